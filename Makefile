@@ -1,0 +1,41 @@
+# Two entry points for a new user: `make run` (open the app on the sample project) and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+SAMPLE := projects/sample.annot.db
+
+.PHONY: run test install lint types contracts pytest bench translations clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(VENV)/bin/annotator gui $(SAMPLE) --seed seeds
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff format --check annotator tests benchmarks
+	$(VENV)/bin/ruff check annotator tests benchmarks
+
+types: $(STAMP)
+	$(VENV)/bin/mypy
+
+contracts: $(STAMP)
+	$(VENV)/bin/lint-imports
+
+pytest: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider tests; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
+
+test: lint types contracts pytest
+
+bench: $(STAMP)
+	$(PY) benchmarks/bench_import.py
+
+clean:
+	rm -rf $(VENV) projects

@@ -1,0 +1,67 @@
+"""Edits are plain values. ``Repository.apply(edit)`` applies one and returns its inverse.
+
+Applying the inverse restores the project exactly: same ids, same timestamps.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from annotator.core.model import Relation, Span, Status
+
+
+@dataclass(frozen=True, slots=True)
+class AddSpan:
+    """Insert ``span``; an id of None lets the store pick one (the inverse names it)."""
+
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class RemoveSpan:
+    """Delete a span and the relations that touch it (the inverse brings them back)."""
+
+    span_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class Relabel:
+    span_id: int
+    label: str
+    updated: str | None = None  # None: now; inverses carry the old timestamp
+
+
+@dataclass(frozen=True, slots=True)
+class Resize:
+    span_id: int
+    start: int
+    end: int
+    updated: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AddRelation:
+    relation: Relation
+
+
+@dataclass(frozen=True, slots=True)
+class RemoveRelation:
+    relation_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class SetStatus:
+    document_id: int
+    annotator: str
+    status: Status
+    updated: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Composite:
+    """Several edits applied in order as one action; the inverse undoes them in reverse."""
+
+    edits: tuple[Edit, ...]
+
+
+Edit = AddSpan | RemoveSpan | Relabel | Resize | AddRelation | RemoveRelation | SetStatus | Composite

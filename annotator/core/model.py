@@ -1,0 +1,161 @@
+"""The domain values: Kind, Label, LabelSet, Document, Span, Relation, Status.
+
+Offsets are Python ``str`` indices (code points), end-exclusive, into ``Document.text``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+OFFSET_UNIT = "codepoint"
+SPEAKER = "speaker"  # the first relation type: QUOTE -> the PER/ORG who said it
+
+
+class Kind(StrEnum):
+    """A layer of annotation. Spans of different kinds overlap freely."""
+
+    ENTITY = "entity"
+    EVENT = "event"
+    QUOTE = "quote"
+
+
+class Status(StrEnum):
+    """Per-annotator progress on a document."""
+
+    NEW = "new"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    name: str
+    kind: Kind
+    colour: str  # "#rrggbb"
+    key: int | None = None  # 1-9, the keyboard key; None for no key
+    order: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class LabelSet:
+    """An ordered set of labels with unique names and unique keys."""
+
+    labels: tuple[Label, ...]
+
+    def __post_init__(self) -> None:
+        names = [label.name for label in self.labels]
+        if len(set(names)) != len(names):
+            raise ValueError(f"duplicate label names in {names}")
+        keys = [label.key for label in self.labels if label.key is not None]
+        if len(set(keys)) != len(keys):
+            raise ValueError(f"duplicate label keys in {keys}")
+
+    def __iter__(self) -> Iterator[Label]:
+        return iter(self.labels)
+
+    def __len__(self) -> int:
+        return len(self.labels)
+
+    def __contains__(self, name: object) -> bool:
+        return any(label.name == name for label in self.labels)
+
+    def get(self, name: str) -> Label | None:
+        for label in self.labels:
+            if label.name == name:
+                return label
+        return None
+
+    def by_key(self, key: int) -> Label | None:
+        for label in self.labels:
+            if label.key == key:
+                return label
+        return None
+
+    def kind_of(self, name: str) -> Kind:
+        label = self.get(name)
+        if label is None:
+            raise KeyError(name)
+        return label.kind
+
+    def of_kind(self, kind: Kind) -> tuple[Label, ...]:
+        return tuple(label for label in self.labels if label.kind == kind)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(label.name for label in self.labels)
+
+
+DEFAULT_LABELS = LabelSet(
+    (
+        Label("PER", Kind.ENTITY, "#f4a3a3", 1, 0),
+        Label("ORG", Kind.ENTITY, "#9fc5f8", 2, 1),
+        Label("LOC", Kind.ENTITY, "#a8e0a0", 3, 2),
+        Label("MISC", Kind.ENTITY, "#f9d98c", 4, 3),
+        Label("EVENT", Kind.EVENT, "#b45fd6", 5, 4),
+        Label("QUOTE", Kind.QUOTE, "#e07b00", 6, 5),
+    )
+)
+
+# Colours given to labels that arrive with imported corpora (ANERcorp's PERS...), in turn.
+EXTRA_COLOURS = ("#c9b3f5", "#8fd9d2", "#f5b3d9", "#d9d98f", "#b3c7d9", "#e6b89c")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    id: int | None
+    title: str
+    text: str
+    text_sha256: str = ""
+    source: str = ""
+    url: str = ""
+    published: str = ""
+    meta: Mapping[str, Any] = field(default_factory=dict, hash=False)
+    imported_at: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """``document.text[start:end]`` labelled ``label``."""
+
+    id: int | None
+    document_id: int
+    start: int
+    end: int
+    label: str
+    annotator: str = ""
+    created: str = ""
+    updated: str = ""
+    attributes: Mapping[str, Any] = field(default_factory=dict, hash=False)
+
+    def text_in(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A typed link between two spans of one document (``speaker``: QUOTE -> PER/ORG)."""
+
+    id: int | None
+    type: str
+    source_id: int  # the span the relation starts from (the QUOTE)
+    target_id: int  # the span it points to (the speaker)
+    annotator: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    """One row of the document list."""
+
+    id: int
+    title: str
+    status: Status
+    span_count: int
+    length: int
+
+
+def sorted_spans(spans: Iterable[Span]) -> list[Span]:
+    """Spans in reading order: by start, longer first, then label and id."""
+    return sorted(spans, key=lambda s: (s.start, -s.end, s.label, s.id or 0))
