@@ -159,3 +159,17 @@ class DocumentSummary:
 def sorted_spans(spans: Iterable[Span]) -> list[Span]:
     """Spans in reading order: by start, longer first, then label and id."""
     return sorted(spans, key=lambda s: (s.start, -s.end, s.label, s.id or 0))
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotatedDocument:
+    """A document with its spans and relations: what importers yield and exporters read.
+
+    Before the store has seen it, ``document.id`` is None and span ids are local numbers that
+    the relations refer to; the store assigns real ids when it adds the document.
+    """
+
+    document: Document
+    spans: tuple[Span, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    status: Status = Status.NEW

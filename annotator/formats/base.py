@@ -1,0 +1,148 @@
+"""What every format shares: options, reports, the reader/writer protocols and atomic writes.
+
+Formats are pure: ``dumps``/``loads`` on values, with thin file wrappers. They never touch the
+store; ``annotator.ops`` moves documents between the store and the formats.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from annotator.core.model import AnnotatedDocument, Kind, LabelSet
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    layer: Kind = Kind.ENTITY  # for single-layer formats (conll)
+    scheme: str = "iob2"  # iob1 | iob2 | bioes | bilou
+    tokens: str = "split"  # split | whole
+
+
+@dataclass
+class ExportReport:
+    """What an export wrote and everything it could not express. Nothing is dropped silently."""
+
+    format: str = ""
+    documents: int = 0
+    spans_per_label: Counter[str] = field(default_factory=Counter)
+    files: list[Path] = field(default_factory=list)
+    widened: list[str] = field(default_factory=list)  # spans widened to whole tokens
+    not_expressed: list[str] = field(default_factory=list)  # spans the format cannot hold, why
+
+    def to_text(self) -> str:
+        lines = [f"format: {self.format}", f"documents: {self.documents}"]
+        lines.append(f"spans: {sum(self.spans_per_label.values())}")
+        for label, n in sorted(self.spans_per_label.items()):
+            lines.append(f"  {label}: {n}")
+        lines.append(f"spans widened to whole tokens: {len(self.widened)}")
+        lines.extend(f"  {w}" for w in self.widened)
+        lines.append(f"spans not expressed: {len(self.not_expressed)}")
+        lines.extend(f"  {w}" for w in self.not_expressed)
+        lines.append("files:")
+        lines.extend(f"  {p.name}" for p in self.files)
+        return "\n".join(lines) + "\n"
+
+
+@dataclass
+class ImportReport:
+    """What an import added, skipped as duplicate, and refused (with file and line)."""
+
+    imported: int = 0
+    duplicates: int = 0
+    spans: int = 0
+    errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # e.g. direction marks removed, chrome dropped
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+class Reader(Protocol):
+    """Reads one file into documents. Raises InputError (file, line) and yields nothing on bad input."""
+
+    name: str
+    extensions: tuple[str, ...]
+
+    def sniff(self, path: Path, head: bytes) -> bool: ...
+
+    def read(self, path: Path, labels: LabelSet) -> list[AnnotatedDocument]: ...
+
+
+class Writer(Protocol):
+    """Writes documents into ``out_dir``; returns nothing, fills ``report`` (files, counts, losses)."""
+
+    name: str
+
+    def write(
+        self,
+        docs: Iterable[AnnotatedDocument],
+        labels: LabelSet,
+        out_dir: Path,
+        options: ExportOptions,
+        report: ExportReport,
+    ) -> None: ...
+
+
+class AtomicFiles:
+    """Collects files written under temporary names; ``commit()`` renames them all into place.
+
+    On an exception inside the ``with`` block every temporary file is removed and no target file
+    is touched, so a failed export leaves no half-written file.
+    """
+
+    def __init__(self) -> None:
+        self._pending: list[tuple[Path, Path]] = []
+
+    def __enter__(self) -> AtomicFiles:
+        return self
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if exc_type is None:
+            self.commit()
+        else:
+            self.abort()
+
+    def path_for(self, target: Path) -> Path:
+        """A temporary path beside ``target``; write there, it is renamed on commit."""
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        os.close(fd)
+        self._pending.append((Path(tmp), target))
+        return Path(tmp)
+
+    def write_text(self, target: Path, text: str) -> None:
+        self.path_for(target).write_text(text, encoding="utf-8", newline="\n")
+
+    def write_bytes(self, target: Path, data: bytes) -> None:
+        self.path_for(target).write_bytes(data)
+
+    def commit(self) -> list[Path]:
+        done = []
+        for tmp, target in self._pending:
+            os.replace(tmp, target)
+            done.append(target)
+        self._pending.clear()
+        return done
+
+    def abort(self) -> None:
+        for tmp, _ in self._pending:
+            tmp.unlink(missing_ok=True)
+        self._pending.clear()
+
+
+def chunks(items: Iterable[AnnotatedDocument], size: int) -> Iterator[list[AnnotatedDocument]]:
+    batch: list[AnnotatedDocument] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

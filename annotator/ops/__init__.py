@@ -1,0 +1,1 @@
+"""Operations across store and formats: import, export, check, stats. No Qt."""
