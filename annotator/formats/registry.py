@@ -1,0 +1,76 @@
+"""The format registry: name -> module. Each module exposes ``READER`` and/or ``WRITER``.
+
+Modules are imported lazily, so an optional format (spaCy) costs nothing until it is used.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from annotator.core.errors import InputError
+from annotator.formats.base import Reader, Writer
+
+MODULES: dict[str, str] = {
+    "text": "annotator.formats.plaintext",
+    "newsplease": "annotator.formats.newsplease",
+    "jsonl": "annotator.formats.jsonl",
+    "conll": "annotator.formats.conll",
+    "conll-multi": "annotator.formats.conll_multi",
+    "spacy": "annotator.formats.spacy_docbin",
+    "brat": "annotator.formats.brat",
+    "doccano": "annotator.formats.doccano",
+    "labelstudio": "annotator.formats.labelstudio",
+}
+
+
+def _module_attr(name: str, attr: str) -> object | None:
+    module_name = MODULES.get(name)
+    if module_name is None:
+        return None
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name == module_name:
+            return None
+        raise
+    return getattr(module, attr, None)
+
+
+def writer(name: str) -> Writer:
+    found = _module_attr(name, "WRITER")
+    if found is None:
+        raise KeyError(f"no exporter for format {name!r}; known: {', '.join(writer_names())}")
+    return found  # type: ignore[return-value]
+
+
+def reader(name: str) -> Reader:
+    found = _module_attr(name, "READER")
+    if found is None:
+        raise KeyError(f"no importer for format {name!r}; known: {', '.join(reader_names())}")
+    return found  # type: ignore[return-value]
+
+
+def writer_names() -> list[str]:
+    return [n for n in MODULES if _module_attr(n, "WRITER") is not None]
+
+
+def reader_names() -> list[str]:
+    return [n for n in MODULES if _module_attr(n, "READER") is not None]
+
+
+def detect(path: Path) -> Reader:
+    """The reader for ``path``, by extension first and content (``sniff``) second.
+
+    Order matters: more specific formats are asked first; plain text is the fallback for files
+    whose extension says text.
+    """
+    head = path.read_bytes()[:4096] if path.is_file() else b""
+    candidates = [reader(n) for n in reader_names()]
+    for r in candidates:
+        if path.suffix.lower() in r.extensions and r.sniff(path, head):
+            return r
+    for r in candidates:
+        if r.sniff(path, head):
+            return r
+    raise InputError("cannot tell the format of this file; pass --format", path=str(path))
