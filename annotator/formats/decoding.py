@@ -1,0 +1,151 @@
+"""Bytes to canonical text: the encodings we accept and the files we refuse.
+
+Accepted, in this order:
+
+1. a byte order mark says it: UTF-8 (EF BB BF), UTF-16 LE (FF FE), UTF-16 BE (FE FF);
+2. no mark: UTF-8 when the bytes are valid UTF-8;
+3. otherwise Windows-1256 (the Arabic Windows code page), but only when what it decodes to looks
+   like Arabic text: the non-ASCII characters are mostly Arabic letters and punctuation. Any other
+   byte soup (Latin-1, random bytes) is refused as undecodable rather than guessed.
+
+Refused with an InputError naming the file: a NUL byte without a UTF-16 mark, or more than 1% of
+control characters ("binary file"); a file that is empty or holds only white space; bytes that
+are none of the above. The result goes through ``canonical_text`` (leading BOMs stripped, CRLF
+and CR turned into LF, nothing else). See docs/adr/0005-import-rules.md.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from annotator.core.errors import InputError
+from annotator.core.text import canonical_text
+
+UTF8 = "utf-8"
+UTF16LE = "utf-16-le"
+UTF16BE = "utf-16-be"
+CP1256 = "windows-1256"
+
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # category Cc except \t\n\v\f\r
+# Non-ASCII characters expected in Arabic text encoded as Windows-1256.
+_ARABIC_EXTRA = frozenset("\u00a0«»×÷\u200c\u200d\u200e\u200f…–—‘’“”•")
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str  # canonical text
+    encoding: str
+
+
+def read_text(path: Path) -> Decoded:
+    """The canonical text of the file at ``path``. InputError (naming the file) if refused."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror or exc}", path=str(path)) from exc
+    return decode_bytes(data, str(path))
+
+
+def decode_bytes(data: bytes, path: str) -> Decoded:
+    """Decode ``data`` (the content of ``path``, which only names it in errors)."""
+    if data.startswith(codecs.BOM_UTF8):
+        raw = _decode(data[3:], UTF8, path, skipped=3, what="UTF-8 (it starts with a UTF-8 mark)")
+        encoding = UTF8
+    elif data.startswith(codecs.BOM_UTF16_LE):
+        raw = _decode(data[2:], UTF16LE, path, skipped=2, what="UTF-16 LE")
+        encoding = UTF16LE
+    elif data.startswith(codecs.BOM_UTF16_BE):
+        raw = _decode(data[2:], UTF16BE, path, skipped=2, what="UTF-16 BE")
+        encoding = UTF16BE
+    else:
+        nul = data.find(b"\x00")
+        if nul >= 0:
+            raise InputError(f"binary file (a NUL byte at byte {nul})", path=path)
+        try:
+            raw = data.decode(UTF8)
+            encoding = UTF8
+        except UnicodeDecodeError as exc:
+            raw = _windows_1256(data, path, exc.start)
+            encoding = CP1256
+    _refuse_binary(raw, path)
+    text = canonical_text(raw)
+    if not text.strip():
+        raise InputError(
+            "empty file (nothing but white space)" if text else "empty file", path=path
+        )
+    return Decoded(text, encoding)
+
+
+def _decode(data: bytes, encoding: str, path: str, *, skipped: int, what: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"undecodable bytes: not valid {what} at byte {exc.start + skipped}", path=path
+        ) from exc
+
+
+def _windows_1256(data: bytes, path: str, bad_at: int) -> str:
+    text = data.decode(CP1256, errors="replace")
+    foreign = [c for c in text if ord(c) >= 0x80]
+    arabic = sum(1 for c in foreign if "\u0600" <= c <= "\u06ff" or c in _ARABIC_EXTRA)
+    if "\ufffd" in text or arabic < 0.8 * len(foreign):
+        raise InputError(
+            f"undecodable bytes at byte {bad_at}: not UTF-8, not UTF-16 with a byte order mark, "
+            "and not Arabic Windows-1256 text; convert the file to UTF-8",
+            path=path,
+        )
+    return text
+
+
+def _refuse_binary(text: str, path: str) -> None:
+    if "\x00" in text:
+        raise InputError(f"binary file (a NUL character at {text.index(chr(0))})", path=path)
+    controls = len(_CONTROLS.findall(text))
+    if controls > max(2, len(text) // 100):
+        raise InputError(f"binary file ({controls} control characters)", path=path)
+
+
+def canonical_with_map(raw: str) -> tuple[str, list[int] | None]:
+    """``canonical_text(raw)`` and a map from every offset in ``raw`` (0..len) to one in the result.
+
+    None when the text is already canonical (the map would be the identity). Offsets inside a
+    dropped character (a leading BOM, the CR of a CRLF) map to where that character stood.
+    """
+    text = canonical_text(raw)
+    if text == raw:
+        return text, None
+    mapping: list[int] = []
+    out = 0
+    i = 0
+    n = len(raw)
+    while i < n and raw[i] == "\ufeff":
+        mapping.append(0)
+        i += 1
+    while i < n:
+        mapping.append(out)
+        if raw[i] == "\r" and i + 1 < n and raw[i + 1] == "\n":
+            i += 1
+            mapping.append(out)
+        out += 1
+        i += 1
+    mapping.append(out)
+    return text, mapping
+
+
+TITLE_MAX = 200
+
+
+def title_from_text(text: str) -> str:
+    """The first non-empty line, stripped; cut at a word boundary after TITLE_MAX characters."""
+    for line in text.split("\n"):
+        line = line.strip()
+        if line:
+            if len(line) <= TITLE_MAX:
+                return line
+            cut = line.rfind(" ", 0, TITLE_MAX)
+            return line[: cut if cut > TITLE_MAX // 2 else TITLE_MAX].rstrip() + "…"
+    return ""
