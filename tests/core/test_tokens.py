@@ -1,0 +1,195 @@
+"""The tokenizer and sentence splitter: offsets are code points and tokens tile the text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from annotator.core.tokens import Token, sentence_token_ranges, sentences, token_offsets, tokenize
+from tests.strategies import mixed_text
+
+ARTICLE = Path(__file__).parent.parent / "fixtures" / "washington-turkey-isis.txt"
+
+# What may lie between tokens: whitespace (incl. NBSP, line breaks) and bidi control marks.
+_GAP_RE = re.compile("[\\s\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def texts(s: str) -> list[str]:
+    return [t.text for t in tokenize(s)]
+
+
+def test_arabic_punctuation_is_its_own_token() -> None:
+    s = "قال «داعش»، إن البنتاغون (وزارة الدفاع): نعم؛ لماذا؟ انتهى."
+    assert texts(s) == [
+        "قال", "«", "داعش", "»", "،", "إن", "البنتاغون", "(", "وزارة", "الدفاع", ")", ":",
+        "نعم", "؛", "لماذا", "؟", "انتهى", ".",
+    ]  # fmt: skip
+
+
+def test_latin_punctuation_and_glued_arabic_comma() -> None:
+    assert texts("الليبي،قال") == ["الليبي", "،", "قال"]
+    assert texts("CNN: hello, world.") == ["CNN", ":", "hello", ",", "world", "."]
+    assert texts('"a" - b') == ['"', "a", '"', "-", "b"]
+
+
+@pytest.mark.parametrize(
+    ("number", "rest"),
+    [("3.5", []), ("2016", []), ("1,000", []), ("٣٫٥", []), ("٢٠١٦", []), ("3.", ["."])],
+)
+def test_numbers_stay_whole(number: str, rest: list[str]) -> None:
+    assert texts(f"في {number}") == ["في", number.rstrip("."), *rest]
+
+
+def test_no_newline_inside_a_token() -> None:
+    s = "الموصل\nوالرقة\r\nسوريا\u2028تركيا"
+    assert texts(s) == ["الموصل", "والرقة", "سوريا", "تركيا"]
+
+
+def test_tatweel_and_tashkeel_belong_to_their_word() -> None:
+    assert texts("مـــحمد مُحَمَّدٌ لـ«رويترز»") == ["مـــحمد", "مُحَمَّدٌ", "لـ", "«", "رويترز", "»"]
+
+
+def test_zwnj_stays_in_its_word() -> None:
+    assert texts("می\u200cخواهم") == ["می\u200cخواهم"]
+    assert tokenize("\u200cكلمة")[0].is_word
+
+
+@pytest.mark.parametrize(
+    "emoji",
+    [
+        "😀",
+        "👍🏽",  # skin tone
+        "❤️",  # variation selector
+        "🇸🇦",  # flag: two regional indicators
+        "👨\u200d👩\u200d👧",  # ZWJ sequence
+        "1️⃣",  # keycap
+        "🏴\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f",  # tag sequence
+    ],
+)
+def test_an_emoji_is_one_token(emoji: str) -> None:
+    toks = tokenize(f"قال {emoji} نعم")
+    assert [t.text for t in toks] == ["قال", emoji, "نعم"]
+    assert toks[1].start == 4
+
+
+def test_two_flags_are_two_tokens() -> None:
+    assert texts("🇸🇦🇹🇷") == ["🇸🇦", "🇹🇷"]
+
+
+def test_nbsp_and_bidi_marks_separate_tokens() -> None:
+    assert texts("أ\u00a0ب\u200fج\u200e(د)") == ["أ", "ب", "ج", "(", "د", ")"]
+
+
+def test_offsets_are_code_points() -> None:
+    s = "😀 داعش"
+    (emoji, word) = tokenize(s)
+    assert (emoji.start, emoji.end) == (0, 1)
+    assert (word.start, word.end) == (2, 6)
+    assert token_offsets(s) == [(0, 1), (2, 6)]
+
+
+def test_is_word() -> None:
+    assert [t.is_word for t in tokenize("داعش « 2016 % 😀")] == [True, False, True, False, False]
+
+
+def test_sentences_end_at_marks_and_line_breaks_not_commas() -> None:
+    s = "قال كارتر، إن الخطة جاهزة. وأكد ذلك؟ نعم!\nعنوان بلا نقطة\nثم 3.5 مليون."
+    assert [s[a:b] for a, b in sentences(s)] == [
+        "قال كارتر، إن الخطة جاهزة.",
+        "وأكد ذلك؟",
+        "نعم!",
+        "عنوان بلا نقطة",
+        "ثم 3.5 مليون.",
+    ]
+
+
+def test_closing_quotes_and_repeated_marks_stay_with_their_sentence() -> None:
+    s = "قال: «نعم.» ثم قال: لا شك.. أننا هنا؟! «داعش». انتهى"
+    assert [s[a:b] for a, b in sentences(s)] == [
+        "قال: «نعم.»",
+        "ثم قال: لا شك..",
+        "أننا هنا؟!",
+        "«داعش».",
+        "انتهى",
+    ]
+
+
+def test_a_quote_after_a_space_opens_the_next_sentence() -> None:
+    s = 'انتهى. "قال نعم." ثم'
+    assert [s[a:b] for a, b in sentences(s)] == ["انتهى.", '"قال نعم."', "ثم"]
+
+
+def test_empty_and_blank_texts() -> None:
+    assert tokenize("") == []
+    assert tokenize(" \n\u200f ") == []
+    assert sentences("") == []
+    assert sentences("\n\n") == []
+
+
+def test_sample_article_tokens_tile() -> None:
+    article = ARTICLE.read_text(encoding="utf-8")
+    toks = tokenize(article)
+    _assert_tiling(article, toks)
+    assert "«" in [t.text for t in toks]
+    assert len(sentences(article)) > 20
+
+
+def _assert_tiling(text: str, toks: list[Token]) -> None:
+    covered = [False] * len(text)
+    prev_end = 0
+    for t in toks:
+        assert 0 <= prev_end <= t.start < t.end <= len(text)
+        assert t.text == text[t.start : t.end]
+        assert "\n" not in t.text
+        assert not _GAP_RE.search(t.text)
+        for i in range(t.start, t.end):
+            covered[i] = True
+        prev_end = t.end
+    for i, ch in enumerate(text):
+        if not covered[i]:
+            assert _GAP_RE.match(ch), f"{ch!r} at {i} is in no token"
+
+
+@settings(max_examples=200, deadline=None)
+@given(mixed_text)
+def test_tokens_tile_the_text(text: str) -> None:
+    toks = tokenize(text)
+    _assert_tiling(text, toks)
+    assert token_offsets(text) == [(t.start, t.end) for t in toks]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(["قال", "3.5", ".", "؟", "»", "«", " ", "\n", "،", "!"])).map("".join)
+)
+def test_sentences_never_cut_a_token_and_cover_every_token(text: str) -> None:
+    _check_sentences(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(mixed_text)
+def test_sentences_on_mixed_text(text: str) -> None:
+    _check_sentences(text)
+
+
+def _check_sentences(text: str) -> None:
+    toks = tokenize(text)
+    ranges = sentence_token_ranges(text, toks)
+    # contiguous, non-empty, covering every token
+    assert [a for a, _ in ranges] == [0, *[b for _, b in ranges[:-1]]] if ranges else toks == []
+    assert all(a < b for a, b in ranges)
+    if ranges:
+        assert ranges[-1][1] == len(toks)
+    # a line break always ends a sentence
+    for a, b in ranges:
+        for i in range(a, b - 1):
+            assert "\n" not in text[toks[i].end : toks[i + 1].start]
+    # sentence offsets start and end on token boundaries
+    starts = {t.start for t in toks}
+    ends = {t.end for t in toks}
+    for s, e in sentences(text):
+        assert s in starts and e in ends
