@@ -1,0 +1,128 @@
+"""Opening a project file, transactions, and turning SQLite errors into our typed errors.
+
+Every write runs inside :func:`write` (``BEGIN IMMEDIATE``: the write lock is taken at the
+start, so a second writer waits ``busy_timeout`` there and never half-way through an edit).
+Nested calls become savepoints through sqlite-utils' ``Database.atomic``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import quote
+
+from sqlite_utils import Database
+
+from annotator.core.errors import (
+    AnnotatorError,
+    ProjectFileError,
+    ProjectLockedError,
+    ValidationError,
+)
+
+
+def now() -> str:
+    """ISO 8601 UTC with microseconds: ``2026-11-24T10:31:02.123456+00:00``."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def connect(path: Path, *, timeout: float, read_only: bool) -> Database:
+    """A sqlite-utils Database on ``path`` with our pragmas (WAL, foreign keys, busy timeout)."""
+    try:
+        if read_only:
+            uri = "file:" + quote(str(path.absolute())) + "?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, timeout=timeout)
+        else:
+            conn = sqlite3.connect(str(path), timeout=timeout)
+    except sqlite3.Error as exc:
+        raise translate(exc, path) from exc
+    db = Database(conn, execute_plugins=False)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if not read_only:
+            mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+            if mode != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+    except sqlite3.Error as exc:
+        conn.close()
+        raise translate(exc, path) from exc
+    return db
+
+
+def translate(exc: sqlite3.Error, path: Path) -> AnnotatorError:
+    """The typed error, in plain words naming the file, for a SQLite error."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    text = str(exc)
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in text:
+        return ProjectLockedError(
+            f"{path} is being written by another program; try again in a moment, "
+            "or close the other window that has this project open"
+        )
+    if name.startswith("SQLITE_READONLY") or "readonly" in text:
+        return ProjectFileError(f"{path} cannot be written: the file or its folder is read-only")
+    if name == "SQLITE_FULL" or "disk is full" in text:
+        return ProjectFileError(f"{path} cannot be written: the disk is full")
+    if name == "SQLITE_NOTADB" or "not a database" in text:
+        return ProjectFileError(f"{path} is not a project file (not an SQLite database)")
+    if name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
+        return ProjectFileError(f"{path} cannot be opened: {text}")
+    if name.startswith("SQLITE_CONSTRAINT") or isinstance(exc, sqlite3.IntegrityError):
+        return ValidationError(f"{path}: the change breaks a rule of the project: {text}")
+    return ProjectFileError(f"{path}: {text}")
+
+
+@contextmanager
+def errors(path: Path) -> Iterator[None]:
+    """Turn any sqlite3 error raised inside into our typed errors."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise translate(exc, path) from exc
+
+
+@contextmanager
+def write(db: Database, path: Path) -> Iterator[None]:
+    """One write transaction (``BEGIN IMMEDIATE``), or a savepoint when one is already open.
+
+    Commits on success, rolls back on any exception; sqlite3 errors come out typed.
+    """
+    conn = db.conn
+    with errors(path):
+        if conn.in_transaction:
+            with db.atomic():
+                yield
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        try:
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+
+@contextmanager
+def read(db: Database, path: Path) -> Iterator[None]:
+    """A read transaction, so several queries see one snapshot (nested: no-op)."""
+    conn = db.conn
+    with errors(path):
+        if conn.in_transaction:
+            yield
+            return
+        conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if conn.in_transaction:
+                conn.execute("COMMIT")

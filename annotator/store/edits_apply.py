@@ -1,0 +1,251 @@
+"""Apply one edit value inside an open write transaction and return its exact inverse.
+
+Every function validates before it writes (ValidationError / NotFoundError, nothing written),
+so a single edit never fails half-way; a Composite that fails part-way is rolled back by the
+caller's transaction. Any span edit on a document whose status for the span's annotator is NEW
+moves it to IN_PROGRESS; the inverse ends with SetStatus(..., NEW), which deletes that row.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+
+from annotator.core.edits import (
+    AddRelation,
+    AddSpan,
+    Composite,
+    Edit,
+    Relabel,
+    RemoveRelation,
+    RemoveSpan,
+    Resize,
+    SetStatus,
+)
+from annotator.core.errors import NotFoundError, ValidationError
+from annotator.core.model import Relation, Span, Status
+from annotator.store.connection import now
+from annotator.store.rows import (
+    RELATION_COLUMNS,
+    document_length,
+    fetch_relation,
+    fetch_span,
+    relation_from_row,
+    span_values,
+    status_row,
+)
+
+
+def describe(span: Span) -> str:
+    name = "new span" if span.id is None else f"span {span.id}"
+    return f"{name} ({span.label} at {span.start}-{span.end} in document {span.document_id})"
+
+
+def check_span(conn: sqlite3.Connection, span: Span, *, exclude_id: int | None = None) -> None:
+    """Range inside the text, known label, not a duplicate of another span."""
+    try:
+        length = document_length(conn, span.document_id)
+    except NotFoundError as exc:
+        raise ValidationError(f"{describe(span)}: document does not exist") from exc
+    if not 0 <= span.start < span.end <= length:
+        raise ValidationError(
+            f"{describe(span)}: must satisfy 0 <= start < end <= {length} (the text length)"
+        )
+    if conn.execute("SELECT 1 FROM labels WHERE name = ?", (span.label,)).fetchone() is None:
+        raise ValidationError(f"{describe(span)}: unknown label {span.label!r}")
+    row = conn.execute(
+        'SELECT id FROM spans WHERE document_id = ? AND start = ? AND "end" = ? AND label = ?'
+        " AND annotator = ? AND id IS NOT ?",
+        (span.document_id, span.start, span.end, span.label, span.annotator, exclude_id),
+    ).fetchone()
+    if row is not None:
+        raise ValidationError(f"{describe(span)}: the same span already exists (span {row[0]})")
+
+
+def _bump(conn: sqlite3.Connection, document_id: int, annotator: str) -> list[Edit]:
+    """NEW -> IN_PROGRESS for this annotator; returns the inverse to append (or nothing)."""
+    status, _ = status_row(conn, document_id, annotator)
+    if status is not Status.NEW:
+        return []
+    conn.execute(
+        "INSERT INTO document_status (document_id, annotator, status, updated) VALUES (?,?,?,?)",
+        (document_id, annotator, Status.IN_PROGRESS.value, now()),
+    )
+    return [SetStatus(document_id, annotator, Status.NEW)]
+
+
+def _inverse(first: Edit, after: list[Edit]) -> Edit:
+    return Composite((first, *after)) if after else first
+
+
+def add_span(conn: sqlite3.Connection, span: Span) -> Edit:
+    check_span(conn, span)
+    if (
+        span.id is not None
+        and conn.execute("SELECT 1 FROM spans WHERE id = ?", (span.id,)).fetchone()
+    ):
+        raise ValidationError(f"{describe(span)}: span id {span.id} is already used")
+    created = span.created or now()
+    span = replace(span, created=created, updated=span.updated or created)
+    bump = _bump(conn, span.document_id, span.annotator)
+    cursor = conn.execute(
+        'INSERT INTO spans (id, document_id, start, "end", label, annotator, created, updated,'
+        " attributes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        span_values(span, span.id),
+    )
+    new_id = span.id if span.id is not None else cursor.lastrowid
+    assert new_id is not None
+    return _inverse(RemoveSpan(new_id), bump)
+
+
+def remove_span(conn: sqlite3.Connection, span_id: int) -> Edit:
+    span = fetch_span(conn, span_id)
+    relations = [
+        relation_from_row(r)
+        for r in conn.execute(
+            f"SELECT {RELATION_COLUMNS} FROM relations WHERE source_id = ? OR target_id = ?"
+            " ORDER BY id",
+            (span_id, span_id),
+        )
+    ]
+    bump = _bump(conn, span.document_id, span.annotator)
+    conn.execute("DELETE FROM relations WHERE source_id = ? OR target_id = ?", (span_id, span_id))
+    conn.execute("DELETE FROM spans WHERE id = ?", (span_id,))
+    restore: list[Edit] = [AddSpan(span)]
+    restore.extend(AddRelation(r) for r in relations)
+    return Composite((*restore, *bump))
+
+
+def relabel(conn: sqlite3.Connection, edit: Relabel) -> Edit:
+    old = fetch_span(conn, edit.span_id)
+    check_span(conn, replace(old, label=edit.label), exclude_id=old.id)
+    bump = _bump(conn, old.document_id, old.annotator)
+    conn.execute(
+        "UPDATE spans SET label = ?, updated = ? WHERE id = ?",
+        (edit.label, edit.updated or now(), edit.span_id),
+    )
+    return _inverse(Relabel(edit.span_id, old.label, old.updated), bump)
+
+
+def resize(conn: sqlite3.Connection, edit: Resize) -> Edit:
+    old = fetch_span(conn, edit.span_id)
+    check_span(conn, replace(old, start=edit.start, end=edit.end), exclude_id=old.id)
+    bump = _bump(conn, old.document_id, old.annotator)
+    conn.execute(
+        'UPDATE spans SET start = ?, "end" = ?, updated = ? WHERE id = ?',
+        (edit.start, edit.end, edit.updated or now(), edit.span_id),
+    )
+    return _inverse(Resize(edit.span_id, old.start, old.end, old.updated), bump)
+
+
+def check_relation(conn: sqlite3.Connection, relation: Relation) -> None:
+    where = f"relation {relation.type!r} from span {relation.source_id} to {relation.target_id}"
+    if not relation.type:
+        raise ValidationError(f"{where}: the relation type is empty")
+    if relation.source_id == relation.target_id:
+        raise ValidationError(f"{where}: a span cannot be related to itself")
+    docs = []
+    for span_id in (relation.source_id, relation.target_id):
+        row = conn.execute("SELECT document_id FROM spans WHERE id = ?", (span_id,)).fetchone()
+        if row is None:
+            raise ValidationError(f"{where}: span {span_id} does not exist")
+        docs.append(row[0])
+    if docs[0] != docs[1]:
+        raise ValidationError(f"{where}: the spans are in different documents")
+    if (
+        relation.id is not None
+        and conn.execute("SELECT 1 FROM relations WHERE id = ?", (relation.id,)).fetchone()
+    ):
+        raise ValidationError(f"{where}: relation id {relation.id} is already used")
+
+
+def add_relation(conn: sqlite3.Connection, relation: Relation) -> Edit:
+    check_relation(conn, relation)
+    cursor = conn.execute(
+        f"INSERT INTO relations ({RELATION_COLUMNS}) VALUES (?, ?, ?, ?, ?)",
+        (relation.id, relation.type, relation.source_id, relation.target_id, relation.annotator),
+    )
+    new_id = relation.id if relation.id is not None else cursor.lastrowid
+    assert new_id is not None
+    return RemoveRelation(new_id)
+
+
+def remove_relation(conn: sqlite3.Connection, relation_id: int) -> Edit:
+    relation = fetch_relation(conn, relation_id)
+    conn.execute("DELETE FROM relations WHERE id = ?", (relation_id,))
+    return AddRelation(relation)
+
+
+def set_status(conn: sqlite3.Connection, edit: SetStatus) -> Edit:
+    document_length(conn, edit.document_id)  # NotFoundError for an unknown document
+    status = Status(edit.status)
+    old_status, old_updated = status_row(conn, edit.document_id, edit.annotator)
+    if status is Status.NEW:
+        conn.execute(
+            "DELETE FROM document_status WHERE document_id = ? AND annotator = ?",
+            (edit.document_id, edit.annotator),
+        )
+    else:
+        conn.execute(
+            "INSERT INTO document_status (document_id, annotator, status, updated)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT (document_id, annotator)"
+            " DO UPDATE SET status = excluded.status, updated = excluded.updated",
+            (edit.document_id, edit.annotator, status.value, edit.updated or now()),
+        )
+    return SetStatus(edit.document_id, edit.annotator, old_status, old_updated)
+
+
+def apply_edit(conn: sqlite3.Connection, edit: Edit) -> Edit:
+    """Apply ``edit`` (inside the caller's transaction) and return its inverse."""
+    match edit:
+        case AddSpan(span=span):
+            return add_span(conn, span)
+        case RemoveSpan(span_id=span_id):
+            return remove_span(conn, span_id)
+        case Relabel():
+            return relabel(conn, edit)
+        case Resize():
+            return resize(conn, edit)
+        case AddRelation(relation=relation):
+            return add_relation(conn, relation)
+        case RemoveRelation(relation_id=relation_id):
+            return remove_relation(conn, relation_id)
+        case SetStatus():
+            return set_status(conn, edit)
+        case Composite(edits=edits):
+            inverses = [apply_edit(conn, e) for e in edits]
+            flat: list[Edit] = []
+            for inverse in reversed(inverses):
+                flat.extend(inverse.edits if isinstance(inverse, Composite) else (inverse,))
+            return Composite(tuple(flat))
+    raise ValidationError(f"not an edit: {edit!r}")
+
+
+def document_of(conn: sqlite3.Connection, edit: Edit) -> int | None:
+    """The document an edit touches (None if its span or relation no longer exists)."""
+    match edit:
+        case AddSpan(span=span):
+            return span.document_id
+        case SetStatus(document_id=document_id):
+            return document_id
+        case RemoveSpan(span_id=span_id) | Relabel(span_id=span_id) | Resize(span_id=span_id):
+            row = conn.execute("SELECT document_id FROM spans WHERE id = ?", (span_id,)).fetchone()
+            return None if row is None else int(row[0])
+        case AddRelation(relation=relation):
+            row = conn.execute(
+                "SELECT document_id FROM spans WHERE id = ?", (relation.source_id,)
+            ).fetchone()
+            return None if row is None else int(row[0])
+        case RemoveRelation(relation_id=relation_id):
+            row = conn.execute(
+                "SELECT s.document_id FROM relations r JOIN spans s ON s.id = r.source_id"
+                " WHERE r.id = ?",
+                (relation_id,),
+            ).fetchone()
+            return None if row is None else int(row[0])
+        case Composite(edits=edits):
+            for sub in edits:
+                found = document_of(conn, sub)
+                if found is not None:
+                    return found
+    return None

@@ -1,0 +1,291 @@
+"""Read-side queries: the document list, exports, statistics and the consistency check."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Collection, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from annotator.core.errors import NotFoundError
+from annotator.core.model import AnnotatedDocument, DocumentSummary, Status
+from annotator.core.text import text_sha256
+from annotator.store.rows import (
+    DOCUMENT_COLUMNS,
+    RELATION_COLUMNS,
+    SPAN_COLUMNS,
+    document_from_row,
+    fetch_status,
+    highest_status,
+    relation_from_row,
+    span_from_row,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectStats:
+    """Counts for ``annotator stats`` and the window's status bar.
+
+    ``by_status`` counts each document once, by the most advanced status any annotator gave it;
+    ``by_annotator`` has, for every known annotator, documents by that annotator's status.
+    """
+
+    documents: int
+    spans: int
+    relations: int
+    by_status: Mapping[Status, int] = field(default_factory=dict, hash=False)
+    by_annotator: Mapping[str, Mapping[Status, int]] = field(default_factory=dict, hash=False)
+    spans_by_label: Mapping[str, int] = field(default_factory=dict, hash=False)
+    spans_by_annotator: Mapping[str, int] = field(default_factory=dict, hash=False)
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _list_filter(annotator: str, status: Status | None, search: str) -> tuple[str, str, list[Any]]:
+    """FROM … JOIN and WHERE clauses (and parameters) of the filtered document list."""
+    join = (
+        "FROM documents d LEFT JOIN document_status s ON s.document_id = d.id AND s.annotator = ?"
+    )
+    params: list[Any] = [annotator]
+    where = []
+    if search:
+        where.append("d.title LIKE ? ESCAPE '\\'")
+        params.append(f"%{_escape_like(search)}%")
+    if status is not None:
+        status = Status(status)
+        if status is Status.NEW:
+            where.append("s.status IS NULL")
+        else:
+            where.append("s.status = ?")
+            params.append(status.value)
+    return join, (" WHERE " + " AND ".join(where)) if where else "", params
+
+
+def summaries(
+    conn: sqlite3.Connection,
+    *,
+    annotator: str,
+    status: Status | None,
+    search: str,
+    offset: int,
+    limit: int | None,
+) -> list[DocumentSummary]:
+    join, where, params = _list_filter(annotator, status, search)
+    sql = (
+        "SELECT d.id, d.title, coalesce(s.status, 'new'), d.length,"
+        " (SELECT count(*) FROM spans WHERE spans.document_id = d.id)"
+        f" {join}{where} ORDER BY d.id LIMIT ? OFFSET ?"
+    )
+    rows = conn.execute(sql, [*params, -1 if limit is None else limit, offset])
+    return [
+        DocumentSummary(id=r[0], title=r[1], status=Status(r[2]), span_count=r[4], length=r[3])
+        for r in rows
+    ]
+
+
+def count_summaries(
+    conn: sqlite3.Connection, *, annotator: str, status: Status | None, search: str
+) -> int:
+    join, where, params = _list_filter(annotator, status, search)
+    return int(conn.execute(f"SELECT count(*) {join}{where}", params).fetchone()[0])
+
+
+def position(
+    conn: sqlite3.Connection,
+    document_id: int,
+    *,
+    annotator: str,
+    status: Status | None,
+    search: str,
+) -> int:
+    """0-based row of the document in the filtered list; -1 when the filter hides it."""
+    join, where, params = _list_filter(annotator, status, search)
+    glue = " AND " if where else " WHERE "
+    found = conn.execute(f"SELECT 1 {join}{where}{glue}d.id = ?", [*params, document_id])
+    if found.fetchone() is None:
+        return -1
+    row = conn.execute(f"SELECT count(*) {join}{where}{glue}d.id < ?", [*params, document_id])
+    return int(row.fetchone()[0])
+
+
+def annotated(
+    conn: sqlite3.Connection,
+    document_id: int,
+    *,
+    annotator: str | None = None,
+    labels: Collection[str] | None = None,
+    status: Status | None = None,
+) -> AnnotatedDocument:
+    """A document with its spans (optionally one annotator's, some labels) and relations."""
+    row = conn.execute(
+        f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id = ?", (document_id,)
+    ).fetchone()
+    if row is None:
+        raise NotFoundError(f"document {document_id} does not exist")
+    spans = [
+        span_from_row(r)
+        for r in conn.execute(
+            f"SELECT {SPAN_COLUMNS} FROM spans WHERE document_id = ?"
+            ' ORDER BY start, "end" DESC, label, id',
+            (document_id,),
+        )
+    ]
+    if annotator is not None:
+        spans = [s for s in spans if s.annotator == annotator]
+    if labels is not None:
+        wanted = set(labels)
+        spans = [s for s in spans if s.label in wanted]
+    kept = {s.id for s in spans}
+    relations = [
+        relation_from_row(r)
+        for r in conn.execute(
+            f"SELECT {RELATION_COLUMNS} FROM relations WHERE source_id IN"
+            " (SELECT id FROM spans WHERE document_id = ?) ORDER BY id",
+            (document_id,),
+        )
+    ]
+    relations = [r for r in relations if r.source_id in kept and r.target_id in kept]
+    if status is None:
+        status = (
+            highest_status(conn, document_id)
+            if annotator is None
+            else fetch_status(conn, document_id, annotator)
+        )
+    return AnnotatedDocument(document_from_row(row), tuple(spans), tuple(relations), status)
+
+
+def filtered_ids(
+    conn: sqlite3.Connection, *, status: Status | None, annotator: str | None
+) -> list[int]:
+    """Document ids for exports: by that annotator's status, or by any annotator's."""
+    params: list[Any] = []
+    if status is None:
+        sql = "SELECT id FROM documents ORDER BY id"
+    elif annotator is not None:
+        join, where, params = _list_filter(annotator, status, "")
+        sql = f"SELECT d.id {join}{where} ORDER BY d.id"
+    elif Status(status) is Status.NEW:
+        sql = (
+            "SELECT id FROM documents d WHERE NOT EXISTS"
+            " (SELECT 1 FROM document_status s WHERE s.document_id = d.id) ORDER BY id"
+        )
+    else:
+        sql = (
+            "SELECT id FROM documents d WHERE EXISTS (SELECT 1 FROM document_status s"
+            " WHERE s.document_id = d.id AND s.status = ?) ORDER BY id"
+        )
+        params = [Status(status).value]
+    return [int(r[0]) for r in conn.execute(sql, params)]
+
+
+def iter_annotated(
+    conn: sqlite3.Connection,
+    *,
+    status: Status | None,
+    annotator: str | None,
+    labels: Collection[str] | None,
+) -> Iterator[AnnotatedDocument]:
+    for document_id in filtered_ids(conn, status=status, annotator=annotator):
+        try:
+            yield annotated(
+                conn,
+                document_id,
+                annotator=annotator,
+                labels=labels,
+                status=status if annotator is None else None,
+            )
+        except NotFoundError:
+            continue  # deleted by another program while we were exporting
+
+
+def stats(conn: sqlite3.Connection) -> ProjectStats:
+    documents = int(conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+    spans = int(conn.execute("SELECT count(*) FROM spans").fetchone()[0])
+    relations = int(conn.execute("SELECT count(*) FROM relations").fetchone()[0])
+    by_status = dict.fromkeys(Status, 0)
+    for rank, n in conn.execute(
+        "SELECT top, count(*) FROM (SELECT max(CASE status WHEN 'done' THEN 2 ELSE 1 END) AS top"
+        " FROM document_status GROUP BY document_id) GROUP BY top"
+    ):
+        by_status[Status.DONE if rank == 2 else Status.IN_PROGRESS] += n
+    by_status[Status.NEW] = documents - by_status[Status.DONE] - by_status[Status.IN_PROGRESS]
+    names = {r[0] for r in conn.execute("SELECT name FROM annotators")}
+    names |= {r[0] for r in conn.execute("SELECT DISTINCT annotator FROM document_status")}
+    by_annotator: dict[str, dict[Status, int]] = {
+        name: dict.fromkeys(Status, 0) for name in sorted(names)
+    }
+    for name, status, n in conn.execute(
+        "SELECT annotator, status, count(*) FROM document_status GROUP BY annotator, status"
+    ):
+        by_annotator[name][Status(status)] = n
+    for counts in by_annotator.values():
+        counts[Status.NEW] = documents - counts[Status.IN_PROGRESS] - counts[Status.DONE]
+    spans_by_label: dict[str, int] = {
+        r[0]: 0 for r in conn.execute("SELECT name FROM labels ORDER BY ord, name")
+    }
+    for label, n in conn.execute("SELECT label, count(*) FROM spans GROUP BY label"):
+        spans_by_label[label] = n
+    spans_by_annotator = {
+        r[0]: r[1]
+        for r in conn.execute(
+            "SELECT annotator, count(*) FROM spans GROUP BY annotator ORDER BY annotator"
+        )
+    }
+    return ProjectStats(
+        documents, spans, relations, by_status, by_annotator, spans_by_label, spans_by_annotator
+    )
+
+
+def check(conn: sqlite3.Connection) -> list[str]:
+    """Problems in plain words, each naming the document, span or relation; empty when fine."""
+    problems = [
+        f"database integrity: {r[0]}"
+        for r in conn.execute("PRAGMA integrity_check")
+        if r[0] != "ok"
+    ]
+    for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
+        problems.append(f"{table} row {rowid} refers to a missing row of {parent}")
+    lengths: dict[int, int] = {}
+    for doc_id, text, sha, length in conn.execute(
+        "SELECT id, text, text_sha256, length FROM documents ORDER BY id"
+    ):
+        lengths[doc_id] = len(text)
+        if text_sha256(text) != sha:
+            problems.append(
+                f"document {doc_id}: the text does not match its sha256 (changed after import)"
+            )
+        if length != len(text):
+            problems.append(
+                f"document {doc_id}: recorded length {length}, but the text has {len(text)}"
+                " characters"
+            )
+    known = {r[0] for r in conn.execute("SELECT name FROM labels")}
+    span_docs: dict[int, int] = {}
+    for span_id, doc_id, start, end, label in conn.execute(
+        'SELECT id, document_id, start, "end", label FROM spans ORDER BY id'
+    ):
+        span_docs[span_id] = doc_id
+        where = f"span {span_id} ({label} at {start}-{end}) in document {doc_id}"
+        if doc_id not in lengths:
+            problems.append(f"{where}: the document does not exist")
+        elif not 0 <= start < end <= lengths[doc_id]:
+            problems.append(
+                f"{where}: outside the text (must be 0 <= start < end <= {lengths[doc_id]})"
+            )
+        if label not in known:
+            problems.append(f"{where}: unknown label {label!r}")
+    for rel_id, rel_type, source, target in conn.execute(
+        "SELECT id, type, source_id, target_id FROM relations ORDER BY id"
+    ):
+        where = f"relation {rel_id} ({rel_type} from span {source} to span {target})"
+        missing = [s for s in (source, target) if s not in span_docs]
+        for span_id in missing:
+            problems.append(f"{where}: span {span_id} does not exist")
+        if not missing and span_docs[source] != span_docs[target]:
+            problems.append(
+                f"{where}: the spans are in different documents "
+                f"({span_docs[source]} and {span_docs[target]})"
+            )
+    return problems

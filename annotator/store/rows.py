@@ -1,0 +1,127 @@
+"""Rows to domain values and back. The store returns domain objects, never rows."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Mapping
+from typing import Any
+
+from annotator.core.errors import NotFoundError
+from annotator.core.model import Document, Kind, Label, LabelSet, Relation, Span, Status
+
+DOCUMENT_COLUMNS = "id, title, text, text_sha256, source, url, published, meta, imported_at"
+SPAN_COLUMNS = 'id, document_id, start, "end", label, annotator, created, updated, attributes'
+RELATION_COLUMNS = "id, type, source_id, target_id, annotator"
+LABEL_COLUMNS = "name, kind, colour, key, ord"
+
+STATUS_RANK = {Status.NEW: 0, Status.IN_PROGRESS: 1, Status.DONE: 2}
+
+
+def dump_json(value: Mapping[str, Any]) -> str:
+    return json.dumps(dict(value), ensure_ascii=False)
+
+
+def document_from_row(row: tuple[Any, ...]) -> Document:
+    return Document(
+        id=row[0],
+        title=row[1],
+        text=row[2],
+        text_sha256=row[3],
+        source=row[4],
+        url=row[5],
+        published=row[6],
+        meta=json.loads(row[7]),
+        imported_at=row[8],
+    )
+
+
+def span_from_row(row: tuple[Any, ...]) -> Span:
+    return Span(
+        id=row[0],
+        document_id=row[1],
+        start=row[2],
+        end=row[3],
+        label=row[4],
+        annotator=row[5],
+        created=row[6],
+        updated=row[7],
+        attributes=json.loads(row[8]),
+    )
+
+
+def span_values(span: Span, span_id: int | None) -> tuple[Any, ...]:
+    return (
+        span_id,
+        span.document_id,
+        span.start,
+        span.end,
+        span.label,
+        span.annotator,
+        span.created,
+        span.updated,
+        dump_json(span.attributes),
+    )
+
+
+def relation_from_row(row: tuple[Any, ...]) -> Relation:
+    return Relation(id=row[0], type=row[1], source_id=row[2], target_id=row[3], annotator=row[4])
+
+
+def label_from_row(row: tuple[Any, ...]) -> Label:
+    return Label(name=row[0], kind=Kind(row[1]), colour=row[2], key=row[3], order=row[4])
+
+
+def labels(conn: sqlite3.Connection) -> LabelSet:
+    rows = conn.execute(f"SELECT {LABEL_COLUMNS} FROM labels ORDER BY ord, name").fetchall()
+    return LabelSet(tuple(label_from_row(r) for r in rows))
+
+
+def fetch_span(conn: sqlite3.Connection, span_id: int) -> Span:
+    row = conn.execute(f"SELECT {SPAN_COLUMNS} FROM spans WHERE id = ?", (span_id,)).fetchone()
+    if row is None:
+        raise NotFoundError(f"span {span_id} does not exist")
+    return span_from_row(row)
+
+
+def fetch_relation(conn: sqlite3.Connection, relation_id: int) -> Relation:
+    row = conn.execute(
+        f"SELECT {RELATION_COLUMNS} FROM relations WHERE id = ?", (relation_id,)
+    ).fetchone()
+    if row is None:
+        raise NotFoundError(f"relation {relation_id} does not exist")
+    return relation_from_row(row)
+
+
+def document_length(conn: sqlite3.Connection, document_id: int) -> int:
+    row = conn.execute("SELECT length FROM documents WHERE id = ?", (document_id,)).fetchone()
+    if row is None:
+        raise NotFoundError(f"document {document_id} does not exist")
+    return int(row[0])
+
+
+def fetch_status(conn: sqlite3.Connection, document_id: int, annotator: str) -> Status:
+    row = conn.execute(
+        "SELECT status FROM document_status WHERE document_id = ? AND annotator = ?",
+        (document_id, annotator),
+    ).fetchone()
+    return Status.NEW if row is None else Status(row[0])
+
+
+def status_row(
+    conn: sqlite3.Connection, document_id: int, annotator: str
+) -> tuple[Status, str | None]:
+    """The status and its ``updated`` time (None when NEW, i.e. no row)."""
+    row = conn.execute(
+        "SELECT status, updated FROM document_status WHERE document_id = ? AND annotator = ?",
+        (document_id, annotator),
+    ).fetchone()
+    return (Status.NEW, None) if row is None else (Status(row[0]), row[1])
+
+
+def highest_status(conn: sqlite3.Connection, document_id: int) -> Status:
+    """The most advanced status any annotator has on a document."""
+    rows = conn.execute(
+        "SELECT status FROM document_status WHERE document_id = ?", (document_id,)
+    ).fetchall()
+    return max((Status(r[0]) for r in rows), key=STATUS_RANK.__getitem__, default=Status.NEW)

@@ -1,0 +1,149 @@
+"""The project schema as a list of migrations, keyed on ``PRAGMA user_version``.
+
+Migration N (1-based) brings a file from user_version N-1 to N. Each runs in its own
+``BEGIN IMMEDIATE`` transaction together with the version bump, and re-reads the version once
+it holds the write lock, so two programs opening a new file at once cannot both migrate it.
+Released migrations are never edited: change the schema by appending a function.
+See docs/adr/0004-store.md for why this is not sqlite-utils' ``Migrations``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from annotator.core.errors import ProjectFileError
+from annotator.core.model import DEFAULT_LABELS
+from annotator.store.connection import write
+
+APPLICATION_ID = 0x414E4E54  # "ANNT": marks an SQLite file as an annotator project
+
+Migration = Callable[[Database], None]
+
+
+def _m001_initial(db: Database) -> None:
+    statements = [
+        """
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL DEFAULT '',
+            published TEXT NOT NULL DEFAULT '',
+            length INTEGER NOT NULL CHECK (length >= 0),
+            text_sha256 TEXT NOT NULL UNIQUE,
+            meta TEXT NOT NULL DEFAULT '{}',
+            imported_at TEXT NOT NULL,
+            text TEXT NOT NULL
+        )""",
+        # The document list reads id, title and length only: a covering index keeps it from
+        # walking one page per (long) text.
+        "CREATE INDEX documents_list ON documents (id, title, length)",
+        """
+        CREATE TABLE labels (
+            name TEXT PRIMARY KEY CHECK (name <> ''),
+            kind TEXT NOT NULL CHECK (kind IN ('entity', 'event', 'quote')),
+            colour TEXT NOT NULL,
+            key INTEGER UNIQUE CHECK (key IS NULL OR key BETWEEN 1 AND 9),
+            ord INTEGER NOT NULL DEFAULT 0
+        )""",
+        """
+        CREATE TABLE annotators (
+            name TEXT PRIMARY KEY
+        )""",
+        """
+        CREATE TABLE spans (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            start INTEGER NOT NULL CHECK (start >= 0),
+            "end" INTEGER NOT NULL,
+            label TEXT NOT NULL REFERENCES labels (name) ON UPDATE CASCADE,
+            annotator TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            attributes TEXT NOT NULL DEFAULT '{}',
+            CHECK (start < "end")
+        )""",
+        # Also the index on document_id (its leading column); one span per place, label, annotator.
+        'CREATE UNIQUE INDEX spans_place ON spans (document_id, start, "end", label, annotator)',
+        "CREATE INDEX spans_label ON spans (label)",
+        """
+        CREATE TABLE relations (
+            id INTEGER PRIMARY KEY,
+            type TEXT NOT NULL CHECK (type <> ''),
+            source_id INTEGER NOT NULL REFERENCES spans (id) ON DELETE CASCADE,
+            target_id INTEGER NOT NULL REFERENCES spans (id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL DEFAULT '',
+            CHECK (source_id <> target_id)
+        )""",
+        "CREATE INDEX relations_source ON relations (source_id)",
+        "CREATE INDEX relations_target ON relations (target_id)",
+        # A document with no row for an annotator is NEW for them: only in_progress and done
+        # are stored, so setting NEW deletes the row and every inverse is exact.
+        """
+        CREATE TABLE document_status (
+            document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('in_progress', 'done')),
+            updated TEXT NOT NULL,
+            PRIMARY KEY (document_id, annotator)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX document_status_annotator ON document_status (annotator, status)",
+        f"PRAGMA application_id = {APPLICATION_ID}",
+    ]
+    for sql in statements:
+        db.execute(sql)
+    db.conn.executemany(
+        "INSERT INTO labels (name, kind, colour, key, ord) VALUES (?, ?, ?, ?, ?)",
+        [(lb.name, lb.kind.value, lb.colour, lb.key, lb.order) for lb in DEFAULT_LABELS],
+    )
+
+
+MIGRATIONS: Sequence[Migration] = (_m001_initial,)
+"""Append only. Never edit or reorder a released migration."""
+
+
+def schema_version(db: Database) -> int:
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def application_id(db: Database) -> int:
+    return int(db.execute("PRAGMA application_id").fetchone()[0])
+
+
+def has_tables(db: Database) -> bool:
+    return int(db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]) > 0
+
+
+def check_file(db: Database, path: Path, *, create: bool) -> int:
+    """Refuse what is not a project or is newer than us; return the number of pending migrations."""
+    version = schema_version(db)
+    app = application_id(db)
+    if version == 0 and app == 0:
+        if has_tables(db):
+            raise ProjectFileError(f"{path} is an SQLite file but not an annotator project")
+        if not create:
+            raise ProjectFileError(f"{path} is empty, not an annotator project")
+    elif app != APPLICATION_ID:
+        raise ProjectFileError(f"{path} is an SQLite file but not an annotator project")
+    if version > len(MIGRATIONS):
+        raise ProjectFileError(
+            f"{path} was written by a newer version of the annotator "
+            f"(schema {version}; this version knows up to {len(MIGRATIONS)}): update the program"
+        )
+    return len(MIGRATIONS) - version
+
+
+def migrate(db: Database, path: Path, migrations: Sequence[Migration] = MIGRATIONS) -> int:
+    """Apply pending migrations, one transaction each; return how many this call applied."""
+    applied = 0
+    while True:
+        with write(db, path):
+            version = schema_version(db)  # re-read under the write lock
+            if version >= len(migrations):
+                return applied
+            migrations[version](db)
+            db.execute(f"PRAGMA user_version = {version + 1}")
+        applied += 1
