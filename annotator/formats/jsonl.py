@@ -160,6 +160,7 @@ def _spans(
         raise err('"spans" must be a list')
     spans: list[Span] = []
     ids: dict[object, int] = {}
+    places: set[tuple[int, int, str, str]] = set()
     for i, item in enumerate(items):
         where = f"span {i}"
         if not isinstance(item, dict):
@@ -187,10 +188,15 @@ def _spans(
                 raise err(f"{where}: duplicate span id {item['id']!r}")
             ids[item["id"]] = i + 1
         annotator = item.get("annotator", "")
+        annotator = annotator if isinstance(annotator, str) else ""
         if mapping is not None:
             start, end = mapping[start], mapping[end]
             if start >= end:
                 raise err(f"{where}: covers only a line break's CR")
+        place = (start, end, label, annotator)
+        if place in places:
+            raise err(f"{where}: the same span ({label} at {start}-{end}) appears twice")
+        places.add(place)
         spans.append(
             Span(
                 id=i + 1,
@@ -198,7 +204,7 @@ def _spans(
                 start=start,
                 end=end,
                 label=label,
-                annotator=annotator if isinstance(annotator, str) else "",
+                annotator=annotator,
                 attributes=attributes,
             )
         )

@@ -122,6 +122,10 @@ def test_unknown_label_with_a_kind_is_carried_for_the_import() -> None:
             "are the offsets code points",
         ),
         (line(text="نص قصير", relations=[{"from": 0, "to": 1}]), "no span index"),
+        (
+            line(text="نص قصير", spans=[{"start": 0, "end": 2, "label": "PER"}] * 2),
+            "appears twice",
+        ),
         (line(text="نص قصير", status="finished"), "unknown status"),
         (line(text="نص قصير", offset_unit="utf16"), "only"),
         (line(text="نص قصير", meta=[1]), '"meta" must be an object'),
@@ -300,6 +304,10 @@ def test_dumps_then_loads_is_the_identity(case: tuple[str, list[tuple[int, int, 
     assume(text.strip())  # a text of white space only is refused as empty
     spans = tuple(Span(i + 1, 1, a, b, label) for i, (a, b, label) in enumerate(triples))
     doc = AnnotatedDocument(Document(1, "t", text), spans)
+    if len(set(triples)) < len(triples):
+        with pytest.raises(InputError, match="appears twice"):
+            loads(dumps([doc], DEFAULT_LABELS), DEFAULT_LABELS)
+        return
     [back] = loads(dumps([doc], DEFAULT_LABELS), DEFAULT_LABELS)
     assert back.document.text == text
     assert sorted((s.start, s.end, s.label) for s in back.spans) == sorted(triples)
