@@ -1,0 +1,341 @@
+"""CoNLL-2003 (``token _ _ TAG``), one layer per file; and real-world CoNLL on import.
+
+Export: a ``-DOCSTART- -X- O O`` line and a blank line per document (the only document separator
+spaCy's ``spacy convert`` recognises), a blank line after every sentence, IOB2 by default.
+Import: ANERcorp style (no blank lines, ``TOKEN TAG``), 2 to 4 columns, tab or space separated,
+BOM, CRLF, direction marks on tokens, IOB1/IOB2/BIOES/BILOU. See docs/adr/0008-conll-import.md.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.core.errors import InputError
+from annotator.core.model import AnnotatedDocument, Document, Kind, LabelSet, Span
+from annotator.core.text import canonical_text, text_sha256
+from annotator.core.tokens import CLOSERS, tokenize
+from annotator.formats.base import AtomicFiles, ExportOptions, ExportReport
+from annotator.formats.decoding import read_text
+from annotator.formats.tagging import (
+    check_options,
+    decode,
+    doc_name,
+    join_tokens,
+    parse_tag,
+    starts_with_inside,
+    token_pieces,
+    token_table,
+)
+
+NAME = "conll"
+DOCSTART = "-DOCSTART- -X- O O"
+SENTENCES_PER_DOCUMENT = 50  # a file without -DOCSTART- is cut into documents of this size
+DIRECTION_MARKS = "\u200e\u200f"
+SENTENCE_END = frozenset(".·؟!?…")
+REPORT_NAME = "export-report.txt"
+_FIELDS = re.compile(r"[ \t]+")
+_TAG = re.compile(r"(?:O|[BIESLU]-\S+)$")
+
+
+# --- export ---------------------------------------------------------------------------------
+
+
+def iter_chunks(
+    docs: Iterable[AnnotatedDocument],
+    labels: LabelSet,
+    options: ExportOptions,
+    report: ExportReport,
+) -> Iterator[str]:
+    """The file, one document at a time."""
+    check_options(options)
+    for i, doc in enumerate(docs):
+        where = doc_name(doc, i)
+        table = token_table(doc, labels, [options.layer], options, report, where)
+        report.documents += 1
+        if doc.relations:
+            report.not_expressed.append(
+                f"{where}: {len(doc.relations)} relation(s): CoNLL has no place for relations"
+            )
+        tags = table.tags[options.layer]
+        tokens = table.tokens
+        parts = [DOCSTART, "\n\n"]
+        for first, end in table.sentences:
+            parts.extend(f"{tokens[k].text} _ _ {tags[k]}\n" for k in range(first, end))
+            parts.append("\n")
+        yield "".join(parts)
+
+
+def dumps(
+    docs: Iterable[AnnotatedDocument],
+    labels: LabelSet,
+    options: ExportOptions | None = None,
+    report: ExportReport | None = None,
+) -> str:
+    options = options or ExportOptions()
+    return "".join(iter_chunks(docs, labels, options, report or ExportReport(format=NAME)))
+
+
+def file_name(options: ExportOptions) -> str:
+    return f"{options.layer.value}.conll"
+
+
+class ConllWriter:
+    name = NAME
+
+    def write(
+        self,
+        docs: Iterable[AnnotatedDocument],
+        labels: LabelSet,
+        out_dir: Path,
+        options: ExportOptions,
+        report: ExportReport,
+    ) -> None:
+        check_options(options)
+        report.format = (
+            f"{NAME} ({options.layer.value} layer, {options.scheme}, {options.tokens} tokens)"
+        )
+        target = out_dir / file_name(options)
+        with AtomicFiles() as files:
+            with files.path_for(target).open("w", encoding="utf-8", newline="\n") as out:
+                for chunk in iter_chunks(docs, labels, options, report):
+                    out.write(chunk)
+            report.files.append(target)
+            write_report(files, out_dir, report)
+
+
+def write_report(files: AtomicFiles, out_dir: Path, report: ExportReport) -> None:
+    """``export-report.txt`` beside the export, renamed into place with it."""
+    target = out_dir / REPORT_NAME
+    report.files.append(target)
+    files.write_text(target, report.to_text())
+
+
+# --- import ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Row:
+    token: str
+    tag: str
+    line: int
+    marks: int = 0  # direction marks removed from the token
+
+
+@dataclass
+class _Parsed:
+    docs: list[list[list[_Row]]] = field(default_factory=list)  # documents > sentences > rows
+    docstart: bool = False
+    blank_breaks: bool = False
+    marks: int = 0
+    mark_only: list[int] = field(default_factory=list)
+    empty_tokens: list[int] = field(default_factory=list)
+    odd_columns: list[int] = field(default_factory=list)
+    columns: int = 0
+
+
+def _parse(text: str, path: str) -> _Parsed:
+    parsed = _Parsed()
+    doc: list[list[_Row]] = []
+    sent: list[_Row] = []
+    for number, line in enumerate(text.split("\n"), 1):
+        stripped = line.strip(" \t")
+        if not stripped:
+            if sent:
+                doc.append(sent)
+                sent = []
+                parsed.blank_breaks = True
+            continue
+        fields = _FIELDS.split(stripped) if "\t" not in stripped else stripped.split("\t")
+        fields = [f.strip(" ") for f in fields]
+        if fields[0] == "-DOCSTART-":
+            if sent:
+                doc.append(sent)
+                sent = []
+            if doc:
+                parsed.docs.append(doc)
+                doc = []
+            parsed.docstart = True
+            continue
+        if len(fields) == 1 and line[:1] in (" ", "\t") and parse_tag(fields[0]) is not None:
+            parsed.empty_tokens.append(number)  # " O": a tag after an empty token
+            continue
+        if len(fields) < 2 or not fields[-1]:
+            raise InputError(
+                f"a token with no tag: {stripped!r} (expected TOKEN ... TAG)",
+                path=path,
+                line=number,
+            )
+        token, tag = fields[0], fields[-1]
+        if parse_tag(tag) is None:
+            raise InputError(
+                f"{tag!r} is not a tag: expected O, or B-, I-, E-, S-, L-, U- and a label",
+                path=path,
+                line=number,
+            )
+        if not parsed.columns:
+            parsed.columns = len(fields)
+        elif len(fields) != parsed.columns:
+            parsed.odd_columns.append(number)
+        clean = token
+        if any(c in token for c in DIRECTION_MARKS):
+            clean = token.replace("\u200e", "").replace("\u200f", "")
+            parsed.marks += len(token) - len(clean)
+        if not clean.strip():
+            parsed.mark_only.append(number)
+            continue
+        sent.append(_Row(clean, tag, number, len(token) - len(clean)))
+    if sent:
+        doc.append(sent)
+    if doc:
+        parsed.docs.append(doc)
+    return parsed
+
+
+def _split_sentences(rows: list[_Row]) -> list[list[_Row]]:
+    """Sentences of a file without blank lines: each ends at . · ؟ ! ? … tagged O."""
+    out: list[list[_Row]] = []
+    sent: list[_Row] = []
+    for i, row in enumerate(rows):
+        sent.append(row)
+        nxt = rows[i + 1].token if i + 1 < len(rows) else ""
+        if (
+            row.token in SENTENCE_END
+            and row.tag == "O"
+            and nxt
+            and nxt not in SENTENCE_END
+            and nxt not in CLOSERS
+        ):
+            out.append(sent)
+            sent = []
+    if sent:
+        out.append(sent)
+    return out
+
+
+def _document(
+    sents: list[list[_Row]], labels: LabelSet, title: str, source: str
+) -> AnnotatedDocument:
+    text, offsets = join_tokens([[r.token for r in s] for s in sents])
+    spans: list[Span] = []
+    kinds: dict[str, str] = {}
+    k = 0
+    for sent in sents:
+        for first, end, label in decode([r.tag for r in sent]):
+            spans.append(
+                Span(len(spans) + 1, 0, offsets[k + first][0], offsets[k + end - 1][1], label)
+            )
+            known = labels.get(label)
+            kinds[label] = (known.kind if known else Kind.ENTITY).value
+        k += len(sent)
+    pieces = [
+        [start + a, start + b]
+        for (start, _), row in zip(offsets, (r for s in sents for r in s), strict=True)
+        for a, b in token_pieces(row.token)
+    ]
+    meta: dict[str, object] = {"format": NAME, "labels": kinds}
+    meta["lines"] = [sents[0][0].line, sents[-1][-1].line]
+    if [[t.start, t.end] for t in tokenize(text)] != pieces:
+        meta["tokens"] = pieces
+    marks = sum(r.marks for s in sents for r in s)
+    if marks:
+        meta["direction_marks_removed"] = marks
+    document = Document(None, title, text, text_sha256(text), source=source, meta=meta)
+    return AnnotatedDocument(document, tuple(spans))
+
+
+def loads(
+    text: str, labels: LabelSet, *, path: str = "<string>", title: str = "conll"
+) -> tuple[list[AnnotatedDocument], list[str]]:
+    """Documents from CoNLL text, and notes for the import report. InputError on bad input."""
+    parsed = _parse(canonical_text(text), path)
+    notes: list[str] = []
+    groups: list[list[list[_Row]]] = []
+    if not parsed.blank_breaks:
+        notes.append("no blank lines between sentences: a sentence ends at . · ؟ ! ? … tagged O")
+        parsed.docs = [_split_sentences([r for s in d for r in s]) for d in parsed.docs]
+    if parsed.docstart:
+        groups = parsed.docs
+    else:
+        sents = [s for d in parsed.docs for s in d]
+        step = SENTENCES_PER_DOCUMENT
+        groups = [sents[i : i + step] for i in range(0, len(sents), step)]
+        if len(groups) > 1:
+            notes.append(
+                f"no -DOCSTART- lines: {len(sents)} sentences cut into {len(groups)} documents "
+                f"of {step} sentences"
+            )
+    if not groups:
+        raise InputError("no tokens in this file", path=path)
+    inside = -1
+    for group in groups:
+        for sent in group:
+            i = starts_with_inside([r.tag for r in sent])
+            if i >= 0 and inside < 0:
+                inside = sent[i].line
+    if inside >= 0:
+        notes.append(f"tags read as IOB1 (an I- tag starts an entity at line {inside})")
+    if parsed.marks:
+        notes.append(f"{parsed.marks} direction marks (U+200E, U+200F) removed from tokens")
+    if parsed.mark_only:
+        notes.append(
+            f"{len(parsed.mark_only)} tokens made only of direction marks dropped "
+            f"(first at line {parsed.mark_only[0]})"
+        )
+    if parsed.empty_tokens:
+        notes.append(
+            f"{len(parsed.empty_tokens)} lines with a tag but an empty token dropped "
+            f"(first at line {parsed.empty_tokens[0]})"
+        )
+    if parsed.odd_columns:
+        notes.append(
+            f"{len(parsed.odd_columns)} lines do not have {parsed.columns} columns (first at line "
+            f"{parsed.odd_columns[0]}): token from the first column, tag from the last"
+        )
+    docs = []
+    for n, group in enumerate(groups, 1):
+        name = f"{title} {n}" if len(groups) > 1 else title
+        docs.append(_document(group, labels, name, Path(path).name))
+    return docs, notes
+
+
+def read_with_notes(path: Path, labels: LabelSet) -> tuple[list[AnnotatedDocument], list[str]]:
+    """Documents of a CoNLL file and the notes for the import report."""
+    return loads(read_text(path).text, labels, path=str(path), title=path.stem)
+
+
+def looks_like_conll(head: bytes) -> bool:
+    """The first lines are ``TOKEN ... TAG`` (or -DOCSTART-), the tag a valid one."""
+    lines = [ln for ln in head.decode("utf-8", "ignore").lstrip("\ufeff").splitlines()[:30]]
+    lines = [ln.strip(" \t") for ln in lines[:-1] if ln.strip(" \t")]  # the last may be cut
+    if not lines:
+        return False
+    for line in lines:
+        fields = line.split("\t") if "\t" in line else _FIELDS.split(line)
+        if fields[0] == "-DOCSTART-":
+            continue
+        if len(fields) < 2 or not _TAG.match(fields[-1]):
+            return False
+    return True
+
+
+class ConllReader:
+    name = NAME
+    extensions = (".conll", ".conll03", ".iob", ".iob2", ".bio", ".ner")
+
+    def sniff(self, path: Path, head: bytes) -> bool:
+        return path.is_file() and looks_like_conll(head)
+
+    def read(self, path: Path, labels: LabelSet) -> list[AnnotatedDocument]:
+        return read_with_notes(path, labels)[0]
+
+    def read_with_notes(
+        self, path: Path, labels: LabelSet
+    ) -> tuple[list[AnnotatedDocument], list[str]]:
+        return read_with_notes(path, labels)
+
+
+WRITER = ConllWriter()
+READER = ConllReader()
