@@ -67,6 +67,7 @@ def detect(path: Path) -> Reader:
     """
     head = path.read_bytes()[:4096] if path.is_file() else b""
     candidates = [reader(n) for n in reader_names()]
+    candidates.sort(key=lambda r: r.name == "text")  # plain text is the fallback: asked last
     for r in candidates:
         if path.suffix.lower() in r.extensions and r.sniff(path, head):
             return r
