@@ -1,0 +1,342 @@
+"""ArticleView: the read-only, always right-to-left article with its spans drawn.
+
+Offsets in and out are code points into the Python text given to ``set_document``; the Qt
+document holds the same text (see offsets.qt_text) and is never read back (DESIGN.md §2).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QShowEvent, QTextBlockFormat, QTextCursor
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from annotator.core.model import DEFAULT_LABELS, Kind, LabelSet, Span
+
+from ..fonts import load_fonts
+from .editor import ArticleEdit
+from .highlighter import SpanHighlighter
+from .index import SpanIndex
+from .offsets import OffsetMap, qt_text, u16_length
+from .style import fmt
+
+BASE_POINT_SIZE = 16
+ZOOM_RANGE = (-10, 30)
+
+
+class ArticleView(QWidget):
+    selectionChanged = Signal(int, int)  # code points [start, end); start == end: none
+    spanClicked = Signal(int)  # the innermost span under a click
+    spanSelected = Signal(int)  # the selected span changed (-1: none)
+    zoomChanged = Signal(int)  # the point size delta
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._edit = ArticleEdit(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._edit)
+        self.setFocusProxy(self._edit)
+        self._text = ""
+        self._offsets = OffsetMap("")
+        self._index = SpanIndex("")
+        self._labels = DEFAULT_LABELS
+        self._selected: int | None = None
+        self._selection = (0, 0)
+        self._lanes: dict[int, int] = {}
+        self._zoom = 0
+        self._family = load_fonts()
+        self._pending_scroll: int | None = None
+        self._loading = False
+        self._highlighter = SpanHighlighter(self._edit.document(), self._labels)
+        self._edit.quote_bars = self._quote_bars
+        self._edit.mime_text = self._mime_text
+        self._edit.clicked.connect(self._on_click)
+        self._edit.selectionChanged.connect(self._sync_selection)
+        self._edit.cursorPositionChanged.connect(self._sync_selection)
+        self._apply_direction()
+        self._apply_font()
+
+    # -- widgets others may drive (tests, the main window) ----------------------------------
+
+    @property
+    def text_edit(self) -> ArticleEdit:
+        return self._edit
+
+    def viewport(self) -> QWidget:
+        return self._edit.viewport()
+
+    @property
+    def highlighter(self) -> SpanHighlighter:
+        return self._highlighter
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    # -- the document -----------------------------------------------------------------------
+
+    def set_document(self, text: str, spans: Sequence[Span], labels: LabelSet) -> None:
+        """Show ``text`` with ``spans``; clears the selection, the selected span and the scroll."""
+        index = SpanIndex(text, spans)  # validates before anything changes
+        self._text, self._labels = text, labels
+        self._offsets = OffsetMap(text)
+        self._index = index
+        self._selected = None
+        self._lanes = self._quote_lanes()
+        self._highlighter.set_labels(labels)
+        self._highlighter.set_model(SpanIndex(""), OffsetMap(""))
+        self._edit.outline_u16 = None
+        self._loading = True
+        try:
+            doc = self._edit.document()
+            doc.clear()
+            self._highlighter.set_model(index, self._offsets)
+            cursor = QTextCursor(doc)
+            cursor.setBlockFormat(_rtl_block())  # every block split off this one inherits it
+            cursor.insertText(qt_text(text))  # the highlighter formats each new block
+            self._edit.setTextCursor(QTextCursor(doc))
+        finally:
+            self._loading = False
+        if doc.characterCount() - 1 != u16_length(text) or doc.blockCount() != index.block_count:
+            raise RuntimeError(
+                f"Qt holds {doc.characterCount() - 1} UTF-16 units in {doc.blockCount()} blocks; "
+                f"the text has {u16_length(text)} in {index.block_count}"
+            )
+        self._selection = (0, 0)
+        self.spanSelected.emit(-1)
+        self.selectionChanged.emit(0, 0)
+
+    def set_labels(self, labels: LabelSet) -> None:
+        self._labels = labels
+        self._highlighter.set_labels(labels)
+        self._lanes = self._quote_lanes()
+        self._highlighter.rehighlight()
+        self._edit.viewport().update()
+
+    def add_span(self, span: Span) -> None:
+        self._rehighlight(self._index.add(span), span)
+
+    def update_span(self, span: Span) -> None:
+        self._rehighlight(self._index.add(span), span)
+        if span.id == self._selected:
+            self._edit.outline_u16 = self._offsets.range_to_u16(span.start, span.end)
+
+    def remove_span(self, span_id: int) -> None:
+        old = self._index.get(span_id)
+        blocks = self._index.remove(span_id)
+        if span_id == self._selected:
+            self.select_span(None)
+        self._rehighlight(blocks, old)
+
+    def _rehighlight(self, blocks: Sequence[int] | range, span: Span | None) -> None:
+        if span is not None and self._highlighter.palette.kind(span.label) is Kind.QUOTE:
+            self._lanes = self._quote_lanes()
+        doc = self._edit.document()
+        for number in blocks:
+            self._highlighter.rehighlightBlock(doc.findBlockByNumber(number))
+        self._edit.viewport().update()
+
+    def span_at(self, pos: int) -> list[int]:
+        """Ids of the spans covering code point ``pos``, innermost first."""
+        return self._index.covering(pos)
+
+    # -- selection --------------------------------------------------------------------------
+
+    def selection(self) -> tuple[int, int]:
+        return self._selection
+
+    def set_selection(self, start: int, end: int) -> None:
+        """Select ``[start, end)`` (code points) and scroll it into view."""
+        start, end = sorted((start, end))
+        cursor = QTextCursor(self._edit.document())
+        cursor.setPosition(self._offsets.cp_to_u16(start))
+        cursor.setPosition(self._offsets.cp_to_u16(end), QTextCursor.MoveMode.KeepAnchor)
+        self._edit.setTextCursor(cursor)
+        self._edit.ensureCursorVisible()
+
+    def _sync_selection(self) -> None:
+        if self._loading:
+            return
+        cursor = self._edit.textCursor()
+        start, end = self._offsets.range_to_cp(cursor.selectionStart(), cursor.selectionEnd())
+        if not cursor.hasSelection():
+            start = end = self._offsets.u16_to_cp(cursor.position())
+        if (start, end) != self._selection:
+            self._selection = (start, end)
+            if start != end and self._selected is not None:
+                self.select_span(None)
+            self.selectionChanged.emit(start, end)
+
+    def selected_span(self) -> int | None:
+        return self._selected
+
+    def select_span(self, span_id: int | None) -> None:
+        """Select a span (None: no span): frame it and scroll to it; clears the text selection."""
+        span = self._index.get(span_id) if span_id is not None else None
+        old, self._selected = self._selected, (span.id if span is not None else None)
+        if span is not None:
+            cursor = QTextCursor(self._edit.document())
+            cursor.setPosition(self._offsets.cp_to_u16(span.start))
+            self._edit.setTextCursor(cursor)  # scrolls to the span's start
+            self._edit.outline_u16 = self._offsets.range_to_u16(span.start, span.end)
+        else:
+            self._edit.outline_u16 = None
+        self._edit.viewport().update()
+        if self._selected != old:
+            self.spanSelected.emit(-1 if self._selected is None else self._selected)
+
+    def next_span(self, backwards: bool = False) -> int | None:
+        """The span after (before) the selected one in reading order, or after the cursor."""
+        return self._index.neighbour(self._selected, self._selection[0], backwards=backwards)
+
+    def _on_click(self, pos_u16: int) -> None:
+        ids = self._index.covering(self._offsets.u16_to_cp(pos_u16)) if pos_u16 >= 0 else []
+        if ids:
+            self.select_span(ids[0])
+            self.spanClicked.emit(ids[0])
+        elif self._selected is not None:
+            self.select_span(None)
+
+    # -- geometry ---------------------------------------------------------------------------
+
+    def char_rect(self, pos: int) -> QRect:
+        """Where code point ``pos`` is drawn, in viewport coordinates (empty if nowhere)."""
+        rect = self._edit.char_rect(self._offsets.cp_to_u16(pos))
+        return rect.toAlignedRect() if rect is not None else QRect()
+
+    def char_at(self, point: QPoint) -> int | None:
+        """The code point drawn under ``point`` (viewport coordinates), or None."""
+        pos = self._edit.char_at(point)
+        return None if pos is None else self._offsets.u16_to_cp(pos)
+
+    # -- zoom, font, scroll -----------------------------------------------------------------
+
+    def zoom(self) -> int:
+        return self._zoom
+
+    def set_zoom(self, delta: int) -> None:
+        delta = max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], delta))
+        if delta != self._zoom:
+            self._zoom = delta
+            self._apply_font()
+            self.zoomChanged.emit(delta)
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self._zoom + 1)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self._zoom - 1)
+
+    def zoom_reset(self) -> None:
+        self.set_zoom(0)
+
+    def set_font_family(self, family: str | None) -> None:
+        """Use ``family`` (None: the shipped Arabic font, or the system font)."""
+        self._family = family or load_fonts()
+        self._apply_font()
+
+    def font_family(self) -> str:
+        return self._family
+
+    def _apply_font(self) -> None:
+        font = QFont(self._edit.font())
+        font.setFamilies([self._family])
+        font.setPointSize(BASE_POINT_SIZE + self._zoom)
+        self._edit.setFont(font)
+
+    def scroll_value(self) -> int:
+        """The code point at the start of the first line in view: survives resizes and zoom."""
+        edit = self._edit
+        block = edit.firstVisibleBlock()
+        if not block.isValid():
+            return 0
+        line_no = edit.verticalScrollBar().value() - block.firstLineNumber()
+        layout = block.layout()
+        rel = 0
+        if layout is not None and 0 <= line_no < layout.lineCount():
+            rel = layout.lineAt(line_no).textStart()
+        return self._offsets.u16_to_cp(block.position() + rel)
+
+    def set_scroll_value(self, pos: int) -> None:
+        """Scroll so that the line holding code point ``pos`` is the first in view."""
+        pos = max(0, min(pos, len(self._text)))
+        if not self.isVisible():
+            self._pending_scroll = pos  # lines are known once the widget has its width
+        self._scroll_to(pos)
+
+    def _scroll_to(self, pos: int) -> None:
+        edit = self._edit
+        pos_u16 = self._offsets.cp_to_u16(pos)
+        block = edit.document().findBlock(pos_u16)
+        if not block.isValid():
+            return
+        edit.blockBoundingRect(block)  # lays the block out
+        layout = block.layout()
+        line_no = 0
+        if layout is not None and layout.lineCount():
+            line = layout.lineForTextPosition(pos_u16 - block.position())
+            line_no = line.lineNumber() if line.isValid() else 0
+        edit.verticalScrollBar().setValue(block.firstLineNumber() + line_no)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._pending_scroll is not None:
+            pos, self._pending_scroll = self._pending_scroll, None
+            self._scroll_to(pos)
+
+    # -- direction --------------------------------------------------------------------------
+
+    def _apply_direction(self) -> None:
+        """Right-to-left whatever the widget's or the application's layout direction."""
+        doc = self._edit.document()
+        option = doc.defaultTextOption()
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        doc.setDefaultTextOption(option)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            self._apply_direction()
+
+    # -- helpers for the editor -------------------------------------------------------------
+
+    def _quote_lanes(self) -> dict[int, int]:
+        """A side-bar lane per quote: overlapping quotes get different lanes."""
+        palette = self._highlighter.palette
+        quotes = sorted(
+            (s for s in self._index.spans() if palette.kind(s.label) is Kind.QUOTE),
+            key=lambda s: (s.start, -s.end),
+        )
+        lane_ends: list[int] = []
+        lanes: dict[int, int] = {}
+        for span in quotes:
+            lane = next((i for i, end in enumerate(lane_ends) if end <= span.start), None)
+            if lane is None:
+                lane = len(lane_ends)
+                lane_ends.append(span.end)
+            else:
+                lane_ends[lane] = span.end
+            lanes[span.id or 0] = lane
+        return lanes
+
+    def _quote_bars(self, block: int) -> Iterator[tuple[int, int, int, QColor]]:
+        palette = self._highlighter.palette
+        for span in self._index.spans_in_block(block) if block < self._index.block_count else ():
+            style = palette.style(span.label)
+            if style.kind is Kind.QUOTE and span.start < span.end:
+                start, end = self._offsets.range_to_u16(span.start, span.end)
+                yield start, end, self._lanes.get(span.id or 0, 0), QColor(fmt(style.bar))
+
+    def _mime_text(self, start_u16: int, end_u16: int) -> str:
+        start, end = self._offsets.range_to_cp(start_u16, end_u16)
+        return self._text[start:end]
+
+
+def _rtl_block() -> QTextBlockFormat:
+    block = QTextBlockFormat()
+    block.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    block.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+    return block
