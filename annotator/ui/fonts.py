@@ -1,4 +1,4 @@
-"""The Arabic font shipped in resources/fonts/ (Noto Naskh Arabic, OFL), with the system fallback."""
+"""The Arabic font shipped in resources/fonts/ (Noto Naskh Arabic, OFL); the system font else."""
 
 from __future__ import annotations
 

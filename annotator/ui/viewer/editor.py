@@ -108,8 +108,7 @@ class ArticleEdit(QPlainTextEdit):
             line = layout.lineAt(i)
             lo, hi = line.textStart(), line.textStart() + line.textLength()
             if hi <= a or lo >= z:
-                if not (lo == hi == a == z):
-                    continue
+                continue
             x1 = line.cursorToX(max(a, lo))[0]
             x2 = line.cursorToX(min(z, hi))[0]
             if abs(x2 - x1) < 1:  # a line end or a bidi boundary: fall back to the line's text

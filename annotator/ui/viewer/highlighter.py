@@ -8,6 +8,7 @@ the blocks an edit touches only, so an edit costs the same on a 10-span and a 10
 from __future__ import annotations
 
 from collections import deque
+from itertools import pairwise
 
 from PySide6.QtGui import QBrush, QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
@@ -72,7 +73,7 @@ class SpanHighlighter(QSyntaxHighlighter):
         pieces.sort(key=lambda p: p[0])
         active: list[tuple[int, int, LabelStyle, str]] = []
         i = 0
-        for left, right in zip(bounds, bounds[1:], strict=False):
+        for left, right in pairwise(bounds):
             active = [p for p in active if p[1] > left]
             while i < len(pieces) and pieces[i][0] <= left:
                 active.append(pieces[i])
