@@ -1,0 +1,184 @@
+"""Proclitics: when to leave و ف ب ك ل س out of a span, on evidence (DESIGN.md §4, ADR 0003).
+
+The same letters start many words (واشنطن, وزير, بلاده), so a rule alone is wrong. A split
+proclitic + stem is accepted only when the stem is attested:
+
+1. ``span``: the stem (folded: tashkeel, hamza forms... ignored) is the text of an existing span;
+2. otherwise the word is kept whole if it begins an existing span (the annotators kept it so);
+3. ``frequency``: the stem has at least 3 letters and occurs as a token at least as often as
+   the whole word (and at least once) in the evidence texts; and after a preposition, the stem
+   is not و/ف + a word at least as frequent as itself (كوفي is not ك + و + في).
+
+Proclitics: an optional conjunction و or ف, then an optional preposition ب ك ل or the future
+س (و ف ب ك ل س وب ول وك وس فب فل فك فس); the longest is tried first. ال is the article, part
+of the stem (وبالرقة = وب + الرقة). ل before ل is never split: ل + ال contracts (للتحالف is
+ل + التحالف without its alef), so the stem is not in the word and the token stays whole.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+
+from annotator.core.search import DROPPED, fold
+from annotator.core.tokens import tokenize
+
+CONJUNCTIONS = "وف"
+PARTICLES = "بكلس"  # prepositions ب ك ل and the future س
+COMBINATIONS = frozenset(
+    [*CONJUNCTIONS, *PARTICLES, *(c + p for c in CONJUNCTIONS for p in PARTICLES)]
+)
+MIN_STEM_LETTERS = 3  # for frequency evidence
+MIN_SPAN_STEM_LETTERS = 2  # for span evidence
+
+SPAN = "span"
+FREQUENCY = "frequency"
+
+
+@dataclass(frozen=True, slots=True)
+class CliticSplit:
+    """``proclitic + stem == word``; the proclitic keeps its own marks (وَ)."""
+
+    proclitic: str
+    stem: str
+    reason: str  # SPAN or FREQUENCY
+
+
+def proclitic_splits(word: str) -> list[tuple[str, str]]:
+    """Every grammatical ``(proclitic, stem)`` split of ``word``, longest proclitic first.
+
+    Only letter boundaries count: the marks and tatweel after a letter stay with it. Splits
+    leaving an empty stem, or putting ل before ل (the ل + ال contraction), are left out.
+    """
+    letters: list[str] = []  # base letters of the first clusters
+    ends: list[int] = []  # where each cluster (letter + its marks) ends
+    i, n = 0, len(word)
+    while i < n and len(letters) < 3:
+        j = i + 1
+        while j < n and word[j] in DROPPED:
+            j += 1
+        letters.append(word[i])
+        ends.append(j)
+        i = j
+    splits: list[tuple[str, str]] = []
+    for k in (2, 1):
+        if len(letters) <= k:  # the stem needs at least one letter
+            continue
+        if "".join(letters[:k]) not in COMBINATIONS:
+            continue
+        if letters[k - 1] == "ل" and letters[k] == "ل":
+            continue
+        splits.append((word[: ends[k - 1]], word[ends[k - 1] :]))
+    return splits
+
+
+class CliticAnalyser:
+    """Decides proclitic splits from token counts and existing span texts."""
+
+    __slots__ = ("_counts", "_span_starts", "_spans")
+
+    def __init__(self, token_counts: Mapping[str, int], span_texts: Collection[str] = ()) -> None:
+        counts: Counter[str] = Counter()
+        for token, count in token_counts.items():
+            counts[fold(token)] += count
+        self._counts = counts
+        self._set_spans(span_texts)
+
+    def _set_spans(self, span_texts: Collection[str]) -> None:
+        keys = (fold(text).strip() for text in span_texts)
+        self._spans = frozenset(k for k in keys if k)
+        self._span_starts = frozenset(k.split(" ", 1)[0] for k in self._spans)
+
+    @classmethod
+    def from_texts(cls, texts: Iterable[str], span_texts: Collection[str] = ()) -> CliticAnalyser:
+        """Evidence from documents: every word token of ``texts`` counted once per occurrence."""
+        counts = Counter(t.text for text in texts for t in tokenize(text) if t.is_word)
+        return cls(counts, span_texts)
+
+    def with_spans(self, span_texts: Collection[str]) -> CliticAnalyser:
+        """The same token counts with another set of span texts (spans change often)."""
+        other = CliticAnalyser.__new__(CliticAnalyser)
+        other._counts = self._counts
+        other._set_spans(span_texts)
+        return other
+
+    def count(self, word: str) -> int:
+        """How often ``word`` occurs as a token, ignoring tashkeel and letter variants."""
+        return self._counts.get(fold(word), 0)
+
+    def analyse(self, word: str) -> CliticSplit | None:
+        """The proclitic split of one token, or None to keep it whole."""
+        splits = proclitic_splits(word)
+        if not splits:
+            return None
+        for proclitic, stem in splits:
+            key = fold(stem)
+            if len(key) >= MIN_SPAN_STEM_LETTERS and key in self._spans:
+                return CliticSplit(proclitic, stem, SPAN)
+        if fold(word) in self._span_starts:
+            return None
+        whole = self.count(word)
+        for proclitic, stem in splits:
+            key = fold(stem)
+            if len(key) < MIN_STEM_LETTERS:
+                continue
+            found = self._counts.get(key, 0)
+            if found >= 1 and found >= whole and not self._conjunction_led(proclitic, key):
+                return CliticSplit(proclitic, stem, FREQUENCY)
+        return None
+
+    def _conjunction_led(self, proclitic: str, stem_key: str) -> bool:
+        """True if a preposition would precede و/ف + an attested word: كوفي is not ك + و + في.
+
+        A conjunction never follows a preposition, so such a stem is only a frequency accident.
+        """
+        if fold(proclitic)[-1] not in PARTICLES or stem_key[0] not in CONJUNCTIONS:
+            return False
+        rest = self._counts.get(stem_key[1:], 0)
+        return rest >= 1 and rest >= self._counts.get(stem_key, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class SnapResult:
+    """A snapped selection ``[start, end)`` and what was done, for the status bar."""
+
+    start: int
+    end: int
+    note: str = ""  # plain English; the UI translates it
+    clitic: CliticSplit | None = None
+
+
+def snap(
+    text: str, start: int, end: int, analyser: CliticAnalyser | None = None
+) -> SnapResult | None:
+    """Grow ``[start, end)`` to whole words, then leave out a proclitic the analyser strips.
+
+    Punctuation and emoji at either edge are left out; None if the selection holds no word.
+    Without an analyser only the snapping to words is done.
+    """
+    start, end = max(0, start), min(len(text), end)
+    if start >= end:
+        return None
+    # Tokens never cross a line break, so tokenizing the selected lines is enough.
+    first_line = text.rfind("\n", 0, start) + 1
+    last_line = text.find("\n", end)
+    if last_line < 0:
+        last_line = len(text)
+    words = [
+        t
+        for t in tokenize(text[first_line:last_line])
+        if t.is_word and t.end + first_line > start and t.start + first_line < end
+    ]
+    if not words:
+        return None
+    new_start, new_end = words[0].start + first_line, words[-1].end + first_line
+    split = analyser.analyse(words[0].text) if analyser is not None else None
+    if split is not None:
+        new_start += len(split.proclitic)
+        note = f"proclitic {split.proclitic} left out of the span"
+    elif (new_start, new_end) != (start, end):
+        note = "selection snapped to whole words"
+    else:
+        note = ""
+    return SnapResult(new_start, new_end, note, split)

@@ -1,0 +1,271 @@
+"""Proclitic splits on evidence, and snapping a selection to whole words minus a proclitic."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from annotator.core.clitics import (
+    FREQUENCY,
+    SPAN,
+    CliticAnalyser,
+    CliticSplit,
+    proclitic_splits,
+    snap,
+)
+from annotator.core.tokens import tokenize
+from tests.strategies import mixed_text
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+ARTICLE = (FIXTURES / "washington-turkey-isis.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def article_analyser() -> CliticAnalyser:
+    return CliticAnalyser.from_texts([ARTICLE])
+
+
+@pytest.fixture(scope="module")
+def anercorp() -> Counter[str]:
+    lines = (FIXTURES / "anercorp_sample.txt").read_text(encoding="utf-8").splitlines()
+    return Counter(line.rsplit(" ", 1)[0] for line in lines if " " in line)
+
+
+# --- grammatical candidates -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "splits"),
+    [
+        ("وبالرقة", [("وب", "الرقة"), ("و", "بالرقة")]),
+        ("فسيقول", [("فس", "يقول"), ("ف", "سيقول")]),
+        ("لتركيا", [("ل", "تركيا")]),
+        ("وَبِالرقة", [("وَبِ", "الرقة"), ("وَ", "بِالرقة")]),  # marks stay with their letter
+        ("لـتركيا", [("لـ", "تركيا")]),  # and so does tatweel
+        ("للتحالف", []),  # ل + ال contraction: never split
+        ("وللتحالف", [("و", "للتحالف")]),
+        ("بكل", [("ب", "كل")]),  # ب + ك is not a combination
+        ("الرقة", []),
+        ("و", []),
+        ("ول", [("و", "ل")]),
+        ("", []),
+        ("CNN", []),
+    ],
+)
+def test_proclitic_splits(word: str, splits: list[tuple[str, str]]) -> None:
+    assert proclitic_splits(word) == splits
+
+
+# --- the sample article ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [("والرقة", "الرقة"), ("لتركيا", "تركيا"), ("وَالرقة", "الرقة"), ("وبالرقة", "الرقة")],
+)
+def test_article_words_that_split(article_analyser: CliticAnalyser, word: str, stem: str) -> None:
+    split = article_analyser.analyse(word)
+    assert split is not None
+    assert split.stem == stem
+    assert split.proclitic + split.stem == word
+    assert split.reason == FREQUENCY
+
+
+@pytest.mark.parametrize("word", ["واشنطن", "وزير", "بلاده", "للتحالف", "كارتر", "وحدات"])
+def test_article_words_that_stay_whole(article_analyser: CliticAnalyser, word: str) -> None:
+    assert article_analyser.analyse(word) is None
+
+
+def test_counts_ignore_tashkeel_and_hamza_forms(article_analyser: CliticAnalyser) -> None:
+    assert article_analyser.count("الرَّقَّة") == article_analyser.count("الرقه") == 4
+
+
+# --- the rules --------------------------------------------------------------------------
+
+
+def test_stem_must_be_as_frequent_as_the_word() -> None:
+    analyser = CliticAnalyser({"وحدات": 5, "حدات": 1})
+    assert analyser.analyse("وحدات") is None
+    assert CliticAnalyser({"وحدات": 1, "حدات": 1}).analyse("وحدات") is not None
+
+
+def test_frequency_needs_three_letters() -> None:
+    assert CliticAnalyser({"لما": 1, "ما": 50}).analyse("لما") is None
+    assert CliticAnalyser({"بلدي": 1, "لدي": 50}).analyse("بلدي") is not None
+
+
+def test_an_unattested_stem_is_never_split() -> None:
+    assert CliticAnalyser({}).analyse("والرقة") is None
+
+
+def test_a_span_is_the_strongest_evidence() -> None:
+    analyser = CliticAnalyser({"والرقة": 9}, span_texts=["الرَّقة", "وحدات حماية الشعب"])
+    assert analyser.analyse("والرقة") == CliticSplit("و", "الرقة", SPAN)
+    # a 2-letter stem is enough when it is a span's text
+    assert CliticAnalyser({}, span_texts=["ما"]).analyse("لما") == CliticSplit("ل", "ما", SPAN)
+
+
+def test_a_word_that_begins_a_span_stays_whole() -> None:
+    counts = {"فيصل": 2, "يصل": 9}
+    assert CliticAnalyser(counts).analyse("فيصل") is not None
+    assert CliticAnalyser(counts, span_texts=["فيصل المقداد"]).analyse("فيصل") is None
+
+
+def test_with_spans_keeps_the_counts() -> None:
+    analyser = CliticAnalyser({"كوبا": 3})
+    assert analyser.analyse("بكوبا") is not None
+    assert analyser.with_spans(["بكوبا"]).analyse("بكوبا") is None
+    assert analyser.with_spans(["كوبا"]).analyse("بكوبا") == CliticSplit("ب", "كوبا", SPAN)
+
+
+def test_no_conjunction_after_a_preposition() -> None:
+    # كوفي is not ك + و + في even though وفي is a frequent token
+    counts = {"كوفي": 3, "وفي": 7, "في": 76}
+    assert CliticAnalyser(counts).analyse("كوفي") is None
+    # but ل + وزير is fine: زير is no word
+    assert CliticAnalyser({"لوزير": 1, "وزير": 9}).analyse("لوزير") is not None
+
+
+def test_longest_proclitic_first() -> None:
+    analyser = CliticAnalyser({"وبالعراق": 1, "بالعراق": 3, "العراق": 20})
+    assert analyser.analyse("وبالعراق") == CliticSplit("وب", "العراق", FREQUENCY)
+
+
+# --- measured on a slice of ANERcorp ----------------------------------------------------
+
+
+def test_anercorp_decisions_are_sane(anercorp: Counter[str]) -> None:
+    analyser = CliticAnalyser(anercorp)
+    expected = {
+        "بالعراق": "العراق",
+        "بلبنان": "لبنان",
+        "وإسرائيل": "إسرائيل",
+        "لإسرائيل": "إسرائيل",
+        "بباريس": "باريس",
+        "بإندونيسيا": "إندونيسيا",
+        "ولبنان": "لبنان",
+        "وحزب": "حزب",
+        "لحزب": "حزب",
+    }
+    for word, stem in expected.items():
+        split = analyser.analyse(word)
+        assert split is not None and split.stem == stem, word
+    whole = ["بيروت", "باريس", "لبنان", "فرنسا", "واشنطن", "وليد", "كوفي", "بوش", "بلير"]
+    whole += ["للأمم", "للتنسيق", "وكالة", "سيرغي", "فؤاد", "بغداد", "لندن", "فيينا", "كوبا"]
+    for word in whole:
+        assert analyser.analyse(word) is None, word
+
+
+def test_anercorp_entity_words_are_split_only_on_attested_stems(anercorp: Counter[str]) -> None:
+    analyser = CliticAnalyser(anercorp)
+    lines = (FIXTURES / "anercorp_sample.txt").read_text(encoding="utf-8").splitlines()
+    entity_words = {line.rsplit(" ", 1)[0] for line in lines if not line.endswith(" O")}
+    candidates = [w for w in entity_words if proclitic_splits(w)]
+    splits = [s for w in candidates if (s := analyser.analyse(w)) is not None]
+    assert splits
+    for split in splits:
+        assert analyser.count(split.stem) >= max(1, analyser.count(split.proclitic + split.stem))
+    # most entity words starting with these letters are names, not clitic + stem
+    assert len(splits) < len(candidates) / 2
+
+
+# --- snapping a selection ---------------------------------------------------------------
+
+
+def test_snap_leaves_out_the_proclitic(article_analyser: CliticAnalyser) -> None:
+    text = "محاصرة الموصل والرقة بعد"
+    start = text.index("الرقة")
+    result = snap(text, start + 1, start + 3, article_analyser)
+    assert result is not None
+    assert text[result.start : result.end] == "الرقة"
+    assert result.note == "proclitic و left out of the span"
+    assert result.clitic == CliticSplit("و", "الرقة", FREQUENCY)
+
+
+def test_snap_with_tashkeel_on_the_proclitic(article_analyser: CliticAnalyser) -> None:
+    text = "الموصل وَالرقة"
+    result = snap(text, 7, 14, article_analyser)
+    assert result is not None
+    assert text[result.start : result.end] == "الرقة"
+    assert result.clitic is not None and result.clitic.proclitic == "وَ"
+
+
+def test_snap_grows_to_whole_words(article_analyser: CliticAnalyser) -> None:
+    text = "كشف وزير الدفاع الأميركي آشتون كارتر"
+    result = snap(text, text.index("زير"), text.index("الأميركي") + 3, article_analyser)
+    assert result is not None
+    assert text[result.start : result.end] == "وزير الدفاع الأميركي"
+    assert result.note == "selection snapped to whole words"
+    assert result.clitic is None
+
+
+def test_snap_exact_words_changes_nothing(article_analyser: CliticAnalyser) -> None:
+    text = "أعلن كارتر أن"
+    assert snap(text, 5, 10, article_analyser) == (result := snap(text, 5, 10, None))
+    assert result is not None and (result.start, result.end, result.note) == (5, 10, "")
+
+
+def test_snap_leaves_out_edge_punctuation() -> None:
+    text = "تطهير حدودها من «داعش». وقال"
+    result = snap(text, text.index("«") - 1, text.index(".") + 2)
+    assert result is not None
+    assert text[result.start : result.end] == "داعش"
+    quote = "قال: «إن الخطة، جاهزة»"
+    result = snap(quote, quote.index("«"), len(quote))
+    assert result is not None
+    assert quote[result.start : result.end] == "إن الخطة، جاهزة"
+
+
+def test_snap_without_analyser_keeps_the_proclitic() -> None:
+    text = "الموصل والرقة"
+    result = snap(text, 8, 10)
+    assert result is not None
+    assert text[result.start : result.end] == "والرقة"
+
+
+@pytest.mark.parametrize(("start", "end"), [(3, 3), (5, 4), (3, 4), (4, 6), (0, 0)])
+def test_snap_on_nothing_or_only_spaces_and_punctuation(start: int, end: int) -> None:
+    assert snap("قال «» ، 😀", start, end, CliticAnalyser({})) is None
+
+
+def test_snap_across_a_line_break(article_analyser: CliticAnalyser) -> None:
+    text = "العنوان\n\nوالرقة مدينة"
+    result = snap(text, 4, 12, article_analyser)
+    assert result is not None
+    assert text[result.start : result.end] == "العنوان\n\nوالرقة"  # the proclitic is not first
+
+
+def test_snap_on_the_article(article_analyser: CliticAnalyser) -> None:
+    start = ARTICLE.index("لتركيا")
+    result = snap(ARTICLE, start, start + 6, article_analyser)
+    assert result is not None
+    assert ARTICLE[result.start : result.end] == "تركيا"
+    start = ARTICLE.index("للتحالف")
+    result = snap(ARTICLE, start + 2, start + 4, article_analyser)
+    assert result is not None
+    assert ARTICLE[result.start : result.end] == "للتحالف"
+
+
+@settings(max_examples=150, deadline=None)
+@given(mixed_text, st.data())
+def test_snap_lands_on_words_and_is_stable(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(0, len(text)))
+    analyser = CliticAnalyser.from_texts([text])
+    result = snap(text, start, end, analyser)
+    words = [t for t in tokenize(text) if t.is_word and t.end > start and t.start < end]
+    if start >= end or not words:
+        assert result is None
+        return
+    assert result is not None
+    assert 0 <= result.start < result.end <= len(text)
+    assert result.end == words[-1].end
+    proclitic = result.clitic.proclitic if result.clitic else ""
+    assert result.start == words[0].start + len(proclitic)
+    again = snap(text, result.start, result.end, analyser)
+    assert again is not None
+    assert (again.start, again.end, again.clitic) == (result.start, result.end, result.clitic)
