@@ -41,6 +41,7 @@ from annotator.core.model import (
 )
 from annotator.formats.base import AtomicFiles, ExportOptions, ExportReport
 from annotator.formats.decoding import canonical_with_map, read_text, title_from_text
+from annotator.formats.tagging import document_tokens
 from annotator.formats.token_tags import (
     TAG_FIELDS,
     describe,
@@ -322,7 +323,7 @@ def to_record(
     text = d.text
     spans = sorted_spans(doc.spans)
     kinds = {s.label: _kind_of(s, labels) for s in spans}
-    tokens = export_tokens(text, spans, options.tokens)
+    tokens = export_tokens(text, spans, options.tokens, document_tokens(doc))
     record: dict[str, object] = {
         "id": d.id,
         "title": d.title,

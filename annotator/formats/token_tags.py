@@ -30,9 +30,12 @@ TAG_FIELDS: dict[Kind, str] = {
 }
 
 
-def export_tokens(text: str, spans: Iterable[Span], mode: str = "split") -> list[Token]:
-    """The tokenizer's tokens; in ``split`` mode cut wherever a span boundary falls inside one."""
-    tokens = tokenize(text)
+def export_tokens(
+    text: str, spans: Iterable[Span], mode: str = "split", base: Sequence[Token] | None = None
+) -> list[Token]:
+    """``base`` tokens (default: the tokenizer's); in ``split`` mode cut wherever a span
+    boundary falls inside one."""
+    tokens = list(base) if base is not None else tokenize(text)
     if mode == "whole":
         return tokens
     if mode != "split":
