@@ -7,7 +7,7 @@ proclitic + stem is accepted only when the stem is attested:
 2. otherwise the word is kept whole if it begins an existing span (the annotators kept it so);
 3. ``frequency``: the stem has at least 3 letters and occurs as a token at least as often as
    the whole word (and at least once) in the evidence texts; and after a preposition, the stem
-   is not و/ف + a word at least as frequent as itself (كوفي is not ك + و + في).
+   is not و/ف + a word ten times as frequent as itself (كوفي is not ك + و + في).
 
 Proclitics: an optional conjunction و or ف, then an optional preposition ب ك ل or the future
 س (و ف ب ك ل س وب ول وك وس فب فل فك فس); the longest is tried first. ال is the article, part
@@ -31,6 +31,8 @@ COMBINATIONS = frozenset(
 )
 MIN_STEM_LETTERS = 3  # for frequency evidence
 MIN_SPAN_STEM_LETTERS = 2  # for span evidence
+CONJUNCTION_RATIO = 10  # see CliticAnalyser._conjunction_led
+NEVER_INITIAL = "ؤئ"  # a word never starts with these hamza seats
 
 SPAN = "span"
 FREQUENCY = "frequency"
@@ -49,7 +51,8 @@ def proclitic_splits(word: str) -> list[tuple[str, str]]:
     """Every grammatical ``(proclitic, stem)`` split of ``word``, longest proclitic first.
 
     Only letter boundaries count: the marks and tatweel after a letter stay with it. Splits
-    leaving an empty stem, or putting ل before ل (the ل + ال contraction), are left out.
+    leaving an empty stem, putting ل before ل (the ل + ال contraction) or starting the stem
+    with ؤ or ئ (سؤال is no س + ؤال) are left out.
     """
     letters: list[str] = []  # base letters of the first clusters
     ends: list[int] = []  # where each cluster (letter + its marks) ends
@@ -67,7 +70,7 @@ def proclitic_splits(word: str) -> list[tuple[str, str]]:
             continue
         if "".join(letters[:k]) not in COMBINATIONS:
             continue
-        if letters[k - 1] == "ل" and letters[k] == "ل":
+        if (letters[k - 1] == "ل" and letters[k] == "ل") or letters[k] in NEVER_INITIAL:
             continue
         splits.append((word[: ends[k - 1]], word[ends[k - 1] :]))
     return splits
@@ -129,14 +132,16 @@ class CliticAnalyser:
         return None
 
     def _conjunction_led(self, proclitic: str, stem_key: str) -> bool:
-        """True if a preposition would precede و/ف + an attested word: كوفي is not ك + و + في.
+        """True if the stem after a preposition looks like و/ف + a common word (كوفي, ك + وفي).
 
-        A conjunction never follows a preposition, so such a stem is only a frequency accident.
+        A conjunction never follows a preposition; when the stem minus its و/ف is a word ten
+        times more frequent than the stem (في, ما, ولا...), the stem is itself a clitic form and
+        its frequency says nothing about this word.
         """
         if fold(proclitic)[-1] not in PARTICLES or stem_key[0] not in CONJUNCTIONS:
             return False
         rest = self._counts.get(stem_key[1:], 0)
-        return rest >= 1 and rest >= self._counts.get(stem_key, 0)
+        return rest >= CONJUNCTION_RATIO * max(1, self._counts.get(stem_key, 0))
 
 
 @dataclass(frozen=True, slots=True)

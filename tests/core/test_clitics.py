@@ -49,6 +49,8 @@ def anercorp() -> Counter[str]:
         ("للتحالف", []),  # ل + ال contraction: never split
         ("وللتحالف", [("و", "للتحالف")]),
         ("بكل", [("ب", "كل")]),  # ب + ك is not a combination
+        ("سؤال", []),  # no word starts with ؤ or ئ
+        ("وسئل", [("و", "سئل")]),
         ("الرقة", []),
         ("و", []),
         ("ول", [("و", "ل")]),
@@ -126,6 +128,8 @@ def test_no_conjunction_after_a_preposition() -> None:
     # كوفي is not ك + و + في even though وفي is a frequent token
     counts = {"كوفي": 3, "وفي": 7, "في": 76}
     assert CliticAnalyser(counts).analyse("كوفي") is None
+    # a word only a little more frequent than the stem is no sign: ب + وادي
+    assert CliticAnalyser({"بوادي": 4, "وادي": 6, "ادي": 33}).analyse("بوادي") is not None
     # but ل + وزير is fine: زير is no word
     assert CliticAnalyser({"لوزير": 1, "وزير": 9}).analyse("لوزير") is not None
 
