@@ -1,0 +1,264 @@
+"""The viewer's rendering: right-to-left always, formats per kind, edits that touch only their
+blocks, the Qt document equal to our text, zoom, scroll and the shipped font."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import given, settings
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCharFormat
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from annotator.core.model import DEFAULT_LABELS, Kind, Label, LabelSet, Span
+from annotator.ui.fonts import load_fonts
+from annotator.ui.viewer import ArticleView
+from annotator.ui.viewer.offsets import u16_length
+from tests.strategies import mixed_text
+from tests.ui.viewer_helpers import format_at, formats_at, span_of
+
+RTL = Qt.LayoutDirection.RightToLeft
+LATIN_FIRST = "CNN: قال وزير الدفاع الأميركي آشتون كارتر\nواشنطن تجدد دعمها لتركيا\n2016 عام"
+
+
+@pytest.fixture
+def view(qtbot: QtBot) -> ArticleView:
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(640, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def paragraphs(n: int) -> str:
+    return "\n".join(f"الفقرة رقم {i} من النص عن واشنطن والرقة" for i in range(n))
+
+
+@pytest.mark.parametrize("direction", [Qt.LayoutDirection.LeftToRight, RTL])
+def test_a_latin_first_paragraph_is_laid_out_right_to_left(
+    view: ArticleView, direction: Qt.LayoutDirection
+) -> None:
+    QApplication.setLayoutDirection(direction)
+    view.setLayoutDirection(direction)
+    try:
+        view.set_document(LATIN_FIRST, [], DEFAULT_LABELS)
+        doc = view.text_edit.document()
+        assert doc.defaultTextOption().textDirection() == RTL
+        block = doc.firstBlock()
+        while block.isValid():
+            assert block.blockFormat().layoutDirection() == RTL
+            block = block.next()
+        # "CNN:" starts the paragraph, so it stands at the right end, before the Arabic words
+        cnn, arabic = view.char_rect(0), view.char_rect(LATIN_FIRST.index("قال"))
+        assert cnn.left() > arabic.right()
+        # every paragraph starts at the right edge, and a short line ends far from the left one
+        width = view.viewport().width()
+        for word in ("CNN", "واشنطن", "2016"):
+            assert view.char_rect(LATIN_FIRST.index(word)).right() > width * 0.8
+        assert view.char_rect(len(LATIN_FIRST) - 1).left() > width / 2
+    finally:
+        QApplication.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+def test_direction_survives_a_layout_direction_change(view: ArticleView) -> None:
+    view.set_document(LATIN_FIRST, [], DEFAULT_LABELS)
+    view.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    view.text_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    assert view.text_edit.document().defaultTextOption().textDirection() == RTL
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=mixed_text)
+def test_qt_document_matches_the_text(qapp: QApplication, text: str) -> None:
+    view = ArticleView()
+    try:
+        view.set_document(text, [Span(1, 1, 0, len(text), "PER")] if text else [], DEFAULT_LABELS)
+        doc = view.text_edit.document()
+        assert doc.characterCount() - 1 == u16_length(text)
+        assert doc.blockCount() == text.count("\n") + text.count("\u2029") + 1
+    finally:
+        view.deleteLater()
+
+
+def background(fmt: QTextCharFormat) -> str:
+    return fmt.background().color().name()
+
+
+def test_each_kind_has_its_channel_and_nesting_stays_visible(view: ArticleView) -> None:
+    text = "وقال كارتر «إن داعش في الرقة ينسحب من منبج» أمس"
+    quote = span_of(1, text, "«إن داعش في الرقة ينسحب من منبج»", "QUOTE")
+    inner_quote = span_of(2, text, "الرقة ينسحب", "QUOTE")
+    org = span_of(3, text, "داعش", "ORG")
+    loc = span_of(4, text, "الرقة", "LOC")
+    misc = span_of(5, text, "الرقة ينسحب", "MISC")  # overlaps the LOC: same kind
+    event = span_of(6, text, "ينسحب من منبج", "EVENT")
+    event2 = span_of(7, text, "ينسحب", "EVENT")  # inside the other event
+    view.set_document(text, [quote, inner_quote, org, loc, misc, event, event2], DEFAULT_LABELS)
+    labels = {label.name: label for label in DEFAULT_LABELS}
+
+    assert formats_at(view, 0) == []  # outside every span: no format
+    f = format_at(view, org.start)
+    assert background(f) == labels["ORG"].colour  # entity: background by label
+    assert f.foreground().color().name() != "#000000"  # inside a quote: tinted text
+    assert f.underlineStyle() == QTextCharFormat.UnderlineStyle.NoUnderline
+    tint = f.foreground().color()
+    assert tint.lightnessF() < 0.35  # dark enough to read on white and on the backgrounds
+
+    both = format_at(view, loc.start)  # LOC and MISC overlap there
+    assert background(both) not in (labels["LOC"].colour, labels["MISC"].colour)
+    assert both.background().color().lightnessF() < min(
+        format_at(view, misc.end - 2).background().color().lightnessF(), 0.95
+    )
+    assert both.foreground().color() != tint  # two quotes deep: a deeper tint
+    assert background(format_at(view, misc.end - 2)) == labels["MISC"].colour
+
+    one_event = format_at(view, event.end - 1)
+    assert one_event.underlineStyle() == QTextCharFormat.UnderlineStyle.SingleUnderline
+    assert one_event.underlineColor().isValid()
+    two_events = format_at(view, event2.start + 1)
+    assert two_events.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
+    assert not two_events.background().style() == Qt.BrushStyle.NoBrush  # LOC/MISC still there
+
+
+def test_edits_rehighlight_only_the_blocks_they_touch(view: ArticleView) -> None:
+    text = paragraphs(30)
+    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    spans = [Span(100 + b, 1, starts[b] + 2, starts[b] + 8, "PER") for b in range(0, 30, 3)]
+    view.set_document(text, spans, DEFAULT_LABELS)
+    log = view.highlighter.highlighted
+
+    log.clear()
+    view.add_span(Span(1, 1, starts[5] + 1, starts[5] + 6, "LOC"))
+    assert set(log) == {5}
+    assert background(format_at(view, starts[5] + 1)) == DEFAULT_LABELS.get("LOC").colour  # type: ignore[union-attr]
+
+    log.clear()
+    view.add_span(Span(2, 1, starts[7] + 3, starts[9] + 3, "QUOTE"))
+    assert set(log) == {7, 8, 9}
+
+    log.clear()
+    view.update_span(Span(1, 1, starts[20] + 1, starts[20] + 6, "ORG"))  # moved far away
+    assert set(log) == {5, 20}
+    assert formats_at(view, starts[5] + 1) == []
+
+    log.clear()
+    view.update_span(Span(1, 1, starts[20] + 1, starts[20] + 6, "MISC"))  # relabelled
+    assert set(log) == {20}
+    assert background(format_at(view, starts[20] + 1)) == DEFAULT_LABELS.get("MISC").colour  # type: ignore[union-attr]
+
+    log.clear()
+    view.remove_span(2)
+    assert set(log) == {7, 8, 9}
+    log.clear()
+    view.remove_span(999)  # unknown: nothing to do
+    assert set(log) == set()
+
+
+def test_ten_thousand_spans_load_and_draw(view: ArticleView) -> None:
+    text = paragraphs(400)
+    rng = random.Random(7)
+    names = [label.name for label in DEFAULT_LABELS]
+    spans = []
+    for i in range(10_000):
+        start = rng.randrange(len(text) - 30)
+        spans.append(Span(i + 1, 1, start, start + rng.randrange(1, 30), rng.choice(names)))
+    view.set_document(text, spans, DEFAULT_LABELS)
+    assert view.grab().width() > 0
+    assert len(view.span_at(spans[0].start)) >= 1
+    assert formats_at(view, spans[-1].start)
+    view.add_span(Span(20_000, 1, 3, 9, "PER"))
+    assert 20_000 in view.span_at(5)
+
+
+def test_select_span_scrolls_and_frames_it(view: ArticleView, qtbot: QtBot) -> None:
+    text = paragraphs(200)
+    far = span_of(7, text, "رقم 180", "MISC")
+    view.set_document(text, [far], DEFAULT_LABELS)
+    assert view.char_rect(far.start).bottom() > view.viewport().height()  # out of view
+    with qtbot.waitSignal(view.spanSelected) as selected:
+        view.select_span(7)
+    assert selected.args == [7] and view.selected_span() == 7
+    rect = view.char_rect(far.start)
+    assert view.viewport().rect().contains(rect)
+    assert view.text_edit.outline_u16 is not None
+    view.select_span(None)
+    assert view.selected_span() is None and view.text_edit.outline_u16 is None
+
+
+def test_scroll_value_is_a_code_point_that_round_trips(view: ArticleView) -> None:
+    text = paragraphs(200)
+    view.set_document(text, [], DEFAULT_LABELS)
+    target = text.index("رقم 120")
+    view.set_scroll_value(target)
+    value = view.scroll_value()
+    line_start = text.rfind("\n", 0, target) + 1
+    assert line_start <= value <= target
+    assert view.char_rect(value).top() >= 0 and view.char_rect(value).top() < 60
+    view.set_scroll_value(0)
+    assert view.scroll_value() == 0
+    view.set_scroll_value(value)
+    assert view.scroll_value() == value
+
+
+def test_next_span_follows_reading_order(view: ArticleView) -> None:
+    text = paragraphs(5)
+    a, b = span_of(1, text, "واشنطن", "LOC", 2), span_of(2, text, "الفقرة", "PER", 1)
+    view.set_document(text, [a, b], DEFAULT_LABELS)
+    assert view.next_span() == 2  # from the cursor at 0: the first span after it
+    view.select_span(2)
+    assert view.next_span() == 1
+    assert view.next_span(backwards=True) == 1  # wraps around
+    view.set_document(text, [], DEFAULT_LABELS)
+    assert view.next_span() is None
+
+
+def test_zoom_changes_the_point_size(view: ArticleView, qtbot: QtBot) -> None:
+    size = view.text_edit.font().pointSize()
+    with qtbot.waitSignal(view.zoomChanged) as changed:
+        view.zoom_in()
+    assert changed.args == [1] and view.zoom() == 1
+    assert view.text_edit.font().pointSize() == size + 1
+    view.zoom_out()
+    view.zoom_out()
+    assert view.text_edit.font().pointSize() == size - 1
+    view.zoom_reset()
+    assert view.zoom() == 0 and view.text_edit.font().pointSize() == size
+    view.set_zoom(1000)
+    assert view.zoom() == 30
+
+
+def test_the_shipped_arabic_font_is_used(view: ArticleView) -> None:
+    family = load_fonts()
+    assert family == "Noto Naskh Arabic"
+    assert view.text_edit.font().families()[0] == family
+
+
+def test_new_label_colours_repaint_every_span(view: ArticleView) -> None:
+    text = paragraphs(3)
+    view.set_document(text, [span_of(1, text, "واشنطن", "LOC", 1)], DEFAULT_LABELS)
+    start = text.index("واشنطن", text.index("\n"))
+    relabelled = LabelSet(
+        tuple(
+            Label(label.name, label.kind, "#ffe0f0", label.key, label.order)
+            if label.name == "LOC"
+            else label
+            for label in DEFAULT_LABELS
+        )
+    )
+    view.set_labels(relabelled)
+    assert background(format_at(view, start)) == "#ffe0f0"
+    as_event = LabelSet((Label("LOC", Kind.EVENT, "#336699", 3),))
+    view.set_labels(as_event)
+    f = format_at(view, start)
+    assert f.underlineStyle() == QTextCharFormat.UnderlineStyle.SingleUnderline
+    assert f.background().style() == Qt.BrushStyle.NoBrush
+
+
+def test_dark_label_colours_still_give_a_light_background(view: ArticleView) -> None:
+    labels = LabelSet((Label("DARK", Kind.ENTITY, "#101060", 1),))
+    view.set_document("واشنطن", [Span(1, 1, 0, 6, "DARK"), Span(2, 1, 0, 2, "NOPE")], labels)
+    assert format_at(view, 4).background().color().lightnessF() > 0.6
+    assert format_at(view, 0).background().color().lightnessF() > 0.45  # with an unknown label

@@ -1,0 +1,53 @@
+"""Small helpers shared by the viewer tests."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCharFormat, QTextLayout
+from PySide6.QtTest import QTest
+
+from annotator.core.model import Span
+from annotator.ui.viewer import ArticleView
+
+
+def span_of(span_id: int, text: str, words: str, label: str, nth: int = 0) -> Span:
+    """A span over the ``nth`` occurrence of ``words`` in ``text``."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(words, start + 1)
+    return Span(span_id, 1, start, start + len(words), label)
+
+
+def formats_at(view: ArticleView, pos: int) -> list[QTextCharFormat]:
+    """The highlighter's formats covering code point ``pos`` (read from the block's layout)."""
+    doc = view.text_edit.document()
+    pos_u16 = len(view.text[:pos].encode("utf-16-le")) // 2
+    block = doc.findBlock(pos_u16)
+    rel = pos_u16 - block.position()
+    ranges: list[QTextLayout.FormatRange] = block.layout().formats()
+    return [QTextCharFormat(r.format) for r in ranges if r.start <= rel < r.start + r.length]
+
+
+def format_at(view: ArticleView, pos: int) -> QTextCharFormat:
+    found = formats_at(view, pos)
+    assert len(found) == 1, f"{len(found)} formats at {pos}"
+    return found[0]
+
+
+def click(view: ArticleView, pos: int) -> None:
+    """A real left click on the middle of the character at code point ``pos``."""
+    rect = view.char_rect(pos)
+    assert not rect.isEmpty(), f"character {pos} is not drawn"
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def drag(view: ArticleView, start: int, end: int) -> None:
+    """Press on the leading (right) edge of ``start``, release on the trailing edge of end - 1."""
+    first, last = view.char_rect(start), view.char_rect(end - 1)
+    a = QPoint(first.right() - 1, first.center().y())
+    z = QPoint(last.left() + 1, last.center().y())
+    vp = view.viewport()
+    QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, a)
+    QTest.mouseMove(vp, (a + z) / 2)
+    QTest.mouseMove(vp, z)
+    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, z)
