@@ -120,7 +120,7 @@ def test_each_kind_has_its_channel_and_nesting_stays_visible(view: ArticleView) 
     assert one_event.underlineColor().isValid()
     two_events = format_at(view, event2.start + 1)
     assert two_events.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
-    assert not two_events.background().style() == Qt.BrushStyle.NoBrush  # LOC/MISC still there
+    assert two_events.background().style() != Qt.BrushStyle.NoBrush  # LOC/MISC still there
 
 
 def test_edits_rehighlight_only_the_blocks_they_touch(view: ArticleView) -> None:

@@ -1,4 +1,4 @@
-"""A picture of the viewer with the sample article, for a person to look at (tests/ui/screenshots/)."""
+"""A picture of the viewer with the sample article, for a person to look at (screenshots/)."""
 
 from __future__ import annotations
 
