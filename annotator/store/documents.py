@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from annotator.core.errors import ValidationError
@@ -28,6 +28,13 @@ class Prepared:
     meta_json: str
     spans: tuple[tuple[Any, ...], ...]  # (start, end, label, annotator, created, updated, attrs)
     relations: tuple[tuple[str, int, int, str], ...]  # (type, source index, target index, annot.)
+
+
+def _stored(doc: Document, doc_id: int | None, sha: str, stamp: str) -> Document:
+    """``doc`` as stored (``dataclasses.replace`` is slow enough to show in the benchmark)."""
+    return Document(
+        doc_id, doc.title, doc.text, sha, doc.source, doc.url, doc.published, doc.meta, stamp
+    )
 
 
 def _name(doc: Document) -> str:
@@ -59,29 +66,31 @@ def prepare(
     places: set[tuple[int, int, str, str]] = set()
     spans: list[tuple[Any, ...]] = []
     for i, span in enumerate(item.spans):
-        name = f"{where}: span {span.id if span.id is not None else i + 1}"
-        name += f" ({span.label} at {span.start}-{span.end})"
-        if not 0 <= span.start < span.end <= length:
-            raise ValidationError(f"{name}: must satisfy 0 <= start < end <= {length}")
-        if span.label not in labels:
-            raise ValidationError(f"{name}: unknown label {span.label!r}")
+        start, end, label = span.start, span.end, span.label
+        problem = ""
+        if not 0 <= start < end <= length:
+            problem = f"must satisfy 0 <= start < end <= {length}"
+        elif label not in labels:
+            problem = f"unknown label {label!r}"
         who = span.annotator or annotator
-        place = (span.start, span.end, span.label, who)
-        if place in places:
-            raise ValidationError(f"{name}: the same span appears twice")
+        place = (start, end, label, who)
+        if not problem and place in places:
+            problem = "the same span appears twice"
         places.add(place)
-        if span.id is not None:
+        if not problem and span.id is not None:
             if span.id in index:
-                raise ValidationError(f"{name}: span id {span.id} appears twice")
+                problem = f"span id {span.id} appears twice"
             index[span.id] = i
-        try:
-            attrs = dump_json(span.attributes)
-        except (TypeError, ValueError) as exc:
-            raise ValidationError(f"{name}: attributes are not JSON: {exc}") from exc
+        if not problem:
+            try:
+                attrs = dump_json(span.attributes)
+            except (TypeError, ValueError) as exc:
+                problem = f"attributes are not JSON: {exc}"
+        if problem:
+            name = f"span {span.id if span.id is not None else i + 1} ({label} at {start}-{end})"
+            raise ValidationError(f"{where}: {name}: {problem}")
         created = span.created or stamp
-        spans.append(
-            (span.start, span.end, span.label, who, created, span.updated or created, attrs)
-        )
+        spans.append((start, end, label, who, created, span.updated or created, attrs))
     relations: list[tuple[str, int, int, str]] = []
     for relation in item.relations:
         name = f"{where}: relation {relation.type!r} from span {relation.source_id}"
@@ -100,7 +109,7 @@ def prepare(
                 relation.annotator or annotator,
             )
         )
-    document = replace(doc, id=None, text_sha256=sha, imported_at=stamp)
+    document = _stored(doc, None, sha, stamp)
     return Prepared(item, document, meta_json, tuple(spans), tuple(relations))
 
 
@@ -161,7 +170,7 @@ def insert(
             relation_id += 1
         if p.source.status is not Status.NEW:
             status_rows.append((doc_id, annotator, Status(p.source.status).value, stamp))
-        added.append(replace(d, id=doc_id))
+        added.append(_stored(d, doc_id, d.text_sha256, d.imported_at))
         doc_id += 1
     conn.executemany(
         "INSERT INTO documents (id, title, source, url, published, length, text_sha256, meta,"

@@ -14,6 +14,7 @@ from annotator.store.rows import (
     DOCUMENT_COLUMNS,
     RELATION_COLUMNS,
     SPAN_COLUMNS,
+    SPAN_ORDER,
     document_from_row,
     fetch_status,
     highest_status,
@@ -89,6 +90,8 @@ def count_summaries(
     conn: sqlite3.Connection, *, annotator: str, status: Status | None, search: str
 ) -> int:
     join, where, params = _list_filter(annotator, status, search)
+    if status is None:  # the status join only matters when filtering on it
+        join, params = "FROM documents d", params[1:]
     return int(conn.execute(f"SELECT count(*) {join}{where}", params).fetchone()[0])
 
 
@@ -127,8 +130,7 @@ def annotated(
     spans = [
         span_from_row(r)
         for r in conn.execute(
-            f"SELECT {SPAN_COLUMNS} FROM spans WHERE document_id = ?"
-            ' ORDER BY start, "end" DESC, label, id',
+            f"SELECT {SPAN_COLUMNS} FROM spans WHERE document_id = ? ORDER BY {SPAN_ORDER}",
             (document_id,),
         )
     ]

@@ -21,7 +21,6 @@ from annotator.core.model import (
     Relation,
     Span,
     Status,
-    sorted_spans,
 )
 from annotator.store import documents, edits_apply, labels, queries, rows
 from annotator.store.connection import connect, errors, now, read, write
@@ -264,14 +263,16 @@ class Repository:
     # -- spans, relations, status -----------------------------------------------------------
 
     def spans(self, document_id: int) -> list[Span]:
+        """The document's spans in ``sorted_spans`` order."""
         with errors(self.path):
-            found = [
+            return [
                 rows.span_from_row(r)
                 for r in self.db.conn.execute(
-                    f"SELECT {rows.SPAN_COLUMNS} FROM spans WHERE document_id = ?", (document_id,)
+                    f"SELECT {rows.SPAN_COLUMNS} FROM spans WHERE document_id = ?"
+                    f" ORDER BY {rows.SPAN_ORDER}",
+                    (document_id,),
                 )
             ]
-        return sorted_spans(found)
 
     def span(self, span_id: int) -> Span:
         with errors(self.path):

@@ -14,11 +14,15 @@ DOCUMENT_COLUMNS = "id, title, text, text_sha256, source, url, published, meta, 
 SPAN_COLUMNS = 'id, document_id, start, "end", label, annotator, created, updated, attributes'
 RELATION_COLUMNS = "id, type, source_id, target_id, annotator"
 LABEL_COLUMNS = "name, kind, colour, key, ord"
+# sorted_spans() order (UTF-8 byte order is code point order, so labels compare alike)
+SPAN_ORDER = 'start, "end" DESC, label, id'
 
 STATUS_RANK = {Status.NEW: 0, Status.IN_PROGRESS: 1, Status.DONE: 2}
 
 
 def dump_json(value: Mapping[str, Any]) -> str:
+    if not value:
+        return "{}"  # by far the most common case: skip the encoder
     return json.dumps(dict(value), ensure_ascii=False)
 
 
@@ -37,17 +41,8 @@ def document_from_row(row: tuple[Any, ...]) -> Document:
 
 
 def span_from_row(row: tuple[Any, ...]) -> Span:
-    return Span(
-        id=row[0],
-        document_id=row[1],
-        start=row[2],
-        end=row[3],
-        label=row[4],
-        annotator=row[5],
-        created=row[6],
-        updated=row[7],
-        attributes=json.loads(row[8]),
-    )
+    attributes = {} if row[8] == "{}" else json.loads(row[8])
+    return Span(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], attributes)
 
 
 def span_values(span: Span, span_id: int | None) -> tuple[Any, ...]:

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
 
 from annotator.core.edits import SetStatus
 from annotator.core.errors import NotFoundError, ValidationError
 from annotator.core.model import (
     AnnotatedDocument,
     Document,
+    Kind,
     Relation,
     Span,
     Status,
     sorted_spans,
 )
-from annotator.core.text import text_sha256
-from annotator.store import Repository
+from annotator.core.text import canonical_text, text_sha256
+from annotator.store import Repository, open_project
+from tests.strategies import text_with_spans
 
 from .conftest import annotated_article, dump
 
@@ -204,3 +209,23 @@ def test_iter_annotated_filters(repo: Repository, article: str) -> None:
     assert {s.label for s in locs.spans} == {"LOC"} and locs.relations == ()
     [nobody] = list(repo.iter_annotated(annotator="sara"))[:1]
     assert nobody.spans == () and nobody.status is Status.NEW
+
+
+@settings(max_examples=50, deadline=None)
+@given(text_spans=text_with_spans(labels=("PER", "LOC", "شخص", "Ünï", "😀")))
+def test_spans_come_back_in_sorted_spans_order(text_spans: tuple[str, list]) -> None:  # type: ignore[type-arg]
+    text, raw = text_spans
+    text = canonical_text(text)
+    places = {(s, e, lb) for s, e, lb in raw if e <= len(text)}
+    spans = tuple(Span(None, 0, s, e, lb) for s, e, lb in sorted(places))
+    with tempfile.TemporaryDirectory() as tmp, open_project(Path(tmp) / "p.annot.db") as repo:
+        for name in ("شخص", "Ünï", "😀"):
+            repo.ensure_label(name, Kind.ENTITY)
+        doc = repo.add_document(AnnotatedDocument(Document(None, "t", text or "x"), spans))
+        assert doc is not None and doc.id is not None
+        stored = repo.spans(doc.id)
+        assert stored == sorted_spans(stored)
+        assert [(s.start, s.end, s.label) for s in stored] == [
+            (s.start, s.end, s.label) for s in sorted_spans(spans)
+        ]
+        assert list(repo.annotated(doc.id).spans) == stored
