@@ -1,0 +1,401 @@
+"""The annotation logic of the window: every user action becomes one edit value.
+
+The controller builds the edit (snapping a selection to tokens, relabel, delete, boundary moves,
+speaker links, status), pushes ONE generic undo command that applies it through
+``Repository.apply`` (committed to the project file), and only then redraws what the edit
+touched. A failed write shows a plain message and changes neither the stack nor the view.
+Document switching and the place to come back to live in :mod:`annotator.ui.navigation`.
+"""
+
+from __future__ import annotations
+
+import getpass
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from annotator.core.edits import (
+    AddRelation,
+    AddSpan,
+    Composite,
+    Edit,
+    Relabel,
+    RemoveRelation,
+    RemoveSpan,
+    Resize,
+)
+from annotator.core.errors import AnnotatorError, NotFoundError
+from annotator.core.model import SPEAKER, Document, Kind, LabelSet, Relation, Span
+from annotator.store import Repository
+from annotator.ui import commands
+from annotator.ui.clitic_snap import Snapper
+from annotator.ui.document_model import DocumentListModel
+from annotator.ui.effects import effects
+from annotator.ui.settings import UserSettings
+from annotator.ui.span_model import SpanListModel
+from annotator.ui.viewer import ArticleView
+
+log = logging.getLogger(__name__)
+
+# The viewer is always right-to-left: the Left arrow points towards the end of the text.
+LEFT_STEP = +1
+RIGHT_STEP = -1
+
+
+def isolate(text: str) -> str:
+    """Wrap (Arabic) text in FSI … PDI so it sits right inside a Latin message, and back."""
+    return f"\u2068{text}\u2069"
+
+
+def default_annotator() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "annotator"
+
+
+class AnnotationController(QObject):
+    message = Signal(str)  # what the last action did, for the status bar
+    failed = Signal(str)  # a write failed: shown in the window, nothing changed
+    documentOpened = Signal(int)
+    documentEdited = Signal(int)
+    pickingChanged = Signal(bool)
+    labelsChanged = Signal()
+
+    def __init__(
+        self,
+        repo: Repository,
+        view: ArticleView,
+        settings: UserSettings,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.repo = repo
+        self.view = view
+        self.settings = settings
+        self.annotator = settings.annotator() or default_annotator()
+        self.labels: LabelSet = repo.labels()
+        self.stack = QUndoStack(self)
+        self.span_model = SpanListModel(self)
+        self.document_model = DocumentListModel(repo, self.annotator, self)
+        self.document: Document | None = None
+        self.relations: list[Relation] = []
+        self.snapper = Snapper(repo)
+        self._picking: int | None = None  # the quote waiting for its speaker
+        self._select_after: int | None = None
+        self.before_switch: Callable[[], None] | None = None  # the navigator saves the place
+        view.spanClicked.connect(self.span_clicked)
+
+    # -- the document on screen (navigation.py opens documents) -----------------------------
+    @property
+    def document_id(self) -> int | None:
+        return None if self.document is None else self.document.id
+
+    def show_document(
+        self, document: Document, spans: list[Span], relations: list[Relation]
+    ) -> None:
+        self.cancel_pick()
+        self.document = document
+        self.relations = relations
+        self.view.set_document(document.text, spans, self.labels)
+        self.span_model.set_document(document.text, spans, relations, self.labels)
+        self.document_model.set_current(document.id)
+        self.snapper.set_document(document.text, spans)
+        if document.id is not None:
+            self.documentOpened.emit(document.id)
+
+    def open_document(self, document_id: int) -> None:
+        if self.before_switch is not None and self.document_id not in (None, document_id):
+            self.before_switch()
+        annotated = self.repo.annotated(document_id, annotator=self.annotator)
+        self.show_document(annotated.document, list(annotated.spans), list(annotated.relations))
+
+    def set_annotator(self, name: str) -> None:
+        self.annotator = name.strip() or default_annotator()
+        self.document_model.set_annotator(self.annotator)
+        if self.document_id is not None:
+            self.documentEdited.emit(self.document_id)
+
+    def reload_labels(self) -> None:
+        self.labels = self.repo.labels()
+        self.view.set_labels(self.labels)
+        self.span_model.set_labels(self.labels)
+        self.labelsChanged.emit()
+
+    # -- applying edits: the EditRunner of the undo commands --------------------------------
+    def run(self, edit: Edit) -> Edit:
+        """Apply ``edit`` (committed when apply returns), then draw what it touched."""
+        target = self.repo.document_of(edit)
+        inverse = self.repo.apply(edit)
+        try:
+            self._draw(edit, inverse, target)
+        except AnnotatorError as exc:  # the edit is saved; only drawing it failed: reload
+            log.warning("redrawing after an edit failed (%s); reloading the document", exc)
+            if self.document_id is not None:
+                self.open_document(self.document_id)
+        return inverse
+
+    def _draw(self, edit: Edit, inverse: Edit, target: int | None) -> None:
+        found = effects(edit, inverse)
+        if target is not None and target != self.document_id:
+            self.open_document(target)
+        else:
+            for span_id in found.spans:
+                try:
+                    span = self.repo.span(span_id)
+                except NotFoundError:
+                    self.view.remove_span(span_id)
+                    self.span_model.remove_span(span_id)
+                    self.snapper.remove_span(span_id)
+                    continue
+                self.view.update_span(span)
+                if self.span_model.span(span_id) is None:
+                    self.span_model.add_span(span)
+                else:
+                    self.span_model.update_span(span)
+                self.snapper.add_span(span)
+            if found.relations and self.document_id is not None:
+                self.relations = self.repo.relations(self.document_id)
+                self.span_model.set_relations(self.relations)
+        present = [s for s in found.spans if self.span_model.span(s) is not None]
+        if self._select_after is not None:
+            self.view.select_span(self._select_after)
+        elif found.added and found.added[0] in present:
+            self.view.select_span(found.added[0])
+        elif present and not found.relations:
+            self.view.select_span(present[0])
+        if target is not None:
+            self.document_model.refresh_document(target, membership=found.status)
+            self.documentEdited.emit(target)
+
+    def push(self, edit: Edit, text: str, *, select: int | None = None) -> bool:
+        """One user action: apply and record ``edit``; False (and a message) if it failed."""
+        self._select_after = select
+        try:
+            error = commands.push(self.stack, commands.EditCommand(self, edit, text))
+        finally:
+            self._select_after = None
+        if error is not None:
+            self._failed(error)
+            return False
+        return True
+
+    def undo(self) -> None:
+        text = self.stack.undoText()
+        error = commands.undo(self.stack)
+        if error is not None:
+            self._failed(error)
+        elif text:
+            self.message.emit(self.tr("Undone: {action}").format(action=text))
+
+    def redo(self) -> None:
+        text = self.stack.redoText()
+        error = commands.redo(self.stack)
+        if error is not None:
+            self._failed(error)
+        elif text:
+            self.message.emit(self.tr("Redone: {action}").format(action=text))
+
+    def _failed(self, error: AnnotatorError) -> None:
+        log.warning("edit not saved: %s", error)
+        self.failed.emit(self.tr("Not saved: {reason}").format(reason=str(error)))
+
+    # -- labelling --------------------------------------------------------------------------
+    def label_key(self, key: int, *, exact: bool = False) -> None:
+        label = self.labels.by_key(key)
+        if label is None:
+            self.message.emit(self.tr("No label has the key {key}").format(key=key))
+            return
+        self.label(label.name, exact=exact)
+
+    def label(self, name: str, *, exact: bool = False) -> None:
+        """Label the selection (snapped to tokens unless ``exact``); relabel a selected span."""
+        if self.document is None or self.document.id is None:
+            return
+        selected = self._selected_span()
+        if selected is not None:
+            self._relabel(selected, name)
+            return
+        start, end = self.view.selection()
+        if start == end:
+            self.message.emit(self.tr("Select some text or a span first"))
+            return
+        text = self.document.text
+        note = ""
+        if exact:
+            if not text[start:end].strip():
+                self.message.emit(self.tr("The selection holds only spaces: no span made"))
+                return
+        else:
+            snapped = self.snapper.snap(start, end, self.document.id)
+            if snapped is None:
+                self.message.emit(
+                    self.tr("The selection holds only spaces or punctuation: no span made")
+                )
+                return
+            start, end, proclitic = snapped
+            if proclitic:
+                note = self.tr("proclitic {clitic} left out of the span").format(
+                    clitic=isolate(proclitic)
+                )
+        existing = self._same_span(start, end, name)
+        if existing is not None:
+            self.view.select_span(existing.id)
+            self.message.emit(self.tr("That span is already there"))
+            return
+        span = Span(None, self.document.id, start, end, name, self.annotator)
+        words = isolate(self._short(text[start:end]))
+        action = self.tr("Label {text} as {label}").format(text=words, label=name)
+        if self.push(AddSpan(span), action):
+            self.message.emit(f"{action}; {note}" if note else action)
+
+    def _relabel(self, span: Span, name: str) -> None:
+        if span.label == name:
+            self.message.emit(self.tr("The span is already {label}").format(label=name))
+            return
+        if self._same_span(span.start, span.end, name) is not None:
+            self.message.emit(
+                self.tr("A {label} span with these bounds is already there").format(label=name)
+            )
+            return
+        action = self.tr("Relabel {old} as {new}").format(old=span.label, new=name)
+        if self.push(Relabel(span.id or 0, name), action, select=span.id):
+            self.message.emit(action)
+
+    def _same_span(self, start: int, end: int, label: str) -> Span | None:
+        for span in self.span_model.spans():
+            if (span.start, span.end, span.label, span.annotator) == (
+                start,
+                end,
+                label,
+                self.annotator,
+            ):
+                return span
+        return None
+
+    def _selected_span(self) -> Span | None:
+        span_id = self.view.selected_span()
+        return None if span_id is None else self.span_model.span(span_id)
+
+    @staticmethod
+    def _short(text: str, limit: int = 40) -> str:
+        flat = " ".join(text.split())
+        return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+    # -- delete, boundaries, span navigation ------------------------------------------------
+    def delete_selected(self) -> None:
+        span = self._selected_span()
+        if span is None or span.id is None:
+            self.message.emit(self.tr("Select a span to delete (click it, or Tab)"))
+            return
+        words = isolate(self._short(span.text_in(self.document.text if self.document else "")))
+        action = self.tr("Delete {label} {text}").format(label=span.label, text=words)
+        if self.push(RemoveSpan(span.id), action):
+            self.message.emit(action)
+
+    def move_boundary(self, edge: str, arrow: str) -> None:
+        """Move the selected span's ``edge`` ("start"/"end") one character towards ``arrow``
+        ("left"/"right") on screen: in the right-to-left viewer, left is towards the end."""
+        span = self._selected_span()
+        if span is None or span.id is None or self.document is None:
+            self.message.emit(self.tr("Select a span to move its boundaries"))
+            return
+        step = LEFT_STEP if arrow == "left" else RIGHT_STEP
+        start, end = span.start, span.end
+        if edge == "start":
+            start += step
+        else:
+            end += step
+        if not (0 <= start < end <= len(self.document.text)):
+            self.message.emit(self.tr("The span cannot get shorter or leave the text"))
+            return
+        if self._same_span(start, end, span.label) is not None:
+            self.message.emit(
+                self.tr("A {label} span with these bounds is already there").format(
+                    label=span.label
+                )
+            )
+            return
+        words = isolate(self._short(self.document.text[start:end]))
+        action = self.tr("Resize {label} to {text}").format(label=span.label, text=words)
+        if self.push(Resize(span.id, start, end), action, select=span.id):
+            self.message.emit(action)
+
+    def select_next_span(self, backwards: bool = False) -> None:
+        span_id = self.view.next_span(backwards=backwards)
+        if span_id is None:
+            self.message.emit(self.tr("No spans in this document yet"))
+            return
+        self.view.select_span(span_id)
+
+    # -- speaker links ----------------------------------------------------------------------
+    @property
+    def picking(self) -> bool:
+        return self._picking is not None
+
+    def start_pick_speaker(self) -> None:
+        span = self._selected_span()
+        if (
+            span is None
+            or self.labels.get(span.label) is None
+            or (self.labels.kind_of(span.label) is not Kind.QUOTE)
+        ):
+            self.message.emit(self.tr("Select a quote first, then pick its speaker"))
+            return
+        self._picking = span.id
+        self.pickingChanged.emit(True)
+        self.message.emit(self.tr("Click the entity who said this quote (Esc cancels)"))
+
+    def cancel_pick(self) -> None:
+        if self._picking is not None:
+            self._picking = None
+            self.pickingChanged.emit(False)
+
+    def span_clicked(self, span_id: int) -> None:
+        quote = self._picking
+        if quote is None:
+            return
+        # the click may land on several spans (an entity inside the quote): take an entity
+        target = self._entity_among(span_id)
+        if target is None:
+            self.view.select_span(quote)
+            self.message.emit(self.tr("That is not an entity: click a person or an organisation"))
+            return
+        self.cancel_pick()
+        existing = self.span_model.speaker_relation(quote)
+        if existing is not None and existing.target_id == target.id:
+            self.view.select_span(quote)
+            self.message.emit(self.tr("That speaker is already linked"))
+            return
+        link: Edit = AddRelation(Relation(None, SPEAKER, quote, target.id or 0, self.annotator))
+        if existing is not None and existing.id is not None:
+            link = Composite((RemoveRelation(existing.id), link))
+        words = isolate(self._short(target.text_in(self.document.text if self.document else "")))
+        action = self.tr("Link speaker {text}").format(text=words)
+        if self.push(link, action, select=quote):
+            self.message.emit(action)
+
+    def _entity_among(self, span_id: int) -> Span | None:
+        clicked = self.span_model.span(span_id)
+        candidates = [clicked] if clicked is not None else []
+        if clicked is not None:
+            candidates += [
+                s for s in (self.span_model.span(i) for i in self.view.span_at(clicked.start)) if s
+            ]
+        for span in candidates:
+            label = self.labels.get(span.label)
+            if label is not None and label.kind is Kind.ENTITY:
+                return span
+        return None
+
+    def remove_speaker(self) -> None:
+        span = self._selected_span()
+        relation = None if span is None else self.span_model.speaker_relation(span.id or -1)
+        if span is None or relation is None or relation.id is None:
+            self.message.emit(self.tr("Select a quote that has a speaker"))
+            return
+        action = self.tr("Remove the speaker of a quote")
+        if self.push(RemoveRelation(relation.id), action, select=span.id):
+            self.message.emit(action)

@@ -1,0 +1,216 @@
+"""The document list: a lazy table model over ``Repository.summaries``.
+
+Rows are loaded a page at a time when the view asks for them, and a few pages are kept, so a
+project of 100,000 documents opens as fast as one of ten: the view only ever asks for the rows
+it shows. The model adapts the store's list; it holds no documents of its own.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QFont
+
+from annotator.core.model import DocumentSummary, Status
+from annotator.store import Repository
+
+Index = QModelIndex | QPersistentModelIndex
+
+PAGE = 200
+KEPT_PAGES = 16
+DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+STATUS_TEXT = {
+    Status.NEW: QT_TRANSLATE_NOOP("DocumentListModel", "new"),
+    Status.IN_PROGRESS: QT_TRANSLATE_NOOP("DocumentListModel", "in progress"),
+    Status.DONE: QT_TRANSLATE_NOOP("DocumentListModel", "done"),
+}
+HEADERS = (
+    QT_TRANSLATE_NOOP("DocumentListModel", "Title"),
+    QT_TRANSLATE_NOOP("DocumentListModel", "Status"),
+    QT_TRANSLATE_NOOP("DocumentListModel", "Spans"),
+)
+
+
+def status_text(status: Status) -> str:
+    return QCoreApplication.translate("DocumentListModel", STATUS_TEXT[status])
+
+
+class DocumentListModel(QAbstractTableModel):
+    """Columns: title, status (of this annotator), span count. Filter by status and title."""
+
+    TITLE, STATUS, SPANS = range(3)
+
+    def __init__(self, repo: Repository, annotator: str, parent: object = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._repo = repo
+        self._annotator = annotator
+        self._status: Status | None = None
+        self._search = ""
+        self._count = repo.count_summaries(annotator=annotator)
+        self._pages: OrderedDict[int, list[DocumentSummary]] = OrderedDict()
+        self._current: int | None = None
+
+    # -- filter -----------------------------------------------------------------------------
+    def set_filter(self, status: Status | None, search: str) -> None:
+        if status == self._status and search == self._search:
+            return
+        self._status, self._search = status, search
+        self.reload()
+
+    def set_annotator(self, annotator: str) -> None:
+        self._annotator = annotator
+        self.reload()
+
+    @property
+    def current(self) -> int | None:
+        return self._current
+
+    @property
+    def filtered(self) -> bool:
+        return self._status is not None or bool(self._search)
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._pages.clear()
+        self._count = self._repo.count_summaries(
+            annotator=self._annotator, status=self._status, search=self._search
+        )
+        self.endResetModel()
+
+    # -- rows -------------------------------------------------------------------------------
+    def _page(self, page: int) -> list[DocumentSummary]:
+        rows = self._pages.get(page)
+        if rows is None:
+            rows = self._repo.summaries(
+                annotator=self._annotator,
+                status=self._status,
+                search=self._search,
+                offset=page * PAGE,
+                limit=PAGE,
+            )
+            self._pages[page] = rows
+            while len(self._pages) > KEPT_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page)
+        return rows
+
+    def summary(self, row: int) -> DocumentSummary | None:
+        if not 0 <= row < self._count:
+            return None
+        rows = self._page(row // PAGE)
+        i = row % PAGE
+        return rows[i] if i < len(rows) else None
+
+    def document_id(self, row: int) -> int | None:
+        found = self.summary(row)
+        return None if found is None else found.id
+
+    def row_of(self, document_id: int) -> int:
+        """The row showing ``document_id``, or -1 when the filter hides it."""
+        for page, rows in self._pages.items():
+            for i, summary in enumerate(rows):
+                if summary.id == document_id:
+                    return page * PAGE + i
+        return self._repo.position(
+            document_id, annotator=self._annotator, status=self._status, search=self._search
+        )
+
+    def set_current(self, document_id: int | None) -> None:
+        """Show ``document_id`` as the open one (bold)."""
+        old, self._current = self._current, document_id
+        for doc in (old, document_id):
+            if doc is not None:
+                self._changed_row(self._cached_row(doc))
+
+    def refresh_document(self, document_id: int, *, membership: bool = True) -> None:
+        """Reload the row of a document whose span count (or, ``membership``, status) changed."""
+        if membership and self._status is not None:
+            # the document may enter or leave the filtered list: recount
+            self.reload()
+            return
+        row = self._cached_row(document_id)
+        if row < 0:
+            return
+        self._pages.pop(row // PAGE, None)
+        self._changed_row(row)
+
+    def _cached_row(self, document_id: int) -> int:
+        for page, rows in self._pages.items():
+            for i, summary in enumerate(rows):
+                if summary.id == document_id:
+                    return page * PAGE + i
+        return -1
+
+    def _changed_row(self, row: int) -> None:
+        if 0 <= row < self._count:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    # -- QAbstractItemModel -----------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        summary = self.summary(index.row())
+        if summary is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.TITLE:
+                return summary.title or self.tr("(untitled {id})").format(id=summary.id)
+            if column == self.STATUS:
+                return status_text(summary.status)
+            return summary.span_count
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.TITLE:
+            return summary.title
+        if role == Qt.ItemDataRole.FontRole and summary.id == self._current:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column == self.SPANS:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if column == self.TITLE:
+                # titles are Arabic: right-aligned in either interface language
+                return int(
+                    Qt.AlignmentFlag.AlignRight
+                    | Qt.AlignmentFlag.AlignAbsolute
+                    | Qt.AlignmentFlag.AlignVCenter
+                )
+        if role == DOCUMENT_ID_ROLE:
+            return summary.id
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
+            return QCoreApplication.translate("DocumentListModel", HEADERS[section])
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )

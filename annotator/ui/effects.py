@@ -1,0 +1,82 @@
+"""What an applied edit touched, read from the edit and its inverse (pure; no Qt).
+
+The window redraws only what an edit touched: the spans named in the edit or its inverse (an
+AddSpan with no id names its new id in the inverse's RemoveSpan), the relations when a relation
+or a span with relations went, the document's status when a SetStatus is on either side.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from annotator.core.edits import (
+    AddRelation,
+    AddSpan,
+    Composite,
+    Edit,
+    Relabel,
+    RemoveRelation,
+    RemoveSpan,
+    Resize,
+    SetStatus,
+)
+
+
+def flatten(edit: Edit) -> Iterator[Edit]:
+    if isinstance(edit, Composite):
+        for sub in edit.edits:
+            yield from flatten(sub)
+    else:
+        yield edit
+
+
+@dataclass(frozen=True, slots=True)
+class Effects:
+    spans: tuple[int, ...]  # span ids to redraw (present: draw; gone: remove), in edit order
+    added: tuple[int, ...]  # span ids the edit itself created or brought back
+    relations: bool  # the document's relations may have changed
+    status: bool  # a document status changed
+
+
+def effects(edit: Edit, inverse: Edit) -> Effects:
+    spans: list[int] = []
+    added: list[int] = []
+    relations = False
+    status = False
+
+    def note(span_id: int | None) -> None:
+        if span_id is not None and span_id not in spans:
+            spans.append(span_id)
+
+    for part in flatten(edit):
+        match part:
+            case AddSpan(span=span):
+                note(span.id)
+                if span.id is not None:
+                    added.append(span.id)
+            case RemoveSpan(span_id=span_id):
+                note(span_id)
+                relations = True
+            case Relabel(span_id=span_id) | Resize(span_id=span_id):
+                note(span_id)
+            case AddRelation() | RemoveRelation():
+                relations = True
+            case SetStatus():
+                status = True
+    for part in flatten(inverse):
+        match part:
+            case RemoveSpan(span_id=span_id):
+                # the inverse of an AddSpan: this id was just created
+                note(span_id)
+                if span_id not in added:
+                    added.append(span_id)
+            case AddSpan(span=span):
+                note(span.id)
+            case AddRelation() | RemoveRelation():
+                relations = True
+            case SetStatus():
+                status = True
+            case Relabel(span_id=span_id) | Resize(span_id=span_id):
+                note(span_id)
+    return Effects(tuple(spans), tuple(added), relations, status)

@@ -1,0 +1,342 @@
+"""The main window: builds the widgets and wires them; the logic lives in the controller.
+
+Document list (dock) | find bar, error banner and article viewer | labels and spans (dock).
+In the Arabic interface the whole layout mirrors; the viewer stays right-to-left always.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QVBoxLayout, QWidget
+
+from annotator.store import Repository
+from annotator.ui.actions import ActionCollection
+from annotator.ui.controller import AnnotationController
+from annotator.ui.find_bar import FindBar
+from annotator.ui.navigation import Navigator
+from annotator.ui.panels import DocumentPanel, SidePanel
+from annotator.ui.settings import UserSettings
+from annotator.ui.status import ErrorBanner, StatusPanel
+from annotator.ui.viewer import ArticleView
+from annotator.ui.window_actions import WindowActions
+
+
+class MainWindow(QMainWindow):
+    projectRequested = Signal(str)
+    languageChanged = Signal(str)
+
+    def __init__(self, repo: Repository, settings: UserSettings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("main-window")
+        self.repo = repo
+        self.settings = settings
+        self.project = Path(repo.path)
+        self.view = ArticleView(self)
+        self.view.setObjectName("article-view")
+        self.controller = AnnotationController(repo, self.view, settings, self)
+        self.navigator = Navigator(self.controller, settings, self.project, self)
+        self.actions = ActionCollection(self, settings)
+        self.find_bar = FindBar(self)
+        self.find_bar.hide()
+        self.banner = ErrorBanner(self)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.find_bar)
+        layout.addWidget(self.view, 1)
+        self.setCentralWidget(central)
+        self.documents = DocumentPanel(self.controller.document_model, self)
+        self.side = SidePanel(self.controller.span_model, self)
+        self.documents_dock = self._dock("documents-dock", self.documents)
+        self.side_dock = self._dock("annotations-dock", self.side)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.documents_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.side_dock)
+        self.status = StatusPanel(self.statusBar())
+        self.window_actions = WindowActions(self)
+        self._build_menus()
+        self._wire()
+        self.view.set_zoom(settings.zoom())
+        if settings.font_family():
+            self.view.set_font_family(settings.font_family())
+        self.side.palette.set_labels(self.controller.labels)
+        self.retranslate()
+        self.resize(1280, 800)
+        geometry, state = settings.geometry(), settings.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+        self.navigator.restore()
+        self.settings.add_recent_project(self.project)
+        self._refresh_status()
+
+    def _dock(self, name: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        return dock
+
+    # -- menus ------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        a = self.actions
+        bar = self.menuBar()
+        self.project_menu = bar.addMenu("")
+        self.project_menu.addAction(a["new_project"])
+        self.project_menu.addAction(a["open_project"])
+        self.recent_menu = self.project_menu.addMenu("")
+        self.recent_menu.setObjectName("recent-projects")
+        self.recent_menu.aboutToShow.connect(self.window_actions.fill_recent_menu)
+        self.project_menu.addSeparator()
+        self.project_menu.addAction(a["import"])
+        self.project_menu.addAction(a["export"])
+        self.project_menu.addSeparator()
+        self.project_menu.addAction(a["quit"])
+        self.edit_menu = bar.addMenu("")
+        for name in ("undo", "redo", None, "labels", "settings"):
+            self.edit_menu.addSeparator() if name is None else self.edit_menu.addAction(a[name])
+        self.annotate_menu = bar.addMenu("")
+        self.label_menu = self.annotate_menu.addMenu("")
+        self.exact_menu = self.annotate_menu.addMenu("")
+        for name in (
+            None,
+            "delete_span",
+            "next_span",
+            "previous_span",
+            None,
+            "start_left",
+            "start_right",
+            "end_left",
+            "end_right",
+            None,
+            "pick_speaker",
+            "remove_speaker",
+        ):
+            self.annotate_menu.addSeparator() if name is None else self.annotate_menu.addAction(
+                a[name]
+            )
+        self.go_menu = bar.addMenu("")
+        for name in (
+            "done_next",
+            "next_document",
+            "previous_document",
+            None,
+            "find",
+            "find_next",
+            "find_previous",
+        ):
+            self.go_menu.addSeparator() if name is None else self.go_menu.addAction(a[name])
+        self.view_menu = bar.addMenu("")
+        for name in ("zoom_in", "zoom_out", "zoom_reset"):
+            self.view_menu.addAction(a[name])
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.documents_dock.toggleViewAction())
+        self.view_menu.addAction(self.side_dock.toggleViewAction())
+        for action in a:
+            self.addAction(action)  # shortcuts work even while a menu is hidden
+
+    def _fill_label_menus(self) -> None:
+        self.label_menu.clear()
+        self.exact_menu.clear()
+        for key in range(1, 10):
+            label = self.controller.labels.by_key(key)
+            label_action, exact_action = self.actions[f"label_{key}"], self.actions[f"exact_{key}"]
+            for action in (label_action, exact_action):
+                action.setEnabled(label is not None)
+            if label is None:
+                continue
+            label_action.setText(self.tr("Label as {label}").format(label=label.name))
+            exact_action.setText(self.tr("Label exactly as {label}").format(label=label.name))
+            self.label_menu.addAction(label_action)
+            self.exact_menu.addAction(exact_action)
+
+    # -- wiring -----------------------------------------------------------------------------
+    def _wire(self) -> None:
+        c, a, v = self.controller, self.actions, self.view
+        for key in range(1, 10):
+            a[f"label_{key}"].triggered.connect(lambda _=False, k=key: c.label_key(k))
+            a[f"exact_{key}"].triggered.connect(lambda _=False, k=key: c.label_key(k, exact=True))
+        a["delete_span"].triggered.connect(c.delete_selected)
+        a["next_span"].triggered.connect(lambda: c.select_next_span())
+        a["previous_span"].triggered.connect(lambda: c.select_next_span(backwards=True))
+        a["start_left"].triggered.connect(lambda: c.move_boundary("start", "left"))
+        a["start_right"].triggered.connect(lambda: c.move_boundary("start", "right"))
+        a["end_left"].triggered.connect(lambda: c.move_boundary("end", "left"))
+        a["end_right"].triggered.connect(lambda: c.move_boundary("end", "right"))
+        a["pick_speaker"].triggered.connect(c.start_pick_speaker)
+        a["remove_speaker"].triggered.connect(c.remove_speaker)
+        a["undo"].triggered.connect(c.undo)
+        a["redo"].triggered.connect(c.redo)
+        a["done_next"].triggered.connect(self.navigator.done_and_next)
+        a["next_document"].triggered.connect(lambda: self.navigator.step(+1))
+        a["previous_document"].triggered.connect(lambda: self.navigator.step(-1))
+        a["find"].triggered.connect(self.find_bar.open_bar)
+        a["find_next"].triggered.connect(lambda: self._find_step(False))
+        a["find_previous"].triggered.connect(lambda: self._find_step(True))
+        a["zoom_in"].triggered.connect(v.zoom_in)
+        a["zoom_out"].triggered.connect(v.zoom_out)
+        a["zoom_reset"].triggered.connect(v.zoom_reset)
+        self.window_actions.wire()
+        c.stack.canUndoChanged.connect(a["undo"].setEnabled)
+        c.stack.canRedoChanged.connect(a["redo"].setEnabled)
+        a["undo"].setEnabled(False)
+        a["redo"].setEnabled(False)
+        c.message.connect(self._on_message)
+        c.failed.connect(self._on_failed)
+        c.documentOpened.connect(self._on_document_opened)
+        c.documentEdited.connect(lambda _id: self._refresh_status())
+        c.labelsChanged.connect(self._on_labels_changed)
+        c.pickingChanged.connect(self._on_picking)
+        v.spanSelected.connect(self.side.show_span)
+        v.spanSelected.connect(lambda _id: self._update_speaker_buttons())
+        v.zoomChanged.connect(self.settings.set_zoom)
+        self.side.spanActivated.connect(self._on_span_activated)
+        self.side.palette.labelClicked.connect(self._on_palette_clicked)
+        self.side.pick_button.clicked.connect(c.start_pick_speaker)
+        self.side.remove_speaker_button.clicked.connect(c.remove_speaker)
+        self.documents.documentActivated.connect(self.navigator.go)
+        self.find_bar.matchSelected.connect(self._on_match)
+        self.find_bar.closed.connect(lambda: self.view.setFocus())
+        self.view.text_edit.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter / Shift+Enter in the viewer go to the next / previous match while finding;
+        Esc cancels picking a speaker, then closes the find bar."""
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if (
+                key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and self.find_bar.active
+                and not (event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+            ):
+                self._find_step(bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
+                return True
+            if key == Qt.Key.Key_Escape:
+                if self.controller.picking:
+                    self.controller.cancel_pick()
+                    self.controller.message.emit(self.tr("Picking the speaker cancelled"))
+                    return True
+                if self.find_bar.isVisible():
+                    self.find_bar.close_bar()
+                    return True
+        return super().eventFilter(watched, event)
+
+    # -- reactions --------------------------------------------------------------------------
+    def _on_message(self, text: str) -> None:
+        self.status.show_action(text)
+        self.banner.hide()
+
+    def _on_failed(self, text: str) -> None:
+        self.banner.show_error(text)
+        self.status.show_action(text)
+
+    def _on_document_opened(self, document_id: int) -> None:
+        document = self.controller.document
+        if document is not None:
+            self.find_bar.set_text(document.text)
+            self.setWindowTitle(f"{document.title} — {self.project.name}")
+        self.documents.show_current(document_id)
+        self._refresh_status()
+        self._update_speaker_buttons()
+
+    def _on_labels_changed(self) -> None:
+        self.side.palette.set_labels(self.controller.labels)
+        self._fill_label_menus()
+
+    def _on_picking(self, picking: bool) -> None:
+        self.side.pick_button.setDown(picking)
+        self.view.viewport().setCursor(
+            Qt.CursorShape.CrossCursor if picking else Qt.CursorShape.IBeamCursor
+        )
+
+    def _on_span_activated(self, span_id: int) -> None:
+        if self.controller.picking:
+            self.controller.span_clicked(span_id)
+            return
+        self.view.select_span(span_id)
+        self.view.setFocus()
+
+    def _on_palette_clicked(self, name: str) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        exact = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.AltModifier)
+        self.controller.label(name, exact=exact)
+
+    def _on_match(self, start: int, end: int) -> None:
+        self.view.select_span(None)
+        self.view.set_selection(start, end)
+        self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _find_step(self, backwards: bool) -> None:
+        if not self.find_bar.isVisible():
+            self.find_bar.open_bar()
+            return
+        self.find_bar.step(backwards=backwards)
+
+    def _update_speaker_buttons(self) -> None:
+        span_id = self.view.selected_span()
+        span = None if span_id is None else self.controller.span_model.span(span_id)
+        label = None if span is None else self.controller.labels.get(span.label)
+        is_quote = label is not None and label.kind.value == "quote"
+        self.side.pick_button.setEnabled(is_quote)
+        self.side.remove_speaker_button.setEnabled(
+            is_quote and self.controller.span_model.speaker_relation(span_id or -1) is not None
+        )
+
+    def _refresh_status(self) -> None:
+        self.status.show_annotator(self.controller.annotator)
+        position, total = self.navigator.position()
+        self.status.show_position(position, total)
+        self.status.show_spans(self.controller.span_model.rowCount())
+        self._update_speaker_buttons()
+
+    # -- language ---------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.actions.retranslate()
+        self.project_menu.setTitle(self.tr("&Project"))
+        self.recent_menu.setTitle(self.tr("Open &recent"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.annotate_menu.setTitle(self.tr("&Annotate"))
+        self.label_menu.setTitle(self.tr("&Label selection"))
+        self.exact_menu.setTitle(self.tr("Label e&xactly (no snapping)"))
+        self.go_menu.setTitle(self.tr("&Go"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.documents_dock.setWindowTitle(self.tr("Documents"))
+        self.side_dock.setWindowTitle(self.tr("Annotations"))
+        self.side.pick_button.setText(
+            self.tr("Pick speaker ({key})").format(key=self.actions.key_text("pick_speaker"))
+        )
+        self.side.remove_speaker_button.setText(self.tr("Remove speaker"))
+        self.side.retranslate()
+        self.documents.retranslate()
+        self.find_bar.retranslate()
+        self._fill_label_menus()
+
+    # -- closing ----------------------------------------------------------------------------
+    def save_state(self) -> None:
+        self.navigator.save_place()
+        self.settings.save_window(self.saveGeometry(), self.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)
+        if event.isAccepted():
+            self.repo.close()
+
+    def menu(self, name: str) -> QMenu:
+        return {
+            "project": self.project_menu,
+            "edit": self.edit_menu,
+            "annotate": self.annotate_menu,
+            "go": self.go_menu,
+            "view": self.view_menu,
+        }[name]

@@ -1,0 +1,150 @@
+"""Moving between documents, and coming back to the same place (docs/adr/0012).
+
+The place (document, scroll position, selection or selected span) is saved in QSettings per
+project path on every document switch and on close, and restored when the project reopens.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+
+from annotator.core.edits import SetStatus
+from annotator.core.errors import AnnotatorError, NotFoundError
+from annotator.core.model import Status
+from annotator.ui.controller import AnnotationController
+from annotator.ui.settings import Place, UserSettings
+
+PAGE = 500
+
+
+class Navigator(QObject):
+    def __init__(
+        self,
+        controller: AnnotationController,
+        settings: UserSettings,
+        project: Path,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.c = controller
+        self.settings = settings
+        self.project = project
+        controller.before_switch = self.save_place
+
+    # -- place ------------------------------------------------------------------------------
+    def place(self) -> Place:
+        view = self.c.view
+        return Place(
+            document_id=self.c.document_id,
+            scroll=view.scroll_value(),
+            selection=view.selection(),
+            span_id=view.selected_span(),
+        )
+
+    def save_place(self) -> None:
+        if self.c.document_id is not None:
+            self.settings.save_place(self.project, self.place())
+
+    def restore(self) -> None:
+        """Open the document the annotator left, where they left it; else the first one."""
+        place = self.settings.place(self.project)
+        document_id = place.document_id
+        if document_id is not None:
+            try:
+                self.c.open_document(document_id)
+            except NotFoundError:
+                document_id = None
+        if document_id is None:
+            first = self.c.repo.summaries(limit=1)
+            if not first:
+                return
+            self.c.open_document(first[0].id)
+            return
+        view = self.c.view
+        text_length = len(self.c.document.text) if self.c.document else 0
+        if place.span_id is not None and self.c.span_model.span(place.span_id) is not None:
+            view.select_span(place.span_id)
+        else:
+            start, end = place.selection
+            if 0 <= start <= end <= text_length and (start, end) != (0, 0):
+                view.set_selection(start, end)
+        view.set_scroll_value(place.scroll)
+
+    # -- switching --------------------------------------------------------------------------
+    def go(self, document_id: int) -> None:
+        if document_id == self.c.document_id:
+            return
+        try:
+            self.c.open_document(document_id)  # saves the old place first (before_switch)
+        except AnnotatorError as exc:
+            self.c.failed.emit(str(exc))
+            return
+        self.save_place()
+
+    def step(self, delta: int) -> None:
+        """The next (+1) or previous (-1) document of the document list."""
+        current = self.c.document_id
+        if current is None:
+            return
+        model = self.c.document_model
+        row = model.row_of(current)
+        target: int | None = None
+        if row >= 0:
+            target = model.document_id(row + delta) if 0 <= row + delta < model.rowCount() else None
+        else:
+            position = self.c.repo.position(current, annotator=self.c.annotator)
+            found = self.c.repo.summaries(
+                annotator=self.c.annotator, offset=max(0, position + delta), limit=1
+            )
+            target = found[0].id if found and position + delta >= 0 else None
+        if target is None:
+            self.c.message.emit(
+                self.tr("This is the last document")
+                if delta > 0
+                else self.tr("This is the first document")
+            )
+            return
+        self.go(target)
+
+    def next_unfinished(self, after: int) -> int | None:
+        """The first document after ``after`` (wrapping around) that this annotator has not done."""
+        repo, who = self.c.repo, self.c.annotator
+        position = repo.position(after, annotator=who)
+        total = repo.count_summaries(annotator=who)
+
+        def scan(low: int, high: int) -> int | None:
+            for start in range(low, high, PAGE):
+                limit = min(PAGE, high - start)
+                for summary in repo.summaries(annotator=who, offset=start, limit=limit):
+                    if summary.id != after and summary.status is not Status.DONE:
+                        return summary.id
+            return None
+
+        return scan(position + 1, total) or scan(0, max(0, position))
+
+    def done_and_next(self) -> None:
+        """Mark the open document done (one undoable edit) and open the next unfinished one."""
+        document_id = self.c.document_id
+        if document_id is None:
+            return
+        title = self.c.document.title if self.c.document else ""
+        if self.c.repo.status(document_id, self.c.annotator) is not Status.DONE:
+            action = self.tr("Mark {title} done").format(title=f"\u2068{title}\u2069")
+            if not self.c.push(SetStatus(document_id, self.c.annotator, Status.DONE), action):
+                return
+        following = self.next_unfinished(document_id)
+        if following is None:
+            self.c.message.emit(self.tr("Done. Every document is done."))
+            return
+        self.go(following)
+        self.c.message.emit(self.tr("Marked done; opened the next unfinished document"))
+
+    def position(self) -> tuple[int, int]:
+        """(1-based position of the open document, number of documents) in the whole project."""
+        current = self.c.document_id
+        total = self.c.repo.count_documents()
+        if current is None:
+            return 0, total
+        return self.c.repo.position(current) + 1, total

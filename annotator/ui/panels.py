@@ -1,0 +1,177 @@
+"""The two side panels: the document list, and labels + spans of the open document."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.model import Status
+from annotator.ui.document_model import DocumentListModel, status_text
+from annotator.ui.palette import LabelPalette
+from annotator.ui.span_model import SpanListModel
+
+
+def _table(parent: QWidget) -> QTableView:
+    table = QTableView(parent)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)
+    table.setWordWrap(False)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    return table
+
+
+class DocumentPanel(QWidget):
+    """Filter (text, status) above the lazy document table. Emits ``documentActivated(id)``."""
+
+    documentActivated = Signal(int)
+
+    def __init__(self, model: DocumentListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.search = QLineEdit(self)
+        self.search.setObjectName("document-filter")
+        self.search.setClearButtonEnabled(True)
+        self.status = QComboBox(self)
+        self.status.setObjectName("status-filter")
+        self.table = _table(self)
+        self.table.setObjectName("document-list")
+        self.table.setModel(model)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.status)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+        self.search.textChanged.connect(self._filter)
+        self.status.currentIndexChanged.connect(self._filter)
+        self.table.clicked.connect(self._activated)
+        self.table.activated.connect(self._activated)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Filter by title"))
+        current = self.status.currentIndex()
+        self.status.blockSignals(True)
+        self.status.clear()
+        self.status.addItem(self.tr("All"), None)
+        for status in Status:
+            self.status.addItem(status_text(status), status.value)
+        self.status.setCurrentIndex(max(0, current))
+        self.status.blockSignals(False)
+
+    def _filter(self) -> None:
+        value = self.status.currentData()
+        self.model.set_filter(None if value is None else Status(value), self.search.text().strip())
+        self.show_current()
+
+    def _activated(self, index: object) -> None:
+        document_id = self.model.document_id(index.row())  # type: ignore[attr-defined]
+        if document_id is not None:
+            self.documentActivated.emit(document_id)
+
+    def show_current(self, document_id: int | None = None) -> None:
+        """Select and scroll to the open document's row (if the filter shows it)."""
+        if document_id is None:
+            document_id = self.model.current
+        if document_id is None:
+            return
+        row = self.model.row_of(document_id)
+        selection = self.table.selectionModel()
+        if row < 0:
+            selection.clearSelection()
+            return
+        index = self.model.index(row, 0)
+        selection.setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+
+
+class SidePanel(QWidget):
+    """Label palette, speaker buttons and the span list. Emits ``spanActivated(id)``."""
+
+    spanActivated = Signal(int)
+
+    def __init__(self, model: SpanListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.palette_title = QLabel(self)
+        self.palette = LabelPalette(self)
+        self.pick_button = QToolButton(self)
+        self.pick_button.setObjectName("pick-speaker")
+        self.remove_speaker_button = QToolButton(self)
+        self.remove_speaker_button.setObjectName("remove-speaker")
+        for button in (self.pick_button, self.remove_speaker_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.spans_title = QLabel(self)
+        self.table = _table(self)
+        self.table.setObjectName("span-list")
+        self.table.setModel(model)
+        self.table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        speakers = QHBoxLayout()
+        speakers.addWidget(self.pick_button)
+        speakers.addWidget(self.remove_speaker_button)
+        speakers.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.palette_title)
+        layout.addWidget(self.palette)
+        layout.addLayout(speakers)
+        layout.addWidget(self.spans_title)
+        layout.addWidget(self.table, 1)
+        self.table.clicked.connect(self._activated)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.palette_title.setText(self.tr("Labels"))
+        self.spans_title.setText(self.tr("Spans in this document"))
+        self.palette.retranslate()
+
+    def _activated(self, index: object) -> None:
+        span = self.model.span_at_row(index.row())  # type: ignore[attr-defined]
+        if span is not None and span.id is not None:
+            self.spanActivated.emit(span.id)
+
+    def show_span(self, span_id: int) -> None:
+        """Select the row of ``span_id`` (-1: none) without emitting ``spanActivated``."""
+        selection = self.table.selectionModel()
+        row = self.model.row_of(span_id) if span_id >= 0 else -1
+        if row < 0:
+            selection.clearSelection()
+            return
+        index = self.model.index(row, 0)
+        selection.setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)

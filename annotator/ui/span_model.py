@@ -1,0 +1,207 @@
+"""The span list of the open document: label, text, offsets, and a quote's speaker."""
+
+from __future__ import annotations
+
+import bisect
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from annotator.core.model import SPEAKER, Kind, LabelSet, Relation, Span
+
+Index = QModelIndex | QPersistentModelIndex
+
+SPAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+MAX_CELL_TEXT = 80
+HEADERS = (
+    QT_TRANSLATE_NOOP("SpanListModel", "Label"),
+    QT_TRANSLATE_NOOP("SpanListModel", "Text"),
+    QT_TRANSLATE_NOOP("SpanListModel", "Offsets"),
+    QT_TRANSLATE_NOOP("SpanListModel", "Speaker"),
+)
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
+
+
+def _order(span: Span) -> tuple[int, int, str, int]:
+    return (span.start, -span.end, span.label, span.id or 0)
+
+
+def cell_text(text: str) -> str:
+    """One line, at most MAX_CELL_TEXT characters (the tooltip holds the whole span)."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= MAX_CELL_TEXT else flat[: MAX_CELL_TEXT - 1] + "…"
+
+
+class SpanListModel(QAbstractTableModel):
+    LABEL, TEXT, OFFSETS, SPEAKER = range(4)
+
+    def __init__(self, parent: object = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._text = ""
+        self._labels = LabelSet(())
+        self._spans: list[Span] = []
+        self._keys: list[tuple[int, int, str, int]] = []
+        self._by_id: dict[int, Span] = {}
+        self._speaker_of: dict[int, Relation] = {}  # quote span id -> its speaker relation
+
+    # -- content ----------------------------------------------------------------------------
+    def set_document(
+        self, text: str, spans: list[Span], relations: list[Relation], labels: LabelSet
+    ) -> None:
+        self.beginResetModel()
+        self._text = text
+        self._labels = labels
+        self._spans = sorted(spans, key=_order)
+        self._keys = [_order(s) for s in self._spans]
+        self._by_id = {s.id: s for s in self._spans if s.id is not None}
+        self._speaker_of = {r.source_id: r for r in relations if r.type == SPEAKER}
+        self.endResetModel()
+
+    def set_labels(self, labels: LabelSet) -> None:
+        self._labels = labels
+        if self._spans:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._spans) - 1, 0))
+
+    def add_span(self, span: Span) -> None:
+        key = _order(span)
+        row = bisect.bisect_left(self._keys, key)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._spans.insert(row, span)
+        self._keys.insert(row, key)
+        if span.id is not None:
+            self._by_id[span.id] = span
+        self.endInsertRows()
+
+    def remove_span(self, span_id: int) -> None:
+        row = self.row_of(span_id)
+        if row < 0:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._spans[row]
+        del self._keys[row]
+        del self._by_id[span_id]
+        self.endRemoveRows()
+        self._drop_relations_of(span_id)
+
+    def update_span(self, span: Span) -> None:
+        if span.id is None or span.id not in self._by_id:
+            return
+        self.remove_span(span.id)
+        self.add_span(span)
+
+    def set_relations(self, relations: list[Relation]) -> None:
+        self._speaker_of = {r.source_id: r for r in relations if r.type == SPEAKER}
+        if self._spans:
+            last = len(self._spans) - 1
+            self.dataChanged.emit(self.index(0, self.SPEAKER), self.index(last, self.SPEAKER))
+
+    def _drop_relations_of(self, span_id: int) -> None:
+        gone = [q for q, r in self._speaker_of.items() if span_id in (r.source_id, r.target_id)]
+        for quote in gone:
+            del self._speaker_of[quote]
+            row = self.row_of(quote)
+            if row >= 0:
+                self.dataChanged.emit(self.index(row, self.SPEAKER), self.index(row, self.SPEAKER))
+
+    # -- lookups ----------------------------------------------------------------------------
+    def span(self, span_id: int) -> Span | None:
+        return self._by_id.get(span_id)
+
+    def span_at_row(self, row: int) -> Span | None:
+        return self._spans[row] if 0 <= row < len(self._spans) else None
+
+    def row_of(self, span_id: int) -> int:
+        span = self._by_id.get(span_id)
+        if span is None:
+            return -1
+        row = bisect.bisect_left(self._keys, _order(span))
+        return row if row < len(self._spans) and self._spans[row].id == span_id else -1
+
+    def speaker_relation(self, quote_id: int) -> Relation | None:
+        return self._speaker_of.get(quote_id)
+
+    def spans(self) -> list[Span]:
+        return list(self._spans)
+
+    # -- QAbstractItemModel -----------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._spans)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._spans):
+            return None
+        span = self._spans[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.LABEL:
+                return span.label
+            if column == self.TEXT:
+                return cell_text(span.text_in(self._text))
+            if column == self.OFFSETS:
+                return f"{span.start}–{span.end}"
+            return self._speaker_text(span)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.TEXT:
+                return span.text_in(self._text)
+            if column == self.LABEL:
+                label = self._labels.get(span.label)
+                return None if label is None else kind_text(label.kind)
+        if role == Qt.ItemDataRole.DecorationRole and column == self.LABEL:
+            label = self._labels.get(span.label)
+            return None if label is None else QColor(label.colour)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.TEXT, self.SPEAKER):
+            # Arabic cells stay right-aligned in the English interface too
+            return int(RIGHT)
+        if role == SPAN_ID_ROLE:
+            return span.id
+        return None
+
+    def _speaker_text(self, span: Span) -> str:
+        relation = self._speaker_of.get(span.id or -1)
+        if relation is None:
+            return ""
+        speaker = self._by_id.get(relation.target_id)
+        if speaker is None:
+            return ""
+        return cell_text(speaker.text_in(self._text))
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
+            return QCoreApplication.translate("SpanListModel", HEADERS[section])
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+
+KIND_TEXT = {
+    Kind.ENTITY: QT_TRANSLATE_NOOP("SpanListModel", "entity"),
+    Kind.EVENT: QT_TRANSLATE_NOOP("SpanListModel", "event"),
+    Kind.QUOTE: QT_TRANSLATE_NOOP("SpanListModel", "quote"),
+}
+
+
+def kind_text(kind: Kind) -> str:
+    return QCoreApplication.translate("SpanListModel", KIND_TEXT[kind])

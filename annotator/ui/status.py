@@ -1,0 +1,75 @@
+"""The status bar (annotator, document position, spans, last action) and the error banner."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStatusBar, QToolButton, QWidget
+
+
+class StatusPanel:
+    """Permanent fields of the window's status bar; the last action on the left."""
+
+    def __init__(self, bar: QStatusBar) -> None:
+        self.bar = bar
+        self.action = QLabel(bar)
+        self.action.setObjectName("last-action")
+        self.action.setTextFormat(Qt.TextFormat.PlainText)
+        self.annotator = QLabel(bar)
+        self.annotator.setObjectName("annotator")
+        self.position = QLabel(bar)
+        self.position.setObjectName("document-position")
+        self.spans = QLabel(bar)
+        self.spans.setObjectName("span-count")
+        bar.addWidget(self.action, 1)
+        for label in (self.annotator, self.position, self.spans):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            bar.addPermanentWidget(label)
+
+    def show_action(self, text: str) -> None:
+        self.action.setText(text)
+
+    def show_annotator(self, name: str) -> None:
+        self.annotator.setText(self.bar.tr("Annotator: {name}").format(name=name))
+
+    def show_position(self, position: int, total: int) -> None:
+        self.position.setText(f"{position} / {total}")
+        self.position.setToolTip(
+            self.bar.tr("Document {position} of {total}").format(position=position, total=total)
+        )
+
+    def show_spans(self, count: int) -> None:
+        self.spans.setText(self.bar.tr("Spans: {count}").format(count=count))
+
+
+class ErrorBanner(QWidget):
+    """A failed write, in plain words, above the article until dismissed or the next success."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("error-banner")
+        self.setAutoFillBackground(True)
+        self.setStyleSheet(
+            "#error-banner { background: #fde2e1; border: 1px solid #d9534f; }"
+            " #error-banner QLabel { color: #7a1f1c; }"
+        )
+        self.text = QLabel(self)
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.close_button = QToolButton(self)
+        self.close_button.setText("✕")
+        self.close_button.setAutoRaise(True)
+        self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.close_button.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 4, 4)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.hide()
+
+    def show_error(self, message: str) -> None:
+        self.text.setText(message)
+        self.show()
+
+    def message(self) -> str:
+        return self.text.text() if self.isVisible() else ""

@@ -1,0 +1,123 @@
+"""The window's project and dialog actions: new/open project, recent, import, export, labels,
+settings, quit. Dialogs are imported when first opened."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from annotator.core.errors import AnnotatorError
+
+if TYPE_CHECKING:
+    from annotator.ui.main_window import MainWindow
+
+PROJECT_SUFFIX = ".annot.db"
+
+
+class WindowActions:
+    def __init__(self, window: MainWindow) -> None:
+        self.w = window
+
+    def wire(self) -> None:
+        a = self.w.actions
+        a["new_project"].triggered.connect(self.new_project)
+        a["open_project"].triggered.connect(self.open_project)
+        a["import"].triggered.connect(self.import_articles)
+        a["export"].triggered.connect(self.export)
+        a["labels"].triggered.connect(self.edit_labels)
+        a["settings"].triggered.connect(self.edit_settings)
+        a["quit"].triggered.connect(self.w.close)
+
+    def _filter(self) -> str:
+        return self.w.tr("Projects (*{suffix});;All files (*)").format(suffix=PROJECT_SUFFIX)
+
+    def _start_dir(self) -> str:
+        return str(self.w.project.parent)
+
+    def new_project(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self.w, self.w.tr("New project"), self._start_dir(), self._filter()
+        )
+        if not path:
+            return
+        if not path.endswith(PROJECT_SUFFIX) and "." not in Path(path).name:
+            path += PROJECT_SUFFIX
+        if Path(path).exists():
+            QMessageBox.warning(
+                self.w,
+                self.w.tr("New project"),
+                self.w.tr("{path} exists already; use Open project to open it.").format(path=path),
+            )
+            return
+        self.w.projectRequested.emit(path)
+
+    def open_project(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.w, self.w.tr("Open project"), self._start_dir(), self._filter()
+        )
+        if path:
+            self.w.projectRequested.emit(path)
+
+    def fill_recent_menu(self) -> None:
+        menu = self.w.recent_menu
+        menu.clear()
+        recent = [
+            p for p in self.w.settings.recent_projects() if p != str(self.w.project.resolve())
+        ]
+        if not recent:
+            empty = menu.addAction(self.w.tr("(no other project yet)"))
+            empty.setEnabled(False)
+            return
+        for path in recent:
+            action = menu.addAction(path)
+            action.triggered.connect(lambda _=False, p=path: self.w.projectRequested.emit(p))
+
+    def import_articles(self) -> None:
+        from annotator.ui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.w.repo, self.w.controller.annotator, self.w)
+        dialog.exec()
+        if dialog.imported:
+            c = self.w.controller
+            c.document_model.reload()
+            if c.document_id is None:
+                self.w.navigator.restore()
+            self.w.documents.show_current()
+            self.w._refresh_status()
+
+    def export(self) -> None:
+        from annotator.ui.export_dialog import ExportDialog
+
+        ExportDialog(self.w.repo, self.w.controller.annotator, self.w).exec()
+
+    def edit_labels(self) -> None:
+        from annotator.ui.label_dialog import LabelDialog
+
+        dialog = LabelDialog(self.w.repo, self.w)
+        if dialog.exec() and dialog.changed:
+            self.w.controller.reload_labels()
+
+    def edit_settings(self) -> None:
+        from annotator.ui.settings_dialog import SettingsDialog
+
+        w = self.w
+        dialog = SettingsDialog(w.settings, w.controller.annotator, w.view, w)
+        if not dialog.exec():
+            return
+        old_language = w.settings.language()
+        result = dialog.result_values()
+        w.settings.set_annotator(result.annotator)
+        w.controller.set_annotator(result.annotator)
+        w.settings.set_font_family(result.font_family)
+        w.view.set_font_family(result.font_family or None)
+        w.view.set_zoom(result.zoom)
+        w._refresh_status()
+        if result.language != old_language:
+            w.settings.set_language(result.language)
+            w.languageChanged.emit(result.language)
+
+    @staticmethod
+    def show_error(parent: object, error: AnnotatorError) -> None:
+        QMessageBox.warning(parent, "", str(error))  # type: ignore[arg-type]
