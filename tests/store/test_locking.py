@@ -44,6 +44,17 @@ WRITER = textwrap.dedent(
     """
 )
 
+CREATOR = textwrap.dedent(
+    """
+    import sys
+    sys.path.insert(0, sys.argv[2])
+    from annotator.core.model import AnnotatedDocument, Document
+    from annotator.store import open_project
+    with open_project(sys.argv[1], timeout=30) as repo:
+        repo.add_document(AnnotatedDocument(Document(None, "t", "خبر رقم " + sys.argv[3])))
+    """
+)
+
 
 def test_second_writer_gets_project_locked(project_path: Path, article: str) -> None:
     with open_project(project_path) as repo:
@@ -100,4 +111,23 @@ def test_two_programs_writing_at_once_lose_nothing(project_path: Path, article: 
     with open_project(project_path) as repo:
         stats = repo.stats()
         assert stats.spans_by_annotator == {"": 4, "me": 40, "other": 40}
+        assert repo.check() == []
+
+
+def test_programs_creating_one_new_project_at_once(project_path: Path) -> None:
+    """Migrations run under the write lock and re-read the version: only one creates tables."""
+    procs = [
+        subprocess.Popen([sys.executable, "-c", CREATOR, str(project_path), str(ROOT), str(i)])
+        for i in range(4)
+    ]
+    try:
+        assert [p.wait(timeout=60) for p in procs] == [0, 0, 0, 0]
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                p.kill()
+                p.wait()
+    with open_project(project_path, create=False) as repo:
+        assert repo.count_documents() == 4
+        assert len(repo.labels()) == 6
         assert repo.check() == []
