@@ -1,0 +1,171 @@
+"""Export: a format from the registry, its options, filters, a folder; then the report.
+
+The work is ``annotator.ops.exporting.export_project`` (the same code as the command line);
+the report (files written, spans widened, spans a format cannot hold) is shown in the dialog.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import Kind, Status
+from annotator.formats import registry
+from annotator.formats.base import ExportOptions, ExportReport
+from annotator.ops.exporting import export_project
+from annotator.store import Repository
+from annotator.ui.document_model import status_text
+from annotator.ui.span_model import kind_text
+
+SCHEMES = ("iob2", "iob1", "bioes", "bilou")
+TOKEN_MODES = ("split", "whole")
+
+
+def default_out_dir(project: Path) -> Path:
+    """``exports/`` next to the project file."""
+    return project.resolve().parent / "exports"
+
+
+class ExportDialog(QDialog):
+    def __init__(self, repo: Repository, annotator: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("export-dialog")
+        self.setWindowTitle(self.tr("Export"))
+        self.repo = repo
+        self.report: ExportReport | None = None
+        self.format = QComboBox(self)
+        self.format.setObjectName("export-format")
+        for name in registry.writer_names():
+            self.format.addItem(name, name)
+        self.layer = QComboBox(self)
+        for kind in Kind:
+            self.layer.addItem(kind_text(kind), kind.value)
+        self.scheme = QComboBox(self)
+        for scheme in SCHEMES:
+            self.scheme.addItem(scheme.upper(), scheme)
+        self.tokens = QComboBox(self)
+        self.tokens.addItem(self.tr("split tokens at span boundaries (exact)"), "split")
+        self.tokens.addItem(self.tr("whole tokens (ANERcorp style, widens spans)"), "whole")
+        self.status = QComboBox(self)
+        self.status.addItem(self.tr("any status"), None)
+        for status in Status:
+            self.status.addItem(status_text(status), status.value)
+        self.annotator = QComboBox(self)
+        self.annotator.addItem(self.tr("every annotator"), None)
+        for name in repo.annotators():
+            self.annotator.addItem(name, name)
+        self.labels = QListWidget(self)
+        self.labels.setObjectName("export-labels")
+        for label in repo.labels():
+            item = QListWidgetItem(label.name, self.labels)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+        self.labels.setMaximumHeight(110)
+        self.out_dir = QLineEdit(str(default_out_dir(Path(repo.path))), self)
+        self.out_dir.setObjectName("export-folder")
+        browse = QPushButton(self.tr("Choose…"), self)
+        browse.clicked.connect(self._browse)
+        folder = QHBoxLayout()
+        folder.addWidget(self.out_dir, 1)
+        folder.addWidget(browse)
+        form = QFormLayout()
+        form.addRow(self.tr("Format:"), self.format)
+        form.addRow(self.tr("Layer (one-layer formats):"), self.layer)
+        form.addRow(self.tr("Tag scheme:"), self.scheme)
+        form.addRow(self.tr("Tokens:"), self.tokens)
+        form.addRow(self.tr("Documents with status:"), self.status)
+        form.addRow(self.tr("Spans of:"), self.annotator)
+        form.addRow(self.tr("Labels:"), self.labels)
+        form.addRow(self.tr("Into folder:"), folder)
+        self.summary = QPlainTextEdit(self)
+        self.summary.setObjectName("export-report")
+        self.summary.setReadOnly(True)
+        self.summary.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.export_button = self.buttons.addButton(
+            self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.buttons.accepted.connect(self.run)
+        self.buttons.rejected.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary, 1)
+        layout.addWidget(self.buttons)
+        self.resize(560, 520)
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export into"), self.out_dir.text())
+        if folder:
+            self.out_dir.setText(folder)
+
+    def options(self) -> ExportOptions:
+        return ExportOptions(
+            layer=Kind(self.layer.currentData()),
+            scheme=str(self.scheme.currentData()),
+            tokens=str(self.tokens.currentData()),
+        )
+
+    def chosen_labels(self) -> list[str] | None:
+        """The checked labels, or None when all are checked (no filter)."""
+        items = [self.labels.item(i) for i in range(self.labels.count())]
+        checked = [i.text() for i in items if i.checkState() == Qt.CheckState.Checked]
+        return None if len(checked) == len(items) else checked
+
+    def run(self) -> None:
+        fmt = self.format.currentData()
+        if not fmt:
+            return
+        status = self.status.currentData()
+        progress = QProgressDialog(self.tr("Exporting…"), "", 0, 0, self)
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+
+        def step(done: int, total: int) -> None:
+            progress.setMaximum(total)
+            progress.setValue(done)
+            QCoreApplication.processEvents()
+
+        try:
+            report = export_project(
+                self.repo,
+                str(fmt),
+                Path(self.out_dir.text()).expanduser(),
+                options=self.options(),
+                status=None if status is None else Status(status),
+                annotator=self.annotator.currentData(),
+                labels=self.chosen_labels(),
+                progress=step,
+            )
+        except (AnnotatorError, OSError) as exc:
+            QMessageBox.warning(self, self.windowTitle(), str(exc))
+            return
+        finally:
+            progress.close()
+        self.report = report
+        self.summary.setPlainText(
+            self.tr("Written into {folder}").format(folder=self.out_dir.text())
+            + "\n\n"
+            + report.to_text()
+        )
+        self.summary.show()
+        self.export_button.setText(self.tr("Export again"))

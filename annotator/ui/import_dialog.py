@@ -1,0 +1,193 @@
+"""Import articles: files, a folder, or one article pasted with its title.
+
+Files and folders go through ``annotator.ops.importing.import_paths`` (the same code as the
+command line) with a progress dialog; a pasted article is added directly as one document.
+The summary says what was imported, skipped as a duplicate, and refused and why.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressDialog,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import AnnotatedDocument, Document
+from annotator.core.text import canonical_text, text_sha256
+from annotator.formats.base import ImportReport
+from annotator.ops.importing import import_paths
+from annotator.store import Repository
+
+
+class ImportDialog(QDialog):
+    FILES, PASTE = range(2)
+
+    def __init__(self, repo: Repository, annotator: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("import-dialog")
+        self.setWindowTitle(self.tr("Import articles"))
+        self.repo = repo
+        self.annotator = annotator
+        self.imported = 0
+        self.report: ImportReport | None = None
+        self.tabs = QTabWidget(self)
+        # files and folders
+        files_page = QWidget(self)
+        self.paths = QListWidget(files_page)
+        self.paths.setObjectName("import-paths")
+        add_files = QPushButton(self.tr("Add files…"), files_page)
+        add_folder = QPushButton(self.tr("Add a folder…"), files_page)
+        clear = QPushButton(self.tr("Clear"), files_page)
+        add_files.clicked.connect(self._add_files)
+        add_folder.clicked.connect(self._add_folder)
+        clear.clicked.connect(self.paths.clear)
+        row = QHBoxLayout()
+        for button in (add_files, add_folder, clear):
+            row.addWidget(button)
+        row.addStretch(1)
+        files_layout = QVBoxLayout(files_page)
+        files_layout.addWidget(
+            QLabel(
+                self.tr(
+                    "Plain text, news-please JSON, JSONL, CoNLL, brat, doccano or Label Studio "
+                    "files; a folder is read with everything inside it."
+                ),
+                files_page,
+            )
+        )
+        files_layout.addWidget(self.paths)
+        files_layout.addLayout(row)
+        # pasted article
+        paste_page = QWidget(self)
+        self.title = QLineEdit(paste_page)
+        self.title.setObjectName("paste-title")
+        self.text = QPlainTextEdit(paste_page)
+        self.text.setObjectName("paste-text")
+        self.text.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.title.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        paste_layout = QFormLayout(paste_page)
+        paste_layout.addRow(self.tr("Title:"), self.title)
+        paste_layout.addRow(self.tr("Text:"), self.text)
+        self.tabs.addTab(files_page, self.tr("Files or a folder"))
+        self.tabs.addTab(paste_page, self.tr("Paste an article"))
+        self.summary = QPlainTextEdit(self)
+        self.summary.setObjectName("import-summary")
+        self.summary.setReadOnly(True)
+        self.summary.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.import_button = self.buttons.addButton(
+            self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.buttons.accepted.connect(self.run)
+        self.buttons.rejected.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+        self.resize(600, 420)
+
+    def _add_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Files to import"))
+        self.add_paths(files)
+
+    def _add_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder to import"))
+        if folder:
+            self.add_paths([folder])
+
+    def add_paths(self, paths: list[str]) -> None:
+        known = {self.paths.item(i).text() for i in range(self.paths.count())}
+        for path in paths:
+            if path not in known:
+                self.paths.addItem(path)
+
+    # -- importing --------------------------------------------------------------------------
+    def run(self) -> None:
+        try:
+            if self.tabs.currentIndex() == self.PASTE:
+                report = self.import_pasted()
+            else:
+                report = self.import_files()
+        except AnnotatorError as exc:
+            QMessageBox.warning(self, self.windowTitle(), str(exc))
+            return
+        if report is None:
+            return
+        self.report = report
+        self.imported += report.imported
+        self.show_summary(report)
+
+    def import_files(self) -> ImportReport | None:
+        paths = [Path(self.paths.item(i).text()) for i in range(self.paths.count())]
+        if not paths:
+            QMessageBox.information(
+                self, self.windowTitle(), self.tr("Add files or a folder first.")
+            )
+            return None
+        progress = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 0, self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        progress.setCancelButton(None)
+
+        def step(done: int, total: int) -> None:
+            progress.setMaximum(total)
+            progress.setValue(done)
+            QCoreApplication.processEvents()
+
+        try:
+            return import_paths(self.repo, paths, annotator=self.annotator, progress=step)
+        finally:
+            progress.close()
+
+    def import_pasted(self) -> ImportReport | None:
+        text = canonical_text(self.text.toPlainText())
+        title = self.title.text().strip()
+        if not text.strip():
+            QMessageBox.information(self, self.windowTitle(), self.tr("Paste the article first."))
+            return None
+        document = Document(
+            None,
+            title or text.strip().split("\n", 1)[0][:80],
+            text,
+            text_sha256(text),
+            source="pasted",
+        )
+        added = self.repo.add_document(AnnotatedDocument(document), annotator=self.annotator)
+        return ImportReport(imported=1 if added else 0, duplicates=0 if added else 1)
+
+    def summary_text(self, report: ImportReport) -> str:
+        lines = [
+            self.tr("Imported: {n}").format(n=report.imported),
+            self.tr("Skipped as duplicates: {n}").format(n=report.duplicates),
+            self.tr("Refused: {n}").format(n=len(report.errors)),
+        ]
+        lines += [f"  • {error}" for error in report.errors]
+        if report.notes:
+            lines.append(self.tr("Notes:"))
+            lines += [f"  • {note}" for note in report.notes]
+        return "\n".join(lines)
+
+    def show_summary(self, report: ImportReport) -> None:
+        """Replace the form with the summary; Close (or Esc) leaves the dialog."""
+        self.tabs.hide()
+        self.import_button.hide()
+        self.summary.setPlainText(self.summary_text(report))
+        self.summary.show()
+        self.setWindowTitle(self.tr("Import finished"))
