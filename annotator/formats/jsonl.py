@@ -162,7 +162,10 @@ def _spans(
     spans: list[Span] = []
     ids: dict[object, int] = {}
     places: set[tuple[int, int, str, str]] = set()
-    for i, item in enumerate(items):
+    order = list(enumerate(items))
+    if order and all(isinstance(x, dict) and _is_int(x.get("id")) for x in items):
+        order.sort(key=lambda pair: pair[1]["id"])  # creation order: ids come back the same
+    for local, (i, item) in enumerate(order, start=1):
         where = f"span {i}"
         if not isinstance(item, dict):
             raise err(f"{where} must be an object")
@@ -187,7 +190,7 @@ def _spans(
         if "id" in item:
             if item["id"] in ids:
                 raise err(f"{where}: duplicate span id {item['id']!r}")
-            ids[item["id"]] = i + 1
+            ids[item["id"]] = local
         annotator = item.get("annotator", "")
         annotator = annotator if isinstance(annotator, str) else ""
         if mapping is not None:
@@ -200,7 +203,7 @@ def _spans(
         places.add(place)
         spans.append(
             Span(
-                id=i + 1,
+                id=local,
                 document_id=0,
                 start=start,
                 end=end,

@@ -1,0 +1,269 @@
+"""The ``annotator`` command: open the window, import, export, stats, check.
+
+Exit codes: 0 ok, 1 problems found (a refused file, a failed check, any AnnotatorError),
+2 bad usage. Every command is documented in docs/cli.md (a test keeps them in step).
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from annotator.cli.report import format_export, format_import, format_stats
+from annotator.core.boilerplate import BoilerplateRule, rules_from_json
+from annotator.core.errors import AnnotatorError, InputError
+from annotator.core.model import Kind, Status
+from annotator.formats import registry
+from annotator.formats.base import ExportOptions
+from annotator.formats.token_tags import SCHEMES, TOKEN_MODES
+from annotator.ops import (
+    check_project,
+    export_project,
+    import_paths,
+    project_stats,
+    seed_project,
+)
+from annotator.ops.exporting import DEFAULT_OUT
+from annotator.store import open_project
+
+PROJECT = click.Path(dir_okay=False, path_type=Path)
+EXISTING_PROJECT = click.Path(exists=True, dir_okay=False, path_type=Path)
+
+
+class AnnotatorGroup(click.Group):
+    """Turns every expected error into one line on stderr and exit code 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except AnnotatorError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+@click.group(cls=AnnotatorGroup, invoke_without_command=True)
+@click.version_option(package_name="arabic-news-annotator")
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """Annotate Arabic news: spans labelled entity, event or quote, in one project file.
+
+    With no command, opens the window.
+    """
+    if ctx.invoked_subcommand is None:
+        ctx.exit(_open_window(None, None))
+
+
+@cli.command()
+@click.argument("project", type=PROJECT, required=False)
+@click.option(
+    "--seed",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="If PROJECT does not exist yet, create it and import this folder into it first.",
+)
+def gui(project: Path | None, seed: Path | None) -> None:
+    """Open the window, on PROJECT if given."""
+    if project is not None and seed is not None:
+        report = seed_project(project, seed)
+        if report is not None:
+            click.echo(format_import(report), err=True)
+    sys.exit(_open_window(project, seed))
+
+
+def _open_window(project: Path | None, seed: Path | None) -> int:
+    # Imported here, and by name: the command line never imports Qt unless it opens the window.
+    app = importlib.import_module("annotator.ui.app")
+    return int(app.main(project, seed) or 0)
+
+
+@cli.command("import")
+@click.argument("project", type=PROJECT)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--annotator", default="", help="Whose spans and statuses these are.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(registry.reader_names()),
+    help="The format of every file (default: detected from extension and content).",
+)
+@click.option(
+    "--keep-boilerplate", is_flag=True, help="Keep scraped-page chrome (font-size widget...)."
+)
+@click.option(
+    "--boilerplate-rules",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A JSON file of boilerplate rules to use instead of the built-in list.",
+)
+def import_(
+    project: Path,
+    paths: tuple[Path, ...],
+    annotator: str,
+    fmt: str | None,
+    keep_boilerplate: bool,
+    boilerplate_rules: Path | None,
+) -> None:
+    """Import files and folders (recursively) into PROJECT, creating it if needed.
+
+    Documents whose text is already in the project are skipped. A file with an error adds
+    nothing; the others still import. Exit code 1 if any file was refused.
+    """
+    rules = _load_rules(boilerplate_rules) if boilerplate_rules else None
+    with open_project(project) as repo, _progress("Importing") as progress:
+        report = import_paths(
+            repo,
+            paths,
+            annotator=annotator,
+            fmt=fmt,
+            keep_boilerplate=keep_boilerplate,
+            rules=rules,
+            progress=progress,
+        )
+    click.echo(format_import(report))
+    for error in report.errors:
+        click.echo(f"refused: {error}", err=True)
+    if report.errors:
+        sys.exit(1)
+
+
+def _load_rules(path: Path) -> tuple[BoilerplateRule, ...]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise InputError(f"invalid JSON: {exc.msg}", path=str(path), line=exc.lineno) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read the rules: {exc}", path=str(path)) from exc
+    return rules_from_json(data, path=str(path))
+
+
+@cli.command()
+@click.argument("project", type=EXISTING_PROJECT)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(registry.writer_names()),
+    default="jsonl",
+    show_default=True,
+    help="The export format.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_OUT,
+    show_default=True,
+    help="The folder to write into.",
+)
+@click.option(
+    "--status",
+    type=click.Choice([s.value for s in Status]),
+    help="Only documents with this status.",
+)
+@click.option("--annotator", help="Only this annotator's spans (and statuses).")
+@click.option("--labels", help="Only spans with these labels, comma-separated: PER,LOC.")
+@click.option(
+    "--layer",
+    type=click.Choice([k.value for k in Kind]),
+    default=Kind.ENTITY.value,
+    show_default=True,
+    help="The layer of single-layer formats (conll).",
+)
+@click.option(
+    "--scheme",
+    type=click.Choice(list(SCHEMES)),
+    default="iob2",
+    show_default=True,
+    help="The tag scheme of token formats.",
+)
+@click.option(
+    "--tokens",
+    type=click.Choice(TOKEN_MODES),
+    default="split",
+    show_default=True,
+    help="split: cut tokens at span boundaries; whole: tag whole tokens (spans widened).",
+)
+def export(
+    project: Path,
+    fmt: str,
+    out: Path,
+    status: str | None,
+    annotator: str | None,
+    labels: str | None,
+    layer: str,
+    scheme: str,
+    tokens: str,
+) -> None:
+    """Export PROJECT's documents and spans to a folder, with an export report."""
+    wanted = [x.strip() for x in labels.split(",") if x.strip()] if labels is not None else None
+    options = ExportOptions(layer=Kind(layer), scheme=scheme, tokens=tokens)
+    with open_project(project, create=False) as repo:
+        if wanted is not None:
+            unknown = sorted(set(wanted) - set(repo.labels().names))
+            if unknown or not wanted:
+                raise click.BadParameter(
+                    f"unknown label(s) {', '.join(unknown)}; the project has "
+                    f"{', '.join(repo.labels().names)}"
+                    if unknown
+                    else "no label given",
+                    param_hint="--labels",
+                )
+        with _progress("Exporting") as progress:
+            report = export_project(
+                repo,
+                fmt,
+                out,
+                options=options,
+                status=Status(status) if status else None,
+                annotator=annotator,
+                labels=wanted,
+                progress=progress,
+            )
+    click.echo(format_export(report, out))
+
+
+@cli.command()
+@click.argument("project", type=EXISTING_PROJECT)
+def stats(project: Path) -> None:
+    """Documents by status (overall and per annotator), spans by label."""
+    with open_project(project, create=False, read_only=True) as repo:
+        click.echo(format_stats(project_stats(repo)))
+
+
+@cli.command()
+@click.argument("project", type=EXISTING_PROJECT)
+def check(project: Path) -> None:
+    """Check PROJECT: database integrity, text hashes, every span inside its text with a known
+    label, every relation's spans. Exit code 1 on any problem."""
+    problems = check_project(project)
+    for problem in problems:
+        click.echo(problem)
+    if problems:
+        click.echo(f"{len(problems)} problem(s) found in {project}", err=True)
+        sys.exit(1)
+    click.echo(f"{project}: no problems found")
+
+
+@contextmanager
+def _progress(label: str) -> Iterator[Callable[[int, int], None]]:
+    """A ``progress(done, total)`` callback drawing a click progress bar on stderr.
+
+    The bar appears when stderr is a terminal or when there is more than one item.
+    """
+    bars: list[Any] = []
+
+    def update(done: int, total: int) -> None:
+        if not bars:
+            if total <= 1 and not sys.stderr.isatty():
+                return
+            bar = click.progressbar(length=total, label=label, file=sys.stderr)
+            bars.append(bar.__enter__())
+        bars[0].update(done - bars[0].pos)
+
+    try:
+        yield update
+    finally:
+        for bar in bars:
+            bar.__exit__(None, None, None)

@@ -1,0 +1,65 @@
+"""Export a project through a format's writer: filters, progress, and the export report."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator
+from pathlib import Path
+
+from annotator.core.errors import AnnotatorError, ValidationError
+from annotator.core.model import AnnotatedDocument, Status
+from annotator.formats import registry
+from annotator.formats.base import AtomicFiles, ExportOptions, ExportReport
+from annotator.ops.importing import Progress
+from annotator.store import Repository
+
+REPORT = "export-report.txt"
+DEFAULT_OUT = Path("exports")
+
+
+def export_project(
+    repo: Repository,
+    fmt: str,
+    out_dir: str | Path = DEFAULT_OUT,
+    *,
+    options: ExportOptions | None = None,
+    status: Status | None = None,
+    annotator: str | None = None,
+    labels: Collection[str] | None = None,
+    progress: Progress | None = None,
+) -> ExportReport:
+    """Write the project's documents (filtered) in format ``fmt`` into ``out_dir``.
+
+    ``status``: only documents with that status (for ``annotator``, or for any annotator);
+    ``annotator``: only that annotator's spans; ``labels``: only spans with these labels.
+    The writer writes to temporary names and renames at the end; the report (what was written,
+    what could not be expressed) is also written as ``export-report.txt``.
+    """
+    try:
+        writer = registry.writer(fmt)
+    except KeyError as exc:
+        raise AnnotatorError(str(exc.args[0])) from None
+    labelset = repo.labels()
+    if labels is not None:
+        unknown = sorted(set(labels) - set(labelset.names))
+        if unknown:
+            raise ValidationError(
+                f"unknown label(s) {', '.join(unknown)}; the project has "
+                f"{', '.join(labelset.names)}"
+            )
+    docs = list(repo.iter_annotated(status=status, annotator=annotator, labels=labels))
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    report = ExportReport(format=fmt)
+    writer.write(_fed(docs, progress), labelset, out, options or ExportOptions(), report)
+    if not any(p.name == REPORT for p in report.files):
+        report.files.append(out / REPORT)
+        with AtomicFiles() as files:
+            files.write_text(out / REPORT, report.to_text())
+    return report
+
+
+def _fed(docs: list[AnnotatedDocument], progress: Progress | None) -> Iterator[AnnotatedDocument]:
+    for done, doc in enumerate(docs, start=1):
+        yield doc
+        if progress is not None:
+            progress(done, len(docs))

@@ -1,0 +1,207 @@
+"""Import files and folders into a project: read every file fully, then add its documents.
+
+A file that fails (InputError from its reader, a label the project does not know, a document the
+store refuses) adds nothing and its error goes into the report; the other files still import.
+Documents whose text is already in the project are skipped and counted. See docs/adr/0005.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import cast
+
+from annotator.core.boilerplate import BoilerplateRule
+from annotator.core.errors import AnnotatorError, InputError, ValidationError
+from annotator.core.model import AnnotatedDocument, Kind, LabelSet
+from annotator.core.text import text_sha256
+from annotator.formats import registry
+from annotator.formats.base import ImportReport, Reader
+from annotator.formats.jsonl import KIND_ATTRIBUTE
+from annotator.formats.plaintext import DROPPED, BoilerplateOptions
+from annotator.store import Repository, open_project
+
+Progress = Callable[[int, int], None]
+"""``progress(done, total)``: the CLI drives a click progress bar with it, the window a dialog."""
+
+BATCH = 500  # documents added per transaction when they come from several files
+
+
+def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
+    """Files to import: each file given, and every file under each folder (sorted, recursive,
+    hidden files and folders skipped); plus an error for each path that does not exist."""
+    files: list[Path] = []
+    errors: list[str] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            if not found:
+                errors.append(f"{path}: no files in this folder")
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        else:
+            errors.append(f"{path}: no such file or folder")
+    return files, errors
+
+
+def reader_for(
+    path: Path,
+    fmt: str | None = None,
+    *,
+    keep_boilerplate: bool = False,
+    rules: Iterable[BoilerplateRule] | None = None,
+) -> Reader:
+    """The reader for ``path`` (``fmt`` or detected), with the boilerplate options applied."""
+    if fmt is None:
+        found = registry.detect(path)
+    else:
+        try:
+            found = registry.reader(fmt)
+        except KeyError as exc:
+            raise AnnotatorError(str(exc.args[0])) from None
+    if isinstance(found, BoilerplateOptions):
+        return cast(Reader, found.configured(keep_boilerplate=keep_boilerplate, rules=rules))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class _ReadFile:
+    path: Path
+    docs: list[AnnotatedDocument]
+
+
+def import_paths(
+    repo: Repository,
+    paths: Sequence[str | Path],
+    *,
+    annotator: str = "",
+    fmt: str | None = None,
+    keep_boilerplate: bool = False,
+    rules: Iterable[BoilerplateRule] | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import files and folders into ``repo``; the report says what was added and refused."""
+    if fmt is not None and fmt not in registry.reader_names():
+        raise AnnotatorError(
+            f"no importer for format {fmt!r}; known: {', '.join(registry.reader_names())}"
+        )
+    files, errors = collect_files(paths)
+    report = ImportReport(errors=errors)
+    labels = repo.labels()
+    pending: list[_ReadFile] = []
+    for done, path in enumerate(files, start=1):
+        try:
+            reader = reader_for(path, fmt, keep_boilerplate=keep_boilerplate, rules=rules)
+            docs = reader.read(path, labels)
+            docs, new_labels = resolve_labels(docs, labels, path)
+        except InputError as exc:
+            report.errors.append(str(exc))
+        else:
+            for name, kind in new_labels.items():
+                repo.ensure_label(name, kind)
+                report.notes.append(f"{path}: label {name} added to the project ({kind})")
+            if new_labels:
+                labels = repo.labels()
+            report.notes.extend(_dropped_notes(path, docs))
+            pending.append(_ReadFile(path, docs))
+            if sum(len(f.docs) for f in pending) >= BATCH:
+                _add(repo, pending, annotator, report)
+                pending = []
+        if progress is not None:
+            progress(done, len(files))
+    _add(repo, pending, annotator, report)
+    return report
+
+
+def resolve_labels(
+    docs: list[AnnotatedDocument], labels: LabelSet, path: Path
+) -> tuple[list[AnnotatedDocument], dict[str, Kind]]:
+    """Labels the project lacks: with a kind from the format they are new labels, else an error.
+
+    Returns the documents with the format's ``kind`` attribute taken off their spans.
+    """
+    new: dict[str, Kind] = {}
+    out = []
+    for doc in docs:
+        spans = []
+        for span in doc.spans:
+            kind_value = span.attributes.get(KIND_ATTRIBUTE)
+            if span.label not in labels:
+                if kind_value is None:
+                    raise InputError(
+                        f"unknown label {span.label!r} in {_name(doc)}; the project has "
+                        f"{', '.join(labels.names)}",
+                        path=str(path),
+                    )
+                kind = Kind(kind_value)
+                if new.setdefault(span.label, kind) != kind:
+                    raise InputError(
+                        f"label {span.label!r} comes as both {new[span.label]} and {kind}",
+                        path=str(path),
+                    )
+            elif kind_value is not None and kind_value != labels.kind_of(span.label):
+                raise InputError(
+                    f"label {span.label!r} is {labels.kind_of(span.label)} in the project, "
+                    f"not {kind_value}",
+                    path=str(path),
+                )
+            if kind_value is not None:
+                attributes = {k: v for k, v in span.attributes.items() if k != KIND_ATTRIBUTE}
+                span = replace(span, attributes=attributes)
+            spans.append(span)
+        out.append(replace(doc, spans=tuple(spans)))
+    return out, new
+
+
+def _name(doc: AnnotatedDocument) -> str:
+    return f"document {doc.document.title!r}" if doc.document.title else "a document"
+
+
+def _dropped_notes(path: Path, docs: list[AnnotatedDocument]) -> list[str]:
+    notes = []
+    for doc in docs:
+        dropped = doc.document.meta.get(DROPPED)
+        if dropped:
+            notes.append(f"{path}: {len(dropped)} boilerplate line(s) dropped")
+    return notes
+
+
+def _add(repo: Repository, pending: list[_ReadFile], annotator: str, report: ImportReport) -> None:
+    """Add the documents of ``pending`` in one transaction; if the store refuses one of them,
+    add file by file so that only the file at fault is left out."""
+    docs = [d for f in pending for d in f.docs]
+    if not docs:
+        return
+    try:
+        _tally(repo, docs, annotator, report)
+    except ValidationError:
+        for f in pending:
+            try:
+                _tally(repo, f.docs, annotator, report)
+            except ValidationError as exc:
+                report.errors.append(f"{f.path}: {exc}")
+
+
+def _tally(
+    repo: Repository, docs: list[AnnotatedDocument], annotator: str, report: ImportReport
+) -> None:
+    added, duplicates = repo.add_documents(docs, annotator=annotator, batch=len(docs))
+    spans = {text_sha256(d.document.text): len(d.spans) for d in docs}
+    report.imported += len(added)
+    report.duplicates += duplicates
+    report.spans += sum(spans[d.text_sha256] for d in added)
+
+
+def seed_project(project: Path, seed_dir: Path, *, annotator: str = "") -> ImportReport | None:
+    """Create ``project`` from the files in ``seed_dir`` if it does not exist yet (first run)."""
+    if project.exists():
+        return None
+    with open_project(project, create=True) as repo:
+        return import_paths(repo, [seed_dir], annotator=annotator)

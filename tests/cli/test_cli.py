@@ -1,0 +1,213 @@
+"""The ``annotator`` command on real project files (click's CliRunner, no Qt)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from annotator.cli.main import cli
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "import"
+SEED = FIXTURES / "seed-article.txt"
+CHROME = ("ت + ت - الحجم الطبيعي", "أرشيفية", "Email")
+TEXT = "قال كارتر في لندن: «بحث الوزيران نجاحات سوريا»."
+
+
+def run(*args: str | Path) -> Result:
+    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+@pytest.fixture
+def seeds(tmp_path: Path) -> Path:
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "washington-turkey-isis.txt")
+    return folder
+
+
+def annotated_jsonl(path: Path) -> Path:
+    quote = (TEXT.index("«"), TEXT.index("»") + 1)
+    record = {
+        "title": "كارتر في لندن",
+        "text": TEXT,
+        "spans": [
+            {"id": 1, "start": 4, "end": 9, "label": "PER", "annotator": "amal"},
+            {"id": 2, "start": 13, "end": 17, "label": "LOC", "annotator": "amal"},
+            {"id": 3, "start": quote[0], "end": quote[1], "label": "QUOTE", "annotator": "amal"},
+            {"id": 4, "start": 4, "end": 7, "label": "MISC", "annotator": "amal"},
+        ],
+        "relations": [{"type": "speaker", "from": 3, "to": 1}],
+    }
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
+def test_import_seeds_then_export_gives_the_article_without_chrome(
+    tmp_path: Path, seeds: Path
+) -> None:
+    project = tmp_path / "p.db"
+    imported = run("import", project, seeds)
+    assert imported.exit_code == 0, imported.output
+    assert "imported 1 document" in imported.stdout
+    exported = run("export", project, "--format", "jsonl", "--out", tmp_path / "exports")
+    assert exported.exit_code == 0, exported.output
+    [record] = [
+        json.loads(x)
+        for x in (tmp_path / "exports" / "documents.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    assert record["title"] == "واشنطن تجدد دعمها لتركيا في عملية تطهير حدودها من «داعش»"
+    assert "آشتون كارتر" in record["text"]
+    for chrome in CHROME:
+        assert chrome not in record["text"]
+    assert len(record["meta"]["boilerplate_dropped"]) == 3
+    assert sorted(p.name for p in (tmp_path / "exports").iterdir()) == [
+        "documents.jsonl", "export-report.txt", "labels.json"
+    ]  # fmt: skip
+
+
+def test_jsonl_with_spans_imports_and_exports_back_identically(tmp_path: Path) -> None:
+    source = annotated_jsonl(tmp_path / "in.jsonl")
+    assert run("import", tmp_path / "a.db", source).exit_code == 0
+    assert run("export", tmp_path / "a.db", "--out", tmp_path / "a").exit_code == 0
+    first = (tmp_path / "a" / "documents.jsonl").read_text(encoding="utf-8")
+    [record] = [json.loads(x) for x in first.splitlines()]
+    assert record["text"] == TEXT
+    spans = {(s["start"], s["end"], s["label"]) for s in record["spans"]}
+    quote = (TEXT.index("«"), TEXT.index("»") + 1, "QUOTE")
+    assert spans == {(4, 9, "PER"), (13, 17, "LOC"), quote, (4, 7, "MISC")}
+    # the export imports into a new project and exports to the very same file
+    assert run("import", tmp_path / "b.db", tmp_path / "a" / "documents.jsonl").exit_code == 0
+    assert run("export", tmp_path / "b.db", "--out", tmp_path / "b").exit_code == 0
+    assert (tmp_path / "b" / "documents.jsonl").read_text(encoding="utf-8") == first
+    report = (tmp_path / "a" / "export-report.txt").read_text(encoding="utf-8")
+    assert "spans not expressed: 1" in report and "MISC" in report
+    # the check passes on it ...
+    checked = run("check", tmp_path / "b.db")
+    assert checked.exit_code == 0, checked.output
+    assert "no problems" in checked.stdout
+
+
+def test_check_fails_on_a_span_corrupted_by_hand(tmp_path: Path) -> None:
+    project = tmp_path / "p.db"
+    assert run("import", project, annotated_jsonl(tmp_path / "in.jsonl")).exit_code == 0
+    with sqlite3.connect(project) as conn:
+        conn.execute('UPDATE spans SET "end" = 10000 WHERE label = ?', ("LOC",))
+    conn.close()
+    checked = run("check", project)
+    assert checked.exit_code == 1
+    assert "LOC" in checked.stdout and "outside the text" in checked.stdout
+    assert "1 problem(s)" in checked.stderr
+
+
+def test_check_fails_on_a_text_changed_by_hand(tmp_path: Path) -> None:
+    project = tmp_path / "p.db"
+    assert run("import", project, annotated_jsonl(tmp_path / "in.jsonl")).exit_code == 0
+    with sqlite3.connect(project) as conn:
+        conn.execute("UPDATE documents SET text = text || '!'")
+    conn.close()
+    checked = run("check", project)
+    assert checked.exit_code == 1
+    assert "document 1" in checked.stdout
+
+
+def test_import_refuses_bad_files_and_imports_the_others(tmp_path: Path, seeds: Path) -> None:
+    (seeds / "empty.txt").write_bytes(b"")
+    (seeds / "bad.jsonl").write_text('{"text": "نص"}\n{oops}\n', encoding="utf-8")
+    result = run("import", tmp_path / "p.db", seeds, "--annotator", "amal")
+    assert result.exit_code == 1
+    assert "imported 1 document" in result.stdout
+    assert "2 files refused" in result.stdout
+    assert "bad.jsonl, line 2: invalid JSON" in result.stderr
+    assert "empty.txt: empty file" in result.stderr
+    again = run("import", tmp_path / "p.db", seeds / "washington-turkey-isis.txt")
+    assert again.exit_code == 0
+    assert "1 duplicate skipped" in again.stdout
+
+
+def test_import_options(tmp_path: Path, seeds: Path) -> None:
+    kept = run("import", tmp_path / "k.db", seeds, "--keep-boilerplate", "--format", "text")
+    assert kept.exit_code == 0
+    assert run("export", tmp_path / "k.db", "--out", tmp_path / "k").exit_code == 0
+    text = (tmp_path / "k" / "documents.jsonl").read_text(encoding="utf-8")
+    assert "الحجم الطبيعي" in text
+
+
+def test_stats(tmp_path: Path) -> None:
+    project = tmp_path / "p.db"
+    run("import", project, annotated_jsonl(tmp_path / "in.jsonl"))
+    result = run("stats", project)
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "documents: 1" in out and "new: 1" in out
+    assert "PER: 1" in out and "QUOTE: 1" in out and "relations: 1" in out
+
+
+def test_export_filters_and_options(tmp_path: Path) -> None:
+    project = tmp_path / "p.db"
+    run("import", project, annotated_jsonl(tmp_path / "in.jsonl"))
+    result = run(
+        "export", project, "--out", tmp_path / "o", "--labels", "PER,QUOTE", "--scheme",
+        "bioes", "--tokens", "whole", "--annotator", "amal", "--layer", "entity",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    [record] = [
+        json.loads(x)
+        for x in (tmp_path / "o" / "documents.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    assert {s["label"] for s in record["spans"]} == {"PER", "QUOTE"}
+    names = json.loads((tmp_path / "o" / "labels.json").read_text(encoding="utf-8"))
+    assert "S-PER" in names["ner_tags"]
+    done = run("export", project, "--out", tmp_path / "d", "--status", "done")
+    assert done.exit_code == 0
+    assert (tmp_path / "d" / "documents.jsonl").read_text(encoding="utf-8") == ""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "{project}", "--labels", "PRR"],
+        ["export", "{project}", "--format", "nope"],
+        ["export", "{tmp}/missing.db"],
+        ["import", "{project}"],
+        ["stats"],
+        ["check", "{project}", "--frobnicate"],
+        ["frobnicate"],
+    ],
+)
+def test_bad_usage_exits_2(tmp_path: Path, args: list[str]) -> None:
+    project = tmp_path / "p.db"
+    run("import", project, annotated_jsonl(tmp_path / "in.jsonl"))
+    filled = [a.format(project=project, tmp=tmp_path) for a in args]
+    result = CliRunner().invoke(cli, filled)
+    assert result.exit_code == 2, result.output
+
+
+def test_a_file_that_is_not_a_project_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    fake = tmp_path / "fake.db"
+    fake.write_text("not sqlite", encoding="utf-8")
+    for command in ("stats", "check"):
+        result = CliRunner().invoke(cli, [command, str(fake)])
+        assert result.exit_code == 1
+        assert result.stderr.startswith("Error: ")
+        assert str(fake) in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("command", [[], ["gui"], ["import"], ["export"], ["stats"], ["check"]])
+def test_every_command_has_help(command: list[str]) -> None:
+    result = CliRunner().invoke(cli, [*command, "--help"])
+    assert result.exit_code == 0
+    assert "Usage:" in result.stdout
+
+
+def test_the_command_line_does_not_import_qt() -> None:
+    code = "import sys, annotator.cli.main; print('PySide6' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

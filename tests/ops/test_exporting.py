@@ -1,0 +1,68 @@
+"""export_project: filters, report file, progress, bad format or labels."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from annotator.core.errors import AnnotatorError, ValidationError
+from annotator.core.model import AnnotatedDocument, Document, Span, Status
+from annotator.ops import check_project, export_project, project_stats
+from annotator.store import Repository, open_project
+
+TEXT = "قال كارتر في لندن إن الرقة محاصرة."
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Repository:
+    with open_project(tmp_path / "p.annot.db") as r:
+        docs = [
+            AnnotatedDocument(
+                Document(None, "أول", TEXT),
+                (Span(1, 0, 4, 9, "PER", "amal"), Span(2, 0, 13, 17, "LOC", "amal")),
+                status=Status.DONE,
+            ),
+            AnnotatedDocument(Document(None, "ثان", "نص ثان بلا شيء"), ()),
+        ]
+        r.add_documents(docs, annotator="amal")
+        yield r  # type: ignore[misc]
+
+
+def lines(out: Path) -> list[dict[str, object]]:
+    content = (out / "documents.jsonl").read_text(encoding="utf-8")
+    return [json.loads(x) for x in content.splitlines()]
+
+
+def test_export_all_with_progress(repo: Repository, tmp_path: Path) -> None:
+    seen: list[tuple[int, int]] = []
+    report = export_project(
+        repo, "jsonl", tmp_path / "out", progress=lambda d, t: seen.append((d, t))
+    )
+    assert report.documents == 2
+    assert seen == [(1, 2), (2, 2)]
+    assert [r["title"] for r in lines(tmp_path / "out")] == ["أول", "ثان"]
+    assert (tmp_path / "out" / "export-report.txt").is_file()
+
+
+def test_filters(repo: Repository, tmp_path: Path) -> None:
+    export_project(repo, "jsonl", tmp_path / "done", status=Status.DONE, labels=["LOC"])
+    [record] = lines(tmp_path / "done")
+    assert [s["label"] for s in record["spans"]] == ["LOC"]  # type: ignore[index]
+    export_project(repo, "jsonl", tmp_path / "nobody", annotator="someone-else")
+    assert all(r["spans"] == [] for r in lines(tmp_path / "nobody"))
+
+
+def test_unknown_format_and_label(repo: Repository, tmp_path: Path) -> None:
+    with pytest.raises(AnnotatorError, match="no exporter"):
+        export_project(repo, "xml", tmp_path)
+    with pytest.raises(ValidationError, match="PRR"):
+        export_project(repo, "jsonl", tmp_path, labels=["PRR"])
+
+
+def test_check_and_stats(repo: Repository) -> None:
+    assert check_project(repo.path) == []
+    stats = project_stats(repo)
+    assert stats.documents == 2
+    assert stats.spans_by_label["PER"] == 1

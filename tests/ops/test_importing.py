@@ -1,0 +1,205 @@
+"""import_paths on real project files: folders, formats, duplicates, refused files, labels."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+
+from annotator.core.model import Kind, Status
+from annotator.formats.base import ExportOptions
+from annotator.ops import collect_files, export_project, import_paths, seed_project
+from annotator.store import Repository, open_project
+from tests.strategies import text_with_spans
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "import"
+SEED = FIXTURES / "seed-article.txt"
+ARABIC = "أعلن الجيش التركي أنه سيطر على أربع مناطق سكنية في شمال سوريا.\n"
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Repository:
+    with open_project(tmp_path / "p.annot.db") as r:
+        yield r  # type: ignore[misc]
+
+
+def jsonl(path: Path, *records: dict[str, object]) -> Path:
+    path.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
+    )
+    return path
+
+
+def test_a_folder_with_one_bad_file_imports_the_others(repo: Repository, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(SEED, folder / "a.txt")
+    (folder / "sub" / "b.txt").write_bytes(ARABIC.encode("cp1256"))
+    (folder / "sub" / "c.txt").write_bytes(codecs.BOM_UTF16_LE + "نص ثالث".encode("utf-16-le"))
+    (folder / "broken.txt").write_bytes(b"\x00\x01binary")
+    (folder / ".hidden.txt").write_text("مخفي", encoding="utf-8")
+    (folder / ".git").mkdir()
+    (folder / ".git" / "x.txt").write_text("مخفي", encoding="utf-8")
+    seen: list[tuple[int, int]] = []
+    report = import_paths(repo, [folder], progress=lambda done, total: seen.append((done, total)))
+    assert report.imported == 3
+    assert len(report.errors) == 1
+    assert "broken.txt" in report.errors[0] and "binary file" in report.errors[0]
+    assert seen == [(1, 4), (2, 4), (3, 4), (4, 4)]
+    texts = [repo.document(i).text for i in repo.document_ids()]
+    assert ARABIC in texts and "نص ثالث" in texts
+    assert any("boilerplate" in note for note in report.notes)
+
+
+def test_files_are_sorted_and_hidden_ones_skipped(tmp_path: Path) -> None:
+    for name in ("b.txt", "a.txt", ".c.txt", "z/y.txt"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("نص", encoding="utf-8")
+    files, errors = collect_files([tmp_path, tmp_path / "missing.txt"])
+    assert [f.relative_to(tmp_path).as_posix() for f in files] == ["a.txt", "b.txt", "z/y.txt"]
+    assert errors == [f"{tmp_path / 'missing.txt'}: no such file or folder"]
+
+
+def test_duplicates_are_skipped_and_counted(repo: Repository, tmp_path: Path) -> None:
+    shutil.copy(SEED, tmp_path / "one.txt")
+    shutil.copy(SEED, tmp_path / "two.txt")
+    first = import_paths(repo, [tmp_path / "one.txt", tmp_path / "two.txt"])
+    assert (first.imported, first.duplicates) == (1, 1)
+    again = import_paths(repo, [tmp_path / "one.txt"])
+    assert (again.imported, again.duplicates, again.errors) == (0, 1, [])
+
+
+def test_keep_boilerplate(repo: Repository) -> None:
+    import_paths(repo, [SEED], keep_boilerplate=True)
+    [doc_id] = repo.document_ids()
+    assert repo.document(doc_id).text == SEED.read_text(encoding="utf-8")
+
+
+def test_jsonl_with_spans_relations_and_status(repo: Repository, tmp_path: Path) -> None:
+    text = "قال كارتر: «بحث الوزيران نجاحات سوريا»."
+    quote = (text.index("«"), text.index("»") + 1)
+    path = jsonl(
+        tmp_path / "in.jsonl",
+        {
+            "text": text,
+            "status": "done",
+            "spans": [
+                {"start": 4, "end": 9, "label": "PER"},
+                {"start": quote[0], "end": quote[1], "label": "QUOTE"},
+            ],
+            "relations": [{"from": 1, "to": 0}],
+        },
+    )
+    report = import_paths(repo, [path], annotator="amal")
+    assert (report.imported, report.spans, report.errors) == (1, 2, [])
+    [doc_id] = repo.document_ids()
+    doc = repo.annotated(doc_id)
+    assert [(s.start, s.end, s.label, s.annotator) for s in doc.spans] == [
+        (4, 9, "PER", "amal"),
+        (*quote, "QUOTE", "amal"),
+    ]
+    [rel] = doc.relations
+    assert repo.span(rel.source_id).label == "QUOTE"
+    assert repo.status(doc_id, "amal") == Status.DONE
+
+
+@pytest.mark.parametrize(
+    ("record", "message"),
+    [
+        ({"text": "نص قصير", "spans": [{"start": 0, "end": 40, "label": "PER"}]}, "out of range"),
+        ({"text": "نص قصير", "spans": [{"start": 0, "end": 2, "label": "PERS"}]}, "unknown label"),
+    ],
+)
+def test_a_bad_line_imports_nothing_of_its_file(
+    repo: Repository, tmp_path: Path, record: dict[str, object], message: str
+) -> None:
+    path = jsonl(tmp_path / "in.jsonl", {"text": "سطر سليم"}, record)
+    shutil.copy(SEED, tmp_path / "other.txt")
+    report = import_paths(repo, [path, tmp_path / "other.txt"])
+    assert report.imported == 1
+    [error] = report.errors
+    assert error.startswith(f"{path}, line 2: ") and message in error
+    assert repo.count_documents() == 1
+
+
+def test_invalid_json_names_the_line(repo: Repository, tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"text": "سطر"}\n{"text": "سطر آخر"}\n{"text": \n', encoding="utf-8")
+    report = import_paths(repo, [path])
+    assert report.imported == 0
+    assert report.errors[0].startswith(f"{path}, line 3: invalid JSON")
+
+
+def test_labels_with_a_kind_are_added(repo: Repository, tmp_path: Path) -> None:
+    spans = [{"start": 0, "end": 5, "label": "PERS", "kind": "entity"}]
+    path = jsonl(tmp_path / "in.jsonl", {"text": "كارتر قال", "spans": spans})
+    report = import_paths(repo, [path])
+    assert report.errors == []
+    assert repo.labels().kind_of("PERS") == Kind.ENTITY
+    assert any("PERS" in note for note in report.notes)
+    [doc_id] = repo.document_ids()
+    [span] = repo.spans(doc_id)
+    assert (span.label, dict(span.attributes)) == ("PERS", {})
+
+
+def test_store_refusal_leaves_only_that_file_out(repo: Repository, tmp_path: Path) -> None:
+    # A relation from a span to itself passes the reader but not the store.
+    bad = jsonl(
+        tmp_path / "bad.jsonl",
+        {"text": "كارتر", "spans": [{"start": 0, "end": 5, "label": "PER"}],
+         "relations": [{"from": 0, "to": 0}]},
+    )  # fmt: skip
+    good = jsonl(tmp_path / "good.jsonl", {"text": "نص سليم"})
+    report = import_paths(repo, [bad, good])
+    assert report.imported == 1
+    assert len(report.errors) == 1 and str(bad) in report.errors[0]
+
+
+def test_newsplease_import(repo: Repository) -> None:
+    report = import_paths(repo, [FIXTURES / "newsplease-article.json"])
+    assert report.imported == 1
+    [doc_id] = repo.document_ids()
+    doc = repo.document(doc_id)
+    assert doc.url == "https://www.example.com/news/world/1.html"
+    assert doc.text.startswith(doc.title + "\n\n")
+
+
+def test_seed_project_only_on_first_run(tmp_path: Path) -> None:
+    project = tmp_path / "seeded.annot.db"
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(SEED, seeds / "article.txt")
+    report = seed_project(project, seeds)
+    assert report is not None and report.imported == 1
+    assert seed_project(project, seeds) is None
+    with open_project(project, create=False) as repo:
+        assert repo.count_documents() == 1
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(case=text_with_spans(labels=("PER", "ORG", "LOC", "MISC", "EVENT", "QUOTE")))
+def test_import_jsonl_import_is_the_identity(
+    tmp_path_factory: pytest.TempPathFactory, case: tuple[str, list[tuple[int, int, str]]]
+) -> None:
+    text, triples = case
+    assume(text.strip())
+    triples = sorted(set(triples))
+    tmp = tmp_path_factory.mktemp("rt")
+    spans = [{"start": a, "end": b, "label": label} for a, b, label in triples]
+    source = jsonl(tmp / "in.jsonl", {"text": text, "spans": spans})
+    with open_project(tmp / "a.annot.db") as first:
+        assert import_paths(first, [source]).errors == []
+        export_project(first, "jsonl", tmp / "out", options=ExportOptions())
+    with open_project(tmp / "b.annot.db") as second:
+        report = import_paths(second, [tmp / "out" / "documents.jsonl"])
+        assert report.errors == []
+        [doc_id] = second.document_ids()
+        doc = second.annotated(doc_id)
+    assert doc.document.text == text
+    assert sorted((s.start, s.end, s.label) for s in doc.spans) == triples
