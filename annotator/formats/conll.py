@@ -140,13 +140,14 @@ def _parse(text: str, path: str) -> _Parsed:
     parsed = _Parsed()
     doc: list[list[_Row]] = []
     sent: list[_Row] = []
+    after_blank = False
     for number, line in enumerate(text.split("\n"), 1):
         stripped = line.strip(" \t")
         if not stripped:
             if sent:
                 doc.append(sent)
                 sent = []
-                parsed.blank_breaks = True
+                after_blank = True
             continue
         fields = _FIELDS.split(stripped) if "\t" not in stripped else stripped.split("\t")
         fields = [f.strip(" ") for f in fields]
@@ -158,6 +159,7 @@ def _parse(text: str, path: str) -> _Parsed:
                 parsed.docs.append(doc)
                 doc = []
             parsed.docstart = True
+            after_blank = False
             continue
         if len(fields) == 1 and line[:1] in (" ", "\t") and parse_tag(fields[0]) is not None:
             parsed.empty_tokens.append(number)  # " O": a tag after an empty token
@@ -169,6 +171,12 @@ def _parse(text: str, path: str) -> _Parsed:
                 line=number,
             )
         token, tag = fields[0], fields[-1]
+        tag_marks = 0
+        if any(c in tag for c in DIRECTION_MARKS):
+            tag_marks = len(tag)
+            tag = tag.replace("\u200e", "").replace("\u200f", "")
+            tag_marks -= len(tag)
+            parsed.marks += tag_marks
         if parse_tag(tag) is None:
             raise InputError(
                 f"{tag!r} is not a tag: expected O, or B-, I-, E-, S-, L-, U- and a label",
@@ -186,7 +194,9 @@ def _parse(text: str, path: str) -> _Parsed:
         if not clean.strip():
             parsed.mark_only.append(number)
             continue
-        sent.append(_Row(clean, tag, number, len(token) - len(clean)))
+        sent.append(_Row(clean, tag, number, len(token) - len(clean) + tag_marks))
+        parsed.blank_breaks = parsed.blank_breaks or after_blank  # a blank line between rows
+        after_blank = False
     if sent:
         doc.append(sent)
     if doc:
@@ -278,7 +288,9 @@ def loads(
     if inside >= 0:
         notes.append(f"tags read as IOB1 (an I- tag starts an entity at line {inside})")
     if parsed.marks:
-        notes.append(f"{parsed.marks} direction marks (U+200E, U+200F) removed from tokens")
+        notes.append(
+            f"{parsed.marks} direction marks (U+200E, U+200F) removed from tokens and tags"
+        )
     if parsed.mark_only:
         notes.append(
             f"{len(parsed.mark_only)} tokens made only of direction marks dropped "

@@ -135,6 +135,7 @@ class TokenTable:
     sentences: list[tuple[int, int]]
     tags: dict[Kind, list[str]] = field(default_factory=dict)
     kept: dict[Kind, list[Span]] = field(default_factory=dict)
+    extent: dict[int, tuple[int, int]] = field(default_factory=dict)  # span id -> as written
 
 
 def doc_name(doc: AnnotatedDocument, index: int) -> str:
@@ -192,7 +193,11 @@ def token_table(
             report.not_expressed.append(f"{where} {describe(text, span)}: {why}")
         for span in result.kept:
             report.spans_per_label[span.label] += 1
-        together.extend((a, b) for a, b, _ in decode(result.tags))
+        ranges = decode(result.tags)  # in reading order, like result.kept
+        together.extend((a, b) for a, b, _ in ranges)
+        for span, (a, b, _) in zip(result.kept, ranges, strict=True):
+            if span.id is not None:
+                table.extent[span.id] = (tokens[a].start, tokens[b - 1].end)
     table.sentences = sentences(text, tokens, together)
     return table
 
