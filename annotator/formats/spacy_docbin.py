@@ -1,0 +1,216 @@
+"""spaCy DocBin (``.spacy``), for ``spacy train``. Needs spaCy (the ``spacy`` extra).
+
+Each document becomes a Doc whose text is exactly ours (``doc.text == text``, so character
+offsets are the same): words are our tokens split at every span boundary, white space between
+them is the token's trailing space or a white-space token, and a span boundary inside white
+space cuts it too. So ``Doc.char_span(start, end)`` finds every span. The entity layer goes to
+``doc.ents`` (which cannot overlap: a span overlapping an earlier, longer one goes to
+``doc.spans["entity_overlaps"]`` and the report says so), quotes to ``doc.spans["quote"]``,
+events to ``doc.spans["event"]``. ``doc.user_data["annotator"]`` keeps the document id, title
+and relations (``[type, [start, end, label], [start, end, label]]``). The vocabulary is
+``spacy.blank("xx")``'s. Tokens are always split (``--tokens`` is ignored): spaCy needs exact
+spans.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from functools import cache
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.tokens import Doc, DocBin
+from spacy.vocab import Vocab
+
+from annotator.core.errors import InputError
+from annotator.core.model import AnnotatedDocument, Kind, LabelSet, Span, sorted_spans
+from annotator.formats.base import AtomicFiles, ExportOptions, ExportReport
+from annotator.formats.conll import write_report
+from annotator.formats.standoff import DocBuilder, count_spans, span_note, written_relations
+from annotator.formats.tagging import doc_name, document_tokens, spans_by_kind, split_tokens
+
+NAME = "spacy"
+FILE = "corpus.spacy"
+OVERLAPS = "entity_overlaps"
+USER_KEY = "annotator"
+GROUPS = {Kind.EVENT: "event", Kind.QUOTE: "quote"}
+
+
+@cache
+def vocab() -> Vocab:
+    return spacy.blank("xx").vocab
+
+
+def words_and_spaces(
+    text: str, doc: AnnotatedDocument, spans: Sequence[Span]
+) -> tuple[list[str], list[bool]]:
+    """Words and trailing spaces that spell ``text`` exactly, a word edge at every span edge."""
+    starts = {s.start for s in spans}
+    ends = {s.end for s in spans}
+    cuts = sorted(starts | ends)
+    tokens = split_tokens(text, document_tokens(doc), cuts)
+    words: list[str] = []
+    spaces: list[bool] = []
+    after_token = False
+
+    def gap(a: int, b: int) -> None:
+        nonlocal after_token
+        i = bisect_left(cuts, a + 1)
+        points = [a]
+        while i < len(cuts) and cuts[i] < b:
+            points.append(cuts[i])
+            i += 1
+        points.append(b)
+        for x, y in pairwise(points):
+            if after_token and text[x] == " " and x not in starts and x + 1 not in ends:
+                spaces[-1] = True
+                x += 1
+            after_token = False
+            if x < y:
+                words.append(text[x:y])
+                spaces.append(False)
+
+    pos = 0
+    for tok in tokens:
+        if tok.start > pos:
+            gap(pos, tok.start)
+        words.append(tok.text)
+        spaces.append(False)
+        after_token = True
+        pos = tok.end
+    if pos < len(text):
+        gap(pos, len(text))
+    return words, spaces
+
+
+def to_doc(doc: AnnotatedDocument, labels: LabelSet, report: ExportReport, where: str) -> Doc:
+    text = doc.document.text
+    by_kind = spans_by_kind(doc, labels, list(Kind), report, where)
+    every = [s for spans in by_kind.values() for s in spans]
+    words, spaces = words_and_spaces(text, doc, every)
+    sdoc = Doc(vocab(), words=words, spaces=spaces)
+    if sdoc.text != text:  # never: the words spell the text
+        raise AssertionError(f"{where}: spaCy text differs from the document text")
+
+    def char_span(span: Span) -> Any:
+        found = sdoc.char_span(span.start, span.end, label=span.label)
+        if found is None:  # never: every span edge is a word edge
+            raise AssertionError(f"{where}: no spaCy span for {span}")
+        return found
+
+    ents, overlaps = [], []
+    end = -1
+    for span in sorted_spans(by_kind[Kind.ENTITY]):
+        if span.start >= end:
+            ents.append(char_span(span))
+            end = span.end
+        else:
+            overlaps.append(char_span(span))
+            report.not_expressed.append(
+                span_note(
+                    doc,
+                    span,
+                    where,
+                    f"it overlaps an earlier entity: in doc.spans[{OVERLAPS!r}], not in doc.ents",
+                )
+            )
+    sdoc.ents = ents
+    if overlaps:
+        sdoc.spans[OVERLAPS] = overlaps
+    for kind, key in GROUPS.items():
+        sdoc.spans[key] = [char_span(s) for s in sorted_spans(by_kind[kind])]
+    count_spans(report, every)
+    keys = {s.id: (s.start, s.end, s.label) for s in every if s.id is not None}
+    relations = [
+        [r.type, list(a), list(b)] for r, a, b in written_relations(doc, keys, report, where)
+    ]
+    sdoc.user_data[USER_KEY] = {
+        "id": doc.document.id,
+        "title": doc.document.title,
+        "offset_unit": "codepoint",
+        "relations": relations,
+    }
+    return sdoc
+
+
+def dumps(
+    docs: Iterable[AnnotatedDocument], labels: LabelSet, report: ExportReport | None = None
+) -> bytes:
+    report = report or ExportReport(format=NAME)
+    docbin = DocBin(store_user_data=True)
+    for i, doc in enumerate(docs):
+        docbin.add(to_doc(doc, labels, report, doc_name(doc, i)))
+        report.documents += 1
+    return bytes(docbin.to_bytes())
+
+
+class SpacyWriter:
+    name = NAME
+
+    def write(
+        self,
+        docs: Iterable[AnnotatedDocument],
+        labels: LabelSet,
+        out_dir: Path,
+        options: ExportOptions,
+        report: ExportReport,
+    ) -> None:
+        report.format = f"{NAME} (DocBin, tokens split at span edges)"
+        target = out_dir / FILE
+        with AtomicFiles() as files:
+            files.write_bytes(target, dumps(docs, labels, report))
+            report.files.append(target)
+            write_report(files, out_dir, report)
+
+
+# --- import ---------------------------------------------------------------------------------
+
+
+def loads(
+    data: bytes, labels: LabelSet, *, path: str = "<bytes>", title: str = NAME
+) -> list[AnnotatedDocument]:
+    try:
+        sdocs = list(DocBin().from_bytes(data).get_docs(vocab()))
+    except Exception as exc:  # spaCy raises ValueError, msgpack/zlib errors...
+        raise InputError(f"not a spaCy DocBin: {exc}", path=path) from exc
+    out = []
+    for n, sdoc in enumerate(sdocs, 1):
+        user = sdoc.user_data.get(USER_KEY) if isinstance(sdoc.user_data, dict) else None
+        user = user if isinstance(user, dict) else {}
+        hints: dict[str, str] = {}
+        builder = DocBuilder(sdoc.text, path, labels, hints=hints)
+        groups: list[tuple[str, Iterable[Any]]] = [(Kind.ENTITY.value, sdoc.ents)]
+        for key in sdoc.spans:
+            groups.append((Kind.ENTITY.value if key == OVERLAPS else key, sdoc.spans[key]))
+        for kind, spans in groups:
+            for s in spans:
+                hints.setdefault(s.label_, kind)
+                builder.add_span(
+                    s.start_char, s.end_char, s.label_, (s.start_char, s.end_char, s.label_)
+                )
+        for rel in user.get("relations") or ():
+            builder.add_relation(str(rel[0]), tuple(rel[1]), tuple(rel[2]))
+        name = user.get("title")
+        meta: dict[str, Any] = {"format": NAME}
+        out.append(
+            builder.build(name if isinstance(name, str) and name else f"{title} {n}", meta=meta)
+        )
+    return out
+
+
+class SpacyReader:
+    name = NAME
+    extensions = (".spacy",)
+
+    def sniff(self, path: Path, head: bytes) -> bool:
+        return path.suffix.lower() == ".spacy"
+
+    def read(self, path: Path, labels: LabelSet) -> list[AnnotatedDocument]:
+        return loads(path.read_bytes(), labels, path=str(path), title=path.stem)
+
+
+WRITER = SpacyWriter()
+READER = SpacyReader()

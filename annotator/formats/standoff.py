@@ -1,0 +1,189 @@
+"""What the offset formats (brat, doccano, Label Studio, spaCy, conll-multi) share.
+
+Reading: label kinds, canonical text with offsets carried over, UTF-16 offsets recognised,
+spans and relations checked and numbered. Writing: relations whose two spans were written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from annotator.core.errors import InputError
+from annotator.core.model import (
+    AnnotatedDocument,
+    Document,
+    Kind,
+    LabelSet,
+    Relation,
+    Span,
+)
+from annotator.core.text import text_sha256
+from annotator.formats.base import ExportReport
+from annotator.formats.decoding import canonical_with_map
+from annotator.formats.token_tags import describe
+
+K = TypeVar("K", bound=Hashable)
+KINDS = frozenset(k.value for k in Kind)
+
+
+def kind_of(name: str, labels: LabelSet, hint: str | None = None) -> str:
+    """The kind of a label read from a file: the project's, else the file's hint, else entity."""
+    known = labels.get(name)
+    if known is not None:
+        return known.kind.value
+    if hint in KINDS:
+        return str(hint)
+    return Kind.ENTITY.value
+
+
+def label_kinds(labels: LabelSet) -> dict[str, str]:
+    return {label.name: label.kind.value for label in labels}
+
+
+# --- writing --------------------------------------------------------------------------------
+
+
+def written_relations(
+    doc: AnnotatedDocument, keys: Mapping[int, K], report: ExportReport, where: str
+) -> list[tuple[Relation, K, K]]:
+    """Relations whose two spans were written (``keys``: span id -> the format's id)."""
+    out: list[tuple[Relation, K, K]] = []
+    for rel in doc.relations:
+        a, b = keys.get(rel.source_id), keys.get(rel.target_id)
+        if a is None or b is None:
+            report.not_expressed.append(
+                f"{where} relation {rel.id} {rel.type} (span {rel.source_id} -> span "
+                f"{rel.target_id}): one of its spans was not written"
+            )
+            continue
+        out.append((rel, a, b))
+    return out
+
+
+def count_spans(report: ExportReport, spans: Iterable[Span]) -> None:
+    for span in spans:
+        report.spans_per_label[span.label] += 1
+
+
+def span_note(doc: AnnotatedDocument, span: Span, where: str, why: str) -> str:
+    return f"{where} {describe(doc.document.text, span)}: {why}"
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+def utf16_to_codepoints(text: str) -> Callable[[int], int | None]:
+    """Turns a UTF-16 offset into ours; None inside a surrogate pair or past the end."""
+    table: dict[int, int] = {}
+    u16 = 0
+    for i, ch in enumerate(text):
+        table[u16] = i
+        u16 += 2 if ord(ch) > 0xFFFF else 1
+    table[u16] = len(text)
+    return table.get
+
+
+@dataclass
+class DocBuilder:
+    """Collects one document's spans and relations as read, then checks and numbers them."""
+
+    raw_text: str
+    path: str
+    labels: LabelSet
+    spans: list[tuple[int, int, str, str, Any]] = field(default_factory=list)
+    relations: list[tuple[str, Any, Any]] = field(default_factory=list)
+    kinds: dict[str, str] = field(default_factory=dict)
+    hints: Mapping[str, str] = field(default_factory=dict)
+
+    def add_span(
+        self,
+        start: int,
+        end: int,
+        label: str,
+        key: Any = None,
+        annotator: str = "",
+        *,
+        line: int | None = None,
+    ) -> None:
+        if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool):
+            raise InputError(
+                f"span offsets must be integers: {start!r}, {end!r}", path=self.path, line=line
+            )
+        if not 0 <= start < end <= len(self.raw_text):
+            raise InputError(
+                f"span {label} [{start}, {end}) is outside the text (length {len(self.raw_text)})",
+                path=self.path,
+                line=line,
+            )
+        if not isinstance(label, str) or not label:
+            raise InputError(f"span [{start}, {end}) has no label", path=self.path, line=line)
+        self.spans.append((start, end, label, annotator, key))
+        self.kinds[label] = kind_of(label, self.labels, self.hints.get(label))
+
+    def add_relation(self, type_: str, source: Any, target: Any) -> None:
+        self.relations.append((type_, source, target))
+
+    def build(
+        self,
+        title: str,
+        *,
+        source: str = "",
+        meta: Mapping[str, Any] | None = None,
+        line: int | None = None,
+    ) -> AnnotatedDocument:
+        text, mapping = canonical_with_map(self.raw_text)
+        spans: list[Span] = []
+        ids: dict[Any, int] = {}
+        for start, end, label, annotator, key in self.spans:
+            a, b = (mapping[start], mapping[end]) if mapping else (start, end)
+            if a >= b:
+                raise InputError(
+                    f"span {label} [{start}, {end}) covers no text", path=self.path, line=line
+                )
+            span = Span(len(spans) + 1, 0, a, b, label, annotator)
+            spans.append(span)
+            if key is not None:
+                ids[key] = span.id or 0
+        relations: list[Relation] = []
+        for type_, source_key, target_key in self.relations:
+            if source_key not in ids or target_key not in ids:
+                missing = source_key if source_key not in ids else target_key
+                raise InputError(
+                    f"relation {type_} refers to {missing!r}, which is no span of this document",
+                    path=self.path,
+                    line=line,
+                )
+            relations.append(Relation(len(relations) + 1, type_, ids[source_key], ids[target_key]))
+        full_meta: dict[str, Any] = dict(meta or {})
+        full_meta["labels"] = dict(self.kinds)
+        document = Document(None, title, text, text_sha256(text), source=source, meta=full_meta)
+        return AnnotatedDocument(document, tuple(spans), tuple(relations))
+
+
+def check_text(
+    text: str,
+    start: int,
+    end: int,
+    expected: str | None,
+    to_cp: Callable[[int], int | None],
+) -> tuple[int, int, bool] | None:
+    """``(start, end, was_utf16)`` if the offsets select ``expected`` as code points or as UTF-16
+    units; the offsets unchanged when there is nothing to check; None when neither fits."""
+    if expected is None or text[start:end] == expected:
+        return start, end, False
+    a, b = to_cp(start), to_cp(end)
+    if a is not None and b is not None and text[a:b] == expected:
+        return a, b, True
+    return None
+
+
+def pairs(items: Sequence[Any], what: str, path: str) -> list[Mapping[str, Any]]:
+    """Items that must be JSON objects."""
+    out = []
+    for i, item in enumerate(items):
+        if not isinstance(item, Mapping):
+            raise InputError(f"{what} {i + 1} is not an object", path=path)
+        out.append(item)
+    return out
