@@ -10,7 +10,15 @@ from sqlite_utils import Database
 
 from annotator.core.edits import AddSpan, SetStatus
 from annotator.core.errors import ProjectFileError
-from annotator.core.model import DEFAULT_LABELS, Kind, Label, Span, Status
+from annotator.core.model import (
+    DEFAULT_LABELS,
+    AnnotatedDocument,
+    Document,
+    Kind,
+    Label,
+    Span,
+    Status,
+)
 from annotator.store import open_project
 from annotator.store.schema import APPLICATION_ID, MIGRATIONS, migrate, schema_version
 
@@ -154,3 +162,19 @@ def test_set_read_only_then_writable_again(repo, article: str) -> None:  # type:
 def test_read_only_missing_file(tmp_path: Path) -> None:
     with pytest.raises(ProjectFileError, match="does not exist"):
         open_project(tmp_path / "x.annot.db", read_only=True)
+
+
+def test_missing_folder(tmp_path: Path) -> None:
+    with pytest.raises(ProjectFileError, match="cannot be opened"):
+        open_project(tmp_path / "no" / "such" / "folder" / "p.annot.db")
+
+
+def test_full_disk_is_a_project_file_error(repo, article: str) -> None:  # type: ignore[no-untyped-def]
+    """``max_page_count`` makes SQLite report SQLITE_FULL, as a full disk does."""
+    pages = repo.db.conn.execute("PRAGMA page_count").fetchone()[0]
+    repo.db.conn.execute(f"PRAGMA max_page_count = {pages}")
+    before = dump(repo.path)
+    with pytest.raises(ProjectFileError, match="disk is full"):
+        repo.add_document(AnnotatedDocument(Document(None, "big", article * 20)))
+    assert dump(repo.path) == before
+    assert not repo.db.conn.in_transaction
