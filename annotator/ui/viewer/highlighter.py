@@ -16,11 +16,14 @@ from annotator.core.model import Kind, LabelSet
 
 from .index import SpanIndex
 from .offsets import OffsetMap
-from .style import LabelStyle, Palette
+from .style import Palette
 from .style import fmt as hex_colour
 
-# (entity background, event underline colour, wavy?, quote tint): what a piece looks like
-FormatKey = tuple[str | None, str | None, bool, str | None]
+# A piece of a span inside one block: (start, end, kind, label, length of the whole span).
+Piece = tuple[int, int, Kind, str, int]
+# What a piece of text looks like: (entity labels, innermost event label, several events?,
+# innermost quote label, several quotes?).
+FormatKey = tuple[tuple[str, ...], str | None, bool, str | None, bool]
 
 
 class SpanHighlighter(QSyntaxHighlighter):
@@ -56,13 +59,13 @@ class SpanHighlighter(QSyntaxHighlighter):
         if not spans:
             return
         first, last = index.block_start(block), index.block_end(block)
-        palette = self._palette
-        pieces: list[tuple[int, int, LabelStyle, str]] = []
+        kind_of = self._palette.kind
+        pieces: list[Piece] = []
         cuts = set()
         for span in spans:
             a, z = max(span.start, first), min(span.end, last)
             if a < z:
-                pieces.append((a, z, palette.style(span.label), span.label))
+                pieces.append((a, z, kind_of(span.label), span.label, span.end - span.start))
                 cuts.add(a)
                 cuts.add(z)
         if not pieces:
@@ -70,49 +73,64 @@ class SpanHighlighter(QSyntaxHighlighter):
         offsets = self._offsets
         base = offsets.cp_to_u16(first)
         bounds = sorted(cuts)
-        pieces.sort(key=lambda p: p[0])
-        active: list[tuple[int, int, LabelStyle, str]] = []
+        pieces.sort()
+        active: list[Piece] = []
         i = 0
         for left, right in pairwise(bounds):
-            active = [p for p in active if p[1] > left]
+            if active:
+                active = [p for p in active if p[1] > left]
             while i < len(pieces) and pieces[i][0] <= left:
                 active.append(pieces[i])
                 i += 1
             if not active:
                 continue
-            fmt = self._format(self._key(active))
+            fmt = self._format(_key(active))
             start_u16 = offsets.cp_to_u16(left) - base
             self.setFormat(start_u16, offsets.cp_to_u16(right) - base - start_u16, fmt)
-
-    def _key(self, active: list[tuple[int, int, LabelStyle, str]]) -> FormatKey:
-        entities = [p for p in active if p[2].kind is Kind.ENTITY]
-        events = [p for p in active if p[2].kind is Kind.EVENT]
-        quotes = [p for p in active if p[2].kind is Kind.QUOTE]
-        background = line = tint = None
-        if entities:
-            entities.sort(key=lambda p: p[3])
-            background = self._palette.entity_background([p[2] for p in entities])
-        if events:
-            inner = min(events, key=lambda p: p[1] - p[0])
-            line = hex_colour(inner[2].line)
-        if quotes:
-            inner = min(quotes, key=lambda p: p[1] - p[0])
-            tint = self._palette.quote_tint(inner[2], len(quotes))
-        return (background, line, len(events) > 1, tint)
 
     def _format(self, key: FormatKey) -> QTextCharFormat:
         found = self._formats.get(key)
         if found is not None:
             return found
-        background, line, wavy, tint = key
+        entities, event, wavy, quote, deep = key
+        palette = self._palette
         fmt = QTextCharFormat()
-        if background is not None:
+        if entities:
+            background = palette.entity_background([palette.style(n) for n in entities])
             fmt.setBackground(QBrush(QColor(background)))
-        if line is not None:
+        if event is not None:
             style = QTextCharFormat.UnderlineStyle
             fmt.setUnderlineStyle(style.WaveUnderline if wavy else style.SingleUnderline)
-            fmt.setUnderlineColor(QColor(line))
-        if tint is not None:
+            fmt.setUnderlineColor(QColor(hex_colour(palette.style(event).line)))
+        if quote is not None:
+            tint = palette.quote_tint(palette.style(quote), 2 if deep else 1)
             fmt.setForeground(QBrush(QColor(tint)))
         self._formats[key] = fmt
         return fmt
+
+
+def _key(active: list[Piece]) -> FormatKey:
+    """What a piece covered by the ``active`` spans looks like, by label names."""
+    entities: list[str] = []
+    event: Piece | None = None
+    quote: Piece | None = None
+    events = quotes = 0
+    for piece in active:
+        kind = piece[2]
+        if kind is Kind.ENTITY:
+            entities.append(piece[3])
+        elif kind is Kind.EVENT:
+            events += 1
+            if event is None or piece[4] < event[4]:
+                event = piece
+        else:
+            quotes += 1
+            if quote is None or piece[4] < quote[4]:
+                quote = piece
+    return (
+        tuple(sorted(entities)),
+        event[3] if event is not None else None,
+        events > 1,
+        quote[3] if quote is not None else None,
+        quotes > 1,
+    )

@@ -17,20 +17,25 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # U+FDD0/U+FDD1 are Qt's frame markers, and a leading U+FEFF is dropped on the way into Qt.
 _QT_SAFE = str.maketrans({"\r": "\n", "\ufdd0": "\ufffd", "\ufdd1": "\ufffd", "\ufeff": "\u2060"})
 
+_UNSAFE = "\r\ufdd0\ufdd1\ufeff"
+
 # What Qt splits paragraphs (QTextBlocks) on, once _QT_SAFE has been applied.
 BLOCK_SEPARATORS = re.compile("[\n\u2029]")
 
 
 def qt_text(text: str) -> str:
     """The string to hand to Qt: same length in UTF-16 units, position for position."""
-    safe = text.translate(_QT_SAFE)
+    safe = text.translate(_QT_SAFE) if any(c in text for c in _UNSAFE) else text
     if _SURROGATE.search(safe):  # a lone surrogate cannot cross into a QString intact
         safe = _SURROGATE.sub("\ufffd", safe)
     return safe
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
 def u16_length(text: str) -> int:
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 class OffsetMap:
@@ -43,7 +48,7 @@ class OffsetMap:
     __slots__ = ("_astral_cp", "_astral_u16", "length_cp", "length_u16")
 
     def __init__(self, text: str) -> None:
-        self._astral_cp = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._astral_cp = [m.start() for m in _ASTRAL.finditer(text)]
         # UTF-16 position of the high surrogate of each astral character.
         self._astral_u16 = [cp + k for k, cp in enumerate(self._astral_cp)]
         self.length_cp = len(text)
