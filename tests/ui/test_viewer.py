@@ -8,14 +8,16 @@ import random
 import pytest
 from hypothesis import given, settings
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCharFormat
+from PySide6.QtGui import QColor, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from annotator.core.model import DEFAULT_LABELS, Kind, Label, LabelSet, Span
 from annotator.ui.fonts import load_fonts
 from annotator.ui.viewer import ArticleView
+from annotator.ui.viewer.editor import MARGIN
 from annotator.ui.viewer.offsets import u16_length
+from annotator.ui.viewer.style import OUTLINE_COLOUR, PAPER_COLOUR
 from tests.strategies import mixed_text
 from tests.ui.viewer_helpers import format_at, formats_at, span_of
 
@@ -262,3 +264,52 @@ def test_dark_label_colours_still_give_a_light_background(view: ArticleView) -> 
     view.set_document("واشنطن", [Span(1, 1, 0, 6, "DARK"), Span(2, 1, 0, 2, "NOPE")], labels)
     assert format_at(view, 4).background().color().lightnessF() > 0.6
     assert format_at(view, 0).background().color().lightnessF() > 0.45  # with an unknown label
+
+
+def bar_columns(view: ArticleView) -> set[int]:
+    """x positions in the right margin of the viewport where a quote bar is painted."""
+    image = view.viewport().grab().toImage()
+    paper = QColor(PAPER_COLOUR)
+    columns = set()
+    for x in range(image.width() - MARGIN, image.width()):
+        for y in range(0, min(image.height(), 200)):
+            colour = QColor(image.pixel(x, y))
+            if colour != paper and colour.saturationF() > 0.5 and colour.lightnessF() > 0.2:
+                columns.add(x)
+    return columns
+
+
+def test_nested_quotes_get_side_bars_in_separate_lanes(view: ArticleView) -> None:
+    text = "وقال كارتر «إن داعش في الرقة ينسحب من منبج» أمس"
+    outer = span_of(1, text, "«إن داعش في الرقة ينسحب من منبج»", "QUOTE")
+    inner = span_of(2, text, "الرقة ينسحب", "QUOTE")
+    view.set_document(text, [outer], DEFAULT_LABELS)
+    one = bar_columns(view)
+    assert 0 < len(one) <= 4
+    view.add_span(inner)
+    two = bar_columns(view)
+    assert two > one and max(two) - max(one) >= 4  # a second bar beside the first
+    view.update_span(Span(2, 1, inner.start, inner.end, "LOC"))  # no longer a quote
+    assert bar_columns(view) == one
+    view.remove_span(1)
+    assert bar_columns(view) == set()
+
+
+def test_the_selected_span_is_framed(view: ArticleView) -> None:
+    text = "واشنطن تجدد دعمها لتركيا"
+    view.set_document(text, [span_of(1, text, "تجدد", "EVENT")], DEFAULT_LABELS)
+
+    def framed() -> int:
+        image = view.viewport().grab().toImage()
+        outline = QColor(OUTLINE_COLOUR)
+        return sum(
+            QColor(image.pixel(x, y)) == outline
+            for x in range(0, image.width(), 2)
+            for y in range(0, 80)
+        )
+
+    assert framed() == 0
+    view.select_span(1)
+    assert framed() > 10
+    view.remove_span(1)
+    assert view.selected_span() is None and framed() == 0

@@ -116,22 +116,27 @@ class ArticleView(QWidget):
         self._edit.viewport().update()
 
     def add_span(self, span: Span) -> None:
+        """Draw a new span: re-highlights only the blocks it touches."""
         self._rehighlight(self._index.add(span), span)
 
     def update_span(self, span: Span) -> None:
-        self._rehighlight(self._index.add(span), span)
+        """Redraw a span that changed label or bounds: its old and new blocks only."""
+        old = self._index.get(span.id) if span.id is not None else None
+        self._rehighlight(self._index.add(span), old, span)
         if span.id == self._selected:
             self._edit.outline_u16 = self._offsets.range_to_u16(span.start, span.end)
 
     def remove_span(self, span_id: int) -> None:
+        """Stop drawing a span (unknown ids are ignored); deselects it if it was selected."""
         old = self._index.get(span_id)
         blocks = self._index.remove(span_id)
         if span_id == self._selected:
             self.select_span(None)
         self._rehighlight(blocks, old)
 
-    def _rehighlight(self, blocks: Sequence[int] | range, span: Span | None) -> None:
-        if span is not None and self._highlighter.palette.kind(span.label) is Kind.QUOTE:
+    def _rehighlight(self, blocks: Sequence[int] | range, *spans: Span | None) -> None:
+        kind = self._highlighter.palette.kind
+        if any(s is not None and kind(s.label) is Kind.QUOTE for s in spans):
             self._lanes = self._quote_lanes()
         doc = self._edit.document()
         for number in blocks:
