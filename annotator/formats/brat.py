@@ -214,6 +214,12 @@ def _read_t(
         conv = [(to_cp(a), to_cp(b)) for a, b in frags]
         pieces = [text[a:b] for a, b in conv if a is not None and b is not None]
         if len(pieces) != len(frags) or " ".join(pieces) != parts[2]:
+            if max(b for _, b in frags) > len(text):
+                raise InputError(
+                    f"{parts[0]} at {where} is outside the text (length {len(text)})",
+                    path=path,
+                    line=number,
+                )
             got = " ".join(text[a:b] for a, b in frags)
             raise InputError(
                 f"{parts[0]} says {parts[2]!r} but the .txt has {got!r} at {where}: offsets "

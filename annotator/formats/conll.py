@@ -19,6 +19,7 @@ from annotator.core.text import canonical_text, text_sha256
 from annotator.core.tokens import CLOSERS, tokenize
 from annotator.formats.base import AtomicFiles, ExportOptions, ExportReport
 from annotator.formats.decoding import read_text
+from annotator.formats.standoff import new_label_kind
 from annotator.formats.tagging import (
     check_options,
     decode,
@@ -234,11 +235,11 @@ def _document(
     k = 0
     for sent in sents:
         for first, end, label in decode([r.tag for r in sent]):
-            spans.append(
-                Span(len(spans) + 1, 0, offsets[k + first][0], offsets[k + end - 1][1], label)
-            )
             known = labels.get(label)
             kinds[label] = (known.kind if known else Kind.ENTITY).value
+            start, stop = offsets[k + first][0], offsets[k + end - 1][1]
+            attributes = new_label_kind(label, labels, kinds[label])
+            spans.append(Span(len(spans) + 1, 0, start, stop, label, attributes=attributes))
         k += len(sent)
     pieces = [
         [start + a, start + b]

@@ -22,6 +22,7 @@ from annotator.core.model import (
 from annotator.core.text import text_sha256
 from annotator.formats.base import ExportReport
 from annotator.formats.decoding import canonical_with_map
+from annotator.formats.jsonl import KIND_ATTRIBUTE
 from annotator.formats.token_tags import describe
 
 K = TypeVar("K", bound=Hashable)
@@ -36,6 +37,12 @@ def kind_of(name: str, labels: LabelSet, hint: str | None = None) -> str:
     if hint in KINDS:
         return str(hint)
     return Kind.ENTITY.value
+
+
+def new_label_kind(label: str, labels: LabelSet, kind: str) -> dict[str, str]:
+    """The span attributes telling the importer the kind of a label the project lacks (PERS):
+    ``{"kind": "entity"}``; none for a label the project has (its kind is the project's)."""
+    return {} if label in labels else {KIND_ATTRIBUTE: kind}
 
 
 def label_kinds(labels: LabelSet) -> dict[str, str]:
@@ -122,6 +129,9 @@ class DocBuilder:
         self.spans.append((start, end, label, annotator, key))
         self.kinds[label] = kind_of(label, self.labels, self.hints.get(label))
 
+    def _kind(self, label: str) -> dict[str, str]:
+        return new_label_kind(label, self.labels, self.kinds[label])
+
     def add_relation(self, type_: str, source: Any, target: Any) -> None:
         self.relations.append((type_, source, target))
 
@@ -142,7 +152,7 @@ class DocBuilder:
                 raise InputError(
                     f"span {label} [{start}, {end}) covers no text", path=self.path, line=line
                 )
-            span = Span(len(spans) + 1, 0, a, b, label, annotator)
+            span = Span(len(spans) + 1, 0, a, b, label, annotator, attributes=self._kind(label))
             spans.append(span)
             if key is not None:
                 ids[key] = span.id or 0

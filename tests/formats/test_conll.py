@@ -17,7 +17,14 @@ from annotator.core.errors import InputError
 from annotator.core.model import DEFAULT_LABELS, AnnotatedDocument, Document, Kind, Span
 from annotator.formats import conll
 from annotator.formats.base import ExportOptions, ExportReport
-from tests.formats.format_helpers import ANERCORP, TEXT, doc_with, labels_of, sample_doc
+from tests.formats.format_helpers import (
+    ANERCORP,
+    FIXTURES,
+    TEXT,
+    doc_with,
+    labels_of,
+    sample_doc,
+)
 
 SEQEVAL = {"iob1": IOB1, "iob2": IOB2, "bioes": IOBES, "bilou": BILOU}
 
@@ -171,8 +178,9 @@ def test_import_rebuilds_text_and_spans_land_on_the_tokens() -> None:
 
 def test_import_tab_four_columns_bom_crlf_docstart(tmp_path: Path) -> None:
     raw = (
-        "\ufeff-DOCSTART-\t-X-\t-X-\tO\r\n\r\nنعم\t_\t_\tO\r\n\r\nقال\tVB\t_\tO\r\nأوباما\tNN\t_\tB-PER\r\n"
-        "New York\tNN\t_\tB-LOC\r\nأ)\t_\t_\tO\r\n\r\n-DOCSTART-\t-X-\t-X-\tO\r\n\r\nفي\t_\t_\tO\r\n"
+        "\ufeff-DOCSTART-\t-X-\t-X-\tO\r\n\r\nنعم\t_\t_\tO\r\n\r\nقال\tVB\t_\tO\r\n"
+        "أوباما\tNN\t_\tB-PER\r\nNew York\tNN\t_\tB-LOC\r\nأ)\t_\t_\tO\r\n\r\n"
+        "-DOCSTART-\t-X-\t-X-\tO\r\n\r\nفي\t_\t_\tO\r\n"
         "واشنطن\t_\t_\tB-LOC\r\n"
     )
     path = tmp_path / "x.conll"
@@ -298,3 +306,18 @@ def test_spans_of_an_unknown_label_are_reported() -> None:
     assert report.not_expressed == [
         "doc 4 span 1 NOPE [4, 10) 'أوباما': its label is not in the label set"
     ]
+
+
+def test_reads_the_shared_examples() -> None:
+    four, notes = conll.read_with_notes(FIXTURES / "formats" / "conll2003_4col.txt", DEFAULT_LABELS)
+    two, _ = conll.read_with_notes(FIXTURES / "formats" / "conll_2col.txt", DEFAULT_LABELS)
+    for docs in (four, two):
+        [doc] = docs
+        text = doc.document.text
+        assert text == "قال الرئيس عبد الفتاح السيسي ب القاهرة أمس إن «الإصلاحات ستستمر»."
+        assert [(text[s.start : s.end], s.label) for s in doc.spans] == [
+            ("قال", "EVENT"),
+            ("الرئيس عبد الفتاح السيسي", "ENTITY"),
+            ("القاهرة", "ENTITY"),
+        ]
+    assert notes == ["no blank lines between sentences: a sentence ends at . · ؟ ! ? … tagged O"]

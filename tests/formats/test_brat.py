@@ -1,0 +1,123 @@
+"""brat standoff: .txt + .ann per document, annotation.conf, relations; import of a folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from annotator.core.errors import InputError
+from annotator.core.model import DEFAULT_LABELS
+from annotator.formats import brat
+from annotator.formats.base import ExportOptions, ExportReport
+from tests.formats.format_helpers import (
+    FIXTURES,
+    TEXT,
+    doc_with,
+    relation_ends,
+    sample_doc,
+    triples,
+)
+
+
+def test_files_and_lines(tmp_path: Path) -> None:
+    report = ExportReport()
+    brat.WRITER.write([sample_doc(3)], DEFAULT_LABELS, tmp_path, ExportOptions(), report)
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["annotation.conf", "doc-000003.ann", "doc-000003.txt", "export-report.txt"]
+    assert (tmp_path / "doc-000003.txt").read_text(encoding="utf-8") == TEXT
+    ann = (tmp_path / "doc-000003.ann").read_text(encoding="utf-8").splitlines()
+    assert ann[0] == "T1\tEVENT 0 3\tقال"
+    assert "T2\tPER 4 28\tالرئيس عبد الفتاح السيسي" in ann
+    assert "T3\tLOC 30 37\tالقاهرة" in ann
+    assert ann[-1] == "R1\tspeaker Arg1:T4 Arg2:T2"
+    conf = (tmp_path / "annotation.conf").read_text(encoding="utf-8")
+    assert "# kind: entity\nPER\nORG\nLOC\nMISC\n# kind: event\nEVENT\n# kind: quote\nQUOTE" in conf
+    assert "speaker\tArg1:QUOTE, Arg2:PER|ORG" in conf and "<OVERLAP>" in conf
+
+
+def test_round_trip_folder_and_pair(tmp_path: Path) -> None:
+    docs = [sample_doc(1), sample_doc(2)]
+    brat.WRITER.write(docs, DEFAULT_LABELS, tmp_path, ExportOptions(), ExportReport())
+    assert brat.READER.sniff(tmp_path, b"")
+    back = brat.READER.read(tmp_path, DEFAULT_LABELS)
+    assert [d.document.title for d in back] == ["doc-000001", "doc-000002"]
+    for doc, got in zip(docs, back, strict=True):
+        assert got.document.text == TEXT
+        assert triples(got) == triples(doc) and relation_ends(got) == relation_ends(doc)
+    [one] = brat.READER.read(tmp_path / "doc-000002.ann", DEFAULT_LABELS)
+    assert triples(one) == triples(docs[1])
+
+
+def test_span_over_a_line_break_becomes_fragments(tmp_path: Path) -> None:
+    text = "قال «نعم\nلا» ثم"
+    doc = doc_with(text, [(5, 11, "QUOTE")])
+    ann = brat.dumps_ann(doc, ExportReport(), "doc 1")
+    assert ann == "T1\tQUOTE 5 8;9 11\tنعم لا\n"
+    got = brat.loads(text, ann, DEFAULT_LABELS, title="x")
+    assert triples(got) == [(5, 11, "QUOTE")]
+
+
+def test_kinds_from_conf_and_unknown_labels(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("قال جورج بوش", encoding="utf-8")
+    (tmp_path / "a.ann").write_text("T1\tPERS 4 12\tجورج بوش\nA1\tNegated T1\n", encoding="utf-8")
+    (tmp_path / "annotation.conf").write_text(
+        "[entities]\n# kind: quote\nSAID\n# kind: entity\nPERS\n[relations]\n", encoding="utf-8"
+    )
+    docs, notes = brat.read_with_notes(tmp_path, DEFAULT_LABELS)
+    [span] = docs[0].spans
+    assert span.label == "PERS" and dict(span.attributes) == {"kind": "entity"}
+    assert notes == ["a: 1 line(s) other than T and R ignored (events, attributes, notes)"]
+
+
+def test_utf16_offsets_from_brats_client_are_converted(tmp_path: Path) -> None:
+    text = "😀 قال أوباما"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "a.ann").write_text("T1\tPER 7 13\tأوباما\n", encoding="utf-8")  # UTF-16 units
+    docs, notes = brat.read_with_notes(tmp_path / "a.txt", DEFAULT_LABELS)
+    assert triples(docs[0]) == [(6, 12, "PER")] and "UTF-16" in notes[0]
+
+
+def test_crlf_and_bom_offsets_are_carried_to_the_canonical_text(tmp_path: Path) -> None:
+    raw = "\ufeffسطر\r\nقال أوباما"
+    (tmp_path / "a.txt").write_bytes(raw.encode("utf-8"))
+    (tmp_path / "a.ann").write_text("T1\tPER 10 16\tأوباما\n", encoding="utf-8")
+    [doc] = brat.READER.read(tmp_path / "a.ann", DEFAULT_LABELS)
+    assert doc.document.text == "سطر\nقال أوباما"
+    assert [doc.document.text[s.start : s.end] for s in doc.spans] == ["أوباما"]
+
+
+@pytest.mark.parametrize(
+    ("ann", "line", "words"),
+    [
+        ("T1\tPER 0 3\tقال\nT2\tPER 4 x\tأوباما\n", 2, "bad offsets"),
+        ("T1\tPER 0 3\tقول\n", 1, "offsets must be character offsets"),
+        ("T1\tPER 0 3\tقال\nR1\tspeaker Arg1:T1 Arg2:T9\n", None, "'T9'"),
+        ("T1\tPER 0 99\t\n", 1, "outside the text"),
+        ("T1\n", 1, "bad text-bound line"),
+    ],
+)
+def test_bad_ann_lines(tmp_path: Path, ann: str, line: int | None, words: str) -> None:
+    with pytest.raises(InputError) as err:
+        brat.loads("قال أوباما", ann, DEFAULT_LABELS, title="a", path="a.ann")
+    assert err.value.line == line and words in str(err.value)
+
+
+def test_missing_txt_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "a.ann").write_text("", encoding="utf-8")
+    with pytest.raises(InputError, match=r"a\.txt is missing"):
+        brat.READER.read(tmp_path, DEFAULT_LABELS)
+
+
+def test_reads_the_shared_example(tmp_path: Path) -> None:
+    """T and R lines are read; the E (event), A (attribute) and # (note) lines are counted."""
+    docs, notes = brat.read_with_notes(FIXTURES / "formats" / "brat.ann", DEFAULT_LABELS)
+    doc = docs[0]
+    assert triples(doc) == [
+        (0, 3, "EVENT"),
+        (4, 28, "ENTITY"),
+        (30, 37, "ENTITY"),
+        (46, 62, "QUOTE"),
+    ]
+    assert relation_ends(doc) == [("SAID_BY", (46, 62, "QUOTE"), (4, 28, "ENTITY"))]
+    assert notes == ["brat: 4 line(s) other than T and R ignored (events, attributes, notes)"]
