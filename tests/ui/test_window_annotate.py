@@ -1,0 +1,161 @@
+"""Annotating in the real window with real mouse and key events, checked against the file."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from annotator.ui.main_window import MainWindow
+from tests.ui.viewer_helpers import click, drag
+from tests.ui.window_helpers import (  # noqa: F401  (fixtures)
+    db_spans,
+    find,
+    key,
+    project,
+    shown_spans,
+    text_of,
+    user_settings,
+    window,
+)
+
+
+def test_label_key_after_a_mouse_selection_snaps_off_the_proclitic(window: MainWindow) -> None:
+    text = text_of(window)
+    start, end = find(text, "والرقة")
+    drag(window.view, start, end)
+    assert window.view.selection() == (start, end)
+    key(window, "3")
+    stem = (start + 1, end)
+    assert text[slice(*stem)] == "الرقة"
+    assert db_spans(window) == [(*stem, "LOC")]
+    assert shown_spans(window) == [(*stem, "LOC")]
+    message = window.status.action.text()
+    assert "proclitic \u2068و\u2069 left out of the span" in message
+    assert window.status.spans.text() == "Spans: 1"
+
+
+def test_alt_label_key_keeps_the_exact_characters(window: MainWindow) -> None:
+    text = text_of(window)
+    start, end = find(text, "والرقة")
+    drag(window.view, start, end)
+    key(window, "Alt+3")
+    assert db_spans(window) == [(start, end, "LOC")]
+    assert "proclitic" not in window.status.action.text()
+
+
+def test_partial_word_selection_grows_to_the_whole_word(window: MainWindow) -> None:
+    text = text_of(window)
+    start, end = find(text, "واشنطن")
+    drag(window.view, start + 2, end - 1)  # "شنط"
+    key(window, "3")
+    # واشنطن is a word of its own: no proclitic is split off it
+    assert db_spans(window) == [(start, end, "LOC")]
+
+
+def test_keyboard_selection_then_label_key(window: MainWindow) -> None:
+    text = text_of(window)
+    start, end = find(text, "كارتر")
+    window.view.set_selection(start, start)
+    for _ in range(end - start):  # right-to-left: Shift+Left extends towards the end
+        QTest.keyClick(window.view.text_edit, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
+    assert window.view.selection() == (start, end)
+    key(window, "1")
+    assert db_spans(window) == [(start, end, "PER")]
+
+
+def test_a_selection_of_punctuation_makes_no_span(window: MainWindow) -> None:
+    text = text_of(window)
+    start = text.index("«")
+    window.view.set_selection(start, start + 1)
+    key(window, "2")
+    assert db_spans(window) == []
+    assert "no span" in window.status.action.text()
+
+
+def test_palette_button_labels_the_selection(window: MainWindow, qtbot: QtBot) -> None:
+    text = text_of(window)
+    start, end = find(text, "البنتاغون")
+    window.view.set_selection(start, end)
+    button = window.side.palette.button("ORG")
+    assert button is not None and "[2]" in button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert db_spans(window) == [(start, end, "ORG")]
+
+
+def test_click_a_span_and_relabel_it_with_a_key(window: MainWindow) -> None:
+    text = text_of(window)
+    start, end = find(text, "أنقرة")
+    window.view.set_selection(start, end)
+    key(window, "3")
+    window.view.set_selection(0, 0)
+    click(window.view, start + 2)
+    assert window.view.selected_span() is not None
+    key(window, "2")
+    assert db_spans(window) == [(start, end, "ORG")]
+    assert shown_spans(window) == [(start, end, "ORG")]
+    assert window.status.action.text() == "Relabel LOC as ORG"
+
+
+def test_delete_and_backspace_remove_the_selected_span(window: MainWindow) -> None:
+    text = text_of(window)
+    a = find(text, "أنقرة")
+    b = find(text, "كارتر")
+    for start, end in (a, b):
+        window.view.set_selection(start, end)
+        key(window, "3")
+    click(window.view, a[0] + 1)
+    key(window, "Delete")
+    assert db_spans(window) == [(*b, "LOC")]
+    click(window.view, b[0] + 1)
+    key(window, "Backspace")
+    assert db_spans(window) == []
+    assert shown_spans(window) == []
+
+
+def test_tab_walks_the_spans_in_reading_order(window: MainWindow) -> None:
+    text = text_of(window)
+    words = [find(text, w) for w in ("كارتر", "واشنطن", "أنقرة")]
+    for start, end in words:
+        window.view.set_selection(start, end)
+        key(window, "Alt+1")
+    window.view.select_span(None)
+    window.view.set_selection(0, 0)
+    seen = []
+    for _ in range(3):
+        key(window, "Tab")
+        span = window.controller.span_model.span(window.view.selected_span() or -1)
+        assert span is not None
+        seen.append((span.start, span.end))
+    assert seen == sorted(words)
+    key(window, "Shift+Tab")
+    span = window.controller.span_model.span(window.view.selected_span() or -1)
+    assert span is not None and (span.start, span.end) == sorted(words)[1]
+
+
+def test_boundary_keys_move_start_and_end_in_screen_direction(window: MainWindow) -> None:
+    text = text_of(window)
+    start, end = find(text, "والرقة")
+    window.view.set_selection(start, end)
+    key(window, "Alt+3")
+    assert window.view.selected_span() is not None  # a new span is selected
+    # Right-to-left: Left moves a boundary towards the end of the text
+    key(window, "Shift+Alt+Left")
+    assert db_spans(window) == [(start + 1, end, "LOC")]
+    key(window, "Shift+Alt+Right")
+    assert db_spans(window) == [(start, end, "LOC")]
+    key(window, "Ctrl+Shift+Alt+Right")
+    assert db_spans(window) == [(start, end - 1, "LOC")]
+    key(window, "Ctrl+Shift+Alt+Left")
+    assert db_spans(window) == [(start, end, "LOC")]
+    assert shown_spans(window) == [(start, end, "LOC")]
+
+
+def test_a_span_cannot_shrink_to_nothing(window: MainWindow) -> None:
+    text = text_of(window)
+    start = text.index("و", 10)
+    window.view.set_selection(start, start + 1)
+    key(window, "Alt+4")
+    key(window, "Shift+Alt+Left")
+    assert db_spans(window) == [(start, start + 1, "MISC")]
+    assert "cannot" in window.status.action.text()
