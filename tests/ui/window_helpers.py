@@ -1,4 +1,4 @@
-"""Fixtures and helpers for the tests of the whole window (import the fixtures you use).
+"""Helpers for the tests of the whole window (the fixtures are in tests/ui/window/conftest.py).
 
 A real project file in tmp_path with the sample article imported through annotator.ops, the
 real window from create_main_window, real key and mouse events. Shortcuts only fire in an
@@ -7,11 +7,9 @@ active window (DESIGN.md §7), hence activateWindow() + waitActive().
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -46,19 +44,6 @@ def make_project(folder: Path, *, second: bool = False) -> Path:
     return path
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    return make_project(tmp_path)
-
-
-@pytest.fixture
-def user_settings(settings: QSettings) -> UserSettings:
-    user = UserSettings(settings)
-    user.set_annotator(ANNOTATOR)
-    user.set_language("en")
-    return user
-
-
 def open_window(qtbot: QtBot, project: Path, user: UserSettings) -> MainWindow:
     i18n.install(user.language())
     window = create_main_window(project, user)
@@ -71,13 +56,6 @@ def open_window(qtbot: QtBot, project: Path, user: UserSettings) -> MainWindow:
     qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is window.windowHandle())
     window.view.setFocus()
     return window
-
-
-@pytest.fixture
-def window(qtbot: QtBot, project: Path, user_settings: UserSettings) -> Iterator[MainWindow]:
-    window = open_window(qtbot, project, user_settings)
-    yield window
-    i18n.install("en")
 
 
 def key(window: MainWindow, sequence: str) -> None:

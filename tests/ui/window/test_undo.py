@@ -5,20 +5,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
 from annotator.core.model import Status
 from annotator.store import open_project
 from annotator.ui.main_window import MainWindow
+from annotator.ui.settings import UserSettings
 from tests.ui.viewer_helpers import click
-from tests.ui.window_helpers import (  # noqa: F401  (fixtures)
+from tests.ui.window_helpers import (
     db_relations,
     db_spans,
     find,
     key,
-    project,
+    make_project,
+    open_window,
     shown_spans,
     text_of,
-    user_settings,
-    window,
 )
 
 
@@ -156,9 +159,9 @@ def test_relabel_delete_and_relation_undo(window: MainWindow) -> None:
     assert db_relations(window) == [("speaker", quote_id, speaker_id)]
 
 
-def test_undo_goes_back_to_the_document_of_the_edit(tmp_path: Path, qtbot, settings) -> None:  # type: ignore[no-untyped-def]
-    from annotator.ui.settings import UserSettings
-    from tests.ui.window_helpers import make_project, open_window
+def test_undo_goes_back_to_the_document_of_the_edit(
+    tmp_path: Path, qtbot: QtBot, settings: QSettings
+) -> None:
 
     path = make_project(tmp_path, second=True)
     user = UserSettings(settings)

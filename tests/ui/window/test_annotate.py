@@ -8,15 +8,12 @@ from pytestqt.qtbot import QtBot
 
 from annotator.ui.main_window import MainWindow
 from tests.ui.viewer_helpers import click, drag
-from tests.ui.window_helpers import (  # noqa: F401  (fixtures)
+from tests.ui.window_helpers import (
     db_spans,
     find,
     key,
-    project,
     shown_spans,
     text_of,
-    user_settings,
-    window,
 )
 
 
