@@ -7,7 +7,8 @@ entities of 1-3 tokens, events of 1-2 tokens and quotes of 8-40 tokens, so they 
 overlap as real annotations do. Printed, as the median of R runs:
 
 - a 6,000-token article with 1,000 spans: open (set_document + first paint through grab()),
-  add_span + repaint (a whole frame through grab()), remove_span + repaint, select_span + repaint;
+  add_span + repaint (a whole frame through grab()), the same for a
+  12-token QUOTE (side bars are re-laid), remove_span + repaint, select_span + repaint;
 - a 150,000-character article with 10,000 spans: open, add_span + repaint, remove_span + repaint;
 - baselines in the same run: a bare QPlainTextEdit.setPlainText + first paint (no spans), and the
   same spans drawn as ExtraSelections (open, and one more selection + repaint).
@@ -115,6 +116,13 @@ def bench_view(text: str, spans: list[Span], runs: int) -> dict[str, float]:
         view.add_span(span)
         view.grab()
 
+    def add_quote() -> None:
+        first, last = visible[len(added) % 20], visible[len(added) % 20 + 12]
+        span = Span(next(counter), 1, first.start, last.end, "QUOTE")
+        added.append(span.id or 0)
+        view.add_span(span)
+        view.grab()
+
     def remove() -> None:
         view.remove_span(added.pop())
         view.grab()
@@ -125,7 +133,8 @@ def bench_view(text: str, spans: list[Span], runs: int) -> dict[str, float]:
 
     view.set_scroll_value(0)
     results["add_span + repaint"] = median_ms(add, runs * 4)
-    results["remove_span + repaint"] = median_ms(remove, runs * 4)
+    results["add_span (a QUOTE) + repaint"] = median_ms(add_quote, runs * 4)
+    results["remove_span + repaint"] = median_ms(remove, runs * 8)
     results["select_span + repaint"] = median_ms(select, runs * 4)
     view.close()
     view.deleteLater()

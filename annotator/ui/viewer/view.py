@@ -44,7 +44,9 @@ class ArticleView(QWidget):
         self._labels = DEFAULT_LABELS
         self._selected: int | None = None
         self._selection = (0, 0)
-        self._lanes: dict[int, int] = {}
+        self._lanes: dict[int, int] = {}  # quote id -> side bar lane
+        self._quotes: set[int] = set()
+        self._bar_colours: dict[str, QColor] = {}
         self._zoom = 0
         self._family = load_fonts()
         self._pending_scroll: int | None = None
@@ -84,8 +86,9 @@ class ArticleView(QWidget):
         self._offsets = OffsetMap(text)
         self._index = index
         self._selected = None
-        self._lanes = self._quote_lanes()
         self._highlighter.set_labels(labels)
+        self._lanes = self._quote_lanes(rescan=True)
+        self._bar_colours.clear()
         self._highlighter.set_model(SpanIndex(""), OffsetMap(""))
         self._edit.outline_u16 = None
         self._loading = True
@@ -111,7 +114,8 @@ class ArticleView(QWidget):
     def set_labels(self, labels: LabelSet) -> None:
         self._labels = labels
         self._highlighter.set_labels(labels)
-        self._lanes = self._quote_lanes()
+        self._lanes = self._quote_lanes(rescan=True)
+        self._bar_colours.clear()
         self._highlighter.rehighlight()
         self._edit.viewport().update()
 
@@ -135,8 +139,20 @@ class ArticleView(QWidget):
         self._rehighlight(blocks, old)
 
     def _rehighlight(self, blocks: Sequence[int] | range, *spans: Span | None) -> None:
+        """Re-highlight ``blocks``; re-lay the quote bars if one of ``spans`` (old and new
+        versions of the span edited; the last one is current) is or was a quote."""
         kind = self._highlighter.palette.kind
         if any(s is not None and kind(s.label) is Kind.QUOTE for s in spans):
+            current = spans[-1]
+            for span in spans:
+                if span is not None and span.id is not None:
+                    self._quotes.discard(span.id)
+            if (
+                current is not None
+                and current.id in self._index
+                and kind(current.label) is Kind.QUOTE
+            ):
+                self._quotes.add(current.id)  # type: ignore[arg-type]
             self._lanes = self._quote_lanes()
         doc = self._edit.document()
         for number in blocks:
@@ -308,11 +324,18 @@ class ArticleView(QWidget):
 
     # -- helpers for the editor -------------------------------------------------------------
 
-    def _quote_lanes(self) -> dict[int, int]:
+    def _quote_lanes(self, *, rescan: bool = False) -> dict[int, int]:
         """A side-bar lane per quote: overlapping quotes get different lanes."""
-        palette = self._highlighter.palette
+        if rescan:
+            kind = self._highlighter.palette.kind
+            self._quotes = {
+                s.id
+                for s in self._index.spans()
+                if s.id is not None and kind(s.label) is Kind.QUOTE
+            }
+        get = self._index.get
         quotes = sorted(
-            (s for s in self._index.spans() if palette.kind(s.label) is Kind.QUOTE),
+            (span for span in map(get, self._quotes) if span is not None),
             key=lambda s: (s.start, -s.end),
         )
         lane_ends: list[int] = []
@@ -328,12 +351,17 @@ class ArticleView(QWidget):
         return lanes
 
     def _quote_bars(self, block: int) -> Iterator[tuple[int, int, int, QColor]]:
+        if block >= self._index.block_count:
+            return
         palette = self._highlighter.palette
-        for span in self._index.spans_in_block(block) if block < self._index.block_count else ():
-            style = palette.style(span.label)
-            if style.kind is Kind.QUOTE and span.start < span.end:
+        for span in self._index.spans_in_block(block):
+            if span.id in self._quotes and span.start < span.end:
                 start, end = self._offsets.range_to_u16(span.start, span.end)
-                yield start, end, self._lanes.get(span.id or 0, 0), QColor(fmt(style.bar))
+                colour = self._bar_colours.get(span.label)
+                if colour is None:
+                    colour = QColor(fmt(palette.style(span.label).bar))
+                    self._bar_colours[span.label] = colour
+                yield start, end, self._lanes.get(span.id, 0), colour
 
     def _mime_text(self, start_u16: int, end_u16: int) -> str:
         start, end = self._offsets.range_to_cp(start_u16, end_u16)
