@@ -37,6 +37,26 @@ PROJECT = click.Path(dir_okay=False, path_type=Path)
 EXISTING_PROJECT = click.Path(exists=True, dir_okay=False, path_type=Path)
 
 
+class FormatChoice(click.Choice[str]):
+    """Format names, asked from the registry only when an option needs them: listing the
+    formats imports every format module (spaCy's too), which ``stats`` and ``check`` need not."""
+
+    def __init__(self, names: Callable[[], list[str]]) -> None:
+        super().__init__(())
+        self._names = names
+        self._loaded: tuple[str, ...] | None = None
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        if self._loaded is None:
+            self._loaded = tuple(self._names())
+        return self._loaded
+
+    @choices.setter
+    def choices(self, value: tuple[str, ...]) -> None:
+        self._loaded = tuple(value) or None
+
+
 class AnnotatorGroup(click.Group):
     """Turns every expected error into one line on stderr and exit code 1."""
 
@@ -88,7 +108,7 @@ def _open_window(project: Path | None, seed: Path | None) -> int:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(registry.reader_names()),
+    type=FormatChoice(registry.reader_names),
     help="The format of every file (default: detected from extension and content).",
 )
 @click.option(
@@ -145,7 +165,7 @@ def _load_rules(path: Path) -> tuple[BoilerplateRule, ...]:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(registry.writer_names()),
+    type=FormatChoice(registry.writer_names),
     default="jsonl",
     show_default=True,
     help="The export format.",

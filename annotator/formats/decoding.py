@@ -72,7 +72,7 @@ def decode_bytes(data: bytes, path: str) -> Decoded:
             encoding = CP1256
     _refuse_binary(raw, path)
     text = canonical_text(raw)
-    if not text.strip():
+    if not text or text.isspace():
         raise InputError(
             "empty file (nothing but white space)" if text else "empty file", path=path
         )
@@ -104,6 +104,8 @@ def _windows_1256(data: bytes, path: str, bad_at: int) -> str:
 def _refuse_binary(text: str, path: str) -> None:
     if "\x00" in text:
         raise InputError(f"binary file (a NUL character at {text.index(chr(0))})", path=path)
+    if _CONTROLS.search(text) is None:
+        return
     controls = len(_CONTROLS.findall(text))
     if controls > max(2, len(text) // 100):
         raise InputError(f"binary file ({controls} control characters)", path=path)

@@ -23,6 +23,7 @@ and the file imports nothing.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -136,7 +137,7 @@ def parse_line(text_line: str, labels: LabelSet, *, path: str, line: int) -> Ann
         id=None,
         title=strings["title"] or title_from_text(text),
         text=text,
-        source=strings["source"] or Path(path).name,
+        source=strings["source"] or os.path.basename(path),
         url=strings["url"],
         published=strings["published"],
         meta=meta,
