@@ -109,8 +109,7 @@ class ArticleEdit(QPlainTextEdit):
             lo, hi = line.textStart(), line.textStart() + line.textLength()
             if hi <= a or lo >= z:
                 continue
-            x1 = line.cursorToX(max(a, lo))[0]
-            x2 = line.cursorToX(min(z, hi))[0]
+            x1, x2 = _x(line, max(a, lo)), _x(line, min(z, hi))
             if abs(x2 - x1) < 1:  # a line end or a bidi boundary: fall back to the line's text
                 natural = line.naturalTextRect()
                 x1, x2 = natural.left(), natural.right()
@@ -214,6 +213,12 @@ class ArticleEdit(QPlainTextEdit):
         data = QMimeData()
         data.setText(self.mime_text(cursor.selectionStart(), cursor.selectionEnd()))
         return data
+
+
+def _x(line: QTextLine, pos: int) -> float:
+    """x of the cursor position ``pos`` in ``line`` (PySide returns (x, pos))."""
+    found: tuple[float, int] = line.cursorToX(pos)  # type: ignore[assignment]
+    return found[0]
 
 
 def _no_bars(block: int) -> Iterator[tuple[int, int, int, QColor]]:

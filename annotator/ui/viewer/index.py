@@ -91,7 +91,7 @@ class SpanIndex:
             return range(0)
         blocks = self.blocks_of(span.start, span.end)
         for block in blocks:
-            self._by_block[block].discard(span_id)  # type: ignore[arg-type]
+            self._by_block[block].discard(span_id)
         key = _order_key(span)
         i = bisect_left(self._order, key)
         if i < len(self._order) and self._order[i] == key:
