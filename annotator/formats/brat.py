@@ -57,6 +57,16 @@ def dumps_ann(doc: AnnotatedDocument, report: ExportReport, where: str) -> str:
         if not fragments:
             report.not_expressed.append(span_note(doc, span, where, "it holds only line breaks"))
             continue
+        if (fragments[0][0], fragments[-1][1]) != (span.start, span.end):
+            a, b = fragments[0][0], fragments[-1][1]
+            report.not_expressed.append(
+                span_note(
+                    doc,
+                    span,
+                    where,
+                    f"written as [{a}, {b}): a brat span cannot begin or end with a line break",
+                )
+            )
         tid = f"T{len(lines) + 1}"
         where_ = ";".join(f"{a} {b}" for a, b in fragments)
         shown = " ".join(text[a:b] for a, b in fragments)

@@ -1,0 +1,119 @@
+"""Properties: spans -> each format -> spans is the identity wherever the format can express
+them; every span it cannot express is named in the export report (nothing dropped silently)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+
+from hypothesis import assume, given, settings
+
+from annotator.core.model import DEFAULT_LABELS, AnnotatedDocument
+from annotator.core.tokens import tokenize
+from annotator.formats import brat, conll, conll_multi, doccano, labelstudio, spacy_docbin
+from annotator.formats.base import ExportOptions, ExportReport
+from tests.formats.format_helpers import doc_with, triples
+from tests.strategies import text_with_spans
+
+KINDS_MIXED = ("PER", "LOC", "EVENT", "QUOTE")
+_GAP = re.compile("[\\s\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def named(report: ExportReport, span_id: int | None) -> bool:
+    return any(f"span {span_id} " in line for line in report.not_expressed)
+
+
+def exact_or_reported(
+    doc: AnnotatedDocument, back: AnnotatedDocument, report: ExportReport
+) -> None:
+    """Each span read back is one of ours; each of ours not read back is in the report."""
+    assert back.document.text == doc.document.text
+    ours = Counter(triples(doc))
+    got = Counter(triples(back))
+    missing = ours - got
+    for span in doc.spans:
+        if missing[(span.start, span.end, span.label)]:
+            assert named(report, span.id), (span, report.not_expressed)
+    extra = got - ours
+    for start, end, label in extra.elements():  # only trimmed edges: a reported span
+        text = doc.document.text
+        assert any(
+            s.label == label
+            and s.start <= start
+            and end <= s.end
+            and named(report, s.id)
+            and not _GAP.sub("", text[s.start : start] + text[end : s.end])
+            for s in doc.spans
+        ), (start, end, label)
+
+
+OFFSET_FORMATS: dict[str, Callable[[AnnotatedDocument, ExportReport], AnnotatedDocument]] = {
+    "brat": lambda d, r: brat.loads(
+        d.document.text, brat.dumps_ann(d, r, "doc 1"), DEFAULT_LABELS, title="t"
+    ),
+    "doccano": lambda d, r: doccano.loads(doccano.dumps([d], DEFAULT_LABELS, r), DEFAULT_LABELS)[0],
+    "labelstudio": lambda d, r: labelstudio.loads(
+        labelstudio.dumps([d], DEFAULT_LABELS, r), DEFAULT_LABELS
+    )[0][0],
+    "spacy": lambda d, r: spacy_docbin.loads(
+        spacy_docbin.dumps([d], DEFAULT_LABELS, r), DEFAULT_LABELS
+    )[0],
+}
+
+
+@given(text_with_spans(labels=KINDS_MIXED))
+@settings(max_examples=100, deadline=None)
+def test_offset_formats_keep_every_span(case: tuple[str, list[tuple[int, int, str]]]) -> None:
+    text, spans = case
+    doc = doc_with(text, spans)
+    for name, round_trip in OFFSET_FORMATS.items():
+        report = ExportReport()
+        back = round_trip(doc, report)
+        exact_or_reported(doc, back, report)
+        if name in ("doccano", "labelstudio"):
+            assert triples(back) == triples(doc) and report.not_expressed == []
+        elif name == "brat":  # a brat span cannot begin or end with a line break
+            exact = all(text[s.start] != "\n" != text[s.end - 1] for s in doc.spans)
+            assert exact == (not report.not_expressed)
+
+
+@given(text_with_spans(labels=KINDS_MIXED))
+@settings(max_examples=100, deadline=None)
+def test_conll_multi_is_exact_unless_reported(case: tuple[str, list[tuple[int, int, str]]]) -> None:
+    text, spans = case
+    doc = doc_with(text, spans)
+    report = ExportReport()
+    back = conll_multi.loads(
+        conll_multi.dumps([doc], DEFAULT_LABELS, report=report), DEFAULT_LABELS
+    )
+    assert len(back) == 1
+    exact_or_reported(doc, back[0], report)
+
+
+@given(text_with_spans())
+@settings(max_examples=100, deadline=None)
+def test_conll_keeps_tokens_and_labels_of_every_expressed_span(
+    case: tuple[str, list[tuple[int, int, str]]],
+) -> None:
+    """CoNLL rebuilds the text from tokens, so a span comes back as the same tokens (the same
+    characters, white space aside) with the same label; the rest is in the report."""
+    text, spans = case
+    assume(tokenize(text))
+    doc = doc_with(text, spans)
+    report = ExportReport()
+    back, _ = conll.loads(
+        conll.dumps([doc], DEFAULT_LABELS, ExportOptions(), report), DEFAULT_LABELS
+    )
+    new_text = back[0].document.text
+    got = Counter((s.label, _GAP.sub("", new_text[s.start : s.end])) for s in back[0].spans)
+    ours = Counter((s.label, _GAP.sub("", text[s.start : s.end])) for s in doc.spans)
+    assert not got - ours
+    for span in doc.spans:
+        key = (span.label, _GAP.sub("", text[span.start : span.end]))
+        if (ours - got)[key]:
+            assert named(report, span.id) or any(
+                named(report, s.id)
+                for s in doc.spans
+                if (s.label, _GAP.sub("", text[s.start : s.end])) == key
+            )
