@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from annotator.core.model import AnnotatedDocument, Document, Span
@@ -62,6 +62,16 @@ def key(window: MainWindow, sequence: str) -> None:
     """Press a key sequence ("3", "Alt+3", "Ctrl+Z") in the viewer, as a user would."""
     combo = QKeySequence(sequence)[0]
     QTest.keyClick(window.view.text_edit, combo.key(), combo.keyboardModifiers())
+    QApplication.processEvents()
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type ``text`` into a widget as key events carrying each character (QTest.keyClicks only
+    knows ASCII and aborts on Arabic letters)."""
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char)
+            QApplication.sendEvent(widget, event)
     QApplication.processEvents()
 
 
