@@ -80,3 +80,33 @@ def assert_right_aligned(image: QImage) -> None:
                 else:
                     right += 1
     assert right > left > 0
+
+
+LATIN_FIRST = (
+    "CNN: قال وزير الدفاع الأميركي آشتون كارتر إن «الخطة تفترض محاصرة الموصل والرقة» 👍🏽\n"
+    "Reuters (رويترز) - أعلنت وزارة الدفاع في 2016 أن 3.5 مليون شخص نزحوا.\n"
+    "واشنطن تجدد دعمها لتركيا"
+)
+
+
+def test_screenshot_of_latin_first_paragraphs(qtbot: QtBot, screenshot_dir: Path) -> None:
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(640, 300)
+    spans = [
+        span_of(1, LATIN_FIRST, "CNN", "ORG"),
+        span_of(2, LATIN_FIRST, "آشتون كارتر", "PER"),
+        span_of(3, LATIN_FIRST, "«الخطة تفترض محاصرة الموصل والرقة»", "QUOTE"),
+        span_of(4, LATIN_FIRST, "Reuters", "ORG"),
+        span_of(5, LATIN_FIRST, "نزحوا", "EVENT"),
+    ]
+    view.set_document(LATIN_FIRST, spans, DEFAULT_LABELS)
+    view.show()
+    qtbot.waitExposed(view)
+    image = view.grab().toImage()
+    assert image.save(str(screenshot_dir / "viewer-latin-first.png"))
+    assert_right_aligned(image)
+    # "CNN" and "Reuters" begin their paragraphs: drawn at the right end of their lines
+    width = view.viewport().width()
+    assert view.char_rect(0).right() > width * 0.8
+    assert view.char_rect(LATIN_FIRST.index("Reuters")).right() > width * 0.8
