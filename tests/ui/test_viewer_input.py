@@ -61,6 +61,8 @@ def test_set_selection_round_trips_and_copies_our_text(view: ArticleView, qtbot:
     assert view.selection() == (0, len(text))
     view.text_edit.copy()
     assert QGuiApplication.clipboard().text() == text  # NBSP and LF kept, no U+2029
+    view.set_selection(len(text) + 5, 3)  # out of date, e.g. restored from settings: clamped
+    assert view.selection() == (3, len(text))
 
 
 def test_clicking_a_span_emits_the_innermost_id(view: ArticleView, qtbot: QtBot) -> None:

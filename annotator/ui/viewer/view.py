@@ -169,8 +169,9 @@ class ArticleView(QWidget):
         return self._selection
 
     def set_selection(self, start: int, end: int) -> None:
-        """Select ``[start, end)`` (code points) and scroll it into view."""
-        start, end = sorted((start, end))
+        """Select ``[start, end)`` (code points, clamped to the text) and scroll it into view."""
+        n = len(self._text)
+        start, end = sorted((max(0, min(start, n)), max(0, min(end, n))))
         cursor = QTextCursor(self._edit.document())
         cursor.setPosition(self._offsets.cp_to_u16(start))
         cursor.setPosition(self._offsets.cp_to_u16(end), QTextCursor.MoveMode.KeepAnchor)
