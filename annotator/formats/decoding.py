@@ -117,9 +117,9 @@ def canonical_with_map(raw: str) -> tuple[str, list[int] | None]:
     None when the text is already canonical (the map would be the identity). Offsets inside a
     dropped character (a leading BOM, the CR of a CRLF) map to where that character stood.
     """
+    if "\r" not in raw and not raw.startswith("\ufeff"):
+        return raw, None  # already canonical
     text = canonical_text(raw)
-    if text == raw:
-        return text, None
     mapping: list[int] = []
     out = 0
     i = 0

@@ -204,5 +204,6 @@ def seed_project(project: Path, seed_dir: Path, *, annotator: str = "") -> Impor
     """Create ``project`` from the files in ``seed_dir`` if it does not exist yet (first run)."""
     if project.exists():
         return None
+    project.parent.mkdir(parents=True, exist_ok=True)
     with open_project(project, create=True) as repo:
         return import_paths(repo, [seed_dir], annotator=annotator)
