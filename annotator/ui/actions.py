@@ -63,22 +63,22 @@ SPECS: tuple[ActionSpec, ...] = (
     # Boundaries move in the arrow's direction on screen; the viewer is right-to-left, so
     # Left moves a boundary towards the end of the text (see docs/adr/0011).
     ActionSpec(
-        "start_left", QT_TRANSLATE_NOOP("Actions", "Move start boundary left"), ("Shift+Alt+Left",)
+        "start_left", QT_TRANSLATE_NOOP("Actions", "Move start boundary left"), ("Alt+Shift+Left",)
     ),
     ActionSpec(
         "start_right",
         QT_TRANSLATE_NOOP("Actions", "Move start boundary right"),
-        ("Shift+Alt+Right",),
+        ("Alt+Shift+Right",),
     ),
     ActionSpec(
         "end_left",
         QT_TRANSLATE_NOOP("Actions", "Move end boundary left"),
-        ("Ctrl+Shift+Alt+Left",),
+        ("Ctrl+Alt+Shift+Left",),
     ),
     ActionSpec(
         "end_right",
         QT_TRANSLATE_NOOP("Actions", "Move end boundary right"),
-        ("Ctrl+Shift+Alt+Right",),
+        ("Ctrl+Alt+Shift+Right",),
     ),
     ActionSpec("pick_speaker", QT_TRANSLATE_NOOP("Actions", "&Pick speaker"), ("S",)),
     ActionSpec("remove_speaker", QT_TRANSLATE_NOOP("Actions", "Remove speaker"), ("Shift+S",)),

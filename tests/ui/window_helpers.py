@@ -48,7 +48,6 @@ def open_window(qtbot: QtBot, project: Path, user: UserSettings) -> MainWindow:
     i18n.install(user.language())
     window = create_main_window(project, user)
     qtbot.addWidget(window)
-    window.resize(1280, 800)
     window.show()
     window.activateWindow()
     qtbot.waitActive(window)
