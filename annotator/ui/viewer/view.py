@@ -86,6 +86,7 @@ class ArticleView(QWidget):
         self._offsets = OffsetMap(text)
         self._index = index
         self._selected = None
+        self._pending_scroll = None
         self._highlighter.set_labels(labels)
         self._lanes = self._quote_lanes(rescan=True)
         self._bar_colours.clear()
