@@ -17,7 +17,7 @@ from annotator.core.errors import InputError
 from annotator.core.model import AnnotatedDocument, Document, LabelSet
 from annotator.formats.decoding import read_text, title_from_text
 
-TEXT_EXTENSIONS = (".txt", ".text", ".md")
+TEXT_EXTENSIONS = (".txt", ".text")
 DROPPED = "boilerplate_dropped"
 
 
@@ -70,9 +70,11 @@ class PlainTextReader(BoilerplateOptions):
     extensions = TEXT_EXTENSIONS
 
     def sniff(self, path: Path, head: bytes) -> bool:
-        """Any file whose extension says text; else anything without NUL bytes (or UTF-16)."""
+        """A file whose extension says text; a file without extension that looks like text."""
         if path.suffix.lower() in self.extensions:
             return True
+        if path.suffix:
+            return False
         return head[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" not in head
 
     def read(self, path: Path, labels: LabelSet) -> list[AnnotatedDocument]:

@@ -30,8 +30,13 @@ BATCH = 2000  # documents per transaction: each commit costs an fsync, so fewer 
 def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
     """Files to import: each file given, and every file under each folder (sorted, recursive,
     hidden files and folders skipped); plus an error for each path that does not exist."""
+    return _collect(paths)[:2]
+
+
+def _collect(paths: Iterable[str | Path]) -> tuple[list[Path], list[str], set[Path]]:
     files: list[Path] = []
     errors: list[str] = []
+    walked: set[Path] = set()  # files found in a folder (not named by the user)
     for path in map(Path, paths):
         if path.is_dir():
             found = sorted(
@@ -43,11 +48,16 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
             if not found:
                 errors.append(f"{path}: no files in this folder")
             files.extend(found)
+            walked.update(found)
         elif path.is_file():
             files.append(path)
         else:
             errors.append(f"{path}: no such file or folder")
-    return files, errors
+    return files, errors, walked
+
+
+class UnknownFormat(InputError):
+    """No reader recognises the file (by extension or content)."""
 
 
 def reader_for(
@@ -57,9 +67,14 @@ def reader_for(
     keep_boilerplate: bool = False,
     rules: Iterable[BoilerplateRule] | None = None,
 ) -> Reader:
-    """The reader for ``path`` (``fmt`` or detected), with the boilerplate options applied."""
+    """The reader for ``path`` (``fmt`` or detected), with the boilerplate options applied.
+
+    UnknownFormat if no reader recognises the file."""
     if fmt is None:
-        found = registry.detect(path)
+        try:
+            found = registry.detect(path)
+        except InputError as exc:
+            raise UnknownFormat(exc.reason, path=exc.path) from None
     else:
         try:
             found = registry.reader(fmt)
@@ -68,6 +83,17 @@ def reader_for(
     if isinstance(found, BoilerplateOptions):
         return cast(Reader, found.configured(keep_boilerplate=keep_boilerplate, rules=rules))
     return found
+
+
+def _read(
+    reader: Reader, path: Path, labels: LabelSet, report: ImportReport
+) -> tuple[list[AnnotatedDocument], dict[str, Kind]] | None:
+    """The file's documents and the labels they bring; None (error reported) if it is refused."""
+    try:
+        return resolve_labels(reader.read(path, labels), labels, path)
+    except InputError as exc:
+        report.errors.append(str(exc))
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +117,7 @@ def import_paths(
         raise AnnotatorError(
             f"no importer for format {fmt!r}; known: {', '.join(registry.reader_names())}"
         )
-    files, errors = collect_files(paths)
+    files, errors, walked = _collect(paths)
     report = ImportReport(errors=errors)
     labels = repo.labels()
     pending: list[_ReadFile] = []
@@ -99,22 +125,26 @@ def import_paths(
     for done, path in enumerate(files, start=1):
         try:
             reader = reader_for(path, fmt, keep_boilerplate=keep_boilerplate, rules=rules)
-            docs = reader.read(path, labels)
-            docs, new_labels = resolve_labels(docs, labels, path)
-        except InputError as exc:
-            report.errors.append(str(exc))
+        except UnknownFormat as exc:
+            if path in walked:  # a file the user did not name (a README, a picture...)
+                report.notes.append(f"{path}: skipped, not in a format this program reads")
+            else:
+                report.errors.append(str(exc))
         else:
-            for name, kind in new_labels.items():
-                repo.ensure_label(name, kind)
-                report.notes.append(f"{path}: label {name} added to the project ({kind})")
-            if new_labels:
-                labels = repo.labels()
-            report.notes.extend(_dropped_notes(path, docs))
-            pending.append(_ReadFile(path, docs))
-            waiting += len(docs)
-            if waiting >= BATCH:
-                _add(repo, pending, annotator, report)
-                pending, waiting = [], 0
+            read = _read(reader, path, labels, report)
+            if read is not None:
+                docs, new_labels = read
+                for name, kind in new_labels.items():
+                    repo.ensure_label(name, kind)
+                    report.notes.append(f"{path}: label {name} added to the project ({kind})")
+                if new_labels:
+                    labels = repo.labels()
+                report.notes.extend(_dropped_notes(path, docs))
+                pending.append(_ReadFile(path, docs))
+                waiting += len(docs)
+                if waiting >= BATCH:
+                    _add(repo, pending, annotator, report)
+                    pending, waiting = [], 0
         if progress is not None:
             progress(done, len(files))
     _add(repo, pending, annotator, report)

@@ -55,6 +55,22 @@ def test_a_folder_with_one_bad_file_imports_the_others(repo: Repository, tmp_pat
     assert any("boilerplate" in note for note in report.notes)
 
 
+def test_unknown_formats_are_skipped_in_folders_and_refused_by_name(
+    repo: Repository, tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "article.txt")
+    (folder / "README.md").write_text("# notes", encoding="utf-8")
+    (folder / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    report = import_paths(repo, [folder])
+    assert (report.imported, report.errors) == (1, [])
+    assert sum("skipped, not in a format" in note for note in report.notes) == 2
+    named = import_paths(repo, [folder / "photo.png"])
+    assert len(named.errors) == 1
+    assert "photo.png" in named.errors[0] and "cannot tell the format" in named.errors[0]
+
+
 def test_files_are_sorted_and_hidden_ones_skipped(tmp_path: Path) -> None:
     for name in ("b.txt", "a.txt", ".c.txt", "z/y.txt"):
         (tmp_path / name).parent.mkdir(exist_ok=True)
