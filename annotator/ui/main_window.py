@@ -54,8 +54,12 @@ class MainWindow(QMainWindow):
         self.side = SidePanel(self.controller.span_model, self)
         self.documents_dock = self._dock("documents-dock", self.documents)
         self.side_dock = self._dock("annotations-dock", self.side)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.documents_dock)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.side_dock)
+        # dock areas do not mirror by themselves: the document list goes where reading starts
+        start, end = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        if self.rtl:
+            start, end = end, start
+        self.addDockWidget(start, self.documents_dock)
+        self.addDockWidget(end, self.side_dock)
         self.status = StatusPanel(self.statusBar())
         self.window_actions = WindowActions(self)
         self._build_menus()
@@ -66,14 +70,22 @@ class MainWindow(QMainWindow):
         self.side.palette.set_labels(self.controller.labels)
         self.retranslate()
         self.resize(1280, 800)
-        geometry, state = settings.geometry(), settings.window_state()
+        geometry, state = settings.geometry(), settings.window_state(self.rtl)
         if geometry is not None:
             self.restoreGeometry(geometry)
         if state is not None:
             self.restoreState(state)
+        else:
+            self.resizeDocks(
+                [self.documents_dock, self.side_dock], [260, 400], Qt.Orientation.Horizontal
+            )
         self.navigator.restore()
         self.settings.add_recent_project(self.project)
         self._refresh_status()
+
+    @property
+    def rtl(self) -> bool:
+        return self.layoutDirection() == Qt.LayoutDirection.RightToLeft
 
     def _dock(self, name: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(self)
@@ -323,7 +335,7 @@ class MainWindow(QMainWindow):
     # -- closing ----------------------------------------------------------------------------
     def save_state(self) -> None:
         self.navigator.save_place()
-        self.settings.save_window(self.saveGeometry(), self.saveState())
+        self.settings.save_window(self.saveGeometry(), self.saveState(), self.rtl)
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -88,13 +88,14 @@ class UserSettings:
         value = self.q.value("window/geometry")
         return value if isinstance(value, QByteArray) else None
 
-    def window_state(self) -> QByteArray | None:
-        value = self.q.value("window/state")
+    def window_state(self, rtl: bool = False) -> QByteArray | None:
+        """Dock positions; one state per direction, as the docks swap sides in Arabic."""
+        value = self.q.value("window/state-rtl" if rtl else "window/state")
         return value if isinstance(value, QByteArray) else None
 
-    def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
+    def save_window(self, geometry: QByteArray, state: QByteArray, rtl: bool = False) -> None:
         self.q.setValue("window/geometry", geometry)
-        self.q.setValue("window/state", state)
+        self.q.setValue("window/state-rtl" if rtl else "window/state", state)
 
     # -- shortcuts -----------------------------------------------------------------------
     def shortcut_override(self, action_id: str) -> str | None:

@@ -148,7 +148,7 @@ class SpanListModel(QAbstractTableModel):
             if column == self.TEXT:
                 return cell_text(span.text_in(self._text))
             if column == self.OFFSETS:
-                return f"{span.start}–{span.end}"
+                return f"\u2066{span.start}–{span.end}\u2069"  # LRI…PDI: 77–83 in Arabic too
             return self._speaker_text(span)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.TEXT:

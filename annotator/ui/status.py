@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStatusBar, QToolButton, QWidget
 
 
@@ -25,20 +25,24 @@ class StatusPanel:
             label.setTextFormat(Qt.TextFormat.PlainText)
             bar.addPermanentWidget(label)
 
+    @staticmethod
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("StatusPanel", text)
+
     def show_action(self, text: str) -> None:
         self.action.setText(text)
 
     def show_annotator(self, name: str) -> None:
-        self.annotator.setText(self.bar.tr("Annotator: {name}").format(name=name))
+        self.annotator.setText(self.tr("Annotator: {name}").format(name=name))
 
     def show_position(self, position: int, total: int) -> None:
-        self.position.setText(f"{position} / {total}")
+        self.position.setText(f"\u2066{position} / {total}\u2069")  # LRI…PDI: same order in Arabic
         self.position.setToolTip(
-            self.bar.tr("Document {position} of {total}").format(position=position, total=total)
+            self.tr("Document {position} of {total}").format(position=position, total=total)
         )
 
     def show_spans(self, count: int) -> None:
-        self.spans.setText(self.bar.tr("Spans: {count}").format(count=count))
+        self.spans.setText(self.tr("Spans: {count}").format(count=count))
 
 
 class ErrorBanner(QWidget):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from annotator.core.errors import AnnotatorError
@@ -20,6 +21,10 @@ class WindowActions:
     def __init__(self, window: MainWindow) -> None:
         self.w = window
 
+    @staticmethod
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("WindowActions", text)
+
     def wire(self) -> None:
         a = self.w.actions
         a["new_project"].triggered.connect(self.new_project)
@@ -31,14 +36,14 @@ class WindowActions:
         a["quit"].triggered.connect(self.w.close)
 
     def _filter(self) -> str:
-        return self.w.tr("Projects (*{suffix});;All files (*)").format(suffix=PROJECT_SUFFIX)
+        return self.tr("Projects (*{suffix});;All files (*)").format(suffix=PROJECT_SUFFIX)
 
     def _start_dir(self) -> str:
         return str(self.w.project.parent)
 
     def new_project(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self.w, self.w.tr("New project"), self._start_dir(), self._filter()
+            self.w, self.tr("New project"), self._start_dir(), self._filter()
         )
         if not path:
             return
@@ -47,15 +52,15 @@ class WindowActions:
         if Path(path).exists():
             QMessageBox.warning(
                 self.w,
-                self.w.tr("New project"),
-                self.w.tr("{path} exists already; use Open project to open it.").format(path=path),
+                self.tr("New project"),
+                self.tr("{path} exists already; use Open project to open it.").format(path=path),
             )
             return
         self.w.projectRequested.emit(path)
 
     def open_project(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.w, self.w.tr("Open project"), self._start_dir(), self._filter()
+            self.w, self.tr("Open project"), self._start_dir(), self._filter()
         )
         if path:
             self.w.projectRequested.emit(path)
@@ -67,7 +72,7 @@ class WindowActions:
             p for p in self.w.settings.recent_projects() if p != str(self.w.project.resolve())
         ]
         if not recent:
-            empty = menu.addAction(self.w.tr("(no other project yet)"))
+            empty = menu.addAction(self.tr("(no other project yet)"))
             empty.setEnabled(False)
             return
         for path in recent:

@@ -43,7 +43,7 @@ def statuses(window: MainWindow) -> dict[int, Status]:
 def test_ctrl_enter_marks_done_and_opens_the_next_unfinished(two_docs: MainWindow) -> None:
     window = two_docs
     first = window.controller.document_id
-    assert window.status.position.text() == "1 / 2"
+    assert window.status.position.text() == "\u20661 / 2\u2069"
     window.view.set_selection(*find(text_of(window), "أنقرة"))
     key(window, "3")
     assert statuses(window)[first or 0] is Status.IN_PROGRESS
@@ -51,7 +51,7 @@ def test_ctrl_enter_marks_done_and_opens_the_next_unfinished(two_docs: MainWindo
     second = window.controller.document_id
     assert second != first
     assert statuses(window) == {first: Status.DONE, second: Status.NEW}
-    assert window.status.position.text() == "2 / 2"
+    assert window.status.position.text() == "\u20662 / 2\u2069"
     assert window.documents.table.currentIndex().row() == 1
     # the last unfinished one: done, and nothing is left
     key(window, "Ctrl+Return")

@@ -1,0 +1,757 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar">
+<context>
+    <name>Actions</name>
+    <message>
+        <source>Label key</source>
+        <translation>الوسم ذو المفتاح</translation>
+    </message>
+    <message>
+        <source>Exact label key</source>
+        <translation>الوسم الدقيق ذو المفتاح</translation>
+    </message>
+    <message>
+        <source>&amp;New project…</source>
+        <translation>مشروع &amp;جديد…</translation>
+    </message>
+    <message>
+        <source>&amp;Open project…</source>
+        <translation>&amp;فتح مشروع…</translation>
+    </message>
+    <message>
+        <source>&amp;Import articles…</source>
+        <translation>ا&amp;ستيراد مقالات…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;تصدير…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;خروج</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;تراجع</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>إ&amp;عادة</translation>
+    </message>
+    <message>
+        <source>&amp;Labels…</source>
+        <translation>ال&amp;وسوم…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>الإ&amp;عدادات…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete span</source>
+        <translation>&amp;حذف المقطع</translation>
+    </message>
+    <message>
+        <source>Next span</source>
+        <translation>المقطع التالي</translation>
+    </message>
+    <message>
+        <source>Previous span</source>
+        <translation>المقطع السابق</translation>
+    </message>
+    <message>
+        <source>Move start boundary left</source>
+        <translation>تحريك حدّ البداية إلى اليسار</translation>
+    </message>
+    <message>
+        <source>Move start boundary right</source>
+        <translation>تحريك حدّ البداية إلى اليمين</translation>
+    </message>
+    <message>
+        <source>Move end boundary left</source>
+        <translation>تحريك حدّ النهاية إلى اليسار</translation>
+    </message>
+    <message>
+        <source>Move end boundary right</source>
+        <translation>تحريك حدّ النهاية إلى اليمين</translation>
+    </message>
+    <message>
+        <source>&amp;Pick speaker</source>
+        <translation>ا&amp;ختيار المتحدث</translation>
+    </message>
+    <message>
+        <source>Remove speaker</source>
+        <translation>إزالة المتحدث</translation>
+    </message>
+    <message>
+        <source>Mark &amp;done and open next</source>
+        <translation>تعليم المستند &amp;منجزًا وفتح التالي</translation>
+    </message>
+    <message>
+        <source>Next document</source>
+        <translation>المستند التالي</translation>
+    </message>
+    <message>
+        <source>Previous document</source>
+        <translation>المستند السابق</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;بحث…</translation>
+    </message>
+    <message>
+        <source>Find next</source>
+        <translation>النتيجة التالية</translation>
+    </message>
+    <message>
+        <source>Find previous</source>
+        <translation>النتيجة السابقة</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>ت&amp;كبير</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>ت&amp;صغير</translation>
+    </message>
+    <message>
+        <source>&amp;Normal size</source>
+        <translation>الحجم ال&amp;طبيعي</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationController</name>
+    <message>
+        <source>Undone: {action}</source>
+        <translation>تم التراجع: {action}</translation>
+    </message>
+    <message>
+        <source>Redone: {action}</source>
+        <translation>تمت الإعادة: {action}</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>لم يُحفظ التعديل: {reason}</translation>
+    </message>
+    <message>
+        <source>No label has the key {key}</source>
+        <translation>لا يوجد وسم على المفتاح {key}</translation>
+    </message>
+    <message>
+        <source>Select some text or a span first</source>
+        <translation>حدِّد نصًا أو مقطعًا أولًا</translation>
+    </message>
+    <message>
+        <source>The selection holds only spaces: no span made</source>
+        <translation>التحديد لا يحوي إلا مسافات: لم يُنشأ مقطع</translation>
+    </message>
+    <message>
+        <source>The selection holds only spaces or punctuation: no span made</source>
+        <translation>التحديد لا يحوي إلا مسافات أو علامات ترقيم: لم يُنشأ مقطع</translation>
+    </message>
+    <message>
+        <source>proclitic {clitic} left out of the span</source>
+        <translation>أُخرجت السابقة {clitic} من المقطع</translation>
+    </message>
+    <message>
+        <source>That span is already there</source>
+        <translation>هذا المقطع موجود من قبل</translation>
+    </message>
+    <message>
+        <source>Label {text} as {label}</source>
+        <translation>وسم {text} بـ {label}</translation>
+    </message>
+    <message>
+        <source>The span is already {label}</source>
+        <translation>المقطع موسوم بـ {label} من قبل</translation>
+    </message>
+    <message>
+        <source>A {label} span with these bounds is already there</source>
+        <translation>يوجد مقطع {label} بهذه الحدود من قبل</translation>
+    </message>
+    <message>
+        <source>Relabel {old} as {new}</source>
+        <translation>تغيير الوسم من {old} إلى {new}</translation>
+    </message>
+    <message>
+        <source>Select a span to delete (click it, or Tab)</source>
+        <translation>حدِّد مقطعًا لحذفه (انقر عليه، أو اضغط Tab)</translation>
+    </message>
+    <message>
+        <source>Delete {label} {text}</source>
+        <translation>حذف {label} {text}</translation>
+    </message>
+    <message>
+        <source>Select a span to move its boundaries</source>
+        <translation>حدِّد مقطعًا لتحريك حدوده</translation>
+    </message>
+    <message>
+        <source>The span cannot get shorter or leave the text</source>
+        <translation>لا يمكن أن يقصر المقطع أكثر أو أن يخرج عن النص</translation>
+    </message>
+    <message>
+        <source>Resize {label} to {text}</source>
+        <translation>تعديل حدود {label} إلى {text}</translation>
+    </message>
+    <message>
+        <source>No spans in this document yet</source>
+        <translation>لا مقاطع في هذا المستند بعد</translation>
+    </message>
+    <message>
+        <source>Select a quote first, then pick its speaker</source>
+        <translation>حدِّد اقتباسًا أولًا، ثم اختر المتحدث</translation>
+    </message>
+    <message>
+        <source>Click the entity who said this quote (Esc cancels)</source>
+        <translation>انقر على الكيان صاحب هذا الاقتباس (Esc للإلغاء)</translation>
+    </message>
+    <message>
+        <source>That is not an entity: click a person or an organisation</source>
+        <translation>هذا ليس كيانًا: انقر على شخص أو منظمة</translation>
+    </message>
+    <message>
+        <source>That speaker is already linked</source>
+        <translation>هذا المتحدث مربوط من قبل</translation>
+    </message>
+    <message>
+        <source>Link speaker {text}</source>
+        <translation>ربط المتحدث {text}</translation>
+    </message>
+    <message>
+        <source>Select a quote that has a speaker</source>
+        <translation>حدِّد اقتباسًا له متحدث</translation>
+    </message>
+    <message>
+        <source>Remove the speaker of a quote</source>
+        <translation>إزالة متحدث الاقتباس</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListModel</name>
+    <message>
+        <source>new</source>
+        <translation>جديد</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>قيد العمل</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>منجز</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>المقاطع</translation>
+    </message>
+    <message>
+        <source>(untitled {id})</source>
+        <translation>(بلا عنوان {id})</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPanel</name>
+    <message>
+        <source>Filter by title</source>
+        <translation>تصفية حسب العنوان</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>الكل</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <source>split tokens at span boundaries (exact)</source>
+        <translation>تقسيم الكلمات عند حدود المقاطع (دقيق)</translation>
+    </message>
+    <message>
+        <source>whole tokens (ANERcorp style, widens spans)</source>
+        <translation>كلمات كاملة (على طريقة ANERcorp، يوسّع المقاطع)</translation>
+    </message>
+    <message>
+        <source>any status</source>
+        <translation>أي حالة</translation>
+    </message>
+    <message>
+        <source>every annotator</source>
+        <translation>كل الموسِّمين</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>الصيغة:</translation>
+    </message>
+    <message>
+        <source>Layer (one-layer formats):</source>
+        <translation>الطبقة (للصيغ ذات الطبقة الواحدة):</translation>
+    </message>
+    <message>
+        <source>Tag scheme:</source>
+        <translation>مخطط الوسوم:</translation>
+    </message>
+    <message>
+        <source>Tokens:</source>
+        <translation>الكلمات:</translation>
+    </message>
+    <message>
+        <source>Documents with status:</source>
+        <translation>المستندات ذات الحالة:</translation>
+    </message>
+    <message>
+        <source>Spans of:</source>
+        <translation>مقاطع:</translation>
+    </message>
+    <message>
+        <source>Labels:</source>
+        <translation>الوسوم:</translation>
+    </message>
+    <message>
+        <source>Into folder:</source>
+        <translation>في المجلد:</translation>
+    </message>
+    <message>
+        <source>Export into</source>
+        <translation>التصدير إلى</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>جارٍ التصدير…</translation>
+    </message>
+    <message>
+        <source>Written into {folder}</source>
+        <translation>كُتبت الملفات في {folder}</translation>
+    </message>
+    <message>
+        <source>Export again</source>
+        <translation>تصدير مرة أخرى</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find:</source>
+        <translation>بحث:</translation>
+    </message>
+    <message>
+        <source>ignores tashkeel, tatweel and hamza forms</source>
+        <translation>يتجاهل التشكيل والتطويل وصور الهمزة</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter, Shift+F3)</source>
+        <translation>النتيجة السابقة (Shift+Enter، Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Next match (Enter, F3)</source>
+        <translation>النتيجة التالية (Enter، F3)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>إغلاق (Esc)</translation>
+    </message>
+    <message>
+        <source>no match</source>
+        <translation>لا نتائج</translation>
+    </message>
+    <message>
+        <source>{n} matches</source>
+        <translation>النتائج: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import articles</source>
+        <translation>استيراد مقالات</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>إضافة ملفات…</translation>
+    </message>
+    <message>
+        <source>Add a folder…</source>
+        <translation>إضافة مجلد…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>مسح القائمة</translation>
+    </message>
+    <message>
+        <source>Plain text, news-please JSON, JSONL, CoNLL, brat, doccano or Label Studio files; a folder is read with everything inside it.</source>
+        <translation>ملفات نص عادي أو news-please JSON أو JSONL أو CoNLL أو brat أو doccano أو Label Studio؛ ويُقرأ المجلد بكل ما فيه.</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>العنوان:</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>النص:</translation>
+    </message>
+    <message>
+        <source>Files or a folder</source>
+        <translation>ملفات أو مجلد</translation>
+    </message>
+    <message>
+        <source>Paste an article</source>
+        <translation>لصق مقال</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>استيراد</translation>
+    </message>
+    <message>
+        <source>Files to import</source>
+        <translation>الملفات المراد استيرادها</translation>
+    </message>
+    <message>
+        <source>Folder to import</source>
+        <translation>المجلد المراد استيراده</translation>
+    </message>
+    <message>
+        <source>Add files or a folder first.</source>
+        <translation>أضف ملفات أو مجلدًا أولًا.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>جارٍ الاستيراد…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Paste the article first.</source>
+        <translation>الصق المقال أولًا.</translation>
+    </message>
+    <message>
+        <source>Imported: {n}</source>
+        <translation>المستورد: {n}</translation>
+    </message>
+    <message>
+        <source>Skipped as duplicates: {n}</source>
+        <translation>المتروك لأنه مكرر: {n}</translation>
+    </message>
+    <message>
+        <source>Refused: {n}</source>
+        <translation>المرفوض: {n}</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>ملاحظات:</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>اكتمل الاستيراد</translation>
+    </message>
+</context>
+<context>
+    <name>LabelDialog</name>
+    <message>
+        <source>Labels</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>اللون</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>المفتاح</translation>
+    </message>
+    <message>
+        <source>Add label</source>
+        <translation>إضافة وسم</translation>
+    </message>
+    <message>
+        <source>Remove label</source>
+        <translation>إزالة الوسم</translation>
+    </message>
+    <message>
+        <source>Entity labels colour the text, event labels underline it, quote labels draw a bar beside it. Keys 1–9 label the selection.</source>
+        <translation>وسوم الكيانات تلوّن النص، ووسوم الأحداث تضع تحته خطًا، ووسوم الاقتباس ترسم شريطًا بجانبه. المفاتيح 1–9 تَسِم التحديد.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>بلا</translation>
+    </message>
+    <message>
+        <source>NEW</source>
+        <translation>NEW</translation>
+    </message>
+    <message>
+        <source>Every label needs a name without spaces.</source>
+        <translation>يحتاج كل وسم إلى اسم بلا مسافات.</translation>
+    </message>
+    <message>
+        <source>Two labels have the same name.</source>
+        <translation>لوسمين الاسم نفسه.</translation>
+    </message>
+    <message>
+        <source>Two labels have the same key.</source>
+        <translation>لوسمين المفتاح نفسه.</translation>
+    </message>
+</context>
+<context>
+    <name>LabelPalette</name>
+    <message>
+        <source>{name}: {kind}</source>
+        <translation>{name}: {kind}</translation>
+    </message>
+    <message>
+        <source>Key {key} labels the selection; Alt+{key} keeps it exact</source>
+        <translation>المفتاح {key} يَسِم التحديد؛ وAlt+{key} يبقيه كما هو بالضبط</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Label as {label}</source>
+        <translation>وسم بـ {label}</translation>
+    </message>
+    <message>
+        <source>Label exactly as {label}</source>
+        <translation>وسم دقيق بـ {label}</translation>
+    </message>
+    <message>
+        <source>Picking the speaker cancelled</source>
+        <translation>أُلغي اختيار المتحدث</translation>
+    </message>
+    <message>
+        <source>&amp;Project</source>
+        <translation>&amp;مشروع</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>فتح مشروع &amp;حديث</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+        <source>&amp;Annotate</source>
+        <translation>ت&amp;وسيم</translation>
+    </message>
+    <message>
+        <source>&amp;Label selection</source>
+        <translation>&amp;وسم التحديد</translation>
+    </message>
+    <message>
+        <source>Label e&amp;xactly (no snapping)</source>
+        <translation>وسم د&amp;قيق (دون ضبط الحدود)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>ا&amp;نتقال</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;عرض</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>المستندات</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>التوسيمات</translation>
+    </message>
+    <message>
+        <source>Pick speaker ({key})</source>
+        <translation>اختيار المتحدث ({key})</translation>
+    </message>
+    <message>
+        <source>Remove speaker</source>
+        <translation>إزالة المتحدث</translation>
+    </message>
+</context>
+<context>
+    <name>Navigator</name>
+    <message>
+        <source>This is the last document</source>
+        <translation>هذا آخر مستند</translation>
+    </message>
+    <message>
+        <source>This is the first document</source>
+        <translation>هذا أول مستند</translation>
+    </message>
+    <message>
+        <source>Mark {title} done</source>
+        <translation>تعليم {title} منجزًا</translation>
+    </message>
+    <message>
+        <source>Done. Every document is done.</source>
+        <translation>تم. أُنجزت كل المستندات.</translation>
+    </message>
+    <message>
+        <source>Marked done; opened the next unfinished document</source>
+        <translation>عُلِّم منجزًا؛ وفُتح المستند التالي غير المنجز</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>لغة النظام</translation>
+    </message>
+    <message>
+        <source>Shipped Arabic font (Noto Naskh Arabic)</source>
+        <translation>الخط العربي المرفق (Noto Naskh Arabic)</translation>
+    </message>
+    <message>
+        <source>Another font:</source>
+        <translation>خط آخر:</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> نقطة</translation>
+    </message>
+    <message>
+        <source>Annotator name:</source>
+        <translation>اسم الموسِّم:</translation>
+    </message>
+    <message>
+        <source>Interface language:</source>
+        <translation>لغة الواجهة:</translation>
+    </message>
+    <message>
+        <source>Article font:</source>
+        <translation>خط المقال:</translation>
+    </message>
+    <message>
+        <source>Zoom (relative to normal size):</source>
+        <translation>التكبير (نسبةً إلى الحجم الطبيعي):</translation>
+    </message>
+</context>
+<context>
+    <name>SidePanel</name>
+    <message>
+        <source>Labels</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
+        <source>Spans in this document</source>
+        <translation>المقاطع في هذا المستند</translation>
+    </message>
+</context>
+<context>
+    <name>SpanListModel</name>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>Offsets</source>
+        <translation>المواضع</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>المتحدث</translation>
+    </message>
+    <message>
+        <source>entity</source>
+        <translation>كيان</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>حدث</translation>
+    </message>
+    <message>
+        <source>quote</source>
+        <translation>اقتباس</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPanel</name>
+    <message>
+        <source>Annotator: {name}</source>
+        <translation>الموسِّم: {name}</translation>
+    </message>
+    <message>
+        <source>Document {position} of {total}</source>
+        <translation>المستند {position} من {total}</translation>
+    </message>
+    <message>
+        <source>Spans: {count}</source>
+        <translation>المقاطع: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>Projects (*{suffix});;All files (*)</source>
+        <translation>المشاريع (*{suffix});;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>مشروع جديد</translation>
+    </message>
+    <message>
+        <source>{path} exists already; use Open project to open it.</source>
+        <translation>{path} موجود من قبل؛ استعمل «فتح مشروع» لفتحه.</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>فتح مشروع</translation>
+    </message>
+    <message>
+        <source>(no other project yet)</source>
+        <translation>(لا مشروع آخر بعد)</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>Open project</source>
+        <translation>فتح مشروع</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>خطأ غير متوقع</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}
+
+Your annotations up to the last action are saved. The details are in the log:
+{log}</source>
+        <translation>حدث خطأ: {error}
+
+توسيماتك حتى آخر عملية محفوظة. التفاصيل في السجل:
+{log}</translation>
+    </message>
+</context>
+</TS>
