@@ -75,8 +75,8 @@ def dumps_ann(doc: AnnotatedDocument, report: ExportReport, where: str) -> str:
             keys[span.id] = tid
         written.append(span)
     count_spans(report, written)
-    for n, (rel, a, b) in enumerate(written_relations(doc, keys, report, where), 1):
-        lines.append(f"R{n}\t{rel.type} Arg1:{a} Arg2:{b}")
+    for n, (rel, arg1, arg2) in enumerate(written_relations(doc, keys, report, where), 1):
+        lines.append(f"R{n}\t{rel.type} Arg1:{arg1} Arg2:{arg2}")
     return "".join(line + "\n" for line in lines)
 
 

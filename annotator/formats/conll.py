@@ -16,7 +16,7 @@ from pathlib import Path
 from annotator.core.errors import InputError
 from annotator.core.model import AnnotatedDocument, Document, Kind, LabelSet, Span
 from annotator.core.text import canonical_text, text_sha256
-from annotator.core.tokens import CLOSERS, tokenize
+from annotator.core.tokens import CLOSERS, token_offsets
 from annotator.formats.base import AtomicFiles, ExportOptions, ExportReport
 from annotator.formats.decoding import read_text
 from annotator.formats.standoff import new_label_kind
@@ -34,7 +34,6 @@ from annotator.formats.tagging import (
 NAME = "conll"
 DOCSTART = "-DOCSTART- -X- O O"
 SENTENCES_PER_DOCUMENT = 50  # a file without -DOCSTART- is cut into documents of this size
-DIRECTION_MARKS = "\u200e\u200f"
 SENTENCE_END = frozenset(".·؟!?…")
 REPORT_NAME = "export-report.txt"
 _FIELDS = re.compile(r"[ \t]+")
@@ -142,6 +141,7 @@ def _parse(text: str, path: str) -> _Parsed:
     doc: list[list[_Row]] = []
     sent: list[_Row] = []
     after_blank = False
+    valid: set[str] = set()  # tags already checked
     for number, line in enumerate(text.split("\n"), 1):
         stripped = line.strip(" \t")
         if not stripped:
@@ -150,8 +150,12 @@ def _parse(text: str, path: str) -> _Parsed:
                 sent = []
                 after_blank = True
             continue
-        fields = _FIELDS.split(stripped) if "\t" not in stripped else stripped.split("\t")
-        fields = [f.strip(" ") for f in fields]
+        if "\t" in stripped:
+            fields = [f.strip(" ") for f in stripped.split("\t")]
+        else:
+            fields = stripped.split(" ")
+            if "" in fields:  # several spaces in a row
+                fields = [f for f in fields if f]
         if fields[0] == "-DOCSTART-":
             if sent:
                 doc.append(sent)
@@ -173,28 +177,31 @@ def _parse(text: str, path: str) -> _Parsed:
             )
         token, tag = fields[0], fields[-1]
         tag_marks = 0
-        if any(c in tag for c in DIRECTION_MARKS):
-            tag_marks = len(tag)
-            tag = tag.replace("\u200e", "").replace("\u200f", "")
-            tag_marks -= len(tag)
-            parsed.marks += tag_marks
-        if parse_tag(tag) is None:
-            raise InputError(
-                f"{tag!r} is not a tag: expected O, or B-, I-, E-, S-, L-, U- and a label",
-                path=path,
-                line=number,
-            )
+        if tag not in valid:
+            if "\u200e" in tag or "\u200f" in tag:
+                tag_marks = len(tag)
+                tag = tag.replace("\u200e", "").replace("\u200f", "")
+                tag_marks -= len(tag)
+                parsed.marks += tag_marks
+            if parse_tag(tag) is None:
+                raise InputError(
+                    f"{tag!r} is not a tag: expected O, or B-, I-, E-, S-, L-, U- and a label",
+                    path=path,
+                    line=number,
+                )
+            if not tag_marks:
+                valid.add(tag)
         if not parsed.columns:
             parsed.columns = len(fields)
         elif len(fields) != parsed.columns:
             parsed.odd_columns.append(number)
         clean = token
-        if any(c in token for c in DIRECTION_MARKS):
+        if "\u200e" in token or "\u200f" in token:
             clean = token.replace("\u200e", "").replace("\u200f", "")
             parsed.marks += len(token) - len(clean)
-        if not clean.strip():
-            parsed.mark_only.append(number)
-            continue
+            if not clean.strip():
+                parsed.mark_only.append(number)
+                continue
         sent.append(_Row(clean, tag, number, len(token) - len(clean) + tag_marks))
         parsed.blank_breaks = parsed.blank_breaks or after_blank  # a blank line between rows
         after_blank = False
@@ -241,15 +248,16 @@ def _document(
             attributes = new_label_kind(label, labels, kinds[label])
             spans.append(Span(len(spans) + 1, 0, start, stop, label, attributes=attributes))
         k += len(sent)
-    pieces = [
-        [start + a, start + b]
-        for (start, _), row in zip(offsets, (r for s in sents for r in s), strict=True)
-        for a, b in token_pieces(row.token)
-    ]
+    pieces: list[tuple[int, int]] = []
+    for (start, end), row in zip(offsets, (r for s in sents for r in s), strict=True):
+        if " " in row.token or not row.token.isprintable():  # white space inside (a tab file)
+            pieces.extend((start + a, start + b) for a, b in token_pieces(row.token))
+        else:
+            pieces.append((start, end))
     meta: dict[str, object] = {"format": NAME, "labels": kinds}
     meta["lines"] = [sents[0][0].line, sents[-1][-1].line]
-    if [[t.start, t.end] for t in tokenize(text)] != pieces:
-        meta["tokens"] = pieces
+    if token_offsets(text) != pieces:  # the corpus's tokens are not ours: keep them
+        meta["tokens"] = [list(p) for p in pieces]
     marks = sum(r.marks for s in sents for r in s)
     if marks:
         meta["direction_marks_removed"] = marks

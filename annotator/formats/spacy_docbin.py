@@ -8,7 +8,8 @@ space cuts it too. So ``Doc.char_span(start, end)`` finds every span. The entity
 ``doc.spans["entity_overlaps"]`` and the report says so), quotes to ``doc.spans["quote"]``,
 events to ``doc.spans["event"]``. ``doc.user_data["annotator"]`` keeps the document id, title
 and relations (``[type, [start, end, label], [start, end, label]]``). The vocabulary is
-``spacy.blank("xx")``'s. Tokens are always split (``--tokens`` is ignored): spaCy needs exact
+``spacy.blank("xx")``'s. Without spaCy installed, WRITER and READER are None (the registry then
+lists no spacy format). Tokens are always split (``--tokens`` is ignored): spaCy needs exact
 spans.
 """
 
@@ -17,13 +18,10 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import cache
+from importlib.util import find_spec
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
-
-import spacy
-from spacy.tokens import Doc, DocBin
-from spacy.vocab import Vocab
 
 from annotator.core.errors import InputError
 from annotator.core.model import AnnotatedDocument, Kind, LabelSet, Span, sorted_spans
@@ -39,8 +37,13 @@ USER_KEY = "annotator"
 GROUPS = {Kind.EVENT: "event", Kind.QUOTE: "quote"}
 
 
+AVAILABLE = find_spec("spacy") is not None  # spaCy is imported only when a DocBin is made
+
+
 @cache
-def vocab() -> Vocab:
+def vocab() -> Any:
+    import spacy
+
     return spacy.blank("xx").vocab
 
 
@@ -86,7 +89,10 @@ def words_and_spaces(
     return words, spaces
 
 
-def to_doc(doc: AnnotatedDocument, labels: LabelSet, report: ExportReport, where: str) -> Doc:
+def to_doc(doc: AnnotatedDocument, labels: LabelSet, report: ExportReport, where: str) -> Any:
+    """The spaCy Doc of one document; losses (entity overlaps) go to ``report``."""
+    from spacy.tokens import Doc
+
     text = doc.document.text
     by_kind = spans_by_kind(doc, labels, list(Kind), report, where)
     every = [s for spans in by_kind.values() for s in spans]
@@ -139,6 +145,8 @@ def to_doc(doc: AnnotatedDocument, labels: LabelSet, report: ExportReport, where
 def dumps(
     docs: Iterable[AnnotatedDocument], labels: LabelSet, report: ExportReport | None = None
 ) -> bytes:
+    from spacy.tokens import DocBin
+
     report = report or ExportReport(format=NAME)
     docbin = DocBin(store_user_data=True)
     for i, doc in enumerate(docs):
@@ -172,6 +180,8 @@ class SpacyWriter:
 def loads(
     data: bytes, labels: LabelSet, *, path: str = "<bytes>", title: str = NAME
 ) -> list[AnnotatedDocument]:
+    from spacy.tokens import DocBin
+
     try:
         sdocs = list(DocBin().from_bytes(data).get_docs(vocab()))
     except Exception as exc:  # spaCy raises ValueError, msgpack/zlib errors...
@@ -212,5 +222,5 @@ class SpacyReader:
         return loads(path.read_bytes(), labels, path=str(path), title=path.stem)
 
 
-WRITER = SpacyWriter()
-READER = SpacyReader()
+WRITER = SpacyWriter() if AVAILABLE else None  # no spaCy: the registry knows no "spacy" format
+READER = SpacyReader() if AVAILABLE else None
