@@ -58,13 +58,16 @@ class FormatChoice(click.Choice[str]):
 
 
 class AnnotatorGroup(click.Group):
-    """Turns every expected error into one line on stderr and exit code 1."""
+    """Turns every expected error (and a file system error) into one line on stderr, exit 1."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except AnnotatorError as exc:
             raise click.ClickException(str(exc)) from None
+        except OSError as exc:  # a folder that cannot be written, a full disk...
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise click.ClickException(f"{where}{exc.strerror or exc}") from None
 
 
 @click.group(cls=AnnotatorGroup, invoke_without_command=True)

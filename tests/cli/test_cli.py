@@ -200,6 +200,16 @@ def test_a_file_that_is_not_a_project_is_one_line_and_exit_1(tmp_path: Path) -> 
         assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_export_into_a_file_is_bad_usage(tmp_path: Path) -> None:
+    project = tmp_path / "p.db"
+    run("import", project, annotated_jsonl(tmp_path / "in.jsonl"))
+    blocker = tmp_path / "out"
+    blocker.write_text("a file, not a folder", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["export", str(project), "--out", str(blocker)])
+    assert result.exit_code == 2
+    assert "is a file" in result.stderr
+
+
 @pytest.mark.parametrize("command", [[], ["gui"], ["import"], ["export"], ["stats"], ["check"]])
 def test_every_command_has_help(command: list[str]) -> None:
     result = CliRunner().invoke(cli, [*command, "--help"])
