@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import cast
+from typing import Protocol, cast, runtime_checkable
 
 from annotator.core.boilerplate import BoilerplateRule
 from annotator.core.errors import AnnotatorError, InputError, ValidationError
@@ -56,6 +56,16 @@ def _collect(paths: Iterable[str | Path]) -> tuple[list[Path], list[str], set[Pa
     return files, errors, walked
 
 
+@runtime_checkable
+class NotingReader(Protocol):
+    """A reader that also says what it did for the import report (direction marks removed,
+    tags read as IOB1...)."""
+
+    def read_with_notes(
+        self, path: Path, labels: LabelSet
+    ) -> tuple[list[AnnotatedDocument], list[str]]: ...
+
+
 class UnknownFormat(InputError):
     """No reader recognises the file (by extension or content)."""
 
@@ -90,7 +100,12 @@ def _read(
 ) -> tuple[list[AnnotatedDocument], dict[str, Kind]] | None:
     """The file's documents and the labels they bring; None (error reported) if it is refused."""
     try:
-        return resolve_labels(reader.read(path, labels), labels, path)
+        if isinstance(reader, NotingReader):
+            docs, notes = reader.read_with_notes(path, labels)
+            report.notes.extend(f"{path}: {note}" for note in notes)
+        else:
+            docs = reader.read(path, labels)
+        return resolve_labels(docs, labels, path)
     except InputError as exc:
         report.errors.append(str(exc))
         return None

@@ -219,3 +219,84 @@ def test_import_jsonl_import_is_the_identity(
         doc = second.annotated(doc_id)
     assert doc.document.text == text
     assert sorted((s.start, s.end, s.label) for s in doc.spans) == triples
+
+
+# The first two sentences of ANERcorp (Benajiba et al., 2007; see tests/fixtures/import/README.md).
+ANERCORP_HEAD = """\
+فرانكفورت B-LOC
+(د O
+ب O
+أ) O
+أعلن O
+اتحاد B-ORG
+صناعة I-ORG
+السيارات I-ORG
+في O
+ألمانيا B-LOC
+امس O
+الاول O
+أن O
+شركات O
+صناعة O
+السيارات O
+في O
+ألمانيا B-LOC
+تواجه O
+عاما O
+صعبا O
+في O
+ظل O
+ركود O
+السوق O
+الداخلية O
+والصادرات O
+وهي O
+تسعي O
+لان O
+يبلغ O
+الانتاج O
+حوالي O
+خمسة O
+ملايين O
+سيارة O
+في O
+عام O
+2002 O
+. O
+وقال O
+رئيس O
+الاتحاد O
+برند B-PERS
+جوتشولك I-PERS
+عند O
+إعلان O
+آخر O
+تقرير O
+سنوي O
+للاتحاد O
+إن O
+مستقبل O
+السوق O
+مازال O
+يفتقر O
+إلي O
+الخطوط O
+الواضحة O
+. O
+"""
+
+
+def test_conll_labels_come_with_their_kind_and_notes_reach_the_report(
+    repo: Repository, tmp_path: Path
+) -> None:
+    path = tmp_path / "anercorp-head.conll"
+    path.write_text(ANERCORP_HEAD, encoding="utf-8")
+    report = import_paths(repo, [path])
+    assert (report.imported, report.errors) == (1, [])
+    assert repo.labels().kind_of("PERS") == Kind.ENTITY
+    assert any("label PERS added" in note for note in report.notes)
+    assert any(note.startswith(f"{path}: ") and "PERS" not in note for note in report.notes)
+    [doc_id] = repo.document_ids()
+    doc = repo.annotated(doc_id)
+    assert {doc.document.text[s.start : s.end] for s in doc.spans} >= {"اتحاد صناعة السيارات"}
+    assert all(not s.attributes for s in doc.spans)
