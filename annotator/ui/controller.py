@@ -118,11 +118,22 @@ class AnnotationController(QObject):
         if self.document_id is not None:
             self.documentEdited.emit(self.document_id)
 
-    def reload_labels(self) -> None:
+    def reload_labels(self, *, renamed: bool = False) -> None:
+        """The label set changed in the project. A rename or removal also changed span labels
+        and makes the edits kept for undo refer to names that are gone: redraw the document
+        and start a new undo history."""
         self.labels = self.repo.labels()
+        self.labelsChanged.emit()
+        if renamed:
+            self.stack.clear()
+            if self.document_id is not None:
+                place = (self.view.selected_span(), self.view.scroll_value())
+                self.open_document(self.document_id)
+                self.view.select_span(place[0])
+                self.view.set_scroll_value(place[1])
+            return
         self.view.set_labels(self.labels)
         self.span_model.set_labels(self.labels)
-        self.labelsChanged.emit()
 
     # -- applying edits: the EditRunner of the undo commands --------------------------------
     def run(self, edit: Edit) -> Edit:

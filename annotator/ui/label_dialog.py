@@ -47,6 +47,7 @@ class LabelDialog(QDialog):
         self.setWindowTitle(self.tr("Labels"))
         self.repo = repo
         self.changed = False
+        self.renamed = False  # a label was renamed or removed: edits kept for undo are stale
         self._originals = {label.name: label for label in repo.labels()}
         self._row_origin: list[str | None] = []
         self.table = QTableWidget(0, 4, self)
@@ -198,30 +199,34 @@ class LabelDialog(QDialog):
             found.append(self.tr("Two labels have the same key."))
         return found
 
-    def save(self) -> bool:
+    def save(self) -> str | None:
+        """Write the changes to the project; the reason in plain words if it refused."""
         problems = self.problems()
         if problems:
-            QMessageBox.warning(self, self.tr("Labels"), "\n".join(problems))
-            return False
+            return "\n".join(problems)
         rows = self.rows()
         kept = {r.original for r in rows if r.original is not None}
         try:
-            for name in self._originals:
+            for name in list(self._originals):
                 if name not in kept:
                     self.repo.delete_label(name)
-                    self.changed = True
+                    self.changed = self.renamed = True
             for row in rows:
                 before = self._originals.get(row.original or "")
                 if before == row.label:
                     continue
                 self.repo.save_label(row.label, old_name=row.original)
                 self.changed = True
+                self.renamed |= row.original is not None and row.original != row.label.name
         except AnnotatorError as exc:
-            QMessageBox.warning(self, self.tr("Labels"), str(exc))
             self._originals = {label.name: label for label in self.repo.labels()}
-            return False
-        return True
+            self._row_origin = [o if o in self._originals else None for o in self._row_origin]
+            return str(exc)
+        return None
 
     def accept(self) -> None:
-        if self.save():
+        problem = self.save()
+        if problem is None:
             super().accept()
+        else:
+            QMessageBox.warning(self, self.tr("Labels"), problem)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -52,7 +52,7 @@ class SettingsDialog(QDialog):
         self.shipped_font.addItem(self.tr("Shipped Arabic font (Noto Naskh Arabic)"), "")
         self.shipped_font.addItem(self.tr("Another font:"), "other")
         self.font = QFontComboBox(self)
-        self.font.setWritingSystem(QFontComboBox.WritingSystem.Arabic)
+        self.font.setWritingSystem(QFontDatabase.WritingSystem.Arabic)
         family = settings.font_family()
         self.font.setCurrentFont(QFont(family or view.font_family()))
         self.shipped_font.setCurrentIndex(1 if family else 0)

@@ -102,7 +102,7 @@ class WindowActions:
 
         dialog = LabelDialog(self.w.repo, self.w)
         if dialog.exec() and dialog.changed:
-            self.w.controller.reload_labels()
+            self.w.controller.reload_labels(renamed=dialog.renamed)
 
     def edit_settings(self) -> None:
         from annotator.ui.settings_dialog import SettingsDialog

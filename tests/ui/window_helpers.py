@@ -49,12 +49,17 @@ def open_window(qtbot: QtBot, project: Path, user: UserSettings) -> MainWindow:
     window = create_main_window(project, user)
     qtbot.addWidget(window)
     window.show()
+    activate(qtbot, window)
+    return window
+
+
+def activate(qtbot: QtBot, window: MainWindow) -> None:
+    """Make the window active (again, after a dialog) so that its shortcuts fire."""
     window.activateWindow()
     qtbot.waitActive(window)
     # the window system hands over the keyboard a moment later; until then keys go nowhere
     qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is window.windowHandle())
     window.view.setFocus()
-    return window
 
 
 def key(window: MainWindow, sequence: str) -> None:
