@@ -140,17 +140,19 @@ def store_level(corpus: Path, runs: int, base: float) -> None:
     print("through a project file on disk (ops.import_paths, ops.export_project):")
     imports, exports = [], []
     for _ in range(runs):
-        with tempfile.TemporaryDirectory() as tmp:
-            with open_project(Path(tmp) / "bench.annot.db") as repo:
-                start = time.perf_counter()
-                report = import_paths(repo, [corpus], fmt="conll")
-                imports.append(time.perf_counter() - start)
-                if report.errors:
-                    print(f"  import failed: {report.errors[0]}")
-                    return
-                start = time.perf_counter()
-                export_project(repo, "conll", Path(tmp) / "out")
-                exports.append(time.perf_counter() - start)
+        with (
+            tempfile.TemporaryDirectory() as tmp,
+            open_project(Path(tmp) / "bench.annot.db") as repo,
+        ):
+            start = time.perf_counter()
+            report = import_paths(repo, [corpus], fmt="conll")
+            imports.append(time.perf_counter() - start)
+            if report.errors:
+                print(f"  import failed: {report.errors[0]}")
+                return
+            start = time.perf_counter()
+            export_project(repo, "conll", Path(tmp) / "out")
+            exports.append(time.perf_counter() - start)
     row("conll import into a project", statistics.median(imports), base, "goal <= 3 s")
     row("conll export of the project", statistics.median(exports), base, "goal <= 2 s")
 
