@@ -13,7 +13,7 @@ import getpass
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from annotator.core.edits import (
@@ -85,6 +85,7 @@ class AnnotationController(QObject):
         self.snapper = Snapper(repo)
         self._picking: int | None = None  # the quote waiting for its speaker
         self._select_after: int | None = None
+        self._refresh_pending = False
         self.before_switch: Callable[[], None] | None = None  # the navigator saves the place
         view.spanClicked.connect(self.span_clicked)
 
@@ -102,7 +103,8 @@ class AnnotationController(QObject):
         self.view.set_document(document.text, spans, self.labels)
         self.span_model.set_document(document.text, spans, relations, self.labels)
         self.document_model.set_current(document.id)
-        self.snapper.set_document(document.text, spans)
+        self.snapper.set_document(document.id, document.text, spans)
+        self._refresh_later()
         if document.id is not None:
             self.documentOpened.emit(document.id)
 
@@ -180,6 +182,20 @@ class AnnotationController(QObject):
         if target is not None:
             self.document_model.refresh_document(target, membership=found.status)
             self.documentEdited.emit(target)
+        self._refresh_later()
+
+    def _refresh_later(self) -> None:
+        """Update the clitic evidence once the window is idle, not while a frame is due."""
+        if not self._refresh_pending:
+            self._refresh_pending = True
+            QTimer.singleShot(0, self._refresh_evidence)
+
+    def _refresh_evidence(self) -> None:
+        self._refresh_pending = False
+        try:
+            self.snapper.refresh()
+        except AnnotatorError as exc:  # reading the neighbours failed: snap later will retry
+            log.warning("clitic evidence not refreshed: %s", exc)
 
     def push(self, edit: Edit, text: str, *, select: int | None = None) -> bool:
         """One user action: apply and record ``edit``; False (and a message) if it failed."""
@@ -240,7 +256,7 @@ class AnnotationController(QObject):
                 self.message.emit(self.tr("The selection holds only spaces: no span made"))
                 return
         else:
-            snapped = self.snapper.snap(start, end, self.document.id)
+            snapped = self.snapper.snap(start, end)
             if snapped is None:
                 self.message.emit(
                     self.tr("The selection holds only spaces or punctuation: no span made")

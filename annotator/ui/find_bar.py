@@ -23,7 +23,8 @@ class FindBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("find-bar")
-        self._index: SearchIndex | None = None
+        self._text = ""
+        self._index: SearchIndex | None = None  # built when first searched
         self._matches: list[tuple[int, int]] = []
         self._current = -1
         self.field = QLineEdit(self)
@@ -65,9 +66,11 @@ class FindBar(QWidget):
 
     # -- the text searched ------------------------------------------------------------------
     def set_text(self, text: str) -> None:
-        """A new document: search it (the index is built once per document)."""
-        self._index = SearchIndex(text)
-        self._search()
+        """A new document: search it (its index is built when first needed)."""
+        self._text = text
+        self._index = None
+        if self.isVisible():
+            self._search()
 
     def open_bar(self) -> None:
         self.show()
@@ -87,6 +90,8 @@ class FindBar(QWidget):
 
     def _search(self) -> None:
         query = self.field.text()
+        if query and self._index is None:
+            self._index = SearchIndex(self._text)
         self._matches = self._index.find_all(query) if self._index is not None and query else []
         self._current = -1
         self._show_count()

@@ -334,7 +334,7 @@ class MainWindow(QMainWindow):
 
     # -- closing ----------------------------------------------------------------------------
     def save_state(self) -> None:
-        self.navigator.save_place()
+        self.navigator.save_place(sync=True)
         self.settings.save_window(self.saveGeometry(), self.saveState(), self.rtl)
         self.settings.sync()
 

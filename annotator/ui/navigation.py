@@ -43,9 +43,9 @@ class Navigator(QObject):
             span_id=view.selected_span(),
         )
 
-    def save_place(self) -> None:
+    def save_place(self, *, sync: bool = False) -> None:
         if self.c.document_id is not None:
-            self.settings.save_place(self.project, self.place())
+            self.settings.save_place(self.project, self.place(), sync=sync)
 
     def restore(self) -> None:
         """Open the document the annotator left, where they left it; else the first one."""

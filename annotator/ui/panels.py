@@ -36,6 +36,16 @@ def _table(parent: QWidget) -> QTableView:
     return table
 
 
+def _columns(table: QTableView, *, stretch: int, widths: dict[int, int]) -> None:
+    """One stretching column; the others as wide as ``widths`` characters (user-resizable)."""
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    em = table.fontMetrics().horizontalAdvance("M")
+    for column, chars in widths.items():
+        header.resizeSection(column, chars * em)
+
+
 class DocumentPanel(QWidget):
     """Filter (text, status) above the lazy document table. Emits ``documentActivated(id)``."""
 
@@ -52,10 +62,8 @@ class DocumentPanel(QWidget):
         self.table = _table(self)
         self.table.setObjectName("document-list")
         self.table.setModel(model)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # never ResizeToContents: it reads every row (100,000 documents, 10,000 spans)
+        _columns(self.table, stretch=0, widths={1: 9, 2: 5})
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.status)
@@ -132,11 +140,7 @@ class SidePanel(QWidget):
         self.table.setObjectName("span-list")
         self.table.setModel(model)
         self.table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        _columns(self.table, stretch=1, widths={0: 8, 2: 9, 3: 8})
         speakers = QHBoxLayout()
         speakers.addWidget(self.pick_button)
         speakers.addWidget(self.remove_speaker_button)

@@ -136,7 +136,9 @@ class UserSettings:
             span_id=_opt_int(self.q.value(f"{group}/span")),
         )
 
-    def save_place(self, project: str | Path, place: Place) -> None:
+    def save_place(self, project: str | Path, place: Place, *, sync: bool = False) -> None:
+        """Qt writes the settings file on its own soon after (and at exit); ``sync`` writes
+        it now (on close)."""
         group = f"places/{project_key(project)}"
         self.q.setValue(f"{group}/path", str(Path(project).expanduser().resolve()))
         self.q.setValue(f"{group}/document", "" if place.document_id is None else place.document_id)
@@ -144,7 +146,8 @@ class UserSettings:
         self.q.setValue(f"{group}/selection_start", place.selection[0])
         self.q.setValue(f"{group}/selection_end", place.selection[1])
         self.q.setValue(f"{group}/span", "" if place.span_id is None else place.span_id)
-        self.q.sync()
+        if sync:
+            self.q.sync()
 
     def sync(self) -> None:
         self.q.sync()

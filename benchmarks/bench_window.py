@@ -1,0 +1,217 @@
+"""Speed of the whole window, offscreen: a key press is stored, drawn and undoable.
+
+Usage: python benchmarks/bench_window.py [--runs R]
+
+Two project files are built in a temporary folder: the sample article repeated to 6,000 tokens
+with 1,000 spans, and to 150,000 characters with 10,000 spans (entities of 1-3 tokens, events,
+quotes of 8-40 tokens, at random tokens with a fixed seed). The real window
+(create_main_window) opens each; every figure is the median of R runs, in milliseconds:
+
+- open: switching to the article (store read, viewer, span list, status bar) + first paint;
+- label key: a real key event "3" on a selection -> snapped span committed to the file, span
+  list row, viewer re-highlight, then the viewer painted (grab);
+- undo: Ctrl+Z -> the inverse committed, the span gone from list and viewer, painted;
+- relabel / resize / delete + paint on the 10,000-span document;
+- baselines in the same run: a bare ``repo.apply(AddSpan)`` + its inverse (no window at all),
+  and a bare grab() of the viewer with nothing changed.
+
+Targets (issue 4): label key and undo <= 16 ms, open <= 100 ms; 10,000 spans: every edit
+< 50 ms. Not a test: nothing here asserts a time. Figures go into docs/benchmarks-window.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from annotator.core.edits import AddSpan  # noqa: E402
+from annotator.core.model import AnnotatedDocument, Document, Span  # noqa: E402
+from annotator.core.text import text_sha256  # noqa: E402
+from annotator.core.tokens import tokenize  # noqa: E402
+from annotator.store import Repository, open_project  # noqa: E402
+from annotator.ui.app import create_main_window  # noqa: E402
+from annotator.ui.main_window import MainWindow  # noqa: E402
+from annotator.ui.settings import UserSettings  # noqa: E402
+
+SAMPLE = ROOT / "seeds" / "washington-turkey-isis.txt"
+WHO = "bench"
+
+
+def article(*, tokens: int | None = None, chars: int | None = None) -> str:
+    sample = SAMPLE.read_text(encoding="utf-8").strip()
+    text = sample
+    while (tokens is not None and len(tokenize(text)) < tokens) or (
+        chars is not None and len(text) < chars
+    ):
+        text += "\n\n" + sample
+    return text[:chars] if chars is not None else text
+
+
+def random_spans(text: str, count: int, seed: int = 1) -> list[Span]:
+    rng = random.Random(seed)
+    words = [t for t in tokenize(text) if t.is_word]
+    spans: set[tuple[int, int, str]] = set()
+    while len(spans) < count:
+        i = rng.randrange(len(words) - 40)
+        kind = rng.random()
+        if kind < 0.75:
+            label, n = rng.choice(("PER", "ORG", "LOC", "MISC")), rng.randint(1, 3)
+        elif kind < 0.93:
+            label, n = "EVENT", rng.randint(1, 2)
+        else:
+            label, n = "QUOTE", rng.randint(8, 40)
+        spans.add((words[i].start, words[i + n - 1].end, label))
+    return [Span(k, 0, s, e, label, WHO) for k, (s, e, label) in enumerate(sorted(spans), 1)]
+
+
+def make_project(folder: Path, name: str, text: str, spans: int) -> Path:
+    path = folder / f"{name}.annot.db"
+    doc = AnnotatedDocument(
+        Document(None, name, text, text_sha256(text)), tuple(random_spans(text, spans))
+    )
+    other = "قال كارتر إن الخطة تمضي."  # a second document, to switch away and back
+    with open_project(path) as repo:
+        repo.add_document(doc, annotator=WHO)
+        repo.add_document(AnnotatedDocument(Document(None, "b", other, text_sha256(other))))
+    return path
+
+
+def median_ms(samples: list[float]) -> float:
+    return statistics.median(samples) * 1000
+
+
+def timed(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def free_words(window: MainWindow, count: int, seed: int = 7) -> list[tuple[int, int]]:
+    """Words that no LOC span covers exactly, spread over the article."""
+    text = window.controller.document.text if window.controller.document else ""
+    taken = {(s.start, s.end) for s in window.controller.span_model.spans() if s.label == "LOC"}
+    words = [(t.start, t.end) for t in tokenize(text) if t.is_word and len(t.text) > 3]
+    rng = random.Random(seed)
+    rng.shuffle(words)
+    return [w for w in words if w not in taken][:count]
+
+
+def press(window: MainWindow, key: Qt.Key, modifiers: Qt.KeyboardModifier) -> None:
+    QTest.keyClick(window.view.text_edit, key, modifiers)
+    window.view.grab()  # the frame the annotator sees
+
+
+def bench_document(window: MainWindow, runs: int, *, big: bool) -> dict[str, float]:
+    c = window.controller
+    none = Qt.KeyboardModifier.NoModifier
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    doc_id = c.document_id or 0
+    other = c.document_model.document_id(1) or 0
+    opens, labels, undos, relabels, resizes, deletes, paints = [], [], [], [], [], [], []
+    idles: list[float] = []
+    idle = QApplication.processEvents  # the event loop's turn between two key presses
+    for _ in range(3):  # warm up: fonts, caches, the clitic evidence
+        c.open_document(other)
+        c.open_document(doc_id)
+        window.view.grab()
+    for _ in range(runs):
+        c.open_document(other)
+        window.view.grab()
+        idle()
+        opens.append(timed(lambda: (c.open_document(doc_id), window.view.grab())))
+    for start, end in free_words(window, runs):
+        window.view.select_span(None)
+        window.view.set_selection(start, end)
+        idle()
+        labels.append(timed(lambda: press(window, Qt.Key.Key_3, none)))
+        idles.append(timed(idle))  # deferred: the clitic evidence takes the new span text
+        if big:
+            relabels.append(timed(lambda: press(window, Qt.Key.Key_4, none)))
+            resizes.append(
+                timed(
+                    lambda: press(
+                        window,
+                        Qt.Key.Key_Left,
+                        ctrl | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier,
+                    )
+                )
+            )
+            deletes.append(timed(lambda: press(window, Qt.Key.Key_Delete, none)))
+            for _ in range(3):
+                press(window, Qt.Key.Key_Z, ctrl)  # back to the labelled span
+            idle()
+        undos.append(timed(lambda: press(window, Qt.Key.Key_Z, ctrl)))
+        paints.append(timed(window.view.grab))
+    figures = {
+        "open article + first paint": median_ms(opens),
+        "label key -> stored + painted": median_ms(labels),
+        "undo (Ctrl+Z) -> stored + painted": median_ms(undos),
+        "idle time after a label key (clitic evidence)": median_ms(idles),
+        "baseline: grab() with nothing changed": median_ms(paints),
+    }
+    if big:
+        figures["relabel key -> stored + painted"] = median_ms(relabels)
+        figures["resize key -> stored + painted"] = median_ms(resizes)
+        figures["delete key -> stored + painted"] = median_ms(deletes)
+    return figures
+
+
+def bench_bare_apply(repo: Repository, document_id: int, runs: int) -> float:
+    text = repo.document(document_id).text
+    words = [t for t in tokenize(text) if t.is_word][: runs * 3 : 3]
+    samples = []
+    for word in words[:runs]:
+        span = Span(None, document_id, word.start, word.end, "MISC", "bare")
+        samples.append(timed(lambda s=span: repo.apply(repo.apply(AddSpan(s)))))
+    return median_ms(samples)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=30)
+    args = parser.parse_args()
+    app = QApplication.instance() or QApplication([])
+    folder = Path(tempfile.mkdtemp(prefix="bench-window-"))
+    cases = [
+        ("6,000 tokens, 1,000 spans", article(tokens=6000), 1000, False),
+        ("150,000 characters, 10,000 spans", article(chars=150_000), 10_000, True),
+    ]
+    print(f"median of {args.runs} runs, milliseconds, offscreen, PySide6 window 1280x800")
+    for name, text, spans, big in cases:
+        path = make_project(folder, name.split(",")[0].replace(" ", ""), text, spans)
+        settings = UserSettings(
+            QSettings(str(folder / f"{len(text)}.ini"), QSettings.Format.IniFormat)
+        )
+        settings.set_annotator(WHO)
+        window = create_main_window(path, settings)
+        window.resize(1280, 800)
+        window.show()
+        window.activateWindow()
+        app.processEvents()
+        figures = bench_document(window, args.runs, big=big)
+        figures["baseline: bare repo.apply(AddSpan) + inverse"] = bench_bare_apply(
+            window.repo, window.controller.document_id or 0, args.runs
+        )
+        window.close()
+        print(f"\n{name} ({len(tokenize(text))} tokens, {len(text)} characters)")
+        for label, value in figures.items():
+            print(f"  {label:<48} {value:8.2f}")
+
+
+if __name__ == "__main__":
+    main()
