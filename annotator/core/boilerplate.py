@@ -30,7 +30,8 @@ from typing import Any
 from annotator.core.errors import InputError
 
 WHERE = ("any", "last")
-_EDGES_RE = re.compile("^[\\s\u200e\u200f\u061c\ufeff]+|[\\s\u200e\u200f\u061c\ufeff]+$")
+# whitespace and direction marks around a line; str.strip is linear where an edge regex is not
+_EDGE_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "\u200e\u200f\u061c\ufeff"
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +67,7 @@ DEFAULT_RULES: tuple[BoilerplateRule, ...] = (
 
 
 def _strip(line: str) -> str:
-    return _EDGES_RE.sub("", line)
+    return line.strip(_EDGE_CHARS)
 
 
 def strip_boilerplate(

@@ -344,7 +344,7 @@ def looks_like_conll(head: bytes) -> bool:
 
 class ConllReader:
     name = NAME
-    extensions = (".conll", ".conll03", ".iob", ".iob2", ".bio", ".ner")
+    extensions = (".conll", ".conll03", ".iob", ".iob2", ".bio", ".ner", ".txt")
 
     def sniff(self, path: Path, head: bytes) -> bool:
         return path.is_file() and looks_like_conll(head)

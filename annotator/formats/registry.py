@@ -65,7 +65,10 @@ def detect(path: Path) -> Reader:
     Order matters: more specific formats are asked first; plain text is the fallback for files
     whose extension says text.
     """
-    head = path.read_bytes()[:4096] if path.is_file() else b""
+    head = b""
+    if path.is_file():
+        with path.open("rb") as f:
+            head = f.read(4096)
     candidates = [reader(n) for n in reader_names()]
     candidates.sort(key=lambda r: r.name == "text")  # plain text is the fallback: asked last
     for r in candidates:

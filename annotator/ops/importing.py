@@ -45,6 +45,11 @@ def _collect(paths: Iterable[str | Path]) -> tuple[list[Path], list[str], set[Pa
                 if p.is_file()
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
+            # a brat pair is read through its .ann: its .txt is not a document of its own
+            anns = {p.with_suffix("") for p in found if p.suffix.lower() == ".ann"}
+            found = [
+                p for p in found if not (p.suffix.lower() == ".txt" and p.with_suffix("") in anns)
+            ]
             if not found:
                 errors.append(f"{path}: no files in this folder")
             files.extend(found)

@@ -300,3 +300,24 @@ def test_conll_labels_come_with_their_kind_and_notes_reach_the_report(
     doc = repo.annotated(doc_id)
     assert {doc.document.text[s.start : s.end] for s in doc.spans} >= {"اتحاد صناعة السيارات"}
     assert all(not s.attributes for s in doc.spans)
+
+
+def test_conll_in_a_txt_file_is_detected_by_its_content(repo: Repository, tmp_path: Path) -> None:
+    """ANERcorp ships as a .txt: without --format it must still be read as CoNLL."""
+    head = (FIXTURES.parent / "anercorp_sample.txt").read_text(encoding="utf-8").splitlines()[:200]
+    path = tmp_path / "ANERCorp.txt"
+    path.write_text("\n".join(head) + "\n", encoding="utf-8")
+    report = import_paths(repo, [path])
+    assert report.errors == []
+    assert report.spans > 0  # tags became spans: not one big plain-text document
+
+
+def test_a_brat_folder_imports_each_pair_once(repo: Repository, tmp_path: Path) -> None:
+    folder = tmp_path / "brat"
+    folder.mkdir()
+    for name in ("brat.txt", "brat.ann"):
+        shutil.copy(FIXTURES.parent / "formats" / name, folder / name)
+    report = import_paths(repo, [folder])
+    assert report.errors == []
+    assert (report.imported, report.duplicates) == (1, 0)
+    assert report.spans > 0
