@@ -13,7 +13,7 @@ TASHKEEL = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
 SPECIAL = "\u0640\u200c\u00a0\u200f\u200e"  # tatweel, ZWNJ, NBSP, RLM, LRM
 LATIN = "abcXYZ"
 DIGITS = "0123456789٠١٢٣"
-PUNCT = "«»،؛؟.,:()\"-!"
+PUNCT = '«»،؛؟.,:()"-!'
 SPACES = "  \n"
 EMOJI = "😀👍🏽🇸🇦"
 
@@ -37,8 +37,9 @@ def text_with_spans(draw: st.DrawFn, labels: tuple[str, ...] = ("PER", "ORG", "L
     n = len(text)
     spans = draw(
         st.lists(
-            st.tuples(st.integers(0, n - 1), st.integers(1, n), st.sampled_from(labels))
-            .filter(lambda t: t[0] < t[1]),
+            st.tuples(st.integers(0, n - 1), st.integers(1, n), st.sampled_from(labels)).filter(
+                lambda t: t[0] < t[1]
+            ),
             max_size=8,
         )
     )

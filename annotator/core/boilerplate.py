@@ -31,7 +31,9 @@ from annotator.core.errors import InputError
 
 WHERE = ("any", "last")
 # whitespace and direction marks around a line; str.strip is linear where an edge regex is not
-_EDGE_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "\u200e\u200f\u061c\ufeff"
+_EDGE_CHARS = (
+    "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "\u200e\u200f\u061c\ufeff"
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,4 +64,6 @@ class Composite:
     edits: tuple[Edit, ...]
 
 
-Edit = AddSpan | RemoveSpan | Relabel | Resize | AddRelation | RemoveRelation | SetStatus | Composite
+Edit = (
+    AddSpan | RemoveSpan | Relabel | Resize | AddRelation | RemoveRelation | SetStatus | Composite
+)

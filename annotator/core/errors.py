@@ -1,4 +1,4 @@
-"""Typed errors. Every expected failure is an AnnotatorError subclass with a message a person can act on."""
+"""Typed errors: every expected failure is an AnnotatorError with a message a person can act on."""
 
 from __future__ import annotations
 
@@ -11,7 +11,11 @@ class InputError(AnnotatorError):
     """Bad input file: names the file and, where known, the line or offset."""
 
     def __init__(
-        self, message: str, *, path: str | None = None, line: int | None = None,
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
         offset: int | None = None,
     ) -> None:
         self.path = path
@@ -29,7 +33,7 @@ class InputError(AnnotatorError):
 
 
 class ValidationError(AnnotatorError):
-    """A span, relation or label that breaks the project's rules (out of range, unknown label...)."""
+    """A span, relation or label that breaks the rules (out of range, unknown label...)."""
 
 
 class NotFoundError(AnnotatorError):

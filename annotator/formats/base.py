@@ -65,7 +65,7 @@ class ImportReport:
 
 
 class Reader(Protocol):
-    """Reads one file into documents. Raises InputError (file, line) and yields nothing on bad input."""
+    """Reads one file into documents; bad input raises InputError (file, line), yields nothing."""
 
     name: str
     extensions: tuple[str, ...]
@@ -76,7 +76,7 @@ class Reader(Protocol):
 
 
 class Writer(Protocol):
-    """Writes documents into ``out_dir``; returns nothing, fills ``report`` (files, counts, losses)."""
+    """Writes documents into ``out_dir`` and fills ``report`` (files, counts, losses)."""
 
     name: str
 
