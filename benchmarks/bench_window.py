@@ -181,9 +181,50 @@ def bench_bare_apply(repo: Repository, document_id: int, runs: int) -> float:
     return median_ms(samples)
 
 
+def bench_many_documents(folder: Path, app: QApplication, count: int) -> dict[str, float]:
+    """A project of ``count`` short documents: the lazy document list stays smooth."""
+    path = folder / "many.annot.db"
+    sample = "قال كارتر إن الخطة تمضي في الرقة والموصل"
+    with open_project(path) as repo:
+        repo.add_documents(
+            AnnotatedDocument(
+                Document(None, f"مقال {i}", f"{sample} {i}", text_sha256(f"{sample} {i}"))
+            )
+            for i in range(count)
+        )
+    settings = UserSettings(QSettings(str(folder / "many.ini"), QSettings.Format.IniFormat))
+    settings.set_annotator(WHO)
+    figures: dict[str, float] = {}
+    start = time.perf_counter()
+    window = create_main_window(path, settings)
+    window.show()
+    window.grab()
+    figures["open the window + first paint"] = (time.perf_counter() - start) * 1000
+    table = window.documents.table
+    bar = table.verticalScrollBar()
+    samples = []
+    for value in range(0, bar.maximum(), max(1, bar.maximum() // 20)):
+        samples.append(timed(lambda v=value: (bar.setValue(v), table.viewport().grab())))
+    figures["scroll the document list (a jump + paint)"] = median_ms(samples)
+    figures["open the last document (Alt+PgDown after a jump)"] = 1000 * timed(
+        lambda: (
+            window.navigator.go(window.controller.document_model.document_id(count - 2) or 0),
+            window.navigator.step(+1),
+            window.grab(),
+        )
+    )
+    figures["filter by title + paint"] = 1000 * timed(
+        lambda: (window.documents.search.setText("مقال 9999"), table.viewport().grab())
+    )
+    window.close()
+    app.processEvents()
+    return figures
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--documents", type=int, default=100_000)
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     folder = Path(tempfile.mkdtemp(prefix="bench-window-"))
@@ -211,6 +252,10 @@ def main() -> None:
         print(f"\n{name} ({len(tokenize(text))} tokens, {len(text)} characters)")
         for label, value in figures.items():
             print(f"  {label:<48} {value:8.2f}")
+    figures = bench_many_documents(folder, app, args.documents)
+    print(f"\n{args.documents:,} documents (single runs)")
+    for label, value in figures.items():
+        print(f"  {label:<48} {value:8.2f}")
 
 
 if __name__ == "__main__":

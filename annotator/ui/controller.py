@@ -17,17 +17,14 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from annotator.core.edits import (
-    AddRelation,
     AddSpan,
-    Composite,
     Edit,
     Relabel,
-    RemoveRelation,
     RemoveSpan,
     Resize,
 )
 from annotator.core.errors import AnnotatorError, NotFoundError
-from annotator.core.model import SPEAKER, Document, Kind, LabelSet, Relation, Span
+from annotator.core.model import Document, LabelSet, Relation, Span
 from annotator.store import Repository
 from annotator.ui import commands
 from annotator.ui.clitic_snap import Snapper
@@ -35,6 +32,8 @@ from annotator.ui.document_model import DocumentListModel
 from annotator.ui.effects import effects
 from annotator.ui.settings import UserSettings
 from annotator.ui.span_model import SpanListModel
+from annotator.ui.speakers import SpeakerLinks
+from annotator.ui.text import isolate, short
 from annotator.ui.viewer import ArticleView
 
 log = logging.getLogger(__name__)
@@ -42,11 +41,6 @@ log = logging.getLogger(__name__)
 # The viewer is always right-to-left: the Left arrow points towards the end of the text.
 LEFT_STEP = +1
 RIGHT_STEP = -1
-
-
-def isolate(text: str) -> str:
-    """Wrap (Arabic) text in FSI … PDI so it sits right inside a Latin message, and back."""
-    return f"\u2068{text}\u2069"
 
 
 def default_annotator() -> str:
@@ -83,11 +77,12 @@ class AnnotationController(QObject):
         self.document: Document | None = None
         self.relations: list[Relation] = []
         self.snapper = Snapper(repo)
-        self._picking: int | None = None  # the quote waiting for its speaker
         self._select_after: int | None = None
         self._refresh_pending = False
+        self.closed = False  # the window closed the project: no more reading
         self.before_switch: Callable[[], None] | None = None  # the navigator saves the place
-        view.spanClicked.connect(self.span_clicked)
+        self.speakers = SpeakerLinks(self)
+        view.spanClicked.connect(self.speakers.clicked)
 
     # -- the document on screen (navigation.py opens documents) -----------------------------
     @property
@@ -97,7 +92,7 @@ class AnnotationController(QObject):
     def show_document(
         self, document: Document, spans: list[Span], relations: list[Relation]
     ) -> None:
-        self.cancel_pick()
+        self.speakers.cancel()
         self.document = document
         self.relations = relations
         self.view.set_document(document.text, spans, self.labels)
@@ -192,6 +187,8 @@ class AnnotationController(QObject):
 
     def _refresh_evidence(self) -> None:
         self._refresh_pending = False
+        if self.closed:
+            return
         try:
             self.snapper.refresh()
         except AnnotatorError as exc:  # reading the neighbours failed: snap later will retry
@@ -241,7 +238,7 @@ class AnnotationController(QObject):
         """Label the selection (snapped to tokens unless ``exact``); relabel a selected span."""
         if self.document is None or self.document.id is None:
             return
-        selected = self._selected_span()
+        selected = self.selected_span()
         if selected is not None:
             self._relabel(selected, name)
             return
@@ -273,7 +270,7 @@ class AnnotationController(QObject):
             self.message.emit(self.tr("That span is already there"))
             return
         span = Span(None, self.document.id, start, end, name, self.annotator)
-        words = isolate(self._short(text[start:end]))
+        words = isolate(short(text[start:end]))
         action = self.tr("Label {text} as {label}").format(text=words, label=name)
         if self.push(AddSpan(span), action):
             self.message.emit(f"{action}; {note}" if note else action)
@@ -302,22 +299,17 @@ class AnnotationController(QObject):
                 return span
         return None
 
-    def _selected_span(self) -> Span | None:
+    def selected_span(self) -> Span | None:
         span_id = self.view.selected_span()
         return None if span_id is None else self.span_model.span(span_id)
 
-    @staticmethod
-    def _short(text: str, limit: int = 40) -> str:
-        flat = " ".join(text.split())
-        return flat if len(flat) <= limit else flat[: limit - 1] + "…"
-
     # -- delete, boundaries, span navigation ------------------------------------------------
     def delete_selected(self) -> None:
-        span = self._selected_span()
+        span = self.selected_span()
         if span is None or span.id is None:
             self.message.emit(self.tr("Select a span to delete (click it, or Tab)"))
             return
-        words = isolate(self._short(span.text_in(self.document.text if self.document else "")))
+        words = isolate(short(span.text_in(self.document.text if self.document else "")))
         action = self.tr("Delete {label} {text}").format(label=span.label, text=words)
         if self.push(RemoveSpan(span.id), action):
             self.message.emit(action)
@@ -325,7 +317,7 @@ class AnnotationController(QObject):
     def move_boundary(self, edge: str, arrow: str) -> None:
         """Move the selected span's ``edge`` ("start"/"end") one character towards ``arrow``
         ("left"/"right") on screen: in the right-to-left viewer, left is towards the end."""
-        span = self._selected_span()
+        span = self.selected_span()
         if span is None or span.id is None or self.document is None:
             self.message.emit(self.tr("Select a span to move its boundaries"))
             return
@@ -345,7 +337,7 @@ class AnnotationController(QObject):
                 )
             )
             return
-        words = isolate(self._short(self.document.text[start:end]))
+        words = isolate(short(self.document.text[start:end]))
         action = self.tr("Resize {label} to {text}").format(label=span.label, text=words)
         if self.push(Resize(span.id, start, end), action, select=span.id):
             self.message.emit(action)
@@ -356,73 +348,3 @@ class AnnotationController(QObject):
             self.message.emit(self.tr("No spans in this document yet"))
             return
         self.view.select_span(span_id)
-
-    # -- speaker links ----------------------------------------------------------------------
-    @property
-    def picking(self) -> bool:
-        return self._picking is not None
-
-    def start_pick_speaker(self) -> None:
-        span = self._selected_span()
-        if (
-            span is None
-            or self.labels.get(span.label) is None
-            or (self.labels.kind_of(span.label) is not Kind.QUOTE)
-        ):
-            self.message.emit(self.tr("Select a quote first, then pick its speaker"))
-            return
-        self._picking = span.id
-        self.pickingChanged.emit(True)
-        self.message.emit(self.tr("Click the entity who said this quote (Esc cancels)"))
-
-    def cancel_pick(self) -> None:
-        if self._picking is not None:
-            self._picking = None
-            self.pickingChanged.emit(False)
-
-    def span_clicked(self, span_id: int) -> None:
-        quote = self._picking
-        if quote is None:
-            return
-        # the click may land on several spans (an entity inside the quote): take an entity
-        target = self._entity_among(span_id)
-        if target is None:
-            self.view.select_span(quote)
-            self.message.emit(self.tr("That is not an entity: click a person or an organisation"))
-            return
-        self.cancel_pick()
-        existing = self.span_model.speaker_relation(quote)
-        if existing is not None and existing.target_id == target.id:
-            self.view.select_span(quote)
-            self.message.emit(self.tr("That speaker is already linked"))
-            return
-        link: Edit = AddRelation(Relation(None, SPEAKER, quote, target.id or 0, self.annotator))
-        if existing is not None and existing.id is not None:
-            link = Composite((RemoveRelation(existing.id), link))
-        words = isolate(self._short(target.text_in(self.document.text if self.document else "")))
-        action = self.tr("Link speaker {text}").format(text=words)
-        if self.push(link, action, select=quote):
-            self.message.emit(action)
-
-    def _entity_among(self, span_id: int) -> Span | None:
-        clicked = self.span_model.span(span_id)
-        candidates = [clicked] if clicked is not None else []
-        if clicked is not None:
-            candidates += [
-                s for s in (self.span_model.span(i) for i in self.view.span_at(clicked.start)) if s
-            ]
-        for span in candidates:
-            label = self.labels.get(span.label)
-            if label is not None and label.kind is Kind.ENTITY:
-                return span
-        return None
-
-    def remove_speaker(self) -> None:
-        span = self._selected_span()
-        relation = None if span is None else self.span_model.speaker_relation(span.id or -1)
-        if span is None or relation is None or relation.id is None:
-            self.message.emit(self.tr("Select a quote that has a speaker"))
-            return
-        action = self.tr("Remove the speaker of a quote")
-        if self.push(RemoveRelation(relation.id), action, select=span.id):
-            self.message.emit(action)

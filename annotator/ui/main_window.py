@@ -183,8 +183,8 @@ class MainWindow(QMainWindow):
         a["start_right"].triggered.connect(lambda: c.move_boundary("start", "right"))
         a["end_left"].triggered.connect(lambda: c.move_boundary("end", "left"))
         a["end_right"].triggered.connect(lambda: c.move_boundary("end", "right"))
-        a["pick_speaker"].triggered.connect(c.start_pick_speaker)
-        a["remove_speaker"].triggered.connect(c.remove_speaker)
+        a["pick_speaker"].triggered.connect(c.speakers.start)
+        a["remove_speaker"].triggered.connect(c.speakers.remove)
         a["undo"].triggered.connect(c.undo)
         a["redo"].triggered.connect(c.redo)
         a["done_next"].triggered.connect(self.navigator.done_and_next)
@@ -206,14 +206,14 @@ class MainWindow(QMainWindow):
         c.documentOpened.connect(self._on_document_opened)
         c.documentEdited.connect(lambda _id: self._refresh_status())
         c.labelsChanged.connect(self._on_labels_changed)
-        c.pickingChanged.connect(self._on_picking)
+        c.speakers.pickingChanged.connect(self._on_picking)
         v.spanSelected.connect(self.side.show_span)
         v.spanSelected.connect(lambda _id: self._update_speaker_buttons())
         v.zoomChanged.connect(self.settings.set_zoom)
         self.side.spanActivated.connect(self._on_span_activated)
         self.side.palette.labelClicked.connect(self._on_palette_clicked)
-        self.side.pick_button.clicked.connect(c.start_pick_speaker)
-        self.side.remove_speaker_button.clicked.connect(c.remove_speaker)
+        self.side.pick_button.clicked.connect(c.speakers.start)
+        self.side.remove_speaker_button.clicked.connect(c.speakers.remove)
         self.documents.documentActivated.connect(self.navigator.go)
         self.find_bar.matchSelected.connect(self._on_match)
         self.find_bar.closed.connect(lambda: self.view.setFocus())
@@ -232,8 +232,8 @@ class MainWindow(QMainWindow):
                 self._find_step(bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
                 return True
             if key == Qt.Key.Key_Escape:
-                if self.controller.picking:
-                    self.controller.cancel_pick()
+                if self.controller.speakers.picking:
+                    self.controller.speakers.cancel()
                     self.controller.message.emit(self.tr("Picking the speaker cancelled"))
                     return True
                 if self.find_bar.isVisible():
@@ -270,8 +270,8 @@ class MainWindow(QMainWindow):
         )
 
     def _on_span_activated(self, span_id: int) -> None:
-        if self.controller.picking:
-            self.controller.span_clicked(span_id)
+        if self.controller.speakers.picking:
+            self.controller.speakers.clicked(span_id)
             return
         self.view.select_span(span_id)
         self.view.setFocus()
@@ -342,6 +342,7 @@ class MainWindow(QMainWindow):
         self.save_state()
         super().closeEvent(event)
         if event.isAccepted():
+            self.controller.closed = True
             self.repo.close()
 
     def menu(self, name: str) -> QMenu:

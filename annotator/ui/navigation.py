@@ -15,6 +15,7 @@ from annotator.core.errors import AnnotatorError, NotFoundError
 from annotator.core.model import Status
 from annotator.ui.controller import AnnotationController
 from annotator.ui.settings import Place, UserSettings
+from annotator.ui.text import isolate
 
 PAGE = 500
 
@@ -131,7 +132,7 @@ class Navigator(QObject):
             return
         title = self.c.document.title if self.c.document else ""
         if self.c.repo.status(document_id, self.c.annotator) is not Status.DONE:
-            action = self.tr("Mark {title} done").format(title=f"\u2068{title}\u2069")
+            action = self.tr("Mark {title} done").format(title=isolate(title))
             if not self.c.push(SetStatus(document_id, self.c.annotator, Status.DONE), action):
                 return
         following = self.next_unfinished(document_id)

@@ -198,34 +198,6 @@
         <source>No spans in this document yet</source>
         <translation>لا مقاطع في هذا المستند بعد</translation>
     </message>
-    <message>
-        <source>Select a quote first, then pick its speaker</source>
-        <translation>حدِّد اقتباسًا أولًا، ثم اختر المتحدث</translation>
-    </message>
-    <message>
-        <source>Click the entity who said this quote (Esc cancels)</source>
-        <translation>انقر على الكيان صاحب هذا الاقتباس (Esc للإلغاء)</translation>
-    </message>
-    <message>
-        <source>That is not an entity: click a person or an organisation</source>
-        <translation>هذا ليس كيانًا: انقر على شخص أو منظمة</translation>
-    </message>
-    <message>
-        <source>That speaker is already linked</source>
-        <translation>هذا المتحدث مربوط من قبل</translation>
-    </message>
-    <message>
-        <source>Link speaker {text}</source>
-        <translation>ربط المتحدث {text}</translation>
-    </message>
-    <message>
-        <source>Select a quote that has a speaker</source>
-        <translation>حدِّد اقتباسًا له متحدث</translation>
-    </message>
-    <message>
-        <source>Remove the speaker of a quote</source>
-        <translation>إزالة متحدث الاقتباس</translation>
-    </message>
 </context>
 <context>
     <name>DocumentListModel</name>
@@ -693,6 +665,37 @@
     <message>
         <source>quote</source>
         <translation>اقتباس</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerLinks</name>
+    <message>
+        <source>Select a quote first, then pick its speaker</source>
+        <translation>حدِّد اقتباسًا أولًا، ثم اختر المتحدث</translation>
+    </message>
+    <message>
+        <source>Click the entity who said this quote (Esc cancels)</source>
+        <translation>انقر على الكيان صاحب هذا الاقتباس (Esc للإلغاء)</translation>
+    </message>
+    <message>
+        <source>That is not an entity: click a person or an organisation</source>
+        <translation>هذا ليس كيانًا: انقر على شخص أو منظمة</translation>
+    </message>
+    <message>
+        <source>That speaker is already linked</source>
+        <translation>هذا المتحدث مربوط من قبل</translation>
+    </message>
+    <message>
+        <source>Link speaker {text}</source>
+        <translation>ربط المتحدث {text}</translation>
+    </message>
+    <message>
+        <source>Select a quote that has a speaker</source>
+        <translation>حدِّد اقتباسًا له متحدث</translation>
+    </message>
+    <message>
+        <source>Remove the speaker of a quote</source>
+        <translation>إزالة متحدث الاقتباس</translation>
     </message>
 </context>
 <context>

@@ -126,9 +126,9 @@ def test_pick_speaker_with_the_key_and_remove_it_with_the_button(
     quote_id = window.view.selected_span()
     assert window.side.pick_button.isEnabled()
     key(window, "S")
-    assert window.controller.picking
+    assert window.controller.speakers.picking
     click(window.view, speaker[0] + 1)
-    assert not window.controller.picking
+    assert not window.controller.speakers.picking
     assert db_relations(window) == [("speaker", quote_id, speaker_id)]
     model = window.controller.span_model
     row = model.row_of(quote_id or 0)
@@ -147,14 +147,14 @@ def test_picking_refuses_a_non_entity_and_escape_cancels(window: MainWindow) -> 
     key(window, "Alt+6")
     key(window, "S")
     click(window.view, quote[0] + 3)  # the quote itself: not an entity
-    assert window.controller.picking
+    assert window.controller.speakers.picking
     assert "not an entity" in window.status.action.text()
     key(window, "Escape")
-    assert not window.controller.picking
+    assert not window.controller.speakers.picking
     assert db_relations(window) == []
     window.view.select_span(None)
     key(window, "S")  # nothing selected: nothing to pick for
-    assert not window.controller.picking
+    assert not window.controller.speakers.picking
 
 
 def test_span_list_click_selects_the_span_in_the_viewer(window: MainWindow) -> None:

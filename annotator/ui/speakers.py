@@ -1,0 +1,99 @@
+"""Linking a quote to its speaker: select the quote, press S (or the button), click the entity.
+
+The link is a ``speaker`` relation (QUOTE -> PER/ORG), added and removed as one edit through the
+controller, so it is undoable like every other edit; a quote has at most one speaker (picking
+another replaces the link, in one edit).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from annotator.core.edits import AddRelation, Composite, Edit, RemoveRelation
+from annotator.core.model import SPEAKER, Kind, Relation, Span
+from annotator.ui.text import isolate, short
+
+if TYPE_CHECKING:
+    from annotator.ui.controller import AnnotationController
+
+
+class SpeakerLinks(QObject):
+    pickingChanged = Signal(bool)
+
+    def __init__(self, controller: AnnotationController) -> None:
+        super().__init__(controller)
+        self.c = controller
+        self._quote: int | None = None  # the quote waiting for its speaker
+
+    @property
+    def picking(self) -> bool:
+        return self._quote is not None
+
+    def start(self) -> None:
+        span = self.c.selected_span()
+        if (
+            span is None
+            or self.c.labels.get(span.label) is None
+            or (self.c.labels.kind_of(span.label) is not Kind.QUOTE)
+        ):
+            self.c.message.emit(self.tr("Select a quote first, then pick its speaker"))
+            return
+        self._quote = span.id
+        self.pickingChanged.emit(True)
+        self.c.message.emit(self.tr("Click the entity who said this quote (Esc cancels)"))
+
+    def cancel(self) -> None:
+        if self._quote is not None:
+            self._quote = None
+            self.pickingChanged.emit(False)
+
+    def clicked(self, span_id: int) -> None:
+        quote = self._quote
+        if quote is None:
+            return
+        # the click may land on several spans (an entity inside the quote): take an entity
+        target = self._entity_among(span_id)
+        if target is None:
+            self.c.view.select_span(quote)
+            self.c.message.emit(self.tr("That is not an entity: click a person or an organisation"))
+            return
+        self.cancel()
+        existing = self.c.span_model.speaker_relation(quote)
+        if existing is not None and existing.target_id == target.id:
+            self.c.view.select_span(quote)
+            self.c.message.emit(self.tr("That speaker is already linked"))
+            return
+        link: Edit = AddRelation(Relation(None, SPEAKER, quote, target.id or 0, self.c.annotator))
+        if existing is not None and existing.id is not None:
+            link = Composite((RemoveRelation(existing.id), link))
+        words = isolate(short(target.text_in(self.c.document.text if self.c.document else "")))
+        action = self.tr("Link speaker {text}").format(text=words)
+        if self.c.push(link, action, select=quote):
+            self.c.message.emit(action)
+
+    def _entity_among(self, span_id: int) -> Span | None:
+        clicked = self.c.span_model.span(span_id)
+        candidates = [clicked] if clicked is not None else []
+        if clicked is not None:
+            candidates += [
+                s
+                for s in (self.c.span_model.span(i) for i in self.c.view.span_at(clicked.start))
+                if s
+            ]
+        for span in candidates:
+            label = self.c.labels.get(span.label)
+            if label is not None and label.kind is Kind.ENTITY:
+                return span
+        return None
+
+    def remove(self) -> None:
+        span = self.c.selected_span()
+        relation = None if span is None else self.c.span_model.speaker_relation(span.id or -1)
+        if span is None or relation is None or relation.id is None:
+            self.c.message.emit(self.tr("Select a quote that has a speaker"))
+            return
+        action = self.tr("Remove the speaker of a quote")
+        if self.c.push(RemoveRelation(relation.id), action, select=span.id):
+            self.c.message.emit(action)
