@@ -38,5 +38,9 @@ test: lint types contracts pytest
 bench: $(STAMP)
 	$(PY) benchmarks/bench_import.py
 
+# refresh resources/translations/*.ts from the code (pyside6-lupdate) and build the .qm files
+translations: $(STAMP)
+	$(PY) scripts/update_translations.py
+
 clean:
 	rm -rf $(VENV) projects

@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from annotator.core.model import AnnotatedDocument, Document
+from annotator.core.text import text_sha256
 from annotator.ui.main_window import MainWindow
 from tests.ui.viewer_helpers import click, drag
 from tests.ui.window_helpers import (
@@ -156,3 +158,31 @@ def test_a_span_cannot_shrink_to_nothing(window: MainWindow) -> None:
     key(window, "Shift+Alt+Left")
     assert db_spans(window) == [(start, start + 1, "MISC")]
     assert "cannot" in window.status.action.text()
+
+
+EMOJI_LATIN = "CNN: قال كارتر 😀👍🏽 إن «الرقة» 🇸🇦 والموصل\nBBC Arabic نقلت عن أنقرة"
+
+
+def test_selection_after_emoji_and_in_a_latin_first_paragraph(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    added = window.repo.add_document(
+        AnnotatedDocument(Document(None, "emoji", EMOJI_LATIN, text_sha256(EMOJI_LATIN)))
+    )
+    assert added is not None and added.id is not None
+    window.controller.document_model.reload()
+    window.navigator.go(added.id)
+    text = text_of(window)
+    # the paragraph starts with Latin, and is still laid out right to left
+    assert window.view.char_rect(0).x() > window.view.char_rect(text.index("قال")).x()
+    for word, key_name in (("والموصل", "3"), ("أنقرة", "3"), ("كارتر", "1")):
+        start, end = find(text, word)
+        drag(window.view, start, end)
+        assert window.view.selection() == (start, end)
+        key(window, key_name)
+    mosul = find(text, "الموصل")
+    assert db_spans(window) == [
+        (*find(text, "كارتر"), "PER"),
+        (*mosul, "LOC"),
+        (*find(text, "أنقرة"), "LOC"),
+    ]
