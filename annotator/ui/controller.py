@@ -159,7 +159,7 @@ class AnnotationController(QObject):
                     self.snapper.remove_span(span_id)
                     continue
                 self.view.update_span(span)
-                if self.span_model.span(span_id) is None:
+                if self.span_model.span_by_id(span_id) is None:
                     self.span_model.add_span(span)
                 else:
                     self.span_model.update_span(span)
@@ -167,7 +167,7 @@ class AnnotationController(QObject):
             if found.relations and self.document_id is not None:
                 self.relations = self.repo.relations(self.document_id)
                 self.span_model.set_relations(self.relations)
-        present = [s for s in found.spans if self.span_model.span(s) is not None]
+        present = [s for s in found.spans if self.span_model.span_by_id(s) is not None]
         if self._select_after is not None:
             self.view.select_span(self._select_after)
         elif found.added and found.added[0] in present:
@@ -301,7 +301,7 @@ class AnnotationController(QObject):
 
     def selected_span(self) -> Span | None:
         span_id = self.view.selected_span()
-        return None if span_id is None else self.span_model.span(span_id)
+        return None if span_id is None else self.span_model.span_by_id(span_id)
 
     # -- delete, boundaries, span navigation ------------------------------------------------
     def delete_selected(self) -> None:

@@ -106,8 +106,8 @@ class LabelDialog(QDialog):
         self.table.setCellWidget(row, COLOUR, colour)
         key = QComboBox(self.table)
         key.addItem(self.tr("none"), None)
-        for k in range(1, 10):
-            key.addItem(str(k), k)
+        for number in range(1, 10):
+            key.addItem(str(number), number)
         key.setCurrentIndex(0 if label.key is None else label.key)
         self.table.setCellWidget(row, KEY, key)
         return row
@@ -133,7 +133,9 @@ class LabelDialog(QDialog):
         key = next((k for k in range(1, 10) if k not in taken), None)
         row = self._append(Label(self.tr("NEW"), Kind.ENTITY, colour, key), None)
         self.table.setCurrentCell(row, NAME)
-        self.table.editItem(self.table.item(row, NAME))
+        item = self.table.item(row, NAME)
+        if item is not None:
+            self.table.editItem(item)
         return row
 
     def remove_row(self) -> None:
@@ -167,8 +169,9 @@ class LabelDialog(QDialog):
         key: int | str | None = "keep",
     ) -> None:
         """Change one row as a user would (used by tests and the benchmark-free checks)."""
-        if name is not None:
-            self.table.item(row, NAME).setText(name)
+        item = self.table.item(row, NAME)
+        if name is not None and item is not None:
+            item.setText(name)
         if kind is not None:
             combo = self.table.cellWidget(row, KIND)
             assert isinstance(combo, QComboBox)

@@ -38,7 +38,7 @@ class MainWindow(QMainWindow):
         self.view.setObjectName("article-view")
         self.controller = AnnotationController(repo, self.view, settings, self)
         self.navigator = Navigator(self.controller, settings, self.project, self)
-        self.actions = ActionCollection(self, settings)
+        self.action_set = ActionCollection(self, settings)
         self.find_bar = FindBar(self)
         self.find_bar.hide()
         self.banner = ErrorBanner(self)
@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self.view.set_zoom(settings.zoom())
         if settings.font_family():
             self.view.set_font_family(settings.font_family())
-        self.side.palette.set_labels(self.controller.labels)
+        self.side.label_palette.set_labels(self.controller.labels)
         self.retranslate()
         self.resize(1280, 800)
         geometry, state = settings.geometry(), settings.window_state(self.rtl)
@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
 
     # -- menus ------------------------------------------------------------------------------
     def _build_menus(self) -> None:
-        a = self.actions
+        a = self.action_set
         bar = self.menuBar()
         self.project_menu = bar.addMenu("")
         self.project_menu.addAction(a["new_project"])
@@ -160,7 +160,10 @@ class MainWindow(QMainWindow):
         self.exact_menu.clear()
         for key in range(1, 10):
             label = self.controller.labels.by_key(key)
-            label_action, exact_action = self.actions[f"label_{key}"], self.actions[f"exact_{key}"]
+            label_action, exact_action = (
+                self.action_set[f"label_{key}"],
+                self.action_set[f"exact_{key}"],
+            )
             for action in (label_action, exact_action):
                 action.setEnabled(label is not None)
             if label is None:
@@ -172,7 +175,7 @@ class MainWindow(QMainWindow):
 
     # -- wiring -----------------------------------------------------------------------------
     def _wire(self) -> None:
-        c, a, v = self.controller, self.actions, self.view
+        c, a, v = self.controller, self.action_set, self.view
         for key in range(1, 10):
             a[f"label_{key}"].triggered.connect(lambda _=False, k=key: c.label_key(k))
             a[f"exact_{key}"].triggered.connect(lambda _=False, k=key: c.label_key(k, exact=True))
@@ -211,7 +214,7 @@ class MainWindow(QMainWindow):
         v.spanSelected.connect(lambda _id: self._update_speaker_buttons())
         v.zoomChanged.connect(self.settings.set_zoom)
         self.side.spanActivated.connect(self._on_span_activated)
-        self.side.palette.labelClicked.connect(self._on_palette_clicked)
+        self.side.label_palette.labelClicked.connect(self._on_palette_clicked)
         self.side.pick_button.clicked.connect(c.speakers.start)
         self.side.remove_speaker_button.clicked.connect(c.speakers.remove)
         self.documents.documentActivated.connect(self.navigator.go)
@@ -260,7 +263,7 @@ class MainWindow(QMainWindow):
         self._update_speaker_buttons()
 
     def _on_labels_changed(self) -> None:
-        self.side.palette.set_labels(self.controller.labels)
+        self.side.label_palette.set_labels(self.controller.labels)
         self._fill_label_menus()
 
     def _on_picking(self, picking: bool) -> None:
@@ -295,7 +298,7 @@ class MainWindow(QMainWindow):
 
     def _update_speaker_buttons(self) -> None:
         span_id = self.view.selected_span()
-        span = None if span_id is None else self.controller.span_model.span(span_id)
+        span = None if span_id is None else self.controller.span_model.span_by_id(span_id)
         label = None if span is None else self.controller.labels.get(span.label)
         is_quote = label is not None and label.kind.value == "quote"
         self.side.pick_button.setEnabled(is_quote)
@@ -312,7 +315,7 @@ class MainWindow(QMainWindow):
 
     # -- language ---------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.actions.retranslate()
+        self.action_set.retranslate()
         self.project_menu.setTitle(self.tr("&Project"))
         self.recent_menu.setTitle(self.tr("Open &recent"))
         self.edit_menu.setTitle(self.tr("&Edit"))
@@ -324,7 +327,7 @@ class MainWindow(QMainWindow):
         self.documents_dock.setWindowTitle(self.tr("Documents"))
         self.side_dock.setWindowTitle(self.tr("Annotations"))
         self.side.pick_button.setText(
-            self.tr("Pick speaker ({key})").format(key=self.actions.key_text("pick_speaker"))
+            self.tr("Pick speaker ({key})").format(key=self.action_set.key_text("pick_speaker"))
         )
         self.side.remove_speaker_button.setText(self.tr("Remove speaker"))
         self.side.retranslate()

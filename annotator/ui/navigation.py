@@ -65,7 +65,7 @@ class Navigator(QObject):
             return
         view = self.c.view
         text_length = len(self.c.document.text) if self.c.document else 0
-        if place.span_id is not None and self.c.span_model.span(place.span_id) is not None:
+        if place.span_id is not None and self.c.span_model.span_by_id(place.span_id) is not None:
             view.select_span(place.span_id)
         else:
             start, end = place.selection

@@ -127,7 +127,7 @@ class SidePanel(QWidget):
         super().__init__(parent)
         self.model = model
         self.palette_title = QLabel(self)
-        self.palette = LabelPalette(self)
+        self.label_palette = LabelPalette(self)
         self.pick_button = QToolButton(self)
         self.pick_button.setObjectName("pick-speaker")
         self.remove_speaker_button = QToolButton(self)
@@ -148,7 +148,7 @@ class SidePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.palette_title)
-        layout.addWidget(self.palette)
+        layout.addWidget(self.label_palette)
         layout.addLayout(speakers)
         layout.addWidget(self.spans_title)
         layout.addWidget(self.table, 1)
@@ -158,7 +158,7 @@ class SidePanel(QWidget):
     def retranslate(self) -> None:
         self.palette_title.setText(self.tr("Labels"))
         self.spans_title.setText(self.tr("Spans in this document"))
-        self.palette.retranslate()
+        self.label_palette.retranslate()
 
     def _activated(self, index: object) -> None:
         span = self.model.span_at_row(index.row())  # type: ignore[attr-defined]

@@ -113,8 +113,10 @@ class UserSettings:
     def recent_projects(self) -> list[str]:
         value = self.q.value("projects/recent", [])
         if isinstance(value, str):
-            value = [value] if value else []
-        return [str(v) for v in (value or []) if v]
+            return [value] if value else []
+        if isinstance(value, list):
+            return [str(v) for v in value if v]
+        return []
 
     def add_recent_project(self, path: str | Path) -> None:
         resolved = str(Path(path).expanduser().resolve())

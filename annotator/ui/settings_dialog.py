@@ -51,13 +51,13 @@ class SettingsDialog(QDialog):
         self.shipped_font = QComboBox(self)
         self.shipped_font.addItem(self.tr("Shipped Arabic font (Noto Naskh Arabic)"), "")
         self.shipped_font.addItem(self.tr("Another font:"), "other")
-        self.font = QFontComboBox(self)
-        self.font.setWritingSystem(QFontDatabase.WritingSystem.Arabic)
+        self.font_choice = QFontComboBox(self)
+        self.font_choice.setWritingSystem(QFontDatabase.WritingSystem.Arabic)
         family = settings.font_family()
-        self.font.setCurrentFont(QFont(family or view.font_family()))
+        self.font_choice.setCurrentFont(QFont(family or view.font_family()))
         self.shipped_font.setCurrentIndex(1 if family else 0)
-        self.font.setEnabled(bool(family))
-        self.shipped_font.currentIndexChanged.connect(lambda i: self.font.setEnabled(i == 1))
+        self.font_choice.setEnabled(bool(family))
+        self.shipped_font.currentIndexChanged.connect(lambda i: self.font_choice.setEnabled(i == 1))
         self.zoom = QSpinBox(self)
         self.zoom.setObjectName("zoom")
         self.zoom.setRange(*ZOOM_RANGE)
@@ -72,12 +72,14 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Annotator name:"), self.annotator)
         form.addRow(self.tr("Interface language:"), self.language)
         form.addRow(self.tr("Article font:"), self.shipped_font)
-        form.addRow("", self.font)
+        form.addRow("", self.font_choice)
         form.addRow(self.tr("Zoom (relative to normal size):"), self.zoom)
         form.addRow(buttons)
 
     def result_values(self) -> SettingsValues:
-        family = self.font.currentFont().family() if self.shipped_font.currentIndex() == 1 else ""
+        family = (
+            self.font_choice.currentFont().family() if self.shipped_font.currentIndex() == 1 else ""
+        )
         return SettingsValues(
             annotator=self.annotator.text().strip(),
             language=str(self.language.currentData() or ""),

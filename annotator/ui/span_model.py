@@ -111,7 +111,7 @@ class SpanListModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(row, self.SPEAKER), self.index(row, self.SPEAKER))
 
     # -- lookups ----------------------------------------------------------------------------
-    def span(self, span_id: int) -> Span | None:
+    def span_by_id(self, span_id: int) -> Span | None:
         return self._by_id.get(span_id)
 
     def span_at_row(self, row: int) -> Span | None:

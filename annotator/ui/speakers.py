@@ -74,14 +74,11 @@ class SpeakerLinks(QObject):
             self.c.message.emit(action)
 
     def _entity_among(self, span_id: int) -> Span | None:
-        clicked = self.c.span_model.span(span_id)
+        clicked = self.c.span_model.span_by_id(span_id)
         candidates = [clicked] if clicked is not None else []
         if clicked is not None:
-            candidates += [
-                s
-                for s in (self.c.span_model.span(i) for i in self.c.view.span_at(clicked.start))
-                if s
-            ]
+            model, view = self.c.span_model, self.c.view
+            candidates += [s for s in map(model.span_by_id, view.span_at(clicked.start)) if s]
         for span in candidates:
             label = self.c.labels.get(span.label)
             if label is not None and label.kind is Kind.ENTITY:

@@ -26,7 +26,7 @@ class WindowActions:
         return QCoreApplication.translate("WindowActions", text)
 
     def wire(self) -> None:
-        a = self.w.actions
+        a = self.w.action_set
         a["new_project"].triggered.connect(self.new_project)
         a["open_project"].triggered.connect(self.open_project)
         a["import"].triggered.connect(self.import_articles)

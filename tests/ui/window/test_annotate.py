@@ -76,7 +76,7 @@ def test_palette_button_labels_the_selection(window: MainWindow, qtbot: QtBot) -
     text = text_of(window)
     start, end = find(text, "البنتاغون")
     window.view.set_selection(start, end)
-    button = window.side.palette.button("ORG")
+    button = window.side.label_palette.button("ORG")
     assert button is not None and "[2]" in button.text()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert db_spans(window) == [(start, end, "ORG")]
@@ -123,12 +123,12 @@ def test_tab_walks_the_spans_in_reading_order(window: MainWindow) -> None:
     seen = []
     for _ in range(3):
         key(window, "Tab")
-        span = window.controller.span_model.span(window.view.selected_span() or -1)
+        span = window.controller.span_model.span_by_id(window.view.selected_span() or -1)
         assert span is not None
         seen.append((span.start, span.end))
     assert seen == sorted(words)
     key(window, "Shift+Tab")
-    span = window.controller.span_model.span(window.view.selected_span() or -1)
+    span = window.controller.span_model.span_by_id(window.view.selected_span() or -1)
     assert span is not None and (span.start, span.end) == sorted(words)[1]
 
 

@@ -48,7 +48,7 @@ def test_label_dialog_renames_recolours_rekeys_and_adds(window: MainWindow, qtbo
         dialog.set_row(row, name="TIME", key=1)
 
     close_when_shown(LabelDialog, edit)
-    window.actions["labels"].trigger()
+    window.action_set["labels"].trigger()
     labels = window.controller.labels
     assert labels.get("PERS") is not None and labels.get("PERS").key == 7  # type: ignore[union-attr]
     assert labels.get("PERS").colour == "#ff0000"  # type: ignore[union-attr]
@@ -56,7 +56,7 @@ def test_label_dialog_renames_recolours_rekeys_and_adds(window: MainWindow, qtbo
     assert labels.by_key(1).name == "TIME"  # type: ignore[union-attr]
     with open_project(window.project, create=False) as repo:
         assert [s.label for s in repo.spans(window.controller.document_id or 0)] == ["PERS"]
-    assert window.side.palette.button("PERS") is not None
+    assert window.side.label_palette.button("PERS") is not None
     assert window.controller.span_model.index(0, 0).data() == "PERS"
     activate(qtbot, window)
     window.view.set_selection(*find(text, "أنقرة"))
@@ -89,7 +89,7 @@ def test_settings_dialog_sets_annotator_font_and_zoom(window: MainWindow, qtbot:
         dialog.zoom.setValue(3)
 
     close_when_shown(SettingsDialog, edit)
-    window.actions["settings"].trigger()
+    window.action_set["settings"].trigger()
     assert window.controller.annotator == "مريم"
     assert window.settings.annotator() == "مريم"
     assert window.view.zoom() == 3
@@ -113,7 +113,7 @@ def test_settings_dialog_language_change_rebuilds_the_window(
     assert dialog.result_values().language == "ar"
     with qtbot.waitSignal(window.languageChanged) as signal:
         close_when_shown(SettingsDialog, lambda d: d.language.setCurrentIndex(2))
-        window.actions["settings"].trigger()
+        window.action_set["settings"].trigger()
     assert signal.args == ["ar"]
     assert window.settings.language() == "ar"
     new = app_module._windows.pop()
@@ -165,7 +165,7 @@ def test_import_action_refreshes_the_document_list(window: MainWindow) -> None:
         dialog.run()
 
     close_when_shown(ImportDialog, paste)
-    window.actions["import"].trigger()
+    window.action_set["import"].trigger()
     assert window.controller.document_model.rowCount() == 2
     assert window.status.position.text() == "\u20661 / 2\u2069"
 

@@ -92,7 +92,7 @@ def test_arabic_interface_mirrors_everything_but_the_article(
     assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert window.project_menu.title() == "&مشروع"
-    assert window.actions["undo"].text() == "&تراجع"
+    assert window.action_set["undo"].text() == "&تراجع"
     assert window.documents_dock.windowTitle() == "المستندات"
     # the document list is on the right in Arabic: mirrored
     assert window.documents_dock.geometry().x() > window.side_dock.geometry().x()

@@ -83,8 +83,8 @@ def test_shortcut_overrides_from_settings(
     settings.setValue("shortcuts/done_next", "F9")
     settings.setValue("shortcuts/delete_span", "Ctrl+D; Delete")
     window = open_window(qtbot, make_project(tmp_path), user(settings))
-    assert [k.toString() for k in window.actions["done_next"].shortcuts()] == ["F9"]
-    assert window.actions.key_text("delete_span") == "Ctrl+D"
+    assert [k.toString() for k in window.action_set["done_next"].shortcuts()] == ["F9"]
+    assert window.action_set.key_text("delete_span") == "Ctrl+D"
     resolved = resolve_keys(SPECS, {"undo": ("Ctrl+Y",)})
     assert resolved["undo"] == ("Ctrl+Y",)
     assert resolved["redo"] == ("Ctrl+Shift+Z",)  # Ctrl+Y moved to undo
@@ -97,5 +97,5 @@ def test_menus_show_the_keys(qtbot: QtBot, tmp_path: Path, settings: QSettings) 
     assert annotate["end_left"].shortcut().toString() == "Ctrl+Alt+Shift+Left"
     labels = [a.text() for a in window.label_menu.actions()]
     assert labels[:3] == ["Label as PER", "Label as ORG", "Label as LOC"]
-    assert window.actions["label_3"].shortcut().toString() == "3"
-    assert window.actions["exact_3"].shortcut().toString() == "Alt+3"
+    assert window.action_set["label_3"].shortcut().toString() == "3"
+    assert window.action_set["exact_3"].shortcut().toString() == "Alt+3"
