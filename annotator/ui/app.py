@@ -75,7 +75,7 @@ def _replace(old: MainWindow, path: str, settings: UserSettings) -> MainWindow |
     try:
         new = create_main_window(path, settings)
     except AnnotatorError as exc:
-        QMessageBox.warning(old, QApplication.translate("app", "Open project"), str(exc))
+        old.banner.show_error(str(exc))  # the old window stays, and says why
         settings.remove_recent_project(path)
         return None
     _windows.append(new)  # the caller of main() holds only the first window

@@ -10,7 +10,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QMainWindow,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annotator.store import Repository
 from annotator.ui.actions import ActionCollection
@@ -207,7 +214,7 @@ class MainWindow(QMainWindow):
         c.message.connect(self._on_message)
         c.failed.connect(self._on_failed)
         c.documentOpened.connect(self._on_document_opened)
-        c.documentEdited.connect(lambda _id: self._refresh_status())
+        c.documentEdited.connect(lambda _id: self._refresh_status(position=False))
         c.labelsChanged.connect(self._on_labels_changed)
         c.speakers.pickingChanged.connect(self._on_picking)
         v.spanSelected.connect(self.side.show_span)
@@ -280,8 +287,6 @@ class MainWindow(QMainWindow):
         self.view.setFocus()
 
     def _on_palette_clicked(self, name: str) -> None:
-        from PySide6.QtWidgets import QApplication
-
         exact = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.AltModifier)
         self.controller.label(name, exact=exact)
 
@@ -306,10 +311,11 @@ class MainWindow(QMainWindow):
             is_quote and self.controller.span_model.speaker_relation(span_id or -1) is not None
         )
 
-    def _refresh_status(self) -> None:
+    def _refresh_status(self, *, position: bool = True) -> None:
+        """The status bar; the document position (two queries) only when it can change."""
         self.status.show_annotator(self.controller.annotator)
-        position, total = self.navigator.position()
-        self.status.show_position(position, total)
+        if position:
+            self.status.show_position(*self.navigator.position())
         self.status.show_spans(self.controller.span_model.rowCount())
         self._update_speaker_buttons()
 

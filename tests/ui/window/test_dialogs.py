@@ -210,3 +210,19 @@ def test_recent_projects_menu_lists_other_projects(
     window.window_actions.fill_recent_menu()
     texts = [a.text() for a in window.recent_menu.actions()]
     assert texts == [str(other.resolve())]
+
+
+def test_opening_another_project_replaces_the_window(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.annot.db"
+    window.projectRequested.emit(str(other))  # Project → New project… / Open project…
+    new = app_module._windows.pop()
+    qtbot.addWidget(new)
+    assert new.project == other and other.exists()
+    assert not window.isVisible()
+    assert new.controller.document_model.rowCount() == 0
+    not_a_project = tmp_path / "notes.annot.db"
+    not_a_project.write_text("not sqlite", encoding="utf-8")
+    new.projectRequested.emit(str(not_a_project))
+    assert new.isVisible() and "not a project file" in new.banner.message()
