@@ -739,10 +739,6 @@
 <context>
     <name>app</name>
     <message>
-        <source>Open project</source>
-        <translation>فتح مشروع</translation>
-    </message>
-    <message>
         <source>Unexpected error</source>
         <translation>خطأ غير متوقع</translation>
     </message>
