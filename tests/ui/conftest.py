@@ -49,3 +49,13 @@ def screenshot_dir() -> Path:
 def sample_article() -> str:
     """The sample article shipped in seeds/ (canonical text: LF line ends, no BOM)."""
     return (REPO / "seeds" / "washington-turkey-isis.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _clear_clipboard_at_exit() -> Iterator[None]:
+    """Clipboard data still owned at interpreter exit segfaults Qt's offscreen teardown."""
+    yield
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is not None:
+        QGuiApplication.clipboard().clear()

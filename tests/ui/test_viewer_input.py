@@ -61,6 +61,7 @@ def test_set_selection_round_trips_and_copies_our_text(view: ArticleView, qtbot:
     assert view.selection() == (0, len(text))
     view.text_edit.copy()
     assert QGuiApplication.clipboard().text() == text  # NBSP and LF kept, no U+2029
+    QGuiApplication.clipboard().clear()  # clipboard data left at exit crashes Qt's teardown
     view.set_selection(len(text) + 5, 3)  # out of date, e.g. restored from settings: clamped
     assert view.selection() == (3, len(text))
 
