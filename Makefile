@@ -37,6 +37,9 @@ test: lint types contracts pytest
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_import.py
+	$(PY) benchmarks/bench_formats.py
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_viewer.py
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_window.py
 
 # refresh resources/translations/*.ts from the code (pyside6-lupdate) and build the .qm files
 translations: $(STAMP)

@@ -1,7 +1,7 @@
 """The ``annotator`` command: open the window, import, export, stats, check.
 
 Exit codes: 0 ok, 1 problems found (a refused file, a failed check, any AnnotatorError),
-2 bad usage. Every command is documented in docs/cli.md (a test keeps them in step).
+2 bad usage. Every command is documented in README.md (a test keeps them in step).
 """
 
 from __future__ import annotations

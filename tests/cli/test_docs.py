@@ -1,4 +1,4 @@
-"""Every command and option of the CLI is documented in docs/cli.md (as sqlite-utils does)."""
+"""Every command and option of the CLI is documented in README.md (as sqlite-utils does)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from annotator.cli.main import cli
 
-DOCS = (Path(__file__).parents[2] / "docs" / "cli.md").read_text(encoding="utf-8")
+DOCS = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
 COMMANDS = sorted(cli.commands)
 
 
@@ -30,4 +30,4 @@ def test_command_is_documented(name: str) -> None:
     ],
 )
 def test_option_is_documented(name: str, option: str) -> None:
-    assert option in DOCS, f"{option} of `annotator {name}` is not in docs/cli.md"
+    assert option in DOCS, f"{option} of `annotator {name}` is not in README.md"
