@@ -157,7 +157,9 @@ class ImportDialog(QDialog):
             progress.close()
 
     def import_pasted(self) -> ImportReport | None:
-        text = canonical_text(self.text.toPlainText())
+        # toPlainText() turns NBSP into a space (DESIGN.md §2); the raw text keeps it and marks
+        # paragraph breaks with U+2029, which become the LF they were typed as
+        text = canonical_text(self.text.document().toRawText().replace("\u2029", "\n"))
         title = self.title.text().strip()
         if not text.strip():
             QMessageBox.information(self, self.windowTitle(), self.tr("Paste the article first."))

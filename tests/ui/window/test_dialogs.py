@@ -131,7 +131,7 @@ def test_import_dialog_pasted_article_and_files(
     qtbot.addWidget(dialog)
     dialog.tabs.setCurrentIndex(dialog.PASTE)
     type_text(dialog.title, "خبر ملصوق")
-    dialog.text.setPlainText("\ufeffقال كارتر إن «الخطة تمضي».\r\nوأضاف أن أنقرة شريك.")
+    dialog.text.setPlainText("\ufeffقال كارتر إن\u00a0«الخطة تمضي».\r\nوأضاف أن أنقرة شريك.")
     dialog.run()
     assert dialog.imported == 1
     assert "Imported: 1" in dialog.summary.toPlainText()
@@ -154,7 +154,8 @@ def test_import_dialog_pasted_article_and_files(
         titles = [s.title for s in repo.summaries()]
         pasted = repo.document(repo.document_ids()[-1]).text
     assert titles[-1] == "خبر ملصوق"
-    assert pasted == "قال كارتر إن «الخطة تمضي».\nوأضاف أن أنقرة شريك."  # canonical text
+    # canonical text: BOM and CR gone, NBSP kept (toPlainText() would make it a space)
+    assert pasted == "قال كارتر إن\u00a0«الخطة تمضي».\nوأضاف أن أنقرة شريك."
 
 
 def test_import_action_refreshes_the_document_list(window: MainWindow) -> None:
