@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -34,6 +36,27 @@ def _table(parent: QWidget) -> QTableView:
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     return table
+
+
+class RightToLeftCells(QStyledItemDelegate):
+    """Lays out the cells of some columns right to left whatever the interface language.
+
+    Alignment alone is not enough: in the English interface the paragraph direction of a cell
+    is left to right, so an Arabic text elided by the view gets its "…" on the right (beside
+    the first word, as if the beginning were cut) and a quote's opening « lands on the left.
+    """
+
+    def __init__(self, columns: tuple[int, ...], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.columns = columns
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        if index.column() in self.columns:
+            option.direction = Qt.LayoutDirection.RightToLeft  # type: ignore[attr-defined]
+            option.textElideMode = Qt.TextElideMode.ElideRight  # type: ignore[attr-defined]
 
 
 def _columns(table: QTableView, *, stretch: int, widths: dict[int, int]) -> None:
@@ -64,6 +87,7 @@ class DocumentPanel(QWidget):
         self.table.setModel(model)
         # never ResizeToContents: it reads every row (100,000 documents, 10,000 spans)
         _columns(self.table, stretch=0, widths={1: 9, 2: 5})
+        self.table.setItemDelegate(RightToLeftCells((DocumentListModel.TITLE,), self.table))
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.status)
@@ -141,6 +165,9 @@ class SidePanel(QWidget):
         self.table.setModel(model)
         self.table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         _columns(self.table, stretch=1, widths={0: 8, 2: 9, 3: 8})
+        self.table.setItemDelegate(
+            RightToLeftCells((SpanListModel.TEXT, SpanListModel.SPEAKER), self.table)
+        )
         speakers = QHBoxLayout()
         speakers.addWidget(self.pick_button)
         speakers.addWidget(self.remove_speaker_button)

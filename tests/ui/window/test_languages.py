@@ -112,3 +112,33 @@ def test_language_follows_the_system_on_first_run(qapp: QApplication) -> None:
     assert i18n.effective_language("") in ("en", "ar")
     assert i18n.direction("ar") == Qt.LayoutDirection.RightToLeft
     assert i18n.direction("en") == Qt.LayoutDirection.LeftToRight
+
+
+def test_arabic_cells_are_laid_out_right_to_left_in_the_english_interface(
+    qtbot: QtBot, tmp_path: Path, settings: QSettings
+) -> None:
+    """An elided title keeps its "…" at the end of the Arabic (on the left), and a quote's «
+    stays on the right; the label and offset cells keep the interface's direction."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    window = open_in(qtbot, tmp_path, settings, "en")
+    text = text_of(window)
+    quote_start = text.index("«إنه ينبغي")
+    window.view.set_selection(quote_start, text.index("»", quote_start) + 1)
+    key(window, "Alt+6")
+
+    def direction(table: object, row: int, column: int) -> Qt.LayoutDirection:
+        option = QStyleOptionViewItem()
+        option.initFrom(table)  # type: ignore[arg-type]
+        index = table.model().index(row, column)  # type: ignore[attr-defined]
+        table.itemDelegate().initStyleOption(option, index)  # type: ignore[attr-defined]
+        return option.direction  # type: ignore[attr-defined,no-any-return]
+
+    rtl, ltr = Qt.LayoutDirection.RightToLeft, Qt.LayoutDirection.LeftToRight
+    documents, spans = window.documents.table, window.side.table
+    assert direction(documents, 0, 0) == rtl  # title
+    assert direction(documents, 0, 1) == ltr  # status
+    assert spans.model().index(0, 1).data().startswith("«إنه")
+    assert direction(spans, 0, 1) == rtl  # span text
+    assert direction(spans, 0, 3) == rtl  # speaker
+    assert direction(spans, 0, 0) == ltr and direction(spans, 0, 2) == ltr
