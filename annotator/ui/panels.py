@@ -55,8 +55,8 @@ class RightToLeftCells(QStyledItemDelegate):
     ) -> None:
         super().initStyleOption(option, index)
         if index.column() in self.columns:
-            option.direction = Qt.LayoutDirection.RightToLeft  # type: ignore[attr-defined]
-            option.textElideMode = Qt.TextElideMode.ElideRight  # type: ignore[attr-defined]
+            option.direction = Qt.LayoutDirection.RightToLeft
+            option.textElideMode = Qt.TextElideMode.ElideRight
 
 
 def _columns(table: QTableView, *, stretch: int, widths: dict[int, int]) -> None:
