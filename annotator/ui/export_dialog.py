@@ -35,6 +35,7 @@ from annotator.ops.exporting import export_project
 from annotator.store import Repository
 from annotator.ui.document_model import status_text
 from annotator.ui.span_model import kind_text
+from annotator.ui.text import isolate
 
 SCHEMES = ("iob2", "iob1", "bioes", "bilou")
 TOKEN_MODES = ("split", "whole")
@@ -130,6 +131,27 @@ class ExportDialog(QDialog):
         checked = [i.text() for i in items if i.checkState() == Qt.CheckState.Checked]
         return None if len(checked) == len(items) else checked
 
+    def report_text(self, report: ExportReport, folder: str) -> str:
+        """The report in the interface language (ExportReport.to_text is the CLI's English);
+        paths and the spans' own words are isolated so they keep their order in Arabic."""
+        lines = [
+            self.tr("Written into {folder}").format(folder=isolate(folder)),
+            "",
+            self.tr("Format: {name}").format(name=report.format),
+            self.tr("Documents: {n}").format(n=report.documents),
+            self.tr("Spans: {n}").format(n=sum(report.spans_per_label.values())),
+        ]
+        lines += [f"  {isolate(label)}: {n}" for label, n in sorted(report.spans_per_label.items())]
+        lines.append(self.tr("Spans widened to whole tokens: {n}").format(n=len(report.widened)))
+        lines += [f"  • {isolate(w)}" for w in report.widened]
+        lines.append(
+            self.tr("Spans this format cannot hold: {n}").format(n=len(report.not_expressed))
+        )
+        lines += [f"  • {isolate(w)}" for w in report.not_expressed]
+        lines.append(self.tr("Files:"))
+        lines += [f"  • {isolate(p.name)}" for p in report.files]
+        return "\n".join(lines)
+
     def run(self) -> None:
         fmt = self.format.currentData()
         if not fmt:
@@ -162,10 +184,6 @@ class ExportDialog(QDialog):
         finally:
             progress.close()
         self.report = report
-        self.summary.setPlainText(
-            self.tr("Written into {folder}").format(folder=self.out_dir.text())
-            + "\n\n"
-            + report.to_text()
-        )
+        self.summary.setPlainText(self.report_text(report, self.out_dir.text()))
         self.summary.show()
         self.export_button.setText(self.tr("Export again"))

@@ -304,6 +304,30 @@
         <translation>التصدير إلى</translation>
     </message>
     <message>
+        <source>Format: {name}</source>
+        <translation>الصيغة: {name}</translation>
+    </message>
+    <message>
+        <source>Documents: {n}</source>
+        <translation>المستندات: {n}</translation>
+    </message>
+    <message>
+        <source>Spans: {n}</source>
+        <translation>المقاطع: {n}</translation>
+    </message>
+    <message>
+        <source>Spans widened to whole tokens: {n}</source>
+        <translation>مقاطع وُسِّعت إلى كلمات كاملة: {n}</translation>
+    </message>
+    <message>
+        <source>Spans this format cannot hold: {n}</source>
+        <translation>مقاطع لا تتسع لها هذه الصيغة: {n}</translation>
+    </message>
+    <message>
+        <source>Files:</source>
+        <translation>الملفات:</translation>
+    </message>
+    <message>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>

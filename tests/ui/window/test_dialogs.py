@@ -186,7 +186,7 @@ def test_export_dialog_writes_jsonl_and_shows_the_report(
     dialog.out_dir.setText(str(out))
     dialog.run()
     assert dialog.report is not None and dialog.report.documents == 1
-    assert "PER: 1" in dialog.summary.toPlainText()
+    assert "\u2068PER\u2069: 1" in dialog.summary.toPlainText()
     written = [p for p in out.iterdir() if p.suffix == ".jsonl"]
     assert written
     first = json.loads(written[0].read_text(encoding="utf-8").splitlines()[0])
@@ -227,3 +227,28 @@ def test_opening_another_project_replaces_the_window(
     not_a_project.write_text("not sqlite", encoding="utf-8")
     new.projectRequested.emit(str(not_a_project))
     assert new.isVisible() and "not a project file" in new.banner.message()
+
+
+def test_export_report_speaks_arabic_in_the_arabic_interface(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from annotator.ui import i18n
+
+    text = text_of(window)
+    window.view.set_selection(*find(text, "كارتر"))
+    key(window, "1")
+    i18n.install("ar")
+    try:
+        dialog = ExportDialog(window.repo, "tester", window)
+        qtbot.addWidget(dialog)
+        dialog.format.setCurrentIndex(dialog.format.findData("jsonl"))
+        out = tmp_path / "مخرجات"
+        dialog.out_dir.setText(str(out))
+        dialog.run()
+        report = dialog.summary.toPlainText()
+    finally:
+        i18n.install("en")
+    # the folder isolated, so its slashes keep their order inside the Arabic sentence
+    assert report.splitlines()[0] == f"كُتبت الملفات في \u2068{out}\u2069"
+    assert "المستندات: 1" in report and "المقاطع: 1" in report
+    assert "documents:" not in report and "spans" not in report
