@@ -6,6 +6,7 @@ store; ``annotator.ops`` moves documents between the store and the formats.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections import Counter
@@ -115,6 +116,8 @@ class AtomicFiles:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         os.close(fd)
         self._pending.append((Path(tmp), target))
+        # mkstemp makes the file 0600; an export is an ordinary file (0666 less the umask)
+        os.chmod(tmp, 0o666 & ~_umask())
         return Path(tmp)
 
     def write_text(self, target: Path, text: str) -> None:
@@ -124,17 +127,30 @@ class AtomicFiles:
         self.path_for(target).write_bytes(data)
 
     def commit(self) -> list[Path]:
+        # A folder where a file is to go would fail half-way through the renames: check first.
+        for _, target in self._pending:
+            if target.is_dir():
+                self.abort()
+                raise IsADirectoryError(errno.EISDIR, "a folder is in the way", str(target))
         done = []
-        for tmp, target in self._pending:
-            os.replace(tmp, target)
-            done.append(target)
-        self._pending.clear()
+        try:
+            for tmp, target in self._pending:
+                os.replace(tmp, target)
+                done.append(target)
+        finally:
+            self.abort()  # after a failed rename: the temporary files not yet renamed
         return done
 
     def abort(self) -> None:
         for tmp, _ in self._pending:
             tmp.unlink(missing_ok=True)
         self._pending.clear()
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)  # reading the umask means setting it: put it straight back
+    os.umask(mask)
+    return mask
 
 
 def chunks(items: Iterable[AnnotatedDocument], size: int) -> Iterator[list[AnnotatedDocument]]:
