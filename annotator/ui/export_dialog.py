@@ -33,6 +33,7 @@ from annotator.formats import registry
 from annotator.formats.base import ExportOptions, ExportReport
 from annotator.ops.exporting import export_project
 from annotator.store import Repository
+from annotator.ui import i18n
 from annotator.ui.document_model import status_text
 from annotator.ui.span_model import kind_text
 from annotator.ui.text import isolate
@@ -100,6 +101,7 @@ class ExportDialog(QDialog):
         self.summary = QPlainTextEdit(self)
         self.summary.setObjectName("export-report")
         self.summary.setReadOnly(True)
+        i18n.lines_follow_interface(self.summary)
         self.summary.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.export_button = self.buttons.addButton(

@@ -10,7 +10,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 log = logging.getLogger(__name__)
 
@@ -61,3 +61,16 @@ def install(language: str, app: QCoreApplication | None = None) -> str:
     if isinstance(app, QApplication):
         app.setLayoutDirection(direction(language))
     return language
+
+
+def lines_follow_interface(edit: QPlainTextEdit) -> None:
+    """Lay every line of a report out in the interface's direction and align it to the side
+    where reading starts. A line such as "  PER: 3" has no strong letter of its own and is
+    otherwise laid out left to right inside an Arabic report; AlignLeading is AlignLeft in Qt 6,
+    hence the absolute alignment."""
+    rtl = edit.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    option = edit.document().defaultTextOption()
+    option.setTextDirection(edit.layoutDirection())
+    side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+    option.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
+    edit.document().setDefaultTextOption(option)

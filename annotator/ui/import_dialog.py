@@ -34,6 +34,8 @@ from annotator.core.text import canonical_text, text_sha256
 from annotator.formats.base import ImportReport
 from annotator.ops.importing import import_paths
 from annotator.store import Repository
+from annotator.ui import i18n
+from annotator.ui.text import isolate
 
 
 class ImportDialog(QDialog):
@@ -90,6 +92,7 @@ class ImportDialog(QDialog):
         self.summary = QPlainTextEdit(self)
         self.summary.setObjectName("import-summary")
         self.summary.setReadOnly(True)
+        i18n.lines_follow_interface(self.summary)
         self.summary.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.import_button = self.buttons.addButton(
@@ -180,10 +183,10 @@ class ImportDialog(QDialog):
             self.tr("Skipped as duplicates: {n}").format(n=report.duplicates),
             self.tr("Refused: {n}").format(n=len(report.errors)),
         ]
-        lines += [f"  • {error}" for error in report.errors]
+        lines += [f"  • {isolate(error)}" for error in report.errors]
         if report.notes:
             lines.append(self.tr("Notes:"))
-            lines += [f"  • {note}" for note in report.notes]
+            lines += [f"  • {isolate(note)}" for note in report.notes]
         return "\n".join(lines)
 
     def show_summary(self, report: ImportReport) -> None:

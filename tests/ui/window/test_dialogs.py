@@ -230,22 +230,32 @@ def test_opening_another_project_replaces_the_window(
 
 
 def test_export_report_speaks_arabic_in_the_arabic_interface(
-    window: MainWindow, qtbot: QtBot, tmp_path: Path
+    qtbot: QtBot, tmp_path: Path, settings: QSettings
 ) -> None:
     from annotator.ui import i18n
+    from tests.ui.window_helpers import ANNOTATOR, make_project, open_window
 
-    text = text_of(window)
-    window.view.set_selection(*find(text, "كارتر"))
-    key(window, "1")
-    i18n.install("ar")
+    user = UserSettings(settings)
+    user.set_annotator(ANNOTATOR)
+    user.set_language("ar")
     try:
-        dialog = ExportDialog(window.repo, "tester", window)
+        window = open_window(qtbot, make_project(tmp_path), user)
+        text = text_of(window)
+        window.view.set_selection(*find(text, "كارتر"))
+        key(window, "1")
+        dialog = ExportDialog(window.repo, ANNOTATOR, window)
         qtbot.addWidget(dialog)
         dialog.format.setCurrentIndex(dialog.format.findData("jsonl"))
         out = tmp_path / "مخرجات"
         dialog.out_dir.setText(str(out))
         dialog.run()
         report = dialog.summary.toPlainText()
+        # every line right to left, even "  ⁨PER⁩: 1" which has no Arabic letter of its own
+        line = dialog.summary.document().findBlockByNumber(5)
+        assert line.text() == "  \u2068PER\u2069: 1"
+        option = dialog.summary.document().defaultTextOption()
+        assert option.textDirection() == Qt.LayoutDirection.RightToLeft
+        assert option.alignment() & Qt.AlignmentFlag.AlignRight
     finally:
         i18n.install("en")
     # the folder isolated, so its slashes keep their order inside the Arabic sentence
