@@ -138,6 +138,48 @@ def canonical_with_map(raw: str) -> tuple[str, list[int] | None]:
     return text, mapping
 
 
+# A \\uD800-\\uDBFF escape not followed by a \\uDC00-\\uDFFF one, or a low one without a high one
+# before it (an escaped backslash before the "u" is not caught: the walk below decides).
+_LONE_ESCAPE = re.compile(
+    r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+    r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
+
+
+def lone_surrogate_error(source: str, value: object) -> tuple[str, int] | None:
+    """Why the JSON ``value`` parsed from ``source`` cannot be stored, and on which line of
+    ``source`` (1-based); None when it can.
+
+    ``json.loads`` turns an escape such as ``\\ud83d`` without its pair into a lone surrogate,
+    which is not a character: no UTF-8 file and no SQLite text can hold it. The message gives the
+    column of the escape when it can find it.
+    """
+    if "\\u" not in source or not _has_surrogate(value):
+        return None
+    found = _LONE_ESCAPE.search(source)
+    if found is None:
+        where, line = "", 1
+    else:
+        line = source.count("\n", 0, found.start()) + 1
+        column = found.start() - (source.rfind("\n", 0, found.start()) + 1) + 1
+        where = f" {found.group()} at column {column}"
+    message = (
+        f"a lone UTF-16 surrogate escape{where}: half of a broken character pair, which is not "
+        "a character; fix the program that wrote this JSON"
+    )
+    return message, line
+
+
+def _has_surrogate(value: object) -> bool:
+    if isinstance(value, str):
+        return not value.isascii() and any("\ud800" <= c <= "\udfff" for c in value)
+    if isinstance(value, dict):
+        return any(_has_surrogate(k) or _has_surrogate(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_surrogate(v) for v in value)
+    return False
+
+
 TITLE_MAX = 200
 
 

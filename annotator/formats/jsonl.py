@@ -41,7 +41,12 @@ from annotator.core.model import (
     sorted_spans,
 )
 from annotator.formats.base import AtomicFiles, ExportOptions, ExportReport
-from annotator.formats.decoding import canonical_with_map, read_text, title_from_text
+from annotator.formats.decoding import (
+    canonical_with_map,
+    lone_surrogate_error,
+    read_text,
+    title_from_text,
+)
 from annotator.formats.tagging import document_tokens
 from annotator.formats.token_tags import (
     TAG_FIELDS,
@@ -113,6 +118,9 @@ def parse_line(text_line: str, labels: LabelSet, *, path: str, line: int) -> Ann
         raise fail(f"invalid JSON: {exc.msg} at column {exc.colno}") from exc
     if not isinstance(obj, dict):
         raise fail("each line must be a JSON object")
+    broken = lone_surrogate_error(text_line, obj)
+    if broken is not None:
+        raise fail(broken[0])
     raw = obj.get("text")
     if not isinstance(raw, str):
         raise fail('no "text" string' if raw is None else '"text" must be a string')

@@ -19,7 +19,7 @@ from typing import Any
 from annotator.core.errors import InputError
 from annotator.core.model import AnnotatedDocument, Document, LabelSet
 from annotator.core.text import canonical_text
-from annotator.formats.decoding import read_text, title_from_text
+from annotator.formats.decoding import lone_surrogate_error, read_text, title_from_text
 from annotator.formats.plaintext import BoilerplateOptions
 
 TAKEN = frozenset({"title", "maintext", "text", "url", "date_publish", "source_domain"})
@@ -41,6 +41,9 @@ class NewsPleaseReader(BoilerplateOptions):
             raise InputError(
                 f"invalid JSON: {exc.msg} at column {exc.colno}", path=str(path), line=exc.lineno
             ) from exc
+        broken = lone_surrogate_error(content, data)
+        if broken is not None:
+            raise InputError(broken[0], path=str(path), line=broken[1])
         articles = data if isinstance(data, list) else [data]
         if not articles:
             raise InputError("an empty list: no article in this file", path=str(path))

@@ -152,12 +152,9 @@ def import_paths(
                 report.errors.append(str(exc))
         else:
             read = _read(reader, path, labels, report)
-            if read is not None:
-                docs, new_labels = read
-                for name, kind in new_labels.items():
-                    repo.ensure_label(name, kind)
-                    report.notes.append(f"{path}: label {name} added to the project ({kind})")
-                if new_labels:
+            if read is not None and _add_labels(repo, path, read[1], report):
+                docs = read[0]
+                if read[1]:
                     labels = repo.labels()
                 report.notes.extend(_dropped_notes(path, docs))
                 pending.append(_ReadFile(path, docs))
@@ -169,6 +166,18 @@ def import_paths(
             progress(done, len(files))
     _add(repo, pending, annotator, report)
     return report
+
+
+def _add_labels(repo: Repository, path: Path, new: dict[str, Kind], report: ImportReport) -> bool:
+    """Add the labels a file brings; False (the file refused) if the store refuses one."""
+    try:
+        for name, kind in new.items():
+            repo.ensure_label(name, kind)
+            report.notes.append(f"{path}: label {name} added to the project ({kind})")
+    except ValidationError as exc:
+        report.errors.append(f"{path}: {exc}")
+        return False
+    return True
 
 
 def resolve_labels(

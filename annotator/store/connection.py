@@ -78,11 +78,18 @@ def translate(exc: sqlite3.Error, path: Path) -> AnnotatorError:
 
 @contextmanager
 def errors(path: Path) -> Iterator[None]:
-    """Turn any sqlite3 error raised inside into our typed errors."""
+    """Turn any sqlite3 error raised inside into our typed errors (and a string SQLite cannot
+    encode into a ValidationError)."""
     try:
         yield
     except sqlite3.Error as exc:
         raise translate(exc, path) from exc
+    except UnicodeEncodeError as exc:  # a str SQLite cannot take: a lone surrogate (\ud800)
+        raise ValidationError(
+            f"{path}: cannot store {exc.object[max(0, exc.start - 20) : exc.end + 20]!r}: "
+            f"it holds a lone UTF-16 surrogate U+{ord(exc.object[exc.start]):04X}, "
+            "which is not a character"
+        ) from exc
 
 
 @contextmanager

@@ -41,6 +41,30 @@ def _name(doc: Document) -> str:
     return f"document {doc.title!r}" if doc.title else "document"
 
 
+def _encodable(value: str) -> bool:
+    """False for a string SQLite cannot store: one holding a lone UTF-16 surrogate."""
+    if value.isascii():
+        return True
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _surrogate(found: str | UnicodeEncodeError) -> str:
+    """Words for a lone surrogate (from JSON with a broken \\ud800 escape, say) and where."""
+    if isinstance(found, UnicodeEncodeError):
+        at, char = found.start, found.object[found.start]
+    else:
+        at = next(i for i, c in enumerate(found) if "\ud800" <= c <= "\udfff")
+        char = found[at]
+    return (
+        f"holds a lone UTF-16 surrogate U+{ord(char):04X} at offset {at}, "
+        "which is not a character (half of a broken pair)"
+    )
+
+
 def prepare(
     item: AnnotatedDocument, *, annotator: str, labels: Collection[str], stamp: str
 ) -> Prepared:
@@ -54,13 +78,25 @@ def prepare(
             f"{where}: the text is not canonical (leading BOM or CR line ends); "
             "pass it through canonical_text() before adding it"
         )
-    sha = text_sha256(doc.text)
+    try:
+        sha = text_sha256(doc.text)
+    except UnicodeEncodeError as exc:
+        raise ValidationError(f"{where}: the text {_surrogate(exc)}") from exc
     if doc.text_sha256 and doc.text_sha256 != sha:
         raise ValidationError(f"{where}: text_sha256 does not match the text")
     try:
         meta_json = dump_json(doc.meta)
     except (TypeError, ValueError) as exc:
         raise ValidationError(f"{where}: metadata is not JSON: {exc}") from exc
+    for field, value in (
+        ("title", doc.title),
+        ("source", doc.source),
+        ("url", doc.url),
+        ("published", doc.published),
+        ("metadata", meta_json),
+    ):
+        if not _encodable(value):
+            raise ValidationError(f"{where}: the {field} {_surrogate(value)}")
     length = len(doc.text)
     index: dict[int, int] = {}
     places: set[tuple[int, int, str, str]] = set()
@@ -86,6 +122,10 @@ def prepare(
                 attrs = dump_json(span.attributes)
             except (TypeError, ValueError) as exc:
                 problem = f"attributes are not JSON: {exc}"
+            else:
+                for field, value in (("annotator", who), ("attributes", attrs)):
+                    if not problem and not _encodable(value):
+                        problem = f"the {field} {_surrogate(value)}"
         if problem:
             name = f"span {span.id if span.id is not None else i + 1} ({label} at {start}-{end})"
             raise ValidationError(f"{where}: {name}: {problem}")
@@ -101,6 +141,9 @@ def prepare(
             raise ValidationError(f"{name}: both spans must be spans of this document")
         if relation.source_id == relation.target_id:
             raise ValidationError(f"{name}: a span cannot be related to itself")
+        for field, value in (("type", relation.type), ("annotator", relation.annotator)):
+            if not _encodable(value):
+                raise ValidationError(f"{name}: the {field} {_surrogate(value)}")
         relations.append(
             (
                 relation.type,

@@ -321,3 +321,33 @@ def test_a_brat_folder_imports_each_pair_once(repo: Repository, tmp_path: Path) 
     assert report.errors == []
     assert (report.imported, report.duplicates) == (1, 0)
     assert report.spans > 0
+
+
+def test_json_with_a_broken_surrogate_escape_is_refused_with_its_line(
+    repo: Repository, tmp_path: Path
+) -> None:
+    """A lone "\\ud83d" escape (half an emoji, written by a program that cut UTF-16 text) used
+    to crash the whole import with a UnicodeEncodeError; now only that file is refused."""
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "نص سليم"}\n{"text": "نص \\ud83d مكسور"}\n', encoding="utf-8")
+    label = tmp_path / "label.jsonl"  # a new label's name, the whole file refused
+    label.write_text(
+        '{"text": "نص آخر", "spans": [{"start": 0, "end": 2, "label": "X\\udc00", '
+        '"kind": "entity"}]}\n',
+        encoding="utf-8",
+    )
+    article = tmp_path / "article.json"
+    article.write_text('{"title": "عنوان",\n "maintext": "\\udc00 نص"}', encoding="utf-8")
+    good = jsonl(tmp_path / "good.jsonl", {"text": ARABIC})
+    report = import_paths(repo, [bad, label, article, good])
+    assert report.imported == 1
+    assert report.errors == [
+        f"{bad}, line 2: a lone UTF-16 surrogate escape \\ud83d at column 14: half of a broken "
+        "character pair, which is not a character; fix the program that wrote this JSON",
+        f"{label}, line 1: a lone UTF-16 surrogate escape \\udc00 at column 64: half of a broken "
+        "character pair, which is not a character; fix the program that wrote this JSON",
+        f"{article}, line 2: a lone UTF-16 surrogate escape \\udc00 at column 15: half of a "
+        "broken character pair, which is not a character; fix the program that wrote this JSON",
+    ]
+    assert repo.count_documents() == 1
+    assert "X\udc00" not in repo.labels().names

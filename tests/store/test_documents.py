@@ -229,3 +229,34 @@ def test_spans_come_back_in_sorted_spans_order(text_spans: tuple[str, list]) -> 
             (s.start, s.end, s.label) for s in sorted_spans(spans)
         ]
         assert list(repo.annotated(doc.id).spans) == stored
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        (lambda d: replace(d, document=replace(d.document, text="نص \ud800 هنا")), "the text"),
+        (lambda d: replace(d, document=replace(d.document, title="\udfff")), "the title"),
+        (lambda d: replace(d, document=replace(d.document, meta={"k": "\ud83d"})), "metadata"),
+        (
+            lambda d: replace(d, spans=(replace(d.spans[0], annotator="\ud800"), *d.spans[1:])),
+            "the annotator",
+        ),
+    ],
+)
+def test_a_lone_surrogate_is_refused_and_nothing_is_written(
+    repo: Repository, article: str, change: object, words: str
+) -> None:
+    """json.loads turns a broken "\\ud800" escape into a str SQLite cannot encode: a typed
+    ValidationError naming the field, not a UnicodeEncodeError, and nothing written."""
+    before = dump(repo.path)
+    item = change(annotated_article(article))  # type: ignore[operator]
+    with pytest.raises(ValidationError, match=f"{words} holds a lone UTF-16 surrogate"):
+        repo.add_document(item)
+    assert dump(repo.path) == before
+
+
+def test_a_label_with_a_lone_surrogate_is_a_validation_error(repo: Repository) -> None:
+    before = dump(repo.path)
+    with pytest.raises(ValidationError, match="lone UTF-16 surrogate U\\+D800"):
+        repo.ensure_label("X\ud800", Kind.ENTITY)
+    assert dump(repo.path) == before
