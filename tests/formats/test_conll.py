@@ -15,7 +15,7 @@ from spacy.tokens import DocBin
 
 from annotator.core.errors import InputError
 from annotator.core.model import DEFAULT_LABELS, AnnotatedDocument, Document, Kind, Span
-from annotator.formats import conll
+from annotator.formats import conll, registry
 from annotator.formats.base import ExportOptions, ExportReport
 from tests.formats.format_helpers import (
     ANERCORP,
@@ -297,6 +297,38 @@ def test_sniff() -> None:
     assert conll.looks_like_conll(b"-DOCSTART- -X- O O\n\nEU B-ORG\nrejects O\n")
     assert not conll.looks_like_conll("قال الرئيس عبد الفتاح السيسي\nسطر آخر\n".encode())
     assert not conll.looks_like_conll(b'{"text": "x"}\n')
+    # direction marks on tokens and on tags (ANERcorp), and " O" lines with an empty token
+    assert conll.looks_like_conll(
+        "\u200fقال\u200e O\u200f\n أوباما B-PER\u200f\n O\nx O\n".encode()
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "src", "line", "words"),
+    [
+        ("bad.txt", "قال O\nالرئيس B-PER\nعبد X-PER\nالفتاح I-PER\nقال O\n", 3, "not a tag"),
+        ("notag.txt", "قال O\nالرئيس B-PER\nعبد\nالفتاح I-PER\nقال O\n", 3, "no tag"),
+        ("bad.conll", "قال O\nالرئيس B-PER\nعبد X-PER\nالفتاح X-PER\nقال O\n", 3, "not a tag"),
+        ("marks.txt", "\u200fقال\u200e O\u200f\nعبد PER\u200f\nقال O\nأمس O\n", 2, "not a tag"),
+    ],
+)
+def test_a_conll_file_with_a_bad_line_is_detected_and_refused_at_that_line(
+    tmp_path: Path, name: str, src: str, line: int, words: str
+) -> None:
+    """Not imported as plain text, nor refused as 'cannot tell the format': the line is named."""
+    path = tmp_path / name
+    path.write_text(src, encoding="utf-8")
+    reader = registry.detect(path)
+    assert reader.name == "conll"
+    with pytest.raises(InputError) as err:
+        reader.read(path, DEFAULT_LABELS)
+    assert err.value.line == line and words in str(err.value)
+
+
+def test_plain_text_is_not_taken_for_conll(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text("قاذفات B-52 فوق الصحراء\nقال الرئيس عبد الفتاح السيسي\nسطر آخر\n", "utf-8")
+    assert registry.detect(path).name == "text"
 
 
 def test_spans_of_an_unknown_label_are_reported() -> None:
