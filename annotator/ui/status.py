@@ -51,7 +51,7 @@ class ErrorBanner(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("error-banner")
-        self.setAutoFillBackground(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # else the sheet draws nothing
         self.setStyleSheet(
             "#error-banner { background: #fde2e1; border: 1px solid #d9534f; }"
             " #error-banner QLabel { color: #7a1f1c; }"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from annotator.core.model import Status
@@ -175,3 +176,21 @@ def test_undo_goes_back_to_the_document_of_the_edit(
     key(window, "Ctrl+Z")
     assert window.controller.document_id == first
     assert db_spans(window) == []
+
+
+def test_a_long_error_message_is_shown_whole_on_a_coloured_banner(window: MainWindow) -> None:
+    """The banner grows to hold every line of a long message (a locked project names the
+    file and what to do), and its background is the warning colour, not the window's."""
+    folder = "/".join(["a-rather-long-folder-name"] * 4)
+    message = (
+        f"Not saved: {folder}/sample.annot.db is being written by another program; try again "
+        "in a moment, or close the other window that has this project open"
+    )
+    window.banner.show_error(message)
+    QApplication.processEvents()
+    label = window.banner.text
+    assert label.height() >= label.heightForWidth(label.width())
+    # as the window draws it (a grab of the banner alone fills its own background)
+    corner = window.banner.mapTo(window, window.banner.rect().topLeft())
+    image = window.grab().toImage()
+    assert image.pixelColor(corner.x() + 3, corner.y() + 3).name() == "#fde2e1"
