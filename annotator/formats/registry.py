@@ -11,6 +11,10 @@ from pathlib import Path
 from annotator.core.errors import InputError
 from annotator.formats.base import Reader, Writer
 
+HEAD = 4096  # bytes a reader sees to recognise a file
+FIRST_LINE_MAX = 1 << 20  # ... or its whole first line, when that is longer
+EXPORT_REPORT = "export-report.txt"  # written beside every export; never a document
+
 MODULES: dict[str, str] = {
     "text": "annotator.formats.plaintext",
     "newsplease": "annotator.formats.newsplease",
@@ -63,12 +67,20 @@ def detect(path: Path) -> Reader:
     """The reader for ``path``, by extension first and content (``sniff``) second.
 
     Order matters: more specific formats are asked first; plain text is the fallback for files
-    whose extension says text.
+    whose extension says text. The export report found in an export folder is no document.
     """
     head = b""
     if path.is_file():
         with path.open("rb") as f:
-            head = f.read(4096)
+            head = f.read(HEAD)
+            if len(head) == HEAD and b"\n" not in head:
+                # one long line (JSONL, a one-line JSON export): read it whole, so that a
+                # reader sees its keys (doccano's "entities" after a long "text")
+                rest = f.read(FIRST_LINE_MAX - HEAD)
+                cut = rest.find(b"\n")
+                head += rest if cut < 0 else rest[: cut + 1]
+    if path.name == EXPORT_REPORT and head.startswith(b"format: "):
+        raise InputError("an export report, not a document", path=str(path))
     candidates = [reader(n) for n in reader_names()]
     candidates.sort(key=lambda r: r.name == "text")  # plain text is the fallback: asked last
     for r in candidates:
