@@ -240,6 +240,13 @@ def stats(conn: sqlite3.Connection) -> ProjectStats:
     )
 
 
+# Rows whose JSON column is not a JSON object (json_valid is false for text that is not JSON).
+_NOT_AN_OBJECT = (
+    "SELECT id, substr(quote({column}), 1, 60) FROM {table} WHERE NOT json_valid({column})"
+    " OR json_type({column}) <> 'object' ORDER BY id"
+)
+
+
 def check(conn: sqlite3.Connection) -> list[str]:
     """Problems in plain words, each naming the document, span or relation; empty when fine."""
     problems = [
@@ -263,6 +270,10 @@ def check(conn: sqlite3.Connection) -> list[str]:
                 f"document {doc_id}: recorded length {length}, but the text has {len(text)}"
                 " characters"
             )
+    problems.extend(
+        f"document {doc_id}: its metadata is not a JSON object: {meta}"
+        for doc_id, meta in conn.execute(_NOT_AN_OBJECT.format(column="meta", table="documents"))
+    )
     known = {r[0] for r in conn.execute("SELECT name FROM labels")}
     span_docs: dict[int, int] = {}
     for span_id, doc_id, start, end, label in conn.execute(
@@ -272,12 +283,20 @@ def check(conn: sqlite3.Connection) -> list[str]:
         where = f"span {span_id} ({label} at {start}-{end}) in document {doc_id}"
         if doc_id not in lengths:
             problems.append(f"{where}: the document does not exist")
+        elif type(start) is not int or type(end) is not int:
+            problems.append(f"{where}: the offsets are not integers")
         elif not 0 <= start < end <= lengths[doc_id]:
             problems.append(
                 f"{where}: outside the text (must be 0 <= start < end <= {lengths[doc_id]})"
             )
         if label not in known:
             problems.append(f"{where}: unknown label {label!r}")
+    problems.extend(
+        f"span {span_id}: its attributes are not a JSON object: {attributes}"
+        for span_id, attributes in conn.execute(
+            _NOT_AN_OBJECT.format(column="attributes", table="spans")
+        )
+    )
     for rel_id, rel_type, source, target in conn.execute(
         "SELECT id, type, source_id, target_id FROM relations ORDER BY id"
     ):

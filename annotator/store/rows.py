@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Mapping
 from typing import Any
 
-from annotator.core.errors import NotFoundError
+from annotator.core.errors import NotFoundError, ProjectFileError
 from annotator.core.model import Document, Kind, Label, LabelSet, Relation, Span, Status
 
 DOCUMENT_COLUMNS = "id, title, text, text_sha256, source, url, published, meta, imported_at"
@@ -26,6 +26,20 @@ def dump_json(value: Mapping[str, Any]) -> str:
     return json.dumps(dict(value), ensure_ascii=False)
 
 
+def load_object(value: object, what: str) -> dict[str, Any]:
+    """A JSON object column (meta, attributes); ProjectFileError naming ``what`` if damaged."""
+    try:
+        loaded = json.loads(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        loaded = None
+    if not isinstance(loaded, dict):
+        raise ProjectFileError(
+            f"{what}: not a JSON object ({str(value)[:40]!r}), damaged; "
+            "the project file was changed by another program: run `annotator check`"
+        )
+    return loaded
+
+
 def document_from_row(row: tuple[Any, ...]) -> Document:
     return Document(
         id=row[0],
@@ -35,13 +49,18 @@ def document_from_row(row: tuple[Any, ...]) -> Document:
         source=row[4],
         url=row[5],
         published=row[6],
-        meta=json.loads(row[7]),
+        meta=load_object(row[7], f"the metadata of document {row[0]}"),
         imported_at=row[8],
     )
 
 
 def span_from_row(row: tuple[Any, ...]) -> Span:
-    attributes = {} if row[8] == "{}" else json.loads(row[8])
+    attributes = {} if row[8] == "{}" else load_object(row[8], f"the attributes of span {row[0]}")
+    if type(row[2]) is not int or type(row[3]) is not int:
+        raise ProjectFileError(
+            f"span {row[0]}: offsets {row[2]!r}, {row[3]!r} are not integers, damaged; "
+            "the project file was changed by another program: run `annotator check`"
+        )
     return Span(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], attributes)
 
 

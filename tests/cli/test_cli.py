@@ -221,3 +221,18 @@ def test_the_command_line_does_not_import_qt() -> None:
     code = "import sys, annotator.cli.main; print('PySide6' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_export_of_damaged_rows_is_one_line_exit_1_and_writes_nothing(tmp_path: Path) -> None:
+    project = tmp_path / "p.db"
+    assert run("import", project, annotated_jsonl(tmp_path / "in.jsonl")).exit_code == 0
+    with sqlite3.connect(project) as conn:
+        conn.execute("UPDATE spans SET attributes = '[' WHERE label = 'LOC'")
+    conn.close()
+    checked = run("check", project)
+    assert checked.exit_code == 1 and "attributes are not a JSON object" in checked.stdout
+    exported = CliRunner().invoke(cli, ["export", str(project), "--out", str(tmp_path / "out")])
+    assert exported.exit_code == 1
+    assert exported.exception is None or isinstance(exported.exception, SystemExit)
+    assert "not a JSON object" in exported.stderr and "annotator check" in exported.stderr
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())

@@ -5,7 +5,10 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from annotator.core.edits import AddSpan, SetStatus
+from annotator.core.errors import ProjectFileError
 from annotator.core.model import AnnotatedDocument, Document, Span, Status
 from annotator.store import ProjectStats, Repository, open_project
 
@@ -92,3 +95,44 @@ def test_stats(repo: Repository, article: str) -> None:
         "PER": 1, "ORG": 0, "LOC": 2, "MISC": 0, "EVENT": 1, "QUOTE": 1,
     }  # fmt: skip
     assert stats.spans_by_annotator == {"ali": 4, "sara": 1}
+
+
+def test_damaged_json_and_offsets_are_problems_and_reading_them_is_a_typed_error(
+    project_path: Path, article: str
+) -> None:
+    """A careless tool writes what our schema cannot forbid: metadata or attributes that are
+    not JSON objects, offsets that are not integers. check() names each one; reading the row
+    is a ProjectFileError that says to run check, not a JSONDecodeError or a TypeError."""
+    with open_project(project_path) as repo:
+        repo.add_document(annotated_article(article))
+    corrupt(
+        project_path,
+        "UPDATE documents SET meta = '{bad' WHERE id = 1",
+        "UPDATE spans SET attributes = '[1]' WHERE id = 2",
+        "UPDATE spans SET start = 0.5 WHERE id = 3",
+        "UPDATE spans SET attributes = X'00FF' WHERE id = 4",
+    )
+    with open_project(project_path) as repo:
+        problems = repo.check()
+        assert problems[0] == "document 1: its metadata is not a JSON object: '{bad'"
+        assert "span 3 (LOC at 0.5-" in problems[1] and problems[1].endswith(
+            "the offsets are not integers"
+        )
+        assert problems[2:] == [
+            "span 2: its attributes are not a JSON object: '[1]'",
+            "span 4: its attributes are not a JSON object: X'00FF'",
+        ]
+        with pytest.raises(ProjectFileError, match="the metadata of document 1: not a JSON"):
+            repo.document(1)
+        with pytest.raises(ProjectFileError, match="annotator check"):
+            repo.spans(1)
+    corrupt(
+        project_path,
+        "UPDATE documents SET meta = '{}'",
+        "UPDATE spans SET start = 1, attributes = '{}'",
+        "UPDATE spans SET \"end\" = 'z' WHERE id = 1",
+    )
+    with open_project(project_path) as repo:
+        assert [p.split(": ", 1)[1] for p in repo.check()] == ["the offsets are not integers"]
+        with pytest.raises(ProjectFileError, match="span 1: offsets 1, 'z' are not integers"):
+            repo.spans(1)
