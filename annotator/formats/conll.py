@@ -198,6 +198,10 @@ def _parse(text: str, path: str) -> _Parsed:
             parsed.columns = len(fields)
         elif len(fields) != parsed.columns:
             parsed.odd_columns.append(number)
+        # marks in the columns between token and tag go with those columns: counted too
+        middle = sum(f.count("\u200e") + f.count("\u200f") for f in fields[1:-1])
+        parsed.marks += middle
+        tag_marks += middle
         clean = token
         if "\u200e" in token or "\u200f" in token:
             clean = token.replace("\u200e", "").replace("\u200f", "")
