@@ -222,7 +222,7 @@ def export(
     """Export PROJECT's documents and spans to a folder, with an export report."""
     wanted = [x.strip() for x in labels.split(",") if x.strip()] if labels is not None else None
     options = ExportOptions(layer=Kind(layer), scheme=scheme, tokens=tokens)
-    with open_project(project, create=False) as repo:
+    with open_project(project, create=False, read_only=True) as repo:  # export only reads
         if wanted is not None:
             unknown = sorted(set(wanted) - set(repo.labels().names))
             if unknown or not wanted:

@@ -7,6 +7,7 @@ Nested calls become savepoints through sqlite-utils' ``Database.atomic``.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,6 +35,10 @@ def connect(path: Path, *, timeout: float, read_only: bool) -> Database:
     try:
         if read_only:
             uri = "file:" + quote(str(path.absolute())) + "?mode=ro"
+            if _read_only_folder(path) and not Path(f"{path}-wal").exists():
+                # SQLite cannot create the -shm file a WAL project needs to be read; with no -wal
+                # beside it nobody can be writing it, so it can be read as an immutable file.
+                uri += "&immutable=1"
             conn = sqlite3.connect(uri, uri=True, timeout=timeout)
         else:
             conn = sqlite3.connect(str(path), timeout=timeout)
@@ -54,6 +59,11 @@ def connect(path: Path, *, timeout: float, read_only: bool) -> Database:
     return db
 
 
+def _read_only_folder(path: Path) -> bool:
+    folder = path.absolute().parent
+    return folder.is_dir() and not os.access(folder, os.W_OK)
+
+
 def translate(exc: sqlite3.Error, path: Path) -> AnnotatorError:
     """The typed error, in plain words naming the file, for a SQLite error."""
     name = getattr(exc, "sqlite_errorname", "") or ""
@@ -70,6 +80,17 @@ def translate(exc: sqlite3.Error, path: Path) -> AnnotatorError:
     if name == "SQLITE_NOTADB" or "not a database" in text:
         return ProjectFileError(f"{path} is not a project file (not an SQLite database)")
     if name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
+        if _read_only_folder(path):
+            folder = path.absolute().parent
+            if not path.exists():
+                return ProjectFileError(
+                    f"{path} cannot be created: the folder {folder} is read-only"
+                )
+            return ProjectFileError(
+                f"{path} cannot be opened for writing: its folder {folder} is read-only, and "
+                f"SQLite needs to create {path.name}-wal and {path.name}-shm beside it; "
+                "copy the project to a folder you can write"
+            )
         return ProjectFileError(f"{path} cannot be opened: {text}")
     if name.startswith("SQLITE_CONSTRAINT") or isinstance(exc, sqlite3.IntegrityError):
         return ValidationError(f"{path}: the change breaks a rule of the project: {text}")

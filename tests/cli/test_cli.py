@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from annotator.cli.main import cli
+from tests.store.test_open import read_only_folder
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "import"
 SEED = FIXTURES / "seed-article.txt"
@@ -236,3 +237,20 @@ def test_export_of_damaged_rows_is_one_line_exit_1_and_writes_nothing(tmp_path: 
     assert exported.exception is None or isinstance(exported.exception, SystemExit)
     assert "not a JSON object" in exported.stderr and "annotator check" in exported.stderr
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_stats_check_export_read_a_project_in_a_read_only_folder(tmp_path: Path) -> None:
+    """Export, stats and check only read: they work where the project cannot be written (a
+    shared folder), and import says why it cannot."""
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    project = folder / "p.db"
+    assert run("import", project, annotated_jsonl(tmp_path / "in.jsonl")).exit_code == 0
+    with read_only_folder(folder):
+        assert run("export", project, "--out", tmp_path / "out").exit_code == 0
+        assert run("stats", project).exit_code == 0
+        assert run("check", project).exit_code == 0
+        refused = CliRunner().invoke(cli, ["import", str(project), str(tmp_path / "in.jsonl")])
+        assert refused.exit_code == 1
+        assert "is read-only, and SQLite needs to create p.db-wal" in refused.stderr
+    assert json.loads((tmp_path / "out" / "documents.jsonl").read_text("utf-8"))["text"] == TEXT

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -178,3 +183,49 @@ def test_full_disk_is_a_project_file_error(repo, article: str) -> None:  # type:
         repo.add_document(AnnotatedDocument(Document(None, "big", article * 20)))
     assert dump(repo.path) == before
     assert not repo.db.conn.in_transaction
+
+
+@contextmanager
+def read_only_folder(folder: Path) -> Iterator[None]:
+    """The folder made read-only for real: chmod, or for root (who ignores it) the immutable
+    attribute; skipped where neither holds."""
+    folder.chmod(0o555)
+    immutable = False
+    try:
+        if os.access(folder, os.W_OK):
+            chattr = shutil.which("chattr")
+            immutable = (
+                chattr is not None
+                and subprocess.run(
+                    [chattr, "+i", str(folder)], capture_output=True, check=False
+                ).returncode
+                == 0
+            )
+            if not immutable:
+                pytest.skip("cannot make a folder read-only here (root without chattr +i)")
+        yield
+    finally:
+        if immutable:
+            subprocess.run(["chattr", "-i", str(folder)], check=True)
+        folder.chmod(0o755)
+
+
+def test_a_project_in_a_read_only_folder(tmp_path: Path, article: str) -> None:
+    """A WAL project needs -wal and -shm files beside it: in a read-only folder, writing says
+    so in plain words, and reading (stats, check, export) still works."""
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    path = folder / "p.annot.db"
+    with open_project(path) as repo:
+        repo.add_document(annotated_article(article))
+    before = path.read_bytes()
+    with read_only_folder(folder):
+        with pytest.raises(ProjectFileError, match=r"its folder .* is read-only, and SQLite needs"):
+            open_project(path)
+        with pytest.raises(ProjectFileError, match=r"cannot be created: the folder .* read-only"):
+            open_project(folder / "new.annot.db")
+        with open_project(path, read_only=True) as repo:
+            assert repo.count_documents() == 1
+            assert repo.check() == []
+        assert sorted(p.name for p in folder.iterdir()) == ["p.annot.db"]
+    assert path.read_bytes() == before
