@@ -6,17 +6,23 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 
 from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+from seqeval.scheme import BILOU, IOB1, IOBES, Entities
 
-from annotator.core.model import DEFAULT_LABELS, AnnotatedDocument
+from annotator.core.model import DEFAULT_LABELS, SPEAKER, AnnotatedDocument, Kind, Relation
 from annotator.core.tokens import tokenize
 from annotator.formats import brat, conll, conll_multi, doccano, labelstudio, spacy_docbin
 from annotator.formats.base import ExportOptions, ExportReport
-from tests.formats.format_helpers import doc_with, triples
+from annotator.formats.tagging import decode
+from tests.formats.format_helpers import doc_with, relation_ends, triples
 from tests.strategies import text_with_spans
 
 KINDS_MIXED = ("PER", "LOC", "EVENT", "QUOTE")
+SEQEVAL = {"iob1": IOB1, "bioes": IOBES, "bilou": BILOU}
+Ends = tuple[str, tuple[int, int, str], tuple[int, int, str]]
 _GAP = re.compile("[\\s\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
@@ -117,3 +123,93 @@ def test_conll_keeps_tokens_and_labels_of_every_expressed_span(
                 for s in doc.spans
                 if (s.label, _GAP.sub("", text[s.start : s.end])) == key
             )
+
+
+@given(
+    text_with_spans(labels=KINDS_MIXED),
+    st.sampled_from(["iob1", "bioes", "bilou"]),
+    st.sampled_from(["split", "whole"]),
+)
+@settings(max_examples=100, deadline=None)
+def test_conll_schemes_and_token_modes_read_back_alike(
+    case: tuple[str, list[tuple[int, int, str]]], scheme: str, tokens: str
+) -> None:
+    """Every scheme reads back to the spans IOB2 gives (same tokens, same layer), and in
+    ``whole`` mode each span not on token edges is in the report (widened or not expressed)."""
+    text, spans = case
+    assume(tokenize(text))
+    doc = doc_with(text, spans)
+    for layer in (Kind.ENTITY, Kind.EVENT, Kind.QUOTE):
+        report = ExportReport()
+        out = conll.dumps([doc], DEFAULT_LABELS, ExportOptions(layer, scheme, tokens), report)
+        base = conll.dumps([doc], DEFAULT_LABELS, ExportOptions(layer, "iob2", tokens))
+        got, _ = conll.loads(out, DEFAULT_LABELS)
+        want, _ = conll.loads(base, DEFAULT_LABELS)
+        assert got[0].document.text == want[0].document.text
+        assert triples(got[0]) == triples(want[0])
+        sents = [
+            [line.rsplit(" ", 1)[1] for line in block.split("\n") if line]
+            for block in out.split("\n\n")
+            if block and not block.startswith("-DOCSTART-")
+        ]
+        strict = Entities(sents, SEQEVAL[scheme], suffix=False).entities
+        assert [[e.to_tuple()[1:] for e in es] for es in strict] == [
+            [(label, a, b) for a, b, label in decode(tags)] for tags in sents
+        ]  # seqeval in strict mode finds exactly the entities we mean
+        if tokens == "whole":
+            edges = {e for t in tokenize(text) for e in (t.start, t.end)}
+            for span in doc.spans:
+                if DEFAULT_LABELS.kind_of(span.label) != layer:
+                    continue
+                if span.start not in edges or span.end not in edges:
+                    assert any(f"span {span.id} " in w for w in report.widened) or named(
+                        report, span.id
+                    ), (span, report)
+
+
+RELATION_FORMATS: dict[str, Callable[[AnnotatedDocument, ExportReport], AnnotatedDocument]] = {
+    **OFFSET_FORMATS,
+    "conll-multi": lambda d, r: conll_multi.loads(
+        conll_multi.dumps([d], DEFAULT_LABELS, report=r), DEFAULT_LABELS
+    )[0],
+}
+
+
+@given(text_with_spans(labels=KINDS_MIXED), st.data())
+@settings(max_examples=100, deadline=None)
+def test_relations_come_back_between_the_same_spans_or_are_reported(
+    case: tuple[str, list[tuple[int, int, str]]], data: st.DataObject
+) -> None:
+    text, spans = case
+    assume(len(spans) >= 2)
+    doc = doc_with(text, spans)
+    pairs = data.draw(
+        st.lists(
+            st.tuples(st.integers(1, len(spans)), st.integers(1, len(spans))).filter(
+                lambda p: p[0] != p[1]
+            ),
+            min_size=1,
+            max_size=4,
+            unique=True,
+        )
+    )
+    relations = tuple(Relation(n, SPEAKER, a, b) for n, (a, b) in enumerate(pairs, 1))
+    doc = replace(doc, relations=relations)
+    for name, round_trip in RELATION_FORMATS.items():
+        report = ExportReport()
+        back = round_trip(doc, report)
+        got = Counter(relation_ends(back))
+        want = Counter(relation_ends(doc))
+        for _, *ends in (got - want).elements():  # an end moved only with a reported span
+            for start, end, label in ends:
+                assert (start, end, label) in triples(doc) or any(
+                    s.label == label and s.start <= start and end <= s.end and named(report, s.id)
+                    for s in doc.spans
+                ), (name, report.not_expressed)
+        excused: Counter[Ends] = Counter()  # reported, or an end span reported
+        for rel in doc.relations:
+            if any(f"relation {rel.id} " in line for line in report.not_expressed) or (
+                named(report, rel.source_id) or named(report, rel.target_id)
+            ):
+                excused[relation_ends(replace(doc, relations=(rel,)))[0]] += 1
+        assert not (want - got) - excused, (name, report.not_expressed)
