@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from itertools import pairwise
 from pathlib import Path
 
 from annotator.core.errors import InputError
@@ -177,11 +178,15 @@ def loads(
     builder = DocBuilder(text, path, labels, hints=hints or {})
     to_cp = utf16_to_codepoints(text)
     ignored = utf16 = 0
+    joined: list[str] = []
     for number, line in enumerate(ann.split("\n"), 1):
         if not line.strip():
             continue
         if line[0] == "T":
-            utf16 += _read_t(builder, line, number, to_cp)
+            was_utf16, gap = _read_t(builder, line, number, to_cp)
+            utf16 += was_utf16
+            if gap:
+                joined.append(line.split("\t", 1)[0])
         elif line[0] == "R":
             parts = line.split("\t")
             fields = parts[1].split() if len(parts) > 1 else []
@@ -197,6 +202,11 @@ def loads(
                 f"{title}: {utf16} span(s) had UTF-16 offsets (brat's web client), "
                 "converted to code points"
             )
+        if joined:
+            notes.append(
+                f"{title}: {len(joined)} discontinuous span(s) ({', '.join(joined[:5])}) "
+                "imported as one span from the first fragment to the last, text between included"
+            )
         if ignored:
             notes.append(
                 f"{title}: {ignored} line(s) other than T and R ignored (events, attributes, notes)"
@@ -206,8 +216,9 @@ def loads(
 
 def _read_t(
     builder: DocBuilder, line: str, number: int, to_cp: Callable[[int], int | None]
-) -> bool:
-    """Add the span of a ``T`` line; True if its offsets were UTF-16 units."""
+) -> tuple[bool, bool]:
+    """Add the span of a ``T`` line; whether its offsets were UTF-16 units, and whether its
+    fragments had text between them (a discontinuous span, joined into one)."""
     path = builder.path
     parts = line.split("\t", 2)
     head = parts[1].split(" ", 1) if len(parts) > 1 else []
@@ -240,7 +251,8 @@ def _read_t(
         frags = [(a or 0, b or 0) for a, b in conv]
         utf16 = True
     builder.add_span(frags[0][0], frags[-1][1], label, parts[0], line=number)
-    return utf16
+    gap = any(text[b:a].strip() for (_, b), (a, _) in pairwise(frags))
+    return utf16, gap
 
 
 def read_with_notes(path: Path, labels: LabelSet) -> tuple[list[AnnotatedDocument], list[str]]:

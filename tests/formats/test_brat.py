@@ -54,8 +54,21 @@ def test_span_over_a_line_break_becomes_fragments(tmp_path: Path) -> None:
     doc = doc_with(text, [(5, 11, "QUOTE")])
     ann = brat.dumps_ann(doc, ExportReport(), "doc 1")
     assert ann == "T1\tQUOTE 5 8;9 11\tنعم لا\n"
-    got = brat.loads(text, ann, DEFAULT_LABELS, title="x")
-    assert triples(got) == [(5, 11, "QUOTE")]
+    notes: list[str] = []
+    got = brat.loads(text, ann, DEFAULT_LABELS, title="x", notes=notes)
+    assert triples(got) == [(5, 11, "QUOTE")] and notes == []
+
+
+def test_a_discontinuous_span_is_joined_and_the_import_says_so() -> None:
+    text = "قال عبد الفتاح والرئيس السيسي"
+    ann = "T1\tPER 4 14;23 29\tعبد الفتاح السيسي\n"  # brat's discontinuous annotation
+    notes: list[str] = []
+    got = brat.loads(text, ann, DEFAULT_LABELS, title="x", notes=notes)
+    assert triples(got) == [(4, 29, "PER")]
+    assert notes == [
+        "x: 1 discontinuous span(s) (T1) imported as one span from the first fragment to the "
+        "last, text between included"
+    ]
 
 
 def test_kinds_from_conf_and_unknown_labels(tmp_path: Path) -> None:
