@@ -199,7 +199,18 @@ def token_table(
             if span.id is not None:
                 table.extent[span.id] = (tokens[a].start, tokens[b - 1].end)
     table.sentences = sentences(text, tokens, together)
+    if (scheme or options.scheme) == "iob1":
+        _iob1_sentence_starts(table)
     return table
+
+
+def _iob1_sentence_starts(table: TokenTable) -> None:
+    """IOB1 puts B- only after an entity of the same label in the same sentence: one that
+    starts a sentence is I- (seqeval in strict IOB1 mode drops a chunk that starts with B-)."""
+    for first, _ in table.sentences:
+        for tags in table.tags.values():
+            if tags[first].startswith("B-"):
+                tags[first] = "I-" + tags[first][2:]
 
 
 # --- tags on import -------------------------------------------------------------------------

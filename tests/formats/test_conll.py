@@ -98,6 +98,17 @@ def test_seqeval_strict_finds_exactly_our_spans(scheme: str) -> None:
     assert report["micro avg"]["f1-score"] == 1.0
 
 
+def test_iob1_entity_at_a_sentence_start_after_one_at_the_end_of_the_last() -> None:
+    """The two are adjacent tokens, but in different sentences: no B- (IOB1 B- means "after
+    an entity of the same label in this sentence"); seqeval strict finds both."""
+    text = "زخم أميركي لمعركتي الموصل\nالرقة تنتظر"
+    doc = doc_with(text, [(19, 25, "LOC"), (26, 31, "LOC")])
+    out = conll.dumps([doc], DEFAULT_LABELS, ExportOptions(scheme="iob1"))
+    sents = [[tag for _, tag in sent] for sent in sentences_of(out)]
+    assert sents == [["O", "O", "O", "I-LOC"], ["I-LOC", "O"]]
+    assert len([e for es in Entities(sents, IOB1, suffix=False).entities for e in es]) == 2
+
+
 def test_spacy_convert_reads_our_documents_and_entities(tmp_path: Path) -> None:
     docs = [sample_doc(1), sample_doc(2)]
     path = tmp_path / "entity.conll"
