@@ -35,9 +35,14 @@ class ExportReport:
     files: list[Path] = field(default_factory=list)
     widened: list[str] = field(default_factory=list)  # spans widened to whole tokens
     not_expressed: list[str] = field(default_factory=list)  # spans the format cannot hold, why
+    filters: list[str] = field(default_factory=list)  # e.g. "labels: PER, LOC"
+    filtered_out: list[str] = field(default_factory=list)  # what the filters left out, counted
 
     def to_text(self) -> str:
         lines = [f"format: {self.format}", f"documents: {self.documents}"]
+        if self.filters:
+            lines.append(f"filters: {'; '.join(self.filters)}")
+            lines.extend(f"  left out by the filters: {w}" for w in self.filtered_out)
         lines.append(f"spans: {sum(self.spans_per_label.values())}")
         for label, n in sorted(self.spans_per_label.items()):
             lines.append(f"  {label}: {n}")

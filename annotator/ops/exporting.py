@@ -50,12 +50,40 @@ def export_project(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     report = ExportReport(format=fmt)
+    _report_filters(repo, docs, report, status=status, annotator=annotator, labels=labels)
     writer.write(_fed(docs, progress), labelset, out, options or ExportOptions(), report)
     if not any(p.name == REPORT for p in report.files):
         report.files.append(out / REPORT)
         with AtomicFiles() as files:
             files.write_text(out / REPORT, report.to_text())
     return report
+
+
+def _report_filters(
+    repo: Repository,
+    docs: list[AnnotatedDocument],
+    report: ExportReport,
+    *,
+    status: Status | None,
+    annotator: str | None,
+    labels: Collection[str] | None,
+) -> None:
+    """Name the filters in the report and count the spans and relations they left out of the
+    exported documents (documents left out by ``status`` are simply not exported)."""
+    if status is not None:
+        report.filters.append(f"status: {status.value}")
+    if annotator is not None:
+        report.filters.append(f"annotator: {annotator}")
+    if labels is not None:
+        report.filters.append(f"labels: {', '.join(sorted(labels))}")
+    if annotator is None and labels is None:
+        return
+    spans = relations = 0
+    for doc in docs:
+        assert doc.document.id is not None
+        spans += len(repo.spans(doc.document.id)) - len(doc.spans)
+        relations += len(repo.relations(doc.document.id)) - len(doc.relations)
+    report.filtered_out.append(f"{spans} span(s) and {relations} relation(s)")
 
 
 def _fed(docs: list[AnnotatedDocument], progress: Progress | None) -> Iterator[AnnotatedDocument]:

@@ -54,6 +54,18 @@ def test_filters(repo: Repository, tmp_path: Path) -> None:
     assert all(r["spans"] == [] for r in lines(tmp_path / "nobody"))
 
 
+def test_the_report_names_the_filters_and_counts_what_they_left_out(
+    repo: Repository, tmp_path: Path
+) -> None:
+    report = export_project(repo, "jsonl", tmp_path / "loc", labels=["LOC"])
+    text = (tmp_path / "loc" / "export-report.txt").read_text(encoding="utf-8")
+    assert "filters: labels: LOC" in text
+    assert "left out by the filters: 1 span(s) and 0 relation(s)" in text  # the PER span
+    assert report.filtered_out == ["1 span(s) and 0 relation(s)"]
+    plain = export_project(repo, "jsonl", tmp_path / "all")
+    assert plain.filters == [] and "filters" not in plain.to_text()
+
+
 def test_unknown_format_and_label(repo: Repository, tmp_path: Path) -> None:
     with pytest.raises(AnnotatorError, match="no exporter"):
         export_project(repo, "xml", tmp_path)
