@@ -38,7 +38,6 @@ SENTENCE_END = frozenset(".·؟!?…")
 REPORT_NAME = "export-report.txt"
 _FIELDS = re.compile(r"[ \t]+")
 _TAG = re.compile(r"(?:O|[BIESLU]-\S+)$")
-_NO_MARKS = str.maketrans("", "", "\u200e\u200f")
 # Extensions that only CoNLL uses: such a file is read as CoNLL, so a bad line is named.
 OWN_EXTENSIONS = (".conll", ".conll03", ".iob", ".iob2", ".bio", ".ner")
 
@@ -341,19 +340,24 @@ def looks_like_conll(head: bytes) -> bool:
     be wrong (at least one), so that a CoNLL file with a bad line is read as CoNLL and refused
     with that line's number, not imported as plain text.
     """
-    text = head.decode("utf-8", "ignore").lstrip("\ufeff").translate(_NO_MARKS)
+    text = head.decode("utf-8", "ignore").lstrip("\ufeff")
+    text = text.replace("\u200e", "").replace("\u200f", "")  # far faster than str.translate
     lines = text.splitlines()[:30]
     lines = [ln.strip(" \t") for ln in lines[:-1] if ln.strip(" \t")]  # the last may be cut
     good = bad = 0
+    allowed = max(1, len(lines) // 10)
     for line in lines:
-        fields = line.split("\t") if "\t" in line else _FIELDS.split(line)
-        if fields[0] == "-DOCSTART-" or (len(fields) >= 2 and _TAG.match(fields[-1])):
+        # only the last field matters: rsplit once (a prose line is long, a full split is not cheap)
+        fields = line.rsplit("\t", 1) if "\t" in line else line.rsplit(None, 1)
+        if line.startswith("-DOCSTART-") or (len(fields) >= 2 and _TAG.match(fields[-1])):
             good += 1
         elif len(fields) == 1 and _TAG.match(fields[0]):
             continue  # " O": a tag after an empty token (ANERcorp has some)
         else:
             bad += 1
-    return good >= 1 and bad <= max(1, len(lines) // 10) and good > bad
+            if bad > allowed:
+                return False
+    return good >= 1 and good > bad
 
 
 class ConllReader:

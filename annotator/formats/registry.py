@@ -5,6 +5,7 @@ Modules are imported lazily, so an optional format (spaCy) costs nothing until i
 
 from __future__ import annotations
 
+import functools
 import importlib
 from pathlib import Path
 
@@ -28,6 +29,7 @@ MODULES: dict[str, str] = {
 }
 
 
+@functools.cache
 def _module_attr(name: str, attr: str) -> object | None:
     module_name = MODULES.get(name)
     if module_name is None:
