@@ -274,6 +274,23 @@ class Repository:
                 )
             ]
 
+    def span_texts(self, *, recent: int = 20_000) -> list[str]:
+        """The distinct texts of the project's ``recent`` newest spans (clitic evidence).
+
+        SQLite's substr counts characters (code points), as our offsets do; the limit keeps the
+        cost bounded on very large projects.
+        """
+        with errors(self.path):
+            return [
+                r[0]
+                for r in self.db.conn.execute(
+                    "SELECT DISTINCT substr(d.text, s.start + 1, s.end - s.start)"
+                    " FROM (SELECT document_id, start, end FROM spans ORDER BY id DESC LIMIT ?) s"
+                    " JOIN documents d ON d.id = s.document_id",
+                    (recent,),
+                )
+            ]
+
     def span(self, span_id: int) -> Span:
         with errors(self.path):
             return rows.fetch_span(self.db.conn, span_id)

@@ -2,8 +2,9 @@
 
 Evidence (DESIGN.md §4): span texts first, then token frequency. Counting the tokens of every
 document of a 100,000-document project would stall the window, so the counts come from the open
-document and up to ``NEIGHBOURS`` other documents (each counted once, cached), and the span texts
-from those documents; spans added or removed while annotating update the evidence.
+document and up to ``NEIGHBOURS`` other documents (each counted once, cached). Span texts come
+from the whole project (its 20,000 newest spans, read once) and from those documents; spans added
+or removed while annotating update the evidence.
 
 Rebuilding the analyser folds every distinct span text, which takes milliseconds on a dense
 document; the window calls :meth:`Snapper.refresh` when it is idle (after an edit is drawn or a
@@ -35,6 +36,7 @@ class Snapper:
         self._span_text_of: dict[int, str] = {}
         self._base: CliticAnalyser | None = None
         self._analyser: CliticAnalyser | None = None
+        self._project_span_texts: set[str] = set()  # the project's span texts, read once
 
     # -- evidence ---------------------------------------------------------------------------
     def set_document(self, document_id: int | None, text: str, spans: list[Span]) -> None:
@@ -71,6 +73,9 @@ class Snapper:
     def _count(self) -> None:
         """Count the tokens (and span texts) of the open document and its neighbours, once."""
         wanted = [] if self._document_id is None else [self._document_id]
+        if not self._counted:  # once: the strongest evidence, span texts of the whole project
+            self._project_span_texts = set(self._repo.span_texts())
+            self._analyser = None
         if len(self._counted) < NEIGHBOURS:
             wanted += [s.id for s in self._repo.summaries(limit=NEIGHBOURS)]
         for doc_id in wanted:
@@ -103,7 +108,7 @@ class Snapper:
             self._base = CliticAnalyser(self._counts)
             self._analyser = None
         if self._analyser is None:
-            self._analyser = self._base.with_spans(list(self._span_texts))
+            self._analyser = self._base.with_spans([*self._span_texts, *self._project_span_texts])
         return self._analyser
 
     def snap(self, start: int, end: int) -> tuple[int, int, str] | None:

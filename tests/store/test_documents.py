@@ -260,3 +260,17 @@ def test_a_label_with_a_lone_surrogate_is_a_validation_error(repo: Repository) -
     with pytest.raises(ValidationError, match="lone UTF-16 surrogate U\\+D800"):
         repo.ensure_label("X\ud800", Kind.ENTITY)
     assert dump(repo.path) == before
+
+
+@settings(max_examples=40, deadline=None)
+@given(text_with_spans())
+def test_span_texts_are_the_spans_code_point_slices(case: tuple[str, list]) -> None:
+    """SQLite's substr must count code points like Python (emoji, tashkeel, ZWNJ)."""
+    text, raw = case
+    spans = tuple(
+        Span(i, 0, start, end, label) for i, (start, end, label) in enumerate(set(raw), 1)
+    )
+    with tempfile.TemporaryDirectory() as tmp, open_project(Path(tmp) / "p.annot.db") as repo:
+        repo.add_document(AnnotatedDocument(Document(None, "t", text), spans))
+        assert sorted(repo.span_texts()) == sorted({text[s.start : s.end] for s in spans})
+        assert len(repo.span_texts(recent=1)) <= 1
