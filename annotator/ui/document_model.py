@@ -11,18 +11,15 @@ from collections import OrderedDict
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QFont
 
 from annotator.core.model import DocumentSummary, Status
 from annotator.store import Repository
-
-Index = QModelIndex | QPersistentModelIndex
+from annotator.ui.table_model import Index, ReadOnlyTableModel
 
 PAGE = 200
 KEPT_PAGES = 16
@@ -44,9 +41,11 @@ def status_text(status: Status) -> str:
     return QCoreApplication.translate("DocumentListModel", STATUS_TEXT[status])
 
 
-class DocumentListModel(QAbstractTableModel):
+class DocumentListModel(ReadOnlyTableModel):
     """Columns: title, status (of this annotator), span count. Filter by status and title."""
 
+    HEADERS = HEADERS
+    CONTEXT = "DocumentListModel"
     TITLE, STATUS, SPANS = range(3)
 
     def __init__(self, repo: Repository, annotator: str, parent: object = None) -> None:
@@ -159,9 +158,6 @@ class DocumentListModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._count
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
@@ -194,23 +190,3 @@ class DocumentListModel(QAbstractTableModel):
         if role == DOCUMENT_ID_ROLE:
             return summary.id
         return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
-            return QCoreApplication.translate("DocumentListModel", HEADERS[section])
-        if orientation == Qt.Orientation.Vertical:
-            return section + 1
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )

@@ -6,17 +6,14 @@ import bisect
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QColor
 
 from annotator.core.model import SPEAKER, Kind, LabelSet, Relation, Span
-
-Index = QModelIndex | QPersistentModelIndex
+from annotator.ui.table_model import Index, ReadOnlyTableModel
 
 SPAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 MAX_CELL_TEXT = 80
@@ -39,7 +36,9 @@ def cell_text(text: str) -> str:
     return flat if len(flat) <= MAX_CELL_TEXT else flat[: MAX_CELL_TEXT - 1] + "…"
 
 
-class SpanListModel(QAbstractTableModel):
+class SpanListModel(ReadOnlyTableModel):
+    HEADERS = HEADERS
+    CONTEXT = "SpanListModel"
     LABEL, TEXT, OFFSETS, SPEAKER = range(4)
 
     def __init__(self, parent: object = None) -> None:
@@ -134,9 +133,6 @@ class SpanListModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._spans)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._spans):
             return None
@@ -174,26 +170,6 @@ class SpanListModel(QAbstractTableModel):
         if speaker is None:
             return ""
         return cell_text(speaker.text_in(self._text))
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
-            return QCoreApplication.translate("SpanListModel", HEADERS[section])
-        if orientation == Qt.Orientation.Vertical:
-            return section + 1
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
 
 
 KIND_TEXT = {

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractItemView
 from pytestqt.modeltest import ModelTester
 
 from annotator.core.edits import AddRelation, AddSpan, RemoveSpan, SetStatus
@@ -21,8 +23,10 @@ from annotator.core.text import text_sha256
 from annotator.store import open_project
 from annotator.ui.document_model import PAGE, DocumentListModel
 from annotator.ui.effects import flatten
+from annotator.ui.main_window import MainWindow
 from annotator.ui.span_model import SpanListModel
-from tests.ui.window_helpers import find
+from annotator.ui.table_model import ReadOnlyTableModel
+from tests.ui.window_helpers import find, key, text_of
 
 TEXT = "قال كارتر إن «خطة عمليتنا العسكرية تفترض محاصرة الموصل والرقة» في لندن"
 
@@ -106,3 +110,32 @@ def test_models_follow_store_edits(tmp_path: Path) -> None:
             annotated.document.text, list(annotated.spans), list(annotated.relations), repo.labels()
         )
         assert model.speaker_relation(quote_id) is not None
+
+
+def test_both_tables_share_the_read_only_header_and_flags(window: MainWindow) -> None:
+    """The document list and the span list get their headers, row numbers and read-only cells
+    from one base class; a real click on a row selects it, nothing opens an editor."""
+    window.view.set_selection(*find(text_of(window), "كارتر"))
+    key(window, "1")
+    for table, headers in (
+        (window.documents.table, ["Title", "Status", "Spans"]),
+        (window.side.table, ["Label", "Text", "Offsets", "Speaker"]),
+    ):
+        model = table.model()
+        assert isinstance(model, ReadOnlyTableModel)
+        horizontal = Qt.Orientation.Horizontal
+        assert [model.headerData(c, horizontal) for c in range(model.columnCount())] == headers
+        assert model.headerData(0, Qt.Orientation.Vertical) == 1
+        assert model.headerData(0, horizontal, Qt.ItemDataRole.ToolTipRole) is None
+        assert model.flags(QModelIndex()) == Qt.ItemFlag.NoItemFlags
+        cell = model.index(0, 1)
+        assert not model.flags(cell) & Qt.ItemFlag.ItemIsEditable
+        table.selectionModel().clearSelection()
+        QTest.mouseClick(
+            table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(cell).center()
+        )
+        QTest.mouseDClick(
+            table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(cell).center()
+        )
+        assert table.selectionModel().isRowSelected(0, QModelIndex())
+        assert table.state() != QAbstractItemView.State.EditingState
