@@ -36,7 +36,8 @@ class StatusPanel:
         self.annotator.setText(self.tr("Annotator: {name}").format(name=name))
 
     def show_position(self, position: int, total: int) -> None:
-        self.position.setText(f"\u2066{position} / {total}\u2069")  # LRI…PDI: same order in Arabic
+        numbers = f"\u2066{position} / {total}\u2069"  # LRI…PDI: "1 / 2" in Arabic too
+        self.position.setText(self.tr("Document {position}").format(position=numbers))
         self.position.setToolTip(
             self.tr("Document {position} of {total}").format(position=position, total=total)
         )

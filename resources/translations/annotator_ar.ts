@@ -729,6 +729,10 @@
         <translation>الموسِّم: {name}</translation>
     </message>
     <message>
+        <source>Document {position}</source>
+        <translation>المستند {position}</translation>
+    </message>
+    <message>
         <source>Document {position} of {total}</source>
         <translation>المستند {position} من {total}</translation>
     </message>

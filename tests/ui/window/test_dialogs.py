@@ -168,7 +168,7 @@ def test_import_action_refreshes_the_document_list(window: MainWindow) -> None:
     close_when_shown(ImportDialog, paste)
     window.action_set["import"].trigger()
     assert window.controller.document_model.rowCount() == 2
-    assert window.status.position.text() == "\u20661 / 2\u2069"
+    assert window.status.position.text() == "Document \u20661 / 2\u2069"
 
 
 def test_export_dialog_writes_jsonl_and_shows_the_report(

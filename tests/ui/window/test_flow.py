@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from annotator.core.model import Status
 from annotator.store import open_project
+from annotator.ui import i18n
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import UserSettings
 from tests.ui.viewer_helpers import click
@@ -43,7 +44,7 @@ def statuses(window: MainWindow) -> dict[int, Status]:
 def test_ctrl_enter_marks_done_and_opens_the_next_unfinished(two_docs: MainWindow) -> None:
     window = two_docs
     first = window.controller.document_id
-    assert window.status.position.text() == "\u20661 / 2\u2069"
+    assert window.status.position.text() == "Document \u20661 / 2\u2069"
     window.view.set_selection(*find(text_of(window), "أنقرة"))
     key(window, "3")
     assert statuses(window)[first or 0] is Status.IN_PROGRESS
@@ -51,7 +52,7 @@ def test_ctrl_enter_marks_done_and_opens_the_next_unfinished(two_docs: MainWindo
     second = window.controller.document_id
     assert second != first
     assert statuses(window) == {first: Status.DONE, second: Status.NEW}
-    assert window.status.position.text() == "\u20662 / 2\u2069"
+    assert window.status.position.text() == "Document \u20662 / 2\u2069"
     assert window.documents.table.currentIndex().row() == 1
     # the last unfinished one: done, and nothing is left
     key(window, "Ctrl+Return")
@@ -180,3 +181,20 @@ def test_zoom_keys_change_and_remember_the_zoom(window: MainWindow) -> None:
     assert window.view.zoom() == 1 == window.settings.zoom()
     key(window, "Ctrl+0")
     assert window.view.zoom() == 0 == window.settings.zoom()
+
+
+def test_status_bar_names_the_document_position_in_both_languages(
+    qtbot: QtBot, tmp_path: Path, settings: QSettings
+) -> None:
+    """ "Document 1 / 2", and in Arabic "المستند 1 / 2" with the numbers still left to right."""
+    user = UserSettings(settings)
+    user.set_annotator(ANNOTATOR)
+    user.set_language("ar")
+    try:
+        window = open_window(qtbot, make_project(tmp_path, second=True), user)
+        assert window.status.position.text() == "المستند \u20661 / 2\u2069"
+        key(window, "Alt+PgDown")
+        assert window.status.position.text() == "المستند \u20662 / 2\u2069"
+        assert window.status.position.toolTip() == "المستند 2 من 2"
+    finally:
+        i18n.install("en")
