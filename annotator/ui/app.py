@@ -26,6 +26,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.ops.importing import seed_project
 from annotator.store import open_project
 from annotator.ui import i18n
+from annotator.ui.error_text import project_not_opened
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import UserSettings
 
@@ -75,7 +76,8 @@ def _replace(old: MainWindow, path: str, settings: UserSettings) -> MainWindow |
     try:
         new = create_main_window(path, settings)
     except AnnotatorError as exc:
-        old.banner.show_error(str(exc))  # the old window stays, and says why
+        shown = project_not_opened(exc)
+        old.banner.show_error(shown.text, shown.detail)  # the old window stays, and says why
         settings.remove_recent_project(path)
         return None
     _windows.append(new)  # the caller of main() holds only the first window
@@ -167,7 +169,7 @@ def main(project_path: str | Path | None = None, seed_dir: str | Path | None = N
         window = create_main_window(path, settings)
     except AnnotatorError as exc:
         log.error("cannot open %s: %s", path, exc)
-        QMessageBox.critical(None, APPLICATION, str(exc))
+        QMessageBox.critical(None, APPLICATION, project_not_opened(exc).as_text())
         return 1
     _windows.append(window)
     window.show()

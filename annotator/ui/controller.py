@@ -30,6 +30,7 @@ from annotator.ui import commands
 from annotator.ui.clitic_snap import Snapper
 from annotator.ui.document_model import DocumentListModel
 from annotator.ui.effects import effects
+from annotator.ui.error_text import write_failed
 from annotator.ui.settings import UserSettings
 from annotator.ui.span_model import SpanListModel
 from annotator.ui.speakers import SpeakerLinks
@@ -52,7 +53,7 @@ def default_annotator() -> str:
 
 class AnnotationController(QObject):
     message = Signal(str)  # what the last action did, for the status bar
-    failed = Signal(str)  # a write failed: shown in the window, nothing changed
+    failed = Signal(str, str)  # a write failed (plain words, the error's own): nothing changed
     documentOpened = Signal(int)
     documentEdited = Signal(int)
     pickingChanged = Signal(bool)
@@ -224,7 +225,8 @@ class AnnotationController(QObject):
 
     def _failed(self, error: AnnotatorError) -> None:
         log.warning("edit not saved: %s", error)
-        self.failed.emit(self.tr("Not saved: {reason}").format(reason=str(error)))
+        shown = write_failed(error)
+        self.failed.emit(shown.text, shown.detail)
 
     # -- labelling --------------------------------------------------------------------------
     def label_key(self, key: int, *, exact: bool = False) -> None:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import EXTRA_COLOURS, Kind, Label
 from annotator.store import Repository
+from annotator.ui.error_text import write_failed
 from annotator.ui.span_model import kind_text
 
 NAME, KIND, COLOUR, KEY = range(4)
@@ -224,7 +225,7 @@ class LabelDialog(QDialog):
         except AnnotatorError as exc:
             self._originals = {label.name: label for label in self.repo.labels()}
             self._row_origin = [o if o in self._originals else None for o in self._row_origin]
-            return str(exc)
+            return write_failed(exc).as_text()
         return None
 
     def accept(self) -> None:

@@ -256,8 +256,8 @@ class MainWindow(QMainWindow):
         self.status.show_action(text)
         self.banner.hide()
 
-    def _on_failed(self, text: str) -> None:
-        self.banner.show_error(text)
+    def _on_failed(self, text: str, detail: str) -> None:
+        self.banner.show_error(text, detail)
         self.status.show_action(text)
 
     def _on_document_opened(self, document_id: int) -> None:

@@ -14,6 +14,7 @@ from annotator.core.edits import SetStatus
 from annotator.core.errors import AnnotatorError, NotFoundError
 from annotator.core.model import Status
 from annotator.ui.controller import AnnotationController
+from annotator.ui.error_text import document_not_opened
 from annotator.ui.settings import Place, UserSettings
 from annotator.ui.text import isolate
 
@@ -80,7 +81,8 @@ class Navigator(QObject):
         try:
             self.c.open_document(document_id)  # saves the old place first (before_switch)
         except AnnotatorError as exc:
-            self.c.failed.emit(str(exc))
+            shown = document_not_opened(exc)
+            self.c.failed.emit(shown.text, shown.detail)
             return
         self.save_place()
 

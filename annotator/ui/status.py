@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStatusBar, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStatusBar, QToolButton, QVBoxLayout, QWidget
 
 
 class StatusPanel:
@@ -58,23 +58,42 @@ class ErrorBanner(QWidget):
             " #error-banner QLabel { color: #7a1f1c; }"
         )
         self.text = QLabel(self)
-        self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.PlainText)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text.setObjectName("error-text")
+        self.detail = QLabel(self)  # the error's own (English) words, smaller, on a second line
+        self.detail.setObjectName("error-detail")
+        small = self.detail.font()
+        small.setPointSizeF(small.pointSizeF() * 0.85)
+        self.detail.setFont(small)
+        for label in (self.text, self.detail):
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.close_button = QToolButton(self)
         self.close_button.setText("✕")
         self.close_button.setAutoRaise(True)
         self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.close_button.clicked.connect(self.hide)
+        lines = QVBoxLayout()
+        lines.setSpacing(2)
+        lines.addWidget(self.text)
+        lines.addWidget(self.detail)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
-        layout.addWidget(self.text, 1)
+        layout.addLayout(lines, 1)
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         self.hide()
 
-    def show_error(self, message: str) -> None:
+    def show_error(self, message: str, detail: str = "") -> None:
+        """``message`` in the interface language; ``detail``: the error's own words."""
         self.text.setText(message)
+        self.detail.setText(detail)
+        self.detail.setVisible(bool(detail))
+        self.text.setToolTip(detail)
         self.show()
 
     def message(self) -> str:
-        return self.text.text() if self.isVisible() else ""
+        """What the banner says (both lines), or "" when it is hidden."""
+        if not self.isVisible():
+            return ""
+        detail = self.detail.text()
+        return f"{self.text.text()}\n{detail}" if detail else self.text.text()

@@ -131,10 +131,6 @@
         <translation>تمت الإعادة: {action}</translation>
     </message>
     <message>
-        <source>Not saved: {reason}</source>
-        <translation>لم يُحفظ التعديل: {reason}</translation>
-    </message>
-    <message>
         <source>No label has the key {key}</source>
         <translation>لا يوجد وسم على المفتاح {key}</translation>
     </message>
@@ -239,6 +235,33 @@
     <message>
         <source>All</source>
         <translation>الكل</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorText</name>
+    <message>
+        <source>The project is being written by another program (for example an import). Try again in a moment.</source>
+        <translation>برنامج آخر يكتب في المشروع الآن (عملية استيراد مثلًا). حاول مرة أخرى بعد لحظات.</translation>
+    </message>
+    <message>
+        <source>The project file cannot be written (read-only, disk full or removed). Nothing was changed.</source>
+        <translation>تتعذّر الكتابة في ملف المشروع (للقراءة فقط، أو القرص ممتلئ، أو أُزيل الملف). لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>لم يُحفظ التعديل: {reason}</translation>
+    </message>
+    <message>
+        <source>The project cannot be opened.</source>
+        <translation>يتعذّر فتح المشروع.</translation>
+    </message>
+    <message>
+        <source>The document is no longer in the project.</source>
+        <translation>لم يعد هذا المستند في المشروع.</translation>
+    </message>
+    <message>
+        <source>The document cannot be opened.</source>
+        <translation>يتعذّر فتح المستند.</translation>
     </message>
 </context>
 <context>
