@@ -36,6 +36,10 @@ ORGANISATION = "arabic-news-annotator"
 APPLICATION = "Annotator"
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 DEFAULT_PROJECT = "default.annot.db"
+# How long an edit waits for another program's write (an import, a second window) before the
+# window says the project is busy. The store's default (5 s, kept by the command line) would
+# freeze the window that long on a label key; a person would rather read why and try again.
+BUSY_TIMEOUT = 1.5
 
 _windows: list[MainWindow] = []  # windows alive (a window replaced by another is closed)
 
@@ -59,7 +63,7 @@ def create_main_window(project_path: str | Path, settings: QSettings | UserSetti
     The window's requests to open another project or change language build a new window.
     """
     user = _as_settings(settings)
-    repo = open_project(project_path, create=True)
+    repo = open_project(project_path, create=True, timeout=BUSY_TIMEOUT)
     try:
         window = MainWindow(repo, user)
     except BaseException:
