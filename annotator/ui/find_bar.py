@@ -2,7 +2,9 @@
 
 Enter selects the next match in the viewer and gives the viewer the keyboard, so a label key
 labels the match at once; Enter / Shift+Enter in the viewer (while the bar is open), F3 and
-Shift+F3 anywhere go on to the next / previous match; Esc closes the bar.
+Shift+F3 anywhere go on to the next / previous match; Esc closes the bar. While the bar is
+open, ``matchesChanged`` hands every match of the query to the viewer, which frames them all;
+closing the bar hands it an empty list. The count reads "3 / 12" once a match is selected.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from annotator.core.search import SearchIndex
 
 class FindBar(QWidget):
     matchSelected = Signal(int, int)
+    matchesChanged = Signal(list)  # every match [(start, end)] of the query; [] when closed
     closed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -71,14 +74,18 @@ class FindBar(QWidget):
         self._index = None
         if self.isVisible():
             self._search()
+        else:  # searched again when the bar opens
+            self._matches, self._current = [], -1
 
     def open_bar(self) -> None:
         self.show()
+        self._search()  # the query kept from last time, in the document open now
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
 
     def close_bar(self) -> None:
         self.hide()
+        self.matchesChanged.emit([])
         self.closed.emit()
 
     @property
@@ -92,9 +99,11 @@ class FindBar(QWidget):
         query = self.field.text()
         if query and self._index is None:
             self._index = SearchIndex(self._text)
-        self._matches = self._index.find_all(query) if self._index is not None and query else []
-        self._current = -1
+        found = self._index.find_all(query) if self._index is not None and query else []
+        if found != self._matches:  # the same matches (the bar opened again): same place
+            self._matches, self._current = found, -1
         self._show_count()
+        self.matchesChanged.emit(list(self._matches))
 
     def _show_count(self) -> None:
         if not self.field.text():
@@ -104,7 +113,8 @@ class FindBar(QWidget):
         elif self._current < 0:
             self.count.setText(self.tr("{n} matches").format(n=len(self._matches)))
         else:
-            self.count.setText(f"{self._current + 1} / {len(self._matches)}")
+            # LRI…PDI: "3 / 12" in the Arabic interface too, not "12 / 3"
+            self.count.setText(f"\u2066{self._current + 1} / {len(self._matches)}\u2069")
 
     # -- moving between matches -------------------------------------------------------------
     def step(self, *, backwards: bool = False, after: int | None = None) -> tuple[int, int] | None:

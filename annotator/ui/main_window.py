@@ -226,6 +226,7 @@ class MainWindow(QMainWindow):
         self.side.remove_speaker_button.clicked.connect(c.speakers.remove)
         self.documents.documentActivated.connect(self.navigator.go)
         self.find_bar.matchSelected.connect(self._on_match)
+        self.find_bar.matchesChanged.connect(self.view.set_found)
         self.find_bar.closed.connect(lambda: self.view.setFocus())
         self.view.text_edit.installEventFilter(self)
 

@@ -2,12 +2,15 @@
 
 Everything here speaks Qt positions (``*_u16``); ArticleView converts to code points.
 The char formats come from the highlighter; this widget paints only what formats cannot show:
-the side bars of quotes (one lane per nesting level) and the frame of the selected span.
+the side bars of quotes (one lane per nesting level), a light frame around every match of the
+find bar (a frame, not a background, so a match keeps showing the span colour under it: the
+annotator sees which matches are labelled already) and the frame of the selected span.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from bisect import bisect_right
+from collections.abc import Callable, Iterator, Sequence
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -24,7 +27,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from .style import OUTLINE_COLOUR, PAPER_COLOUR, TEXT_COLOUR
+from .style import FOUND_COLOUR, OUTLINE_COLOUR, PAPER_COLOUR, TEXT_COLOUR
 
 BAR_WIDTH = 3
 BAR_GAP = 2
@@ -61,6 +64,8 @@ class ArticleEdit(QPlainTextEdit):
         # Set by ArticleView: what to paint over the text.
         self.quote_bars: Callable[[int], Iterator[tuple[int, int, int, QColor]]] = _no_bars
         self.outline_u16: tuple[int, int] | None = None
+        self._found_u16: list[tuple[int, int]] = []  # sorted, not overlapping
+        self._found_ends: list[int] = []
         self.mime_text: Callable[[int, int], str] | None = None
 
     # -- geometry (viewport coordinates, UTF-16 positions) ----------------------------------
@@ -154,6 +159,17 @@ class ArticleEdit(QPlainTextEdit):
                 yield block, geo
             block = block.next()
 
+    # -- matches of the find bar ------------------------------------------------------------
+
+    def set_found_u16(self, ranges: Sequence[tuple[int, int]]) -> None:
+        """Frame these ranges (sorted, not overlapping); [] removes the frames."""
+        self._found_u16 = list(ranges)
+        self._found_ends = [end for _, end in self._found_u16]
+        self.viewport().update()
+
+    def found_u16(self) -> list[tuple[int, int]]:
+        return list(self._found_u16)
+
     # -- painting ---------------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -161,6 +177,7 @@ class ArticleEdit(QPlainTextEdit):
         painter = QPainter(self.viewport())
         try:
             self._paint_bars(painter, event)
+            self._paint_found(painter, event)
             self._paint_outline(painter)
         finally:
             painter.end()
@@ -173,6 +190,25 @@ class ArticleEdit(QPlainTextEdit):
                 x = right + min(lane, LANES - 1) * (BAR_WIDTH + BAR_GAP)
                 for rect in self._block_rects(block, geo.topLeft(), start_u16, end_u16):
                     painter.fillRect(QRectF(x, rect.top(), BAR_WIDTH, rect.height()), colour)
+
+    def _paint_found(self, painter: QPainter, event: QPaintEvent) -> None:
+        """Only the matches in the blocks on screen: thousands of matches cost nothing."""
+        if not self._found_u16:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(QPen(QColor(FOUND_COLOUR), 1.5))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        area = event.rect()
+        for block, geo in self.visible_blocks(area.top(), area.bottom()):
+            start, stop = block.position(), block.position() + block.length()
+            i = bisect_right(self._found_ends, start)  # the first match ending in this block
+            while i < len(self._found_u16) and self._found_u16[i][0] < stop:
+                a, z = self._found_u16[i]
+                for rect in self._block_rects(block, geo.topLeft(), a, z):
+                    painter.drawRoundedRect(rect.adjusted(-1, 1, 1, -1), 3, 3)
+                i += 1
+        painter.restore()
 
     def _paint_outline(self, painter: QPainter) -> None:
         if self.outline_u16 is None:

@@ -17,6 +17,7 @@ UNKNOWN_COLOUR = "#c8c8c8"  # a label the label set does not know: drawn as a gr
 TEXT_COLOUR = "#1a1a1a"
 PAPER_COLOUR = "#fffdf8"
 OUTLINE_COLOUR = "#1f3fbf"  # the selected span's frame
+FOUND_COLOUR = "#e39b00"  # the frame of each match of the find bar
 
 RGB = tuple[float, float, float]
 

@@ -92,6 +92,7 @@ class ArticleView(QWidget):
         self._bar_colours.clear()
         self._highlighter.set_model(SpanIndex(""), OffsetMap(""))
         self._edit.outline_u16 = None
+        self._edit.set_found_u16([])
         self._loading = True
         try:
             doc = self._edit.document()
@@ -221,6 +222,11 @@ class ArticleView(QWidget):
             self.spanClicked.emit(ids[0])
         elif self._selected is not None:
             self.select_span(None)
+
+    def set_found(self, ranges: Sequence[tuple[int, int]]) -> None:
+        """Frame every match of the find bar (code points, sorted; [] removes the frames)."""
+        to_u16 = self._offsets.range_to_u16
+        self._edit.set_found_u16([to_u16(start, end) for start, end in ranges])
 
     # -- geometry ---------------------------------------------------------------------------
 
