@@ -110,6 +110,8 @@ class FindBar(QWidget):
             self.count.setText("")
         elif not self._matches:
             self.count.setText(self.tr("no match"))
+        elif self._current < 0 and len(self._matches) == 1:
+            self.count.setText(self.tr("1 match"))
         elif self._current < 0:
             self.count.setText(self.tr("{n} matches").format(n=len(self._matches)))
         else:

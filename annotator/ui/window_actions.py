@@ -9,8 +9,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from annotator.core.errors import AnnotatorError
-
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
 
@@ -122,7 +120,3 @@ class WindowActions:
         if result.language != old_language:
             w.settings.set_language(result.language)
             w.languageChanged.emit(result.language)
-
-    @staticmethod
-    def show_error(parent: object, error: AnnotatorError) -> None:
-        QMessageBox.warning(parent, "", str(error))  # type: ignore[arg-type]

@@ -390,6 +390,10 @@
         <translation>لا نتائج</translation>
     </message>
     <message>
+        <source>1 match</source>
+        <translation>نتيجة واحدة</translation>
+    </message>
+    <message>
         <source>{n} matches</source>
         <translation>النتائج: {n}</translation>
     </message>

@@ -131,6 +131,12 @@ def test_a_match_with_tashkeel_is_framed_whole_after_an_emoji(
     plain = text.index("الرقة.")
     cp = [(voweled, voweled + len("الرَّقَّةِ")), (plain, plain + len("الرقة"))]
     assert window.find_bar.matches() == cp
+    assert window.find_bar.count.text() == "2 matches"
+    type_text(window.find_bar.field, "ّدًا")  # now "الرقةّدًا": nothing
+    assert window.find_bar.count.text() == "no match"
+    window.find_bar.field.setText("محمد")
+    assert window.find_bar.count.text() == "1 match"
+    window.find_bar.field.setText("الرقة")
     offsets = OffsetMap(text)
     u16 = [offsets.range_to_u16(*m) for m in cp]
     assert u16 == [(voweled + 1, voweled + 1 + len("الرَّقَّةِ")), (plain + 1, plain + 6)]
