@@ -52,18 +52,20 @@ def read_text(path: Path) -> Decoded:
 def decode_bytes(data: bytes, path: str) -> Decoded:
     """Decode ``data`` (the content of ``path``, which only names it in errors)."""
     if data.startswith(codecs.BOM_UTF8):
-        raw = _decode(data[3:], UTF8, path, skipped=3, what="UTF-8 (it starts with a UTF-8 mark)")
+        raw = _decode(data, UTF8, path, skipped=3, what="UTF-8 (it starts with a UTF-8 mark)")
         encoding = UTF8
     elif data.startswith(codecs.BOM_UTF16_LE):
-        raw = _decode(data[2:], UTF16LE, path, skipped=2, what="UTF-16 LE")
+        raw = _decode(data, UTF16LE, path, skipped=2, what="UTF-16 LE")
         encoding = UTF16LE
     elif data.startswith(codecs.BOM_UTF16_BE):
-        raw = _decode(data[2:], UTF16BE, path, skipped=2, what="UTF-16 BE")
+        raw = _decode(data, UTF16BE, path, skipped=2, what="UTF-16 BE")
         encoding = UTF16BE
     else:
         nul = data.find(b"\x00")
         if nul >= 0:
-            raise InputError(f"binary file (a NUL byte at byte {nul})", path=path)
+            raise InputError(
+                f"binary file (a NUL byte at byte {nul})", path=path, line=_line_at(data, nul)
+            )
         try:
             raw = data.decode(UTF8)
             encoding = UTF8
@@ -79,12 +81,20 @@ def decode_bytes(data: bytes, path: str) -> Decoded:
     return Decoded(text, encoding)
 
 
+def _line_at(data: bytes, pos: int, encoding: str = UTF8, skipped: int = 0) -> int:
+    """The 1-based line of byte ``pos``: the lines decoded before it, bad bytes replaced."""
+    return data[skipped:pos].decode(encoding, errors="replace").count("\n") + 1
+
+
 def _decode(data: bytes, encoding: str, path: str, *, skipped: int, what: str) -> str:
     try:
-        return data.decode(encoding)
+        return data[skipped:].decode(encoding)
     except UnicodeDecodeError as exc:
+        at = exc.start + skipped
         raise InputError(
-            f"undecodable bytes: not valid {what} at byte {exc.start + skipped}", path=path
+            f"undecodable bytes: not valid {what} at byte {at}",
+            path=path,
+            line=_line_at(data, at, encoding, skipped),
         ) from exc
 
 
@@ -97,6 +107,7 @@ def _windows_1256(data: bytes, path: str, bad_at: int) -> str:
             f"undecodable bytes at byte {bad_at}: not UTF-8, not UTF-16 with a byte order mark, "
             "and not Arabic Windows-1256 text; convert the file to UTF-8",
             path=path,
+            line=_line_at(data, bad_at),
         )
     return text
 

@@ -107,3 +107,20 @@ def test_canonical_map_points_every_offset_to_the_same_place(raw: str) -> None:
         inside_crlf = 0 < i < len(raw) and raw[i - 1] == "\r" and raw[i] == "\n"
         if not inside_crlf:
             assert mapping[i] == len(canonical_text(raw[:i]))
+
+
+@pytest.mark.parametrize(
+    ("data", "line"),
+    [
+        ("سطر أول\nسطر ثان\n".encode() + b"\xff\xfe bad\n", 3),  # UTF-8 then a bad byte
+        (codecs.BOM_UTF8 + "أ\nب\n".encode() + b"ok \xff", 3),
+        (codecs.BOM_UTF16_LE + "أ\nب\nج".encode("utf-16-le") + b"\x00\xd8a\x00", 3),
+        ("one\ntwo\n".encode() + b"\x00\x01", 3),  # a NUL byte on line 3
+        ("café\ncrème\nbrûlée".encode("latin-1"), 1),  # the first bad byte is on line 1
+    ],
+)
+def test_refused_bytes_name_their_line(data: bytes, line: int) -> None:
+    with pytest.raises(InputError) as info:
+        decode_bytes(data, "bad.txt")
+    assert info.value.line == line
+    assert f"bad.txt, line {line}: " in str(info.value)
