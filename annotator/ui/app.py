@@ -63,6 +63,7 @@ def create_main_window(project_path: str | Path, settings: QSettings | UserSetti
     The window's requests to open another project or change language build a new window.
     """
     user = _as_settings(settings)
+    i18n.install(user.language())  # the interface language of these settings, mirrored or not
     repo = open_project(project_path, create=True, timeout=BUSY_TIMEOUT)
     try:
         window = MainWindow(repo, user)

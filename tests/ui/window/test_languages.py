@@ -108,6 +108,21 @@ def test_arabic_interface_mirrors_everything_but_the_article(
     assert shoot(window, screenshot_dir, "window-ar.png").stat().st_size > 0
 
 
+def test_create_main_window_takes_the_language_from_its_settings(
+    qtbot: QtBot, tmp_path: Path, settings: QSettings
+) -> None:
+    """No caller needs to install a translator first: the settings say Arabic, the window is."""
+    from annotator.ui.app import create_main_window
+
+    i18n.install("en")
+    user = UserSettings(settings)
+    user.set_language("ar")
+    window = create_main_window(make_project(tmp_path), settings)
+    qtbot.addWidget(window)
+    assert window.project_menu.title() == "&مشروع"
+    assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+
+
 def test_language_follows_the_system_on_first_run(qapp: QApplication) -> None:
     assert i18n.effective_language("") in ("en", "ar")
     assert i18n.direction("ar") == Qt.LayoutDirection.RightToLeft
