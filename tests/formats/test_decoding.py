@@ -115,7 +115,7 @@ def test_canonical_map_points_every_offset_to_the_same_place(raw: str) -> None:
         ("سطر أول\nسطر ثان\n".encode() + b"\xff\xfe bad\n", 3),  # UTF-8 then a bad byte
         (codecs.BOM_UTF8 + "أ\nب\n".encode() + b"ok \xff", 3),
         (codecs.BOM_UTF16_LE + "أ\nب\nج".encode("utf-16-le") + b"\x00\xd8a\x00", 3),
-        ("one\ntwo\n".encode() + b"\x00\x01", 3),  # a NUL byte on line 3
+        (b"one\ntwo\n" + b"\x00\x01", 3),  # a NUL byte on line 3
         ("café\ncrème\nbrûlée".encode("latin-1"), 1),  # the first bad byte is on line 1
     ],
 )
