@@ -9,6 +9,7 @@ BOM, CRLF, direction marks on tokens, IOB1/IOB2/BIOES/BILOU. See docs/adr/0008-c
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,8 +54,13 @@ def iter_chunks(
 ) -> Iterator[str]:
     """The file, one document at a time."""
     check_options(options)
+    other_layers: Counter[str] = Counter()  # spans of the kinds this file does not hold
     for i, doc in enumerate(docs):
         where = doc_name(doc, i)
+        for span in doc.spans:
+            label = labels.get(span.label)
+            if label is not None and label.kind != options.layer:
+                other_layers[label.kind.value] += 1
         table = token_table(doc, labels, [options.layer], options, report, where)
         report.documents += 1
         if doc.relations:
@@ -68,6 +74,11 @@ def iter_chunks(
             parts.extend(f"{tokens[k].text} _ _ {tags[k]}\n" for k in range(first, end))
             parts.append("\n")
         yield "".join(parts)
+    for kind, n in sorted(other_layers.items()):
+        report.not_expressed.append(
+            f"{n} {kind} span(s): this file holds the {options.layer.value} layer only"
+            f" (export with --layer {kind} for them)"
+        )
 
 
 def dumps(

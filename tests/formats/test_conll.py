@@ -364,3 +364,16 @@ def test_reads_the_shared_examples() -> None:
             ("القاهرة", "ENTITY"),
         ]
     assert notes == ["no blank lines between sentences: a sentence ends at . · ؟ ! ? … tagged O"]
+
+
+def test_the_report_counts_the_spans_of_the_layers_the_file_does_not_hold() -> None:
+    report = ExportReport()
+    conll.dumps([sample_doc()], DEFAULT_LABELS, ExportOptions(layer=Kind.ENTITY), report)
+    assert any(
+        w.startswith("2 event span(s): this file holds the entity layer only")
+        for w in report.not_expressed
+    )
+    assert any(w.startswith("1 quote span(s)") for w in report.not_expressed)
+    report = ExportReport()
+    conll.dumps([sample_doc()], DEFAULT_LABELS, ExportOptions(layer=Kind.QUOTE), report)
+    assert any(w.startswith("4 entity span(s)") for w in report.not_expressed)
