@@ -45,7 +45,11 @@ from annotator.ops import import_paths, project_stats  # noqa: E402
 from annotator.ops.importing import BATCH  # noqa: E402
 from annotator.store import open_project  # noqa: E402
 
-DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "ANERCorp.txt"
+SHARED_CORPUS = ROOT.parent / "shared" / "data" / "ANERCorp.txt"
+# the shared data folder beside the project, else the test fixture's copy of the same corpus
+DEFAULT_CORPUS = (
+    SHARED_CORPUS if SHARED_CORPUS.is_file() else ROOT / "tests" / "fixtures" / "ANERCorp.txt"
+)
 SENTENCES_PER_ARTICLE = 20
 CLOSERS = frozenset(".!?؟")
 
