@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from annotator.core.errors import AnnotatorError
 from annotator.ops.importing import seed_project
 from annotator.store import open_project
-from annotator.ui import i18n
+from annotator.ui import i18n, paths
 from annotator.ui.error_text import project_not_opened
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import UserSettings
@@ -34,7 +34,7 @@ log = logging.getLogger("annotator")
 
 ORGANISATION = "arabic-news-annotator"
 APPLICATION = "Annotator"
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+SEEDS = paths.SEEDS_DIR
 DEFAULT_PROJECT = "default.annot.db"
 # How long an edit waits for another program's write (an import, a second window) before the
 # window says the project is busy. The store's default (5 s, kept by the command line) would

@@ -7,9 +7,11 @@ from pathlib import Path
 
 from PySide6.QtGui import QFontDatabase
 
+from annotator.ui import paths
+
 log = logging.getLogger(__name__)
 
-FONTS_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+FONTS_DIR = paths.FONTS_DIR
 FONT_FILES = ("NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf")
 
 _family: str | None = None

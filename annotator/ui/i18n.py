@@ -7,14 +7,15 @@ English is the source language (no catalog). Arabic comes from ``annotator_ar.qm
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
+from annotator.ui import paths
+
 log = logging.getLogger(__name__)
 
-TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
+TRANSLATIONS = paths.TRANSLATIONS_DIR
 CATALOG = "annotator"
 
 _installed: list[QTranslator] = []
