@@ -128,18 +128,21 @@ class DocumentPanel(QWidget):
             document_id = self.model.current
         if document_id is None:
             return
-        row = self.model.row_of(document_id)
-        selection = self.table.selectionModel()
-        if row < 0:
-            selection.clearSelection()
-            return
-        index = self.model.index(row, 0)
-        selection.setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
+        select_row(self.table, self.model.row_of(document_id))
+
+
+def select_row(table: QTableView, row: int) -> None:
+    """Select and scroll to ``row`` of ``table`` (a negative row clears the selection)."""
+    selection = table.selectionModel()
+    if row < 0:
+        selection.clearSelection()
+        return
+    index = table.model().index(row, 0)
+    selection.setCurrentIndex(
+        index,
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    table.scrollTo(index)
 
 
 class SidePanel(QWidget):
@@ -194,15 +197,4 @@ class SidePanel(QWidget):
 
     def show_span(self, span_id: int) -> None:
         """Select the row of ``span_id`` (-1: none) without emitting ``spanActivated``."""
-        selection = self.table.selectionModel()
-        row = self.model.row_of(span_id) if span_id >= 0 else -1
-        if row < 0:
-            selection.clearSelection()
-            return
-        index = self.model.index(row, 0)
-        selection.setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
+        select_row(self.table, self.model.row_of(span_id) if span_id >= 0 else -1)
