@@ -17,6 +17,8 @@ from typing import Protocol
 
 from annotator.core.model import AnnotatedDocument, Kind, LabelSet
 
+REPORT_FILE = "export-report.txt"  # written beside every export; never imported as a document
+
 
 @dataclass(frozen=True, slots=True)
 class ExportOptions:
@@ -81,6 +83,19 @@ class Reader(Protocol):
     def read(self, path: Path, labels: LabelSet) -> list[AnnotatedDocument]: ...
 
 
+class ReaderWithNotes:
+    """Base of the readers that also say what they did (marks removed, spans joined...) for the
+    import report: ``read`` is the documents of ``read_with_notes``."""
+
+    def read(self, path: Path, labels: LabelSet) -> list[AnnotatedDocument]:
+        return self.read_with_notes(path, labels)[0]
+
+    def read_with_notes(
+        self, path: Path, labels: LabelSet
+    ) -> tuple[list[AnnotatedDocument], list[str]]:
+        raise NotImplementedError
+
+
 class Writer(Protocol):
     """Writes documents into ``out_dir`` and fills ``report`` (files, counts, losses)."""
 
@@ -130,6 +145,17 @@ class AtomicFiles:
 
     def write_bytes(self, target: Path, data: bytes) -> None:
         self.path_for(target).write_bytes(data)
+
+    def write_lines(self, target: Path, chunks: Iterable[str]) -> None:
+        """Stream ``chunks`` (lines, or documents of lines) into ``target``, UTF-8, LF."""
+        with self.path_for(target).open("w", encoding="utf-8", newline="\n") as out:
+            out.writelines(chunks)
+
+    def write_report(self, out_dir: Path, report: ExportReport) -> None:
+        """``export-report.txt`` beside the export, renamed into place with it (listed last)."""
+        target = out_dir / REPORT_FILE
+        report.files.append(target)
+        self.write_text(target, report.to_text())
 
     def commit(self) -> list[Path]:
         # A folder where a file is to go would fail half-way through the renames: check first.

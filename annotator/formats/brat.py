@@ -20,8 +20,7 @@ from pathlib import Path
 
 from annotator.core.errors import InputError
 from annotator.core.model import SPEAKER, AnnotatedDocument, Kind, LabelSet
-from annotator.formats.base import AtomicFiles, ExportOptions, ExportReport
-from annotator.formats.conll import write_report
+from annotator.formats.base import AtomicFiles, ExportOptions, ExportReport, ReaderWithNotes
 from annotator.formats.decoding import decode_bytes
 from annotator.formats.standoff import (
     DocBuilder,
@@ -142,7 +141,7 @@ class BratWriter:
                 types.update(rel.type for rel in doc.relations)
             files.write_text(out_dir / CONF, dumps_conf(labels, types))
             report.files.append(out_dir / CONF)
-            write_report(files, out_dir, report)
+            files.write_report(out_dir, report)
 
 
 # --- import ---------------------------------------------------------------------------------
@@ -290,7 +289,7 @@ def _raw_text(txt: Path) -> str:
         return decode_bytes(data, str(txt)).text
 
 
-class BratReader:
+class BratReader(ReaderWithNotes):
     name = NAME
     extensions = (".ann",)
 
@@ -302,9 +301,6 @@ class BratReader:
             and path.with_suffix(".ann").is_file()
             and path.with_suffix(".txt").is_file()
         )
-
-    def read(self, path: Path, labels: LabelSet) -> list[AnnotatedDocument]:
-        return read_with_notes(path, labels)[0]
 
     def read_with_notes(
         self, path: Path, labels: LabelSet

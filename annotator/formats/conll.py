@@ -18,7 +18,7 @@ from annotator.core.errors import InputError
 from annotator.core.model import AnnotatedDocument, Document, Kind, LabelSet, Span
 from annotator.core.text import canonical_text, text_sha256
 from annotator.core.tokens import CLOSERS, token_offsets
-from annotator.formats.base import AtomicFiles, ExportOptions, ExportReport
+from annotator.formats.base import AtomicFiles, ExportOptions, ExportReport, ReaderWithNotes
 from annotator.formats.decoding import read_text
 from annotator.formats.standoff import new_label_kind
 from annotator.formats.tagging import (
@@ -36,7 +36,6 @@ NAME = "conll"
 DOCSTART = "-DOCSTART- -X- O O"
 SENTENCES_PER_DOCUMENT = 50  # a file without -DOCSTART- is cut into documents of this size
 SENTENCE_END = frozenset(".·؟!?…")
-REPORT_NAME = "export-report.txt"
 _FIELDS = re.compile(r"[ \t]+")
 _TAG = re.compile(r"(?:O|[BIESLU]-\S+)$")
 # Extensions that only CoNLL uses: such a file is read as CoNLL, so a bad line is named.
@@ -112,18 +111,9 @@ class ConllWriter:
         )
         target = out_dir / file_name(options)
         with AtomicFiles() as files:
-            with files.path_for(target).open("w", encoding="utf-8", newline="\n") as out:
-                for chunk in iter_chunks(docs, labels, options, report):
-                    out.write(chunk)
+            files.write_lines(target, iter_chunks(docs, labels, options, report))
             report.files.append(target)
-            write_report(files, out_dir, report)
-
-
-def write_report(files: AtomicFiles, out_dir: Path, report: ExportReport) -> None:
-    """``export-report.txt`` beside the export, renamed into place with it."""
-    target = out_dir / REPORT_NAME
-    report.files.append(target)
-    files.write_text(target, report.to_text())
+            files.write_report(out_dir, report)
 
 
 # --- import ---------------------------------------------------------------------------------
@@ -371,7 +361,7 @@ def looks_like_conll(head: bytes) -> bool:
     return good >= 1 and good > bad
 
 
-class ConllReader:
+class ConllReader(ReaderWithNotes):
     name = NAME
     extensions = (*OWN_EXTENSIONS, ".txt")
 
@@ -379,9 +369,6 @@ class ConllReader:
         if not path.is_file():
             return False
         return path.suffix.lower() in OWN_EXTENSIONS or looks_like_conll(head)
-
-    def read(self, path: Path, labels: LabelSet) -> list[AnnotatedDocument]:
-        return read_with_notes(path, labels)[0]
 
     def read_with_notes(
         self, path: Path, labels: LabelSet

@@ -21,7 +21,6 @@ from annotator.core.errors import InputError
 from annotator.core.model import AnnotatedDocument, Kind, LabelSet
 from annotator.core.text import canonical_text
 from annotator.formats.base import AtomicFiles, ExportOptions, ExportReport
-from annotator.formats.conll import write_report
 from annotator.formats.decoding import read_text
 from annotator.formats.standoff import DocBuilder, written_relations
 from annotator.formats.tagging import check_options, decode, doc_name, parse_tag, token_table
@@ -96,10 +95,9 @@ class ConllMultiWriter:
         report.format = f"{NAME} (iob2, {options.tokens} tokens)"
         target = out_dir / FILE
         with AtomicFiles() as files:
-            with files.path_for(target).open("w", encoding="utf-8", newline="\n") as out:
-                out.writelines(iter_chunks(docs, labels, options, report))
+            files.write_lines(target, iter_chunks(docs, labels, options, report))
             report.files.append(target)
-            write_report(files, out_dir, report)
+            files.write_report(out_dir, report)
 
 
 # --- import ---------------------------------------------------------------------------------

@@ -17,7 +17,6 @@ from typing import Any
 from annotator.core.errors import InputError
 from annotator.core.model import AnnotatedDocument, LabelSet
 from annotator.formats.base import AtomicFiles, ExportOptions, ExportReport
-from annotator.formats.conll import write_report
 from annotator.formats.decoding import decode_bytes
 from annotator.formats.standoff import DocBuilder, count_spans, label_kinds, written_relations
 from annotator.formats.tagging import doc_name
@@ -82,10 +81,9 @@ class DoccanoWriter:
         report.format = NAME
         target = out_dir / FILE
         with AtomicFiles() as files:
-            with files.path_for(target).open("w", encoding="utf-8", newline="\n") as out:
-                out.writelines(iter_lines(docs, labels, report))
+            files.write_lines(target, iter_lines(docs, labels, report))
             report.files.append(target)
-            write_report(files, out_dir, report)
+            files.write_report(out_dir, report)
 
 
 # --- import ---------------------------------------------------------------------------------

@@ -58,7 +58,6 @@ from annotator.formats.token_tags import (
 
 DOCUMENTS = "documents.jsonl"
 LABELS = "labels.json"
-REPORT = "export-report.txt"
 KIND_ATTRIBUTE = "kind"  # on an imported span: the kind of a label the project does not know yet
 _KINDS = {kind.value: kind for kind in Kind}
 
@@ -298,15 +297,17 @@ class JsonlWriter:
     ) -> None:
         report.format = self.name
         names = label_lists(labels, options.scheme)
-        targets = [out_dir / DOCUMENTS, out_dir / LABELS, out_dir / REPORT]
+        lines = (
+            json.dumps(to_record(doc, labels, options, report), ensure_ascii=False) + "\n"
+            for doc in docs
+        )
         with AtomicFiles() as files:
-            with files.path_for(targets[0]).open("w", encoding="utf-8", newline="\n") as out:
-                for doc in docs:
-                    line = json.dumps(to_record(doc, labels, options, report), ensure_ascii=False)
-                    out.write(line + "\n")
-            files.write_text(targets[1], json.dumps(names, ensure_ascii=False, indent=1) + "\n")
-            report.files.extend(targets)
-            files.write_text(targets[2], report.to_text())
+            files.write_lines(out_dir / DOCUMENTS, lines)
+            files.write_text(
+                out_dir / LABELS, json.dumps(names, ensure_ascii=False, indent=1) + "\n"
+            )
+            report.files += [out_dir / DOCUMENTS, out_dir / LABELS]
+            files.write_report(out_dir, report)
 
 
 def label_lists(labels: LabelSet, scheme: str = "iob2") -> dict[str, list[str]]:

@@ -22,8 +22,7 @@ from xml.sax.saxutils import quoteattr
 
 from annotator.core.errors import InputError
 from annotator.core.model import SPEAKER, AnnotatedDocument, LabelSet
-from annotator.formats.base import AtomicFiles, ExportOptions, ExportReport
-from annotator.formats.conll import write_report
+from annotator.formats.base import AtomicFiles, ExportOptions, ExportReport, ReaderWithNotes
 from annotator.formats.decoding import decode_bytes
 from annotator.formats.standoff import (
     DocBuilder,
@@ -133,7 +132,7 @@ class LabelStudioWriter:
             files.write_text(out_dir / FILE, dumps(seen(docs), labels, report))
             files.write_text(out_dir / CONFIG, dumps_config(labels, types))
             report.files += [out_dir / FILE, out_dir / CONFIG]
-            write_report(files, out_dir, report)
+            files.write_report(out_dir, report)
 
 
 # --- import ---------------------------------------------------------------------------------
@@ -238,7 +237,7 @@ def loads(
     return docs, notes
 
 
-class LabelStudioReader:
+class LabelStudioReader(ReaderWithNotes):
     name = NAME
     extensions = (".json",)
 
@@ -249,9 +248,6 @@ class LabelStudioReader:
             and '"data"' in start
             and ('"annotations"' in start or '"completions"' in start or '"text"' in start)
         )
-
-    def read(self, path: Path, labels: LabelSet) -> list[AnnotatedDocument]:
-        return self.read_with_notes(path, labels)[0]
 
     def read_with_notes(
         self, path: Path, labels: LabelSet

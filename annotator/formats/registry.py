@@ -10,11 +10,10 @@ import importlib
 from pathlib import Path
 
 from annotator.core.errors import InputError
-from annotator.formats.base import Reader, Writer
+from annotator.formats.base import REPORT_FILE, Reader, Writer
 
 HEAD = 4096  # bytes a reader sees to recognise a file
 FIRST_LINE_MAX = 1 << 20  # ... or its whole first line, when that is longer
-EXPORT_REPORT = "export-report.txt"  # written beside every export; never a document
 
 MODULES: dict[str, str] = {
     "text": "annotator.formats.plaintext",
@@ -81,7 +80,7 @@ def detect(path: Path) -> Reader:
                 rest = f.read(FIRST_LINE_MAX - HEAD)
                 cut = rest.find(b"\n")
                 head += rest if cut < 0 else rest[: cut + 1]
-    if path.name == EXPORT_REPORT and head.startswith(b"format: "):
+    if path.name == REPORT_FILE and head.startswith(b"format: "):
         raise InputError("an export report, not a document", path=str(path))
     candidates = [reader(n) for n in reader_names()]
     candidates.sort(key=lambda r: r.name == "text")  # plain text is the fallback: asked last

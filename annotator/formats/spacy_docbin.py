@@ -26,7 +26,6 @@ from typing import Any
 from annotator.core.errors import InputError
 from annotator.core.model import AnnotatedDocument, Kind, LabelSet, Span, sorted_spans
 from annotator.formats.base import AtomicFiles, ExportOptions, ExportReport
-from annotator.formats.conll import write_report
 from annotator.formats.standoff import DocBuilder, count_spans, span_note, written_relations
 from annotator.formats.tagging import doc_name, document_tokens, spans_by_kind, split_tokens
 
@@ -171,7 +170,7 @@ class SpacyWriter:
         with AtomicFiles() as files:
             files.write_bytes(target, dumps(docs, labels, report))
             report.files.append(target)
-            write_report(files, out_dir, report)
+            files.write_report(out_dir, report)
 
 
 # --- import ---------------------------------------------------------------------------------

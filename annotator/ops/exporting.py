@@ -8,11 +8,10 @@ from pathlib import Path
 from annotator.core.errors import AnnotatorError, ValidationError
 from annotator.core.model import AnnotatedDocument, Status
 from annotator.formats import registry
-from annotator.formats.base import AtomicFiles, ExportOptions, ExportReport
+from annotator.formats.base import REPORT_FILE, AtomicFiles, ExportOptions, ExportReport
 from annotator.ops.importing import Progress
 from annotator.store import Repository
 
-REPORT = "export-report.txt"
 DEFAULT_OUT = Path("exports")
 
 
@@ -52,10 +51,9 @@ def export_project(
     report = ExportReport(format=fmt)
     _report_filters(repo, docs, report, status=status, annotator=annotator, labels=labels)
     writer.write(_fed(docs, progress), labelset, out, options or ExportOptions(), report)
-    if not any(p.name == REPORT for p in report.files):
-        report.files.append(out / REPORT)
+    if not any(p.name == REPORT_FILE for p in report.files):  # a writer that wrote none
         with AtomicFiles() as files:
-            files.write_text(out / REPORT, report.to_text())
+            files.write_report(out, report)
     return report
 
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Protocol, cast, runtime_checkable
+from typing import cast
 
 from annotator.core.boilerplate import BoilerplateRule
 from annotator.core.errors import AnnotatorError, InputError, ValidationError
 from annotator.core.model import AnnotatedDocument, Kind, LabelSet
 from annotator.formats import registry
-from annotator.formats.base import ImportReport, Reader
+from annotator.formats.base import ImportReport, Reader, ReaderWithNotes
 from annotator.formats.jsonl import KIND_ATTRIBUTE
 from annotator.formats.plaintext import DROPPED, BoilerplateOptions
 from annotator.store import Repository, open_project
@@ -61,16 +61,6 @@ def _collect(paths: Iterable[str | Path]) -> tuple[list[Path], list[str], set[Pa
     return files, errors, walked
 
 
-@runtime_checkable
-class NotingReader(Protocol):
-    """A reader that also says what it did for the import report (direction marks removed,
-    tags read as IOB1...)."""
-
-    def read_with_notes(
-        self, path: Path, labels: LabelSet
-    ) -> tuple[list[AnnotatedDocument], list[str]]: ...
-
-
 class UnknownFormat(InputError):
     """No reader recognises the file (by extension or content)."""
 
@@ -105,7 +95,7 @@ def _read(
 ) -> tuple[list[AnnotatedDocument], dict[str, Kind]] | None:
     """The file's documents and the labels they bring; None (error reported) if it is refused."""
     try:
-        if isinstance(reader, NotingReader):
+        if isinstance(reader, ReaderWithNotes):
             docs, notes = reader.read_with_notes(path, labels)
             report.notes.extend(f"{path}: {note}" for note in notes)
         else:
