@@ -20,6 +20,7 @@ from annotator.formats.base import ImportReport, Reader, ReaderWithNotes
 from annotator.formats.jsonl import KIND_ATTRIBUTE
 from annotator.formats.plaintext import DROPPED, BoilerplateOptions
 from annotator.store import Repository, open_project
+from annotator.store.guard import file_id
 
 Progress = Callable[[int, int], None]
 """``progress(done, total)``: the CLI drives a click progress bar with it, the window a dialog."""
@@ -59,6 +60,24 @@ def _collect(paths: Iterable[str | Path]) -> tuple[list[Path], list[str], set[Pa
         else:
             errors.append(f"{path}: no such file or folder")
     return files, errors, walked
+
+
+def _not_the_project(
+    repo: Repository, files: list[Path], walked: set[Path], report: ImportReport
+) -> list[Path]:
+    """``files`` without the open project and its journal, which are never read: opening and
+    closing them in this process would drop the connection's locks (docs/adr/0016). A stat
+    tells them apart."""
+    own = repo.own_file_ids()
+    kept = []
+    for path in files:
+        if file_id(path) not in own:
+            kept.append(path)
+        elif path in walked:
+            report.notes.append(f"{path}: skipped, it is this project's own file")
+        else:
+            report.errors.append(f"{path}: is this project's own file, not an article")
+    return kept
 
 
 class UnknownFormat(InputError):
@@ -129,6 +148,7 @@ def import_paths(
         )
     files, errors, walked = _collect(paths)
     report = ImportReport(errors=errors)
+    files = _not_the_project(repo, files, walked, report)
     labels = repo.labels()
     pending: list[_ReadFile] = []
     waiting = 0  # documents in pending

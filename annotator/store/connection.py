@@ -23,6 +23,7 @@ from annotator.core.errors import (
     ProjectLockedError,
     ValidationError,
 )
+from annotator.store.guard import FileGuard, ProjectConnection
 
 
 def now() -> str:
@@ -39,9 +40,9 @@ def connect(path: Path, *, timeout: float, read_only: bool) -> Database:
                 # SQLite cannot create the -shm file a WAL project needs to be read; with no -wal
                 # beside it nobody can be writing it, so it can be read as an immutable file.
                 uri += "&immutable=1"
-            conn = sqlite3.connect(uri, uri=True, timeout=timeout)
+            conn = sqlite3.connect(uri, uri=True, timeout=timeout, factory=ProjectConnection)
         else:
-            conn = sqlite3.connect(str(path), timeout=timeout)
+            conn = sqlite3.connect(str(path), timeout=timeout, factory=ProjectConnection)
     except sqlite3.Error as exc:
         raise translate(exc, path) from exc
     db = Database(conn, execute_plugins=False)
@@ -53,6 +54,7 @@ def connect(path: Path, *, timeout: float, read_only: bool) -> Database:
             if mode != "wal":
                 conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
+            conn.guard = FileGuard(path)  # -wal and -shm exist once the journal mode is read
     except sqlite3.Error as exc:
         conn.close()
         raise translate(exc, path) from exc
@@ -97,13 +99,22 @@ def translate(exc: sqlite3.Error, path: Path) -> AnnotatorError:
     return ProjectFileError(f"{path}: {text}")
 
 
+def guard_of(db: Database) -> FileGuard | None:
+    return getattr(db.conn, "guard", None)
+
+
 @contextmanager
-def errors(path: Path) -> Iterator[None]:
+def errors(path: Path, guard: FileGuard | None = None) -> Iterator[None]:
     """Turn any sqlite3 error raised inside into our typed errors (and a string SQLite cannot
-    encode into a ValidationError)."""
+    encode into a ValidationError). With the connection's ``guard``, nothing runs once its
+    files were removed under it, and an error then says so rather than "malformed"."""
+    if guard is not None and guard.detached is not None:
+        guard.check()
     try:
         yield
     except sqlite3.Error as exc:
+        if guard is not None:
+            guard.check()
         raise translate(exc, path) from exc
     except UnicodeEncodeError as exc:  # a str SQLite cannot take: a lone surrogate (\ud800)
         raise ValidationError(
@@ -117,10 +128,14 @@ def errors(path: Path) -> Iterator[None]:
 def write(db: Database, path: Path) -> Iterator[None]:
     """One write transaction (``BEGIN IMMEDIATE``), or a savepoint when one is already open.
 
-    Commits on success, rolls back on any exception; sqlite3 errors come out typed.
+    Commits on success, rolls back on any exception; sqlite3 errors come out typed. The
+    connection's files are checked just before the commit (a journal deleted under it: roll
+    back, nothing is lost) and just after it (deleted during the commit: the caller is told
+    the change may not be in the file).
     """
     conn = db.conn
-    with errors(path):
+    guard = guard_of(db)
+    with errors(path, guard):
         if conn.in_transaction:
             with db.atomic():
                 yield
@@ -128,6 +143,8 @@ def write(db: Database, path: Path) -> Iterator[None]:
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield
+            if guard is not None:
+                guard.check()
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
@@ -138,13 +155,15 @@ def write(db: Database, path: Path) -> Iterator[None]:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
+        if guard is not None:
+            guard.check()
 
 
 @contextmanager
 def read(db: Database, path: Path) -> Iterator[None]:
     """A read transaction, so several queries see one snapshot (nested: no-op)."""
     conn = db.conn
-    with errors(path):
+    with errors(path, guard_of(db)):
         if conn.in_transaction:
             yield
             return

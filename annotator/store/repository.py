@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator
+from contextlib import AbstractContextManager
 from itertools import islice
 from pathlib import Path
 from types import TracebackType
@@ -23,8 +24,9 @@ from annotator.core.model import (
     Status,
 )
 from annotator.store import documents, edits_apply, labels, queries, rows
-from annotator.store.connection import connect, errors, now, read, write
+from annotator.store.connection import connect, errors, guard_of, now, read, write
 from annotator.store.documents import OnInvalid
+from annotator.store.guard import FileId, close_connection
 from annotator.store.queries import ProjectStats
 from annotator.store.schema import check_file, migrate
 
@@ -38,6 +40,11 @@ def open_project(
     raises ProjectFileError and changes nothing (also for root, who ignores file permissions).
     """
     path = Path(path)
+    db = _open(path, create=create, timeout=timeout, read_only=read_only)
+    return Repository(db, path, read_only=read_only, timeout=timeout)
+
+
+def _open(path: Path, *, create: bool, timeout: float, read_only: bool) -> Database:
     if not path.exists() and (not create or read_only):
         raise ProjectFileError(f"{path} does not exist")
     if path.exists() and path.is_dir():
@@ -53,23 +60,58 @@ def open_project(
                 )
             migrate(db, path)
     except BaseException:
-        db.close()
+        close_connection(db.conn)
         raise
-    return Repository(db, path, read_only=read_only)
+    return db
 
 
 class Repository:
     """One open project file. Returns domain values; each write is one committed transaction."""
 
-    def __init__(self, db: Database, path: Path, *, read_only: bool = False) -> None:
+    def __init__(
+        self, db: Database, path: Path, *, read_only: bool = False, timeout: float = 5.0
+    ) -> None:
         self.db = db
         self.path = path
         self._read_only = read_only
+        self._timeout = timeout
 
     # -- lifetime ---------------------------------------------------------------------------
 
     def close(self) -> None:
-        self.db.close()
+        close_connection(self.db.conn)
+
+    def reopen(self) -> None:
+        """Close the connection (without a checkpoint if its files were removed under it) and
+        open the project file again: the way on after a ProjectDetachedError."""
+        close_connection(self.db.conn)
+        self.db = _open(self.path, create=False, timeout=self._timeout, read_only=self._read_only)
+
+    def check_files(self) -> None:
+        """ProjectDetachedError if the project's journal was removed under the connection."""
+        guard = guard_of(self.db)
+        if guard is not None:
+            guard.check()
+
+    def data_version(self) -> int:
+        """A number that changes when another connection commits (``PRAGMA data_version``)."""
+        with self._errors():
+            return int(self.db.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def own_file_ids(self) -> set[FileId]:
+        """(device, inode) of the project file and its journal: files an import must not read
+        (opening and closing them would drop this connection's locks)."""
+        guard = guard_of(self.db)
+        return set() if guard is None else guard.own_ids()
+
+    def _errors(self) -> AbstractContextManager[None]:
+        return errors(self.path, guard_of(self.db))
+
+    def _read(self) -> AbstractContextManager[None]:
+        return read(self.db, self.path)
+
+    def _write(self) -> AbstractContextManager[None]:
+        return write(self.db, self.path)
 
     def __enter__(self) -> Repository:
         return self
@@ -88,7 +130,7 @@ class Repository:
     @property
     def read_only(self) -> bool:
         """True when writes are refused (opened read-only, or ``set_read_only()``)."""
-        with errors(self.path):
+        with self._errors():
             query_only = self.db.conn.execute("PRAGMA query_only").fetchone()[0]
         return self._read_only or bool(query_only)
 
@@ -98,39 +140,39 @@ class Repository:
         Every later write raises ProjectFileError and changes nothing: the way to reproduce
         "cannot write" in tests, where root ignores file permissions.
         """
-        with errors(self.path):
+        with self._errors():
             self.db.conn.execute(f"PRAGMA query_only = {1 if read_only else 0}")
 
     # -- labels and annotators --------------------------------------------------------------
 
     def labels(self) -> LabelSet:
-        with errors(self.path):
+        with self._errors():
             return rows.labels(self.db.conn)
 
     def save_label(self, label: Label, *, old_name: str | None = None) -> None:
-        with write(self.db, self.path):
+        with self._write():
             labels.save_label(self.db.conn, label, old_name=old_name)
 
     def delete_label(self, name: str) -> None:
-        with write(self.db, self.path):
+        with self._write():
             labels.delete_label(self.db.conn, name)
 
     def ensure_label(self, name: str, kind: Kind) -> Label:
-        with errors(self.path):
+        with self._errors():
             row = self.db.conn.execute(
                 f"SELECT {rows.LABEL_COLUMNS} FROM labels WHERE name = ?", (name,)
             ).fetchone()
         if row is not None:
             return rows.label_from_row(row)
-        with write(self.db, self.path):
+        with self._write():
             return labels.ensure_label(self.db.conn, name, kind)
 
     def ensure_annotator(self, name: str) -> None:
-        with write(self.db, self.path):
+        with self._write():
             self.db.conn.execute("INSERT OR IGNORE INTO annotators (name) VALUES (?)", (name,))
 
     def annotators(self) -> list[str]:
-        with errors(self.path):
+        with self._errors():
             return [r[0] for r in self.db.conn.execute("SELECT name FROM annotators ORDER BY name")]
 
     # -- documents --------------------------------------------------------------------------
@@ -159,7 +201,7 @@ class Repository:
         it = iter(docs)
         while chunk := list(islice(it, max(1, batch))):
             stamp = now()
-            with write(self.db, self.path):
+            with self._write():
                 conn = self.db.conn
                 known = set(rows.labels(conn).names)
                 prepared = documents.prepare_all(
@@ -176,14 +218,14 @@ class Repository:
         return added, duplicates
 
     def has_text_hash(self, sha256: str) -> bool:
-        with errors(self.path):
+        with self._errors():
             row = self.db.conn.execute(
                 "SELECT 1 FROM documents WHERE text_sha256 = ?", (sha256,)
             ).fetchone()
         return row is not None
 
     def document(self, document_id: int) -> Document:
-        with errors(self.path):
+        with self._errors():
             row = self.db.conn.execute(
                 f"SELECT {rows.DOCUMENT_COLUMNS} FROM documents WHERE id = ?", (document_id,)
             ).fetchone()
@@ -192,11 +234,11 @@ class Repository:
         return rows.document_from_row(row)
 
     def document_ids(self) -> list[int]:
-        with errors(self.path):
+        with self._errors():
             return [int(r[0]) for r in self.db.conn.execute("SELECT id FROM documents ORDER BY id")]
 
     def count_documents(self) -> int:
-        with errors(self.path):
+        with self._errors():
             return int(self.db.conn.execute("SELECT count(*) FROM documents").fetchone()[0])
 
     def summaries(
@@ -208,7 +250,7 @@ class Repository:
         offset: int = 0,
         limit: int | None = None,
     ) -> list[DocumentSummary]:
-        with read(self.db, self.path):
+        with self._read():
             return queries.summaries(
                 self.db.conn,
                 annotator=annotator,
@@ -221,7 +263,7 @@ class Repository:
     def count_summaries(
         self, *, annotator: str = "", status: Status | None = None, search: str = ""
     ) -> int:
-        with read(self.db, self.path):
+        with self._read():
             return queries.count_summaries(
                 self.db.conn, annotator=annotator, status=status, search=search
             )
@@ -235,14 +277,14 @@ class Repository:
         search: str = "",
     ) -> int:
         """0-based row of the document in ``summaries(...)``; -1 if the filter hides it."""
-        with read(self.db, self.path):
+        with self._read():
             return queries.position(
                 self.db.conn, document_id, annotator=annotator, status=status, search=search
             )
 
     def annotated(self, document_id: int, *, annotator: str | None = None) -> AnnotatedDocument:
         """The document, all its spans and relations; status of ``annotator`` (None: highest)."""
-        with read(self.db, self.path):
+        with self._read():
             conn = self.db.conn
             status = None if annotator is None else rows.fetch_status(conn, document_id, annotator)
             return queries.annotated(conn, document_id, status=status)
@@ -255,7 +297,7 @@ class Repository:
         labels: Collection[str] | None = None,
     ) -> Iterator[AnnotatedDocument]:
         """Documents for export, in id order (no transaction is held between documents)."""
-        with errors(self.path):
+        with self._errors():
             yield from queries.iter_annotated(
                 self.db.conn, status=status, annotator=annotator, labels=labels
             )
@@ -264,7 +306,7 @@ class Repository:
 
     def spans(self, document_id: int) -> list[Span]:
         """The document's spans in ``sorted_spans`` order."""
-        with errors(self.path):
+        with self._errors():
             return [
                 rows.span_from_row(r)
                 for r in self.db.conn.execute(
@@ -280,7 +322,7 @@ class Repository:
         SQLite's substr counts characters (code points), as our offsets do; the limit keeps the
         cost bounded on very large projects.
         """
-        with errors(self.path):
+        with self._errors():
             return [
                 r[0]
                 for r in self.db.conn.execute(
@@ -292,11 +334,11 @@ class Repository:
             ]
 
     def span(self, span_id: int) -> Span:
-        with errors(self.path):
+        with self._errors():
             return rows.fetch_span(self.db.conn, span_id)
 
     def relations(self, document_id: int) -> list[Relation]:
-        with errors(self.path):
+        with self._errors():
             return [
                 rows.relation_from_row(r)
                 for r in self.db.conn.execute(
@@ -307,27 +349,27 @@ class Repository:
             ]
 
     def status(self, document_id: int, annotator: str) -> Status:
-        with errors(self.path):
+        with self._errors():
             return rows.fetch_status(self.db.conn, document_id, annotator)
 
     # -- edits ------------------------------------------------------------------------------
 
     def apply(self, edit: Edit) -> Edit:
         """Apply ``edit`` in one committed transaction; return the inverse edit."""
-        with write(self.db, self.path):
+        with self._write():
             return edits_apply.apply_edit(self.db.conn, edit)
 
     def document_of(self, edit: Edit) -> int | None:
-        with errors(self.path):
+        with self._errors():
             return edits_apply.document_of(self.db.conn, edit)
 
     # -- checks and stats -------------------------------------------------------------------
 
     def stats(self) -> ProjectStats:
-        with read(self.db, self.path):
+        with self._read():
             return queries.stats(self.db.conn)
 
     def check(self) -> list[str]:
         """Problems in plain words naming document / span / relation ids; empty when fine."""
-        with read(self.db, self.path):
+        with self._read():
             return queries.check(self.db.conn)

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QMessageLogContext,
     QSettings,
     QStandardPaths,
+    Qt,
     QtMsgType,
     qInstallMessageHandler,
 )
@@ -153,6 +154,8 @@ def install_excepthook(log_path: Path) -> None:
 
 def main(project_path: str | Path | None = None, seed_dir: str | Path | None = None) -> int:
     """Run the application (the `annotator gui` command)."""
+    # no native file dialogs: they read the files they list in this process (docs/adr/0016)
+    QApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORGANISATION)

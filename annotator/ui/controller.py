@@ -26,6 +26,7 @@ from annotator.core.edits import (
 from annotator.core.errors import AnnotatorError, NotFoundError
 from annotator.core.model import Document, LabelSet, Relation, Span
 from annotator.store import Repository
+from annotator.store.guard import ProjectDetachedError
 from annotator.ui import commands
 from annotator.ui.clitic_snap import Snapper
 from annotator.ui.document_model import DocumentListModel
@@ -58,6 +59,8 @@ class AnnotationController(QObject):
     documentEdited = Signal(int)
     pickingChanged = Signal(bool)
     labelsChanged = Signal()
+    documentsChanged = Signal()  # another program changed the project: the list was reloaded
+    detached = Signal(object)  # a ProjectDetachedError: the watch reopens the project
 
     def __init__(
         self,
@@ -225,6 +228,9 @@ class AnnotationController(QObject):
 
     def _failed(self, error: AnnotatorError) -> None:
         log.warning("edit not saved: %s", error)
+        if isinstance(error, ProjectDetachedError):
+            self.detached.emit(error)  # reopened from the file, and the message says so
+            return
         shown = write_failed(error)
         self.failed.emit(shown.text, shown.detail)
 

@@ -18,6 +18,7 @@ from annotator.core.errors import (
     ProjectFileError,
     ProjectLockedError,
 )
+from annotator.store.guard import ProjectDetachedError
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +47,8 @@ def write_failed(error: AnnotatorError) -> Explained:
     detail = str(error)
     if isinstance(error, ProjectLockedError):
         return Explained(_locked(), detail)
+    if isinstance(error, ProjectDetachedError):
+        return project_reopened(error)
     if isinstance(error, ProjectFileError):
         text = QCoreApplication.translate(
             "ErrorText",
@@ -57,6 +60,17 @@ def write_failed(error: AnnotatorError) -> Explained:
     return Explained(
         QCoreApplication.translate("ErrorText", "Not saved: {reason}").format(reason=detail), ""
     )
+
+
+def project_reopened(error: ProjectDetachedError) -> Explained:
+    """The project's journal was removed under the window, which opened the file again."""
+    text = QCoreApplication.translate(
+        "ErrorText",
+        "Another program removed the project's journal file while this window had the project "
+        "open. The project was opened again from the file and the article shows what it holds: "
+        "if your last action is not there, do it again.",
+    )
+    return Explained(text, str(error))
 
 
 def project_not_opened(error: AnnotatorError) -> Explained:

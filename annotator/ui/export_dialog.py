@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -33,7 +32,7 @@ from annotator.formats import registry
 from annotator.formats.base import ExportOptions, ExportReport
 from annotator.ops.exporting import export_project
 from annotator.store import Repository
-from annotator.ui import i18n
+from annotator.ui import file_dialogs, i18n
 from annotator.ui.document_model import status_text
 from annotator.ui.span_model import kind_text
 from annotator.ui.text import isolate
@@ -116,7 +115,7 @@ class ExportDialog(QDialog):
         self.resize(560, 520)
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Export into"), self.out_dir.text())
+        folder = file_dialogs.folder(self, self.tr("Export into"), self.out_dir.text())
         if folder:
             self.out_dir.setText(folder)
 

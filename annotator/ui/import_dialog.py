@@ -13,7 +13,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -34,7 +33,7 @@ from annotator.core.text import canonical_text, text_sha256
 from annotator.formats.base import ImportReport
 from annotator.ops.importing import import_paths
 from annotator.store import Repository
-from annotator.ui import i18n
+from annotator.ui import file_dialogs, i18n
 from annotator.ui.text import isolate
 
 
@@ -107,11 +106,14 @@ class ImportDialog(QDialog):
         self.resize(600, 420)
 
     def _add_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Files to import"))
+        files = file_dialogs.open_files(self, self.tr("Files to import"), self._start_dir())
         self.add_paths(files)
 
+    def _start_dir(self) -> str:
+        return str(Path(self.repo.path).absolute().parent)
+
     def _add_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder to import"))
+        folder = file_dialogs.folder(self, self.tr("Folder to import"), self._start_dir())
         if folder:
             self.add_paths([folder])
 

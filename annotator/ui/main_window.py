@@ -25,6 +25,7 @@ from annotator.ui.controller import AnnotationController
 from annotator.ui.find_bar import FindBar
 from annotator.ui.navigation import Navigator
 from annotator.ui.panels import DocumentPanel, SidePanel
+from annotator.ui.project_watch import ProjectWatch
 from annotator.ui.settings import UserSettings
 from annotator.ui.status import ErrorBanner, StatusPanel
 from annotator.ui.viewer import ArticleView
@@ -45,6 +46,7 @@ class MainWindow(QMainWindow):
         self.view.setObjectName("article-view")
         self.controller = AnnotationController(repo, self.view, settings, self)
         self.navigator = Navigator(self.controller, settings, self.project, self)
+        self.watch = ProjectWatch(self.controller, self)
         self.action_set = ActionCollection(self, settings)
         self.find_bar = FindBar(self)
         self.find_bar.hide()
@@ -216,6 +218,8 @@ class MainWindow(QMainWindow):
         c.documentOpened.connect(self._on_document_opened)
         c.documentEdited.connect(lambda _id: self._refresh_status(position=False))
         c.labelsChanged.connect(self._on_labels_changed)
+        c.detached.connect(self.watch.reopen)
+        c.documentsChanged.connect(self._on_documents_changed)
         c.speakers.pickingChanged.connect(self._on_picking)
         v.spanSelected.connect(self.side.show_span)
         v.spanSelected.connect(lambda _id: self._update_speaker_buttons())
@@ -269,6 +273,10 @@ class MainWindow(QMainWindow):
         self.documents.show_current(document_id)
         self._refresh_status()
         self._update_speaker_buttons()
+
+    def _on_documents_changed(self) -> None:
+        self.documents.show_current()
+        self._refresh_status()
 
     def _on_labels_changed(self) -> None:
         self.side.label_palette.set_labels(self.controller.labels)
@@ -347,6 +355,11 @@ class MainWindow(QMainWindow):
         self.navigator.save_place(sync=True)
         self.settings.save_window(self.saveGeometry(), self.saveState(), self.rtl)
         self.settings.sync()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.watch.poll()  # back from a dialog or another program: is the file as it was?
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()

@@ -7,7 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
+
+from annotator.ui import file_dialogs
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -40,7 +42,7 @@ class WindowActions:
         return str(self.w.project.parent)
 
     def new_project(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_file(
             self.w, self.tr("New project"), self._start_dir(), self._filter()
         )
         if not path:
@@ -57,7 +59,7 @@ class WindowActions:
         self.w.projectRequested.emit(path)
 
     def open_project(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = file_dialogs.open_file(
             self.w, self.tr("Open project"), self._start_dir(), self._filter()
         )
         if path:

@@ -252,6 +252,10 @@
         <translation>لم يُحفظ التعديل: {reason}</translation>
     </message>
     <message>
+        <source>Another program removed the project&apos;s journal file while this window had the project open. The project was opened again from the file and the article shows what it holds: if your last action is not there, do it again.</source>
+        <translation>حذف برنامج آخر ملف سجلّ المشروع بينما كان المشروع مفتوحًا في هذه النافذة. فُتح المشروع من الملف من جديد، والمقال يعرض ما يحويه الملف: إن لم يكن إجراؤك الأخير فيه فأعِده.</translation>
+    </message>
+    <message>
         <source>The project cannot be opened.</source>
         <translation>يتعذّر فتح المشروع.</translation>
     </message>
@@ -361,6 +365,21 @@
     <message>
         <source>Export again</source>
         <translation>تصدير مرة أخرى</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Folder</source>
+        <translation>مجلد</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ملف</translation>
+    </message>
+    <message>
+        <source>{suffix} file</source>
+        <translation>ملف {suffix}</translation>
     </message>
 </context>
 <context>
@@ -635,6 +654,13 @@
     <message>
         <source>Marked done; opened the next unfinished document</source>
         <translation>عُلِّم منجزًا؛ وفُتح المستند التالي غير المنجز</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectWatch</name>
+    <message>
+        <source>Another program changed this document: it shows the file now</source>
+        <translation>غيّر برنامج آخر هذا المستند: يُعرض الآن كما في الملف</translation>
     </message>
 </context>
 <context>

@@ -351,3 +351,26 @@ def test_json_with_a_broken_surrogate_escape_is_refused_with_its_line(
     ]
     assert repo.count_documents() == 1
     assert "X\udc00" not in repo.labels().names
+
+
+def test_the_project_itself_is_never_read(tmp_path: Path) -> None:
+    """Importing the project's own folder (or naming its file) skips the project file and its
+    journal by their inode, without opening them: closing such a descriptor would drop the
+    connection's locks (docs/adr/0016)."""
+    folder = tmp_path / "work"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "a.txt")
+    project = folder / "p.annot.db"
+    with open_project(project) as repo:
+        report = import_paths(repo, [folder])
+        assert report.imported == 1
+        assert (
+            sorted(n.split(": ")[1] for n in report.notes if "own file" in n)
+            == ["skipped, it is this project's own file"] * 3
+        )
+        report = import_paths(repo, [project, Path(f"{project}-wal")])
+        assert report.imported == 0
+        assert [e.split(": ", 1)[1] for e in report.errors] == [
+            "is this project's own file, not an article"
+        ] * 2
+        repo.check_files()  # still attached: nothing dropped the locks
