@@ -3,24 +3,47 @@
 Migration N (1-based) brings a file from user_version N-1 to N. Each runs in its own
 ``BEGIN IMMEDIATE`` transaction together with the version bump, and re-reads the version once
 it holds the write lock, so two programs opening a new file at once cannot both migrate it.
-Released migrations are never edited: change the schema by appending a function.
-See docs/adr/0004-store.md for why this is not sqlite-utils' ``Migrations``.
+A step that rebuilds tables (:class:`Rebuild`) runs with foreign keys off, turned off *before*
+its transaction (inside one the pragma is a no-op, and dropping ``spans`` would cascade to every
+relation), and ``PRAGMA foreign_key_check`` must find nothing before it commits.
+Released migrations are never edited, nor is anything they read (their data is written out in
+them, not taken from the code of the day): change the schema by appending a step.
+See docs/adr/0004-store.md for why this is not sqlite-utils' ``Migrations``, and 0017.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from annotator.core.errors import ProjectFileError
-from annotator.core.model import DEFAULT_LABELS
 from annotator.store.connection import write
 
 APPLICATION_ID = 0x414E4E54  # "ANNT": marks an SQLite file as an annotator project
 
-Migration = Callable[[Database], None]
+
+@dataclass(frozen=True, slots=True)
+class Rebuild:
+    """A migration step that replaces tables: foreign keys off around it, checked before commit."""
+
+    run: Callable[[Database], None]
+
+
+Migration = Callable[[Database], None] | Rebuild
+
+# The label set of a new project in schema 1, frozen here (not core.model.DEFAULT_LABELS, which
+# may change): name, kind, colour, key, order.
+_M001_LABELS = (
+    ("PER", "entity", "#f4a3a3", 1, 0),
+    ("ORG", "entity", "#9fc5f8", 2, 1),
+    ("LOC", "entity", "#a8e0a0", 3, 2),
+    ("MISC", "entity", "#f9d98c", 4, 3),
+    ("EVENT", "event", "#b45fd6", 5, 4),
+    ("QUOTE", "quote", "#e07b00", 6, 5),
+)
 
 
 def _m001_initial(db: Database) -> None:
@@ -96,12 +119,72 @@ def _m001_initial(db: Database) -> None:
     for sql in statements:
         db.execute(sql)
     db.conn.executemany(
-        "INSERT INTO labels (name, kind, colour, key, ord) VALUES (?, ?, ?, ?, ?)",
-        [(lb.name, lb.kind.value, lb.colour, lb.key, lb.order) for lb in DEFAULT_LABELS],
+        "INSERT INTO labels (name, kind, colour, key, ord) VALUES (?, ?, ?, ?, ?)", _M001_LABELS
     )
 
 
-MIGRATIONS: Sequence[Migration] = (_m001_initial,)
+def rebuild_table(db: Database, table: str, create: str, indexes: Sequence[str] = ()) -> None:
+    """Replace ``table`` by the one ``create`` makes (``CREATE TABLE {table} (...)``), same
+    columns, rows copied with their ids; then its ``indexes``. SQLite's documented way
+    (sqlite.org/lang_altertable.html §7): only inside a :class:`Rebuild` step."""
+    if db.execute("PRAGMA foreign_keys").fetchone()[0]:
+        raise ProjectFileError(f"rebuilding {table} with foreign keys on would cascade deletes")
+    columns = ", ".join(f'"{r[1]}"' for r in db.execute(f'PRAGMA table_info("{table}")'))
+    temporary = f"_rebuilt_{table}"
+    db.execute(create.replace(f"CREATE TABLE {table} (", f"CREATE TABLE {temporary} (", 1))
+    db.execute(f"INSERT INTO {temporary} ({columns}) SELECT {columns} FROM {table}")
+    db.execute(f"DROP TABLE {table}")
+    db.execute(f"ALTER TABLE {temporary} RENAME TO {table}")
+    for sql in indexes:
+        db.execute(sql)
+
+
+def _m002_ids_never_reused(db: Database) -> None:
+    """Span and relation ids are never handed out twice (AUTOINCREMENT): undo names a span by
+    its id, and with SQLite's default an id freed by another window was given to the next span,
+    which the first window's undo then deleted."""
+    rebuild_table(
+        db,
+        "spans",
+        """
+        CREATE TABLE spans (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            start INTEGER NOT NULL CHECK (start >= 0),
+            "end" INTEGER NOT NULL,
+            label TEXT NOT NULL REFERENCES labels (name) ON UPDATE CASCADE,
+            annotator TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            attributes TEXT NOT NULL DEFAULT '{}',
+            CHECK (start < "end")
+        )""",
+        (
+            "CREATE UNIQUE INDEX spans_place"
+            ' ON spans (document_id, start, "end", label, annotator)',
+            "CREATE INDEX spans_label ON spans (label)",
+        ),
+    )
+    rebuild_table(
+        db,
+        "relations",
+        """
+        CREATE TABLE relations (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            type TEXT NOT NULL CHECK (type <> ''),
+            source_id INTEGER NOT NULL REFERENCES spans (id) ON DELETE CASCADE,
+            target_id INTEGER NOT NULL REFERENCES spans (id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL DEFAULT '',
+            CHECK (source_id <> target_id)
+        )""",
+        (
+            "CREATE INDEX relations_source ON relations (source_id)",
+            "CREATE INDEX relations_target ON relations (target_id)",
+        ),
+    )
+
+
+MIGRATIONS: Sequence[Migration] = (_m001_initial, Rebuild(_m002_ids_never_reused))
 """Append only. Never edit or reorder a released migration."""
 
 
@@ -140,10 +223,34 @@ def migrate(db: Database, path: Path, migrations: Sequence[Migration] = MIGRATIO
     """Apply pending migrations, one transaction each; return how many this call applied."""
     applied = 0
     while True:
-        with write(db, path):
-            version = schema_version(db)  # re-read under the write lock
-            if version >= len(migrations):
-                return applied
-            migrations[version](db)
-            db.execute(f"PRAGMA user_version = {version + 1}")
+        version = schema_version(db)
+        if version >= len(migrations):
+            return applied
+        step = migrations[version]
+        if isinstance(step, Rebuild):
+            db.execute("PRAGMA foreign_keys = OFF")  # outside the transaction, or it is ignored
+        try:
+            with write(db, path):
+                version = schema_version(db)  # re-read under the write lock
+                if version >= len(migrations):
+                    return applied
+                step = migrations[version]
+                if isinstance(step, Rebuild):
+                    step.run(db)
+                    _no_broken_links(db, path, version + 1)
+                else:
+                    step(db)
+                db.execute(f"PRAGMA user_version = {version + 1}")
+        finally:
+            db.execute("PRAGMA foreign_keys = ON")
         applied += 1
+
+
+def _no_broken_links(db: Database, path: Path, version: int) -> None:
+    broken = db.execute("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        table, rowid, parent, _ = broken[0]
+        raise ProjectFileError(
+            f"{path}: upgrading to schema {version} would leave {len(broken)} broken link(s), "
+            f"the first from row {rowid} of {table} to {parent}: the project was not changed"
+        )

@@ -33,6 +33,15 @@ def repo(project_path: Path) -> Iterator[Repository]:
         yield r
 
 
+def sequence(path: Path) -> dict[str, int]:
+    """The highest id ever given per table (SQLite's AUTOINCREMENT bookkeeping)."""
+    conn = sqlite3.connect(path)
+    try:
+        return dict(conn.execute("SELECT name, seq FROM sqlite_sequence").fetchall())
+    finally:
+        conn.close()
+
+
 def find(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
     """(start, end) of the nth occurrence of ``needle`` in ``text``."""
     start = -1
@@ -61,12 +70,16 @@ def annotated_article(text: str) -> AnnotatedDocument:
 
 
 def dump(path: Path) -> dict[str, Any]:
-    """Every row of every table (and the schema and header pragmas), for exact comparisons."""
+    """Every row of every table (and the schema and header pragmas), for exact comparisons.
+
+    Not ``sqlite_sequence``: the highest id ever given, which an undo never takes back (an id
+    once used is never given to another span); see :func:`sequence`."""
     conn = sqlite3.connect(path)
     try:
         out: dict[str, Any] = {}
         for name, sql in conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table'"
+            " AND name <> 'sqlite_sequence' ORDER BY name"
         ):
             columns = [r[1] for r in conn.execute(f'PRAGMA table_info("{name}")')]
             order = ", ".join(str(i + 1) for i in range(len(columns)))
