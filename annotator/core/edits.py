@@ -1,6 +1,11 @@
 """Edits are plain values. ``Repository.apply(edit)`` applies one and returns its inverse.
 
 Applying the inverse restores the project exactly: same ids, same timestamps.
+
+An inverse also says what it expects to find (``expect``: the ``updated`` time the span had
+right after the edit, or the status): another window or program may have changed that span
+since, and an undo or redo must then be refused (ConflictError naming what changed), never
+applied to someone else's work. Edits made by hand leave ``expect`` at None: no condition.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ class RemoveSpan:
     """Delete a span and the relations that touch it (the inverse brings them back)."""
 
     span_id: int
+    expect: str | None = None  # the span's ``updated``, when this is an inverse
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +35,7 @@ class Relabel:
     span_id: int
     label: str
     updated: str | None = None  # None: now; inverses carry the old timestamp
+    expect: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +44,7 @@ class Resize:
     start: int
     end: int
     updated: str | None = None
+    expect: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +55,15 @@ class AddRelation:
 @dataclass(frozen=True, slots=True)
 class RemoveRelation:
     relation_id: int
+    expect: Relation | None = None  # the relation, when this is an inverse
+
+
+@dataclass(frozen=True, slots=True)
+class StatusWas:
+    """The status (and its ``updated``, None for NEW) an inverse SetStatus expects to find."""
+
+    status: Status
+    updated: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +72,7 @@ class SetStatus:
     annotator: str
     status: Status
     updated: str | None = None
+    expect: StatusWas | None = None
 
 
 @dataclass(frozen=True, slots=True)

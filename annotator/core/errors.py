@@ -36,6 +36,10 @@ class ValidationError(AnnotatorError):
     """A span, relation or label that breaks the rules (out of range, unknown label...)."""
 
 
+class ConflictError(ValidationError):
+    """An undo or redo whose span or status was changed since by another window or program."""
+
+
 class NotFoundError(AnnotatorError):
     """A document, span, relation or label id that does not exist."""
 

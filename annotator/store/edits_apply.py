@@ -21,8 +21,9 @@ from annotator.core.edits import (
     RemoveSpan,
     Resize,
     SetStatus,
+    StatusWas,
 )
-from annotator.core.errors import NotFoundError, ValidationError
+from annotator.core.errors import ConflictError, NotFoundError, ValidationError
 from annotator.core.model import Relation, Span, Status
 from annotator.store.connection import now
 from annotator.store.rows import (
@@ -67,11 +68,34 @@ def _bump(conn: sqlite3.Connection, document_id: int, annotator: str) -> list[Ed
     status, _ = status_row(conn, document_id, annotator)
     if status is not Status.NEW:
         return []
+    stamp = now()
     conn.execute(
         "INSERT INTO document_status (document_id, annotator, status, updated) VALUES (?,?,?,?)",
-        (document_id, annotator, Status.IN_PROGRESS.value, now()),
+        (document_id, annotator, Status.IN_PROGRESS.value, stamp),
     )
-    return [SetStatus(document_id, annotator, Status.NEW)]
+    return [
+        SetStatus(document_id, annotator, Status.NEW, expect=StatusWas(Status.IN_PROGRESS, stamp))
+    ]
+
+
+def _target(conn: sqlite3.Connection, span_id: int, expect: str | None) -> Span:
+    """The span an edit changes; with ``expect`` (an undo or redo), ConflictError unless it is
+    still exactly as that edit left it."""
+    try:
+        span = fetch_span(conn, span_id)
+    except NotFoundError:
+        if expect is None:
+            raise
+        raise ConflictError(
+            f"span {span_id} no longer exists: another window or program deleted it since"
+        ) from None
+    if expect is not None and span.updated != expect:
+        raise ConflictError(
+            f"span {span_id} was changed since by another window or program: it is now "
+            f"{span.label} at {span.start}-{span.end} (by {span.annotator or 'no annotator'}, "
+            f"changed {span.updated})"
+        )
+    return span
 
 
 def _inverse(first: Edit, after: list[Edit]) -> Edit:
@@ -95,11 +119,11 @@ def add_span(conn: sqlite3.Connection, span: Span) -> Edit:
     )
     new_id = span.id if span.id is not None else cursor.lastrowid
     assert new_id is not None
-    return _inverse(RemoveSpan(new_id), bump)
+    return _inverse(RemoveSpan(new_id, expect=span.updated), bump)
 
 
-def remove_span(conn: sqlite3.Connection, span_id: int) -> Edit:
-    span = fetch_span(conn, span_id)
+def remove_span(conn: sqlite3.Connection, span_id: int, expect: str | None = None) -> Edit:
+    span = _target(conn, span_id, expect)
     relations = [
         relation_from_row(r)
         for r in conn.execute(
@@ -117,25 +141,26 @@ def remove_span(conn: sqlite3.Connection, span_id: int) -> Edit:
 
 
 def relabel(conn: sqlite3.Connection, edit: Relabel) -> Edit:
-    old = fetch_span(conn, edit.span_id)
+    old = _target(conn, edit.span_id, edit.expect)
     check_span(conn, replace(old, label=edit.label), exclude_id=old.id)
     bump = _bump(conn, old.document_id, old.annotator)
+    stamp = edit.updated or now()
     conn.execute(
-        "UPDATE spans SET label = ?, updated = ? WHERE id = ?",
-        (edit.label, edit.updated or now(), edit.span_id),
+        "UPDATE spans SET label = ?, updated = ? WHERE id = ?", (edit.label, stamp, edit.span_id)
     )
-    return _inverse(Relabel(edit.span_id, old.label, old.updated), bump)
+    return _inverse(Relabel(edit.span_id, old.label, old.updated, expect=stamp), bump)
 
 
 def resize(conn: sqlite3.Connection, edit: Resize) -> Edit:
-    old = fetch_span(conn, edit.span_id)
+    old = _target(conn, edit.span_id, edit.expect)
     check_span(conn, replace(old, start=edit.start, end=edit.end), exclude_id=old.id)
     bump = _bump(conn, old.document_id, old.annotator)
+    stamp = edit.updated or now()
     conn.execute(
         'UPDATE spans SET start = ?, "end" = ?, updated = ? WHERE id = ?',
-        (edit.start, edit.end, edit.updated or now(), edit.span_id),
+        (edit.start, edit.end, stamp, edit.span_id),
     )
-    return _inverse(Resize(edit.span_id, old.start, old.end, old.updated), bump)
+    return _inverse(Resize(edit.span_id, old.start, old.end, old.updated, expect=stamp), bump)
 
 
 def check_relation(conn: sqlite3.Connection, relation: Relation) -> None:
@@ -167,11 +192,22 @@ def add_relation(conn: sqlite3.Connection, relation: Relation) -> Edit:
     )
     new_id = relation.id if relation.id is not None else cursor.lastrowid
     assert new_id is not None
-    return RemoveRelation(new_id)
+    return RemoveRelation(new_id, expect=replace(relation, id=new_id))
 
 
-def remove_relation(conn: sqlite3.Connection, relation_id: int) -> Edit:
-    relation = fetch_relation(conn, relation_id)
+def remove_relation(
+    conn: sqlite3.Connection, relation_id: int, expect: Relation | None = None
+) -> Edit:
+    try:
+        relation = fetch_relation(conn, relation_id)
+    except NotFoundError:
+        if expect is None:
+            raise
+        raise ConflictError(
+            f"relation {relation_id} no longer exists: another window or program removed it"
+        ) from None
+    if expect is not None and relation != expect:
+        raise ConflictError(f"relation {relation_id} was changed since: it is now {relation}")
     conn.execute("DELETE FROM relations WHERE id = ?", (relation_id,))
     return AddRelation(relation)
 
@@ -180,6 +216,12 @@ def set_status(conn: sqlite3.Connection, edit: SetStatus) -> Edit:
     document_length(conn, edit.document_id)  # NotFoundError for an unknown document
     status = Status(edit.status)
     old_status, old_updated = status_row(conn, edit.document_id, edit.annotator)
+    if edit.expect is not None and edit.expect != StatusWas(old_status, old_updated):
+        raise ConflictError(
+            f"the status of document {edit.document_id} for {edit.annotator or 'no annotator'} "
+            f"was changed since by another window or program: it is now {old_status}"
+        )
+    stamp = None if status is Status.NEW else edit.updated or now()
     if status is Status.NEW:
         conn.execute(
             "DELETE FROM document_status WHERE document_id = ? AND annotator = ?",
@@ -190,9 +232,11 @@ def set_status(conn: sqlite3.Connection, edit: SetStatus) -> Edit:
             "INSERT INTO document_status (document_id, annotator, status, updated)"
             " VALUES (?, ?, ?, ?) ON CONFLICT (document_id, annotator)"
             " DO UPDATE SET status = excluded.status, updated = excluded.updated",
-            (edit.document_id, edit.annotator, status.value, edit.updated or now()),
+            (edit.document_id, edit.annotator, status.value, stamp),
         )
-    return SetStatus(edit.document_id, edit.annotator, old_status, old_updated)
+    return SetStatus(
+        edit.document_id, edit.annotator, old_status, old_updated, StatusWas(status, stamp)
+    )
 
 
 def apply_edit(conn: sqlite3.Connection, edit: Edit) -> Edit:
@@ -200,16 +244,16 @@ def apply_edit(conn: sqlite3.Connection, edit: Edit) -> Edit:
     match edit:
         case AddSpan(span=span):
             return add_span(conn, span)
-        case RemoveSpan(span_id=span_id):
-            return remove_span(conn, span_id)
+        case RemoveSpan(span_id=span_id, expect=expect):
+            return remove_span(conn, span_id, expect)
         case Relabel():
             return relabel(conn, edit)
         case Resize():
             return resize(conn, edit)
         case AddRelation(relation=relation):
             return add_relation(conn, relation)
-        case RemoveRelation(relation_id=relation_id):
-            return remove_relation(conn, relation_id)
+        case RemoveRelation(relation_id=relation_id, expect=expect):
+            return remove_relation(conn, relation_id, expect)
         case SetStatus():
             return set_status(conn, edit)
         case Composite(edits=edits):

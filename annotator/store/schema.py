@@ -8,7 +8,7 @@ its transaction (inside one the pragma is a no-op, and dropping ``spans`` would 
 relation), and ``PRAGMA foreign_key_check`` must find nothing before it commits.
 Released migrations are never edited, nor is anything they read (their data is written out in
 them, not taken from the code of the day): change the schema by appending a step.
-See docs/adr/0004-store.md for why this is not sqlite-utils' ``Migrations``, and 0017.
+See docs/adr/0004-store.md for why this is not sqlite-utils' ``Migrations``, and 0026.
 """
 
 from __future__ import annotations

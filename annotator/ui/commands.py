@@ -11,16 +11,21 @@ When the write fails, nothing is drawn and the stack does not change:
   so Qt deletes it instead of keeping it (DESIGN.md §7);
 - undo and redo go through :func:`undo` / :func:`redo` below, which apply the edit first and
   move the stack's index only when the write succeeded.
+
+An undo or redo that the store refuses because another window or program changed its span
+since (ConflictError) can never succeed: that step is taken out of the history (marked obsolete,
+which QUndoStack deletes without calling it), so the steps before it stay reachable.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from annotator.core.edits import Edit
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, ConflictError
 
 
 class EditRunner(Protocol):
@@ -93,6 +98,9 @@ def undo(stack: QUndoStack) -> AnnotatorError | None:
     if isinstance(command, EditCommand):
         try:
             command.apply_undo()
+        except ConflictError as exc:
+            _drop(stack, command, stack.undo)
+            return exc
         except AnnotatorError as exc:
             return exc
         command._done_ahead = True
@@ -109,8 +117,17 @@ def redo(stack: QUndoStack) -> AnnotatorError | None:
     if isinstance(command, EditCommand):
         try:
             command.apply_redo()
+        except ConflictError as exc:
+            _drop(stack, command, stack.redo)
+            return exc
         except AnnotatorError as exc:
             return exc
         command._done_ahead = True
     stack.redo()
     return None
+
+
+def _drop(stack: QUndoStack, command: QUndoCommand, step: Callable[[], None]) -> None:
+    """Take ``command`` out of the history: Qt deletes an obsolete command on undo/redo."""
+    command.setObsolete(True)
+    step()

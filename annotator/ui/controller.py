@@ -23,7 +23,7 @@ from annotator.core.edits import (
     RemoveSpan,
     Resize,
 )
-from annotator.core.errors import AnnotatorError, NotFoundError
+from annotator.core.errors import AnnotatorError, ConflictError, NotFoundError
 from annotator.core.model import Document, LabelSet, Relation, Span
 from annotator.store import Repository
 from annotator.store.guard import ProjectDetachedError
@@ -31,7 +31,7 @@ from annotator.ui import commands
 from annotator.ui.clitic_snap import Snapper
 from annotator.ui.document_model import DocumentListModel
 from annotator.ui.effects import effects
-from annotator.ui.error_text import write_failed
+from annotator.ui.error_text import step_refused, write_failed
 from annotator.ui.settings import UserSettings
 from annotator.ui.span_model import SpanListModel
 from annotator.ui.speakers import SpeakerLinks
@@ -61,6 +61,7 @@ class AnnotationController(QObject):
     labelsChanged = Signal()
     documentsChanged = Signal()  # another program changed the project: the list was reloaded
     detached = Signal(object)  # a ProjectDetachedError: the watch reopens the project
+    outdated = Signal()  # another program changed what an undo meant to change: re-read now
 
     def __init__(
         self,
@@ -213,7 +214,11 @@ class AnnotationController(QObject):
     def undo(self) -> None:
         text = self.stack.undoText()
         error = commands.undo(self.stack)
-        if error is not None:
+        if isinstance(error, ConflictError):
+            shown = step_refused(error, text, undo=True)
+            self.failed.emit(shown.text, shown.detail)
+            self.outdated.emit()
+        elif error is not None:
             self._failed(error)
         elif text:
             self.message.emit(self.tr("Undone: {action}").format(action=text))
@@ -221,7 +226,11 @@ class AnnotationController(QObject):
     def redo(self) -> None:
         text = self.stack.redoText()
         error = commands.redo(self.stack)
-        if error is not None:
+        if isinstance(error, ConflictError):
+            shown = step_refused(error, text, undo=False)
+            self.failed.emit(shown.text, shown.detail)
+            self.outdated.emit()
+        elif error is not None:
             self._failed(error)
         elif text:
             self.message.emit(self.tr("Redone: {action}").format(action=text))

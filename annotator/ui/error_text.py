@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from annotator.core.errors import (
     AnnotatorError,
+    ConflictError,
     NotFoundError,
     ProjectFileError,
     ProjectLockedError,
@@ -60,6 +61,24 @@ def write_failed(error: AnnotatorError) -> Explained:
     return Explained(
         QCoreApplication.translate("ErrorText", "Not saved: {reason}").format(reason=detail), ""
     )
+
+
+def step_refused(error: ConflictError, action: str, *, undo: bool) -> Explained:
+    """An undo or redo refused because another window or program changed its target since."""
+    text = (
+        QCoreApplication.translate(
+            "ErrorText",
+            "Not undone: {action}. Another window or program has changed it since; this step "
+            "was taken out of the undo history.",
+        )
+        if undo
+        else QCoreApplication.translate(
+            "ErrorText",
+            "Not redone: {action}. Another window or program has changed it since; this step "
+            "was taken out of the undo history.",
+        )
+    )
+    return Explained(text.format(action=action), str(error))
 
 
 def project_reopened(error: ProjectDetachedError) -> Explained:

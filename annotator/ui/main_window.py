@@ -219,6 +219,7 @@ class MainWindow(QMainWindow):
         c.documentEdited.connect(lambda _id: self._refresh_status(position=False))
         c.labelsChanged.connect(self._on_labels_changed)
         c.detached.connect(self.watch.reopen)
+        c.outdated.connect(self.watch.refresh)
         c.documentsChanged.connect(self._on_documents_changed)
         c.speakers.pickingChanged.connect(self._on_picking)
         v.spanSelected.connect(self.side.show_span)

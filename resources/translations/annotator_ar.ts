@@ -252,6 +252,14 @@
         <translation>لم يُحفظ التعديل: {reason}</translation>
     </message>
     <message>
+        <source>Not undone: {action}. Another window or program has changed it since; this step was taken out of the undo history.</source>
+        <translation>لم يُتراجَع عن: {action}. غيّرته نافذة أو برنامج آخر منذ ذلك الحين؛ فأُخرجت هذه الخطوة من سجل التراجع.</translation>
+    </message>
+    <message>
+        <source>Not redone: {action}. Another window or program has changed it since; this step was taken out of the undo history.</source>
+        <translation>لم تُعَد: {action}. غيّرته نافذة أو برنامج آخر منذ ذلك الحين؛ فأُخرجت هذه الخطوة من سجل التراجع.</translation>
+    </message>
+    <message>
         <source>Another program removed the project&apos;s journal file while this window had the project open. The project was opened again from the file and the article shows what it holds: if your last action is not there, do it again.</source>
         <translation>حذف برنامج آخر ملف سجلّ المشروع بينما كان المشروع مفتوحًا في هذه النافذة. فُتح المشروع من الملف من جديد، والمقال يعرض ما يحويه الملف: إن لم يكن إجراؤك الأخير فيه فأعِده.</translation>
     </message>

@@ -17,6 +17,7 @@ from annotator.core.edits import (
     RemoveSpan,
     Resize,
     SetStatus,
+    StatusWas,
 )
 from annotator.core.errors import NotFoundError, ValidationError
 from annotator.core.model import Relation, Span, Status
@@ -32,6 +33,15 @@ def doc_id(repo: Repository, article: str) -> int:
     assert repo.status(doc.id, "ali") is Status.IN_PROGRESS  # type: ignore[union-attr, arg-type]
     assert doc is not None and doc.id is not None
     return doc.id
+
+
+def status_updated(repo: Repository, document_id: int, annotator: str) -> str:
+    return str(
+        repo.db.conn.execute(
+            "SELECT updated FROM document_status WHERE document_id = ? AND annotator = ?",
+            (document_id, annotator),
+        ).fetchone()[0]
+    )
 
 
 def round_trip(repo: Repository, edit: Edit) -> Edit:
@@ -50,8 +60,9 @@ def round_trip(repo: Repository, edit: Edit) -> Edit:
 def test_add_span_store_picks_id(repo: Repository, doc_id: int, article: str) -> None:
     start, end = find(article, "أنقرة")
     inverse = round_trip(repo, AddSpan(Span(None, doc_id, start, end, "LOC", "ali")))
-    assert inverse == RemoveSpan(5)  # ali's status was already in progress: no status change
     span = repo.span(5)
+    # ali's status was already in progress: no status change; the undo expects the span as added
+    assert inverse == RemoveSpan(5, expect=span.updated)
     assert span.text_in(article) == "أنقرة"
     assert span.created == span.updated and span.created.endswith("+00:00")
 
@@ -59,7 +70,10 @@ def test_add_span_store_picks_id(repo: Repository, doc_id: int, article: str) ->
 def test_add_span_moves_new_document_to_in_progress(repo: Repository, doc_id: int) -> None:
     assert repo.status(doc_id, "sara") is Status.NEW
     inverse = round_trip(repo, AddSpan(Span(None, doc_id, 0, 6, "LOC", "sara")))
-    assert inverse == Composite((RemoveSpan(5), SetStatus(doc_id, "sara", Status.NEW)))
+    bumped = StatusWas(Status.IN_PROGRESS, status_updated(repo, doc_id, "sara"))
+    assert inverse == Composite(
+        (RemoveSpan(5, repo.span(5).updated), SetStatus(doc_id, "sara", Status.NEW, expect=bumped))
+    )
     assert repo.status(doc_id, "sara") is Status.IN_PROGRESS
 
 
@@ -81,8 +95,8 @@ def test_remove_span_brings_back_its_relations(repo: Repository, doc_id: int) ->
 def test_relabel_and_resize_restore_updated(repo: Repository, doc_id: int, article: str) -> None:
     span = next(s for s in repo.spans(doc_id) if s.label == "PER")
     inverse = round_trip(repo, Relabel(span.id, "ORG"))  # type: ignore[arg-type]
-    assert inverse == Relabel(span.id, "PER", span.updated)  # type: ignore[arg-type]
     relabelled = repo.span(span.id)  # type: ignore[arg-type]
+    assert inverse == Relabel(span.id, "PER", span.updated, expect=relabelled.updated)  # type: ignore[arg-type]
     assert relabelled.label == "ORG" and relabelled.updated > span.updated
     start, end = find(article, "وزير الدفاع")
     inverse = round_trip(repo, Resize(span.id, start, end))  # type: ignore[arg-type]
@@ -101,15 +115,13 @@ def test_relations_add_remove(repo: Repository, doc_id: int) -> None:
 
 
 def test_set_status(repo: Repository, doc_id: int) -> None:
-    assert round_trip(repo, SetStatus(doc_id, "sara", Status.DONE)) == SetStatus(
-        doc_id, "sara", Status.NEW
-    )
-    old = repo.db.conn.execute(
-        "SELECT updated FROM document_status WHERE document_id = ? AND annotator = 'ali'",
-        (doc_id,),
-    ).fetchone()[0]
+    inverse = round_trip(repo, SetStatus(doc_id, "sara", Status.DONE))
+    done = StatusWas(Status.DONE, status_updated(repo, doc_id, "sara"))
+    assert inverse == SetStatus(doc_id, "sara", Status.NEW, expect=done)
+    old = status_updated(repo, doc_id, "ali")
     inverse = round_trip(repo, SetStatus(doc_id, "ali", Status.DONE))
-    assert inverse == SetStatus(doc_id, "ali", Status.IN_PROGRESS, old)
+    done = StatusWas(Status.DONE, status_updated(repo, doc_id, "ali"))
+    assert inverse == SetStatus(doc_id, "ali", Status.IN_PROGRESS, old, expect=done)
     round_trip(repo, SetStatus(doc_id, "ali", Status.NEW))
     assert repo.status(doc_id, "ali") is Status.NEW
 
@@ -126,7 +138,10 @@ def test_composite_inverse_in_reverse(repo: Repository, doc_id: int) -> None:
     inverse = round_trip(repo, edit)
     assert isinstance(inverse, Composite)
     assert isinstance(inverse.edits[0], AddSpan) and inverse.edits[0].span.id == 1
-    assert inverse.edits[-1] == SetStatus(doc_id, "sara", Status.NEW)
+    last = inverse.edits[-1]
+    assert isinstance(last, SetStatus) and last.expect is not None
+    assert (last.document_id, last.annotator, last.status) == (doc_id, "sara", Status.NEW)
+    assert last.expect.status is Status.IN_PROGRESS
 
 
 INVALID = [
