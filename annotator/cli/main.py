@@ -28,6 +28,7 @@ from annotator.ops import (
     export_project,
     import_paths,
     project_stats,
+    repair_project,
     seed_project,
 )
 from annotator.ops.exporting import DEFAULT_OUT
@@ -257,9 +258,22 @@ def stats(project: Path) -> None:
 
 @cli.command()
 @click.argument("project", type=EXISTING_PROJECT)
-def check(project: Path) -> None:
-    """Check PROJECT: database integrity, text hashes, every span inside its text with a known
-    label, every relation's spans. Exit code 1 on any problem."""
+@click.option(
+    "--repair",
+    is_flag=True,
+    help="Remove triggers, views, indexes and tables this program did not make (after a backup).",
+)
+def check(project: Path, repair: bool) -> None:
+    """Check PROJECT: its schema (anything this program did not make), database integrity, text
+    hashes, every span inside its text with a known label, every relation's spans. Exit code 1
+    on any problem. --repair removes what is foreign in the schema, keeping a copy of the file
+    as it was beside it."""
+    if repair:
+        backup, done = repair_project(project)
+        for line in done:
+            click.echo(line)
+        if done:
+            click.echo(f"the file as it was is kept in {backup}")
     problems = check_project(project)
     for problem in problems:
         click.echo(problem)

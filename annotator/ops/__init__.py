@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from annotator.ops.checking import check_project, project_stats
+from annotator.ops.checking import check_project, project_stats, repair_project
 from annotator.ops.exporting import export_project
 from annotator.ops.importing import Progress, collect_files, import_paths, seed_project
 
@@ -13,5 +13,6 @@ __all__ = [
     "export_project",
     "import_paths",
     "project_stats",
+    "repair_project",
     "seed_project",
 ]

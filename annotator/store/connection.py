@@ -49,6 +49,8 @@ def connect(path: Path, *, timeout: float, read_only: bool) -> Database:
     try:
         conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
         conn.execute("PRAGMA foreign_keys = ON")
+        # a project file is untrusted input: no functions with side effects from its schema
+        conn.execute("PRAGMA trusted_schema = OFF")
         if not read_only:
             mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
             if mode != "wal":

@@ -15,6 +15,8 @@ from annotator.store.rows import (
     RELATION_COLUMNS,
     SPAN_COLUMNS,
     SPAN_ORDER,
+    as_status,
+    as_text,
     document_from_row,
     fetch_status,
     highest_status,
@@ -81,7 +83,13 @@ def summaries(
     )
     rows = conn.execute(sql, [*params, -1 if limit is None else limit, offset])
     return [
-        DocumentSummary(id=r[0], title=r[1], status=Status(r[2]), span_count=r[4], length=r[3])
+        DocumentSummary(
+            id=r[0],
+            title=as_text(r[1], f"the title of document {r[0]}"),
+            status=as_status(r[2], f"a status of document {r[0]}"),
+            span_count=r[4],
+            length=r[3],
+        )
         for r in rows
     ]
 
@@ -221,7 +229,7 @@ def stats(conn: sqlite3.Connection) -> ProjectStats:
     for name, status, n in conn.execute(
         "SELECT annotator, status, count(*) FROM document_status GROUP BY annotator, status"
     ):
-        by_annotator[name][Status(status)] = n
+        by_annotator[name][as_status(status, f"a status of {name}")] = n
     for counts in by_annotator.values():
         counts[Status.NEW] = documents - counts[Status.IN_PROGRESS] - counts[Status.DONE]
     spans_by_label: dict[str, int] = {
@@ -260,6 +268,10 @@ def check(conn: sqlite3.Connection) -> list[str]:
     for doc_id, text, sha, length in conn.execute(
         "SELECT id, text, text_sha256, length FROM documents ORDER BY id"
     ):
+        if type(text) is not str:
+            problems.append(f"document {doc_id}: its text is {type(text).__name__}, not text")
+            lengths[doc_id] = 0
+            continue
         lengths[doc_id] = len(text)
         if text_sha256(text) != sha:
             problems.append(
@@ -273,6 +285,26 @@ def check(conn: sqlite3.Connection) -> list[str]:
     problems.extend(
         f"document {doc_id}: its metadata is not a JSON object: {meta}"
         for doc_id, meta in conn.execute(_NOT_AN_OBJECT.format(column="meta", table="documents"))
+    )
+    problems.extend(
+        f"document {doc_id}: its {column} is {kind}, not text"
+        for column in ("title", "source", "url", "published")
+        for doc_id, kind in conn.execute(
+            f"SELECT id, typeof({column}) FROM documents WHERE typeof({column}) <> 'text'"
+        )
+    )
+    problems.extend(
+        f"label {name!r}: unknown kind {kind!r} (entity, event or quote)"
+        for name, kind in conn.execute(
+            "SELECT name, kind FROM labels WHERE kind NOT IN ('entity', 'event', 'quote')"
+        )
+    )
+    problems.extend(
+        f"document {doc_id}: unknown status {status!r} for {who!r}"
+        for doc_id, who, status in conn.execute(
+            "SELECT document_id, annotator, status FROM document_status"
+            " WHERE status NOT IN ('in_progress', 'done')"
+        )
     )
     known = {r[0] for r in conn.execute("SELECT name FROM labels")}
     span_docs: dict[int, int] = {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Collection, Iterable, Iterator
 from contextlib import AbstractContextManager
 from itertools import islice
@@ -28,23 +29,34 @@ from annotator.store.connection import connect, errors, guard_of, now, read, wri
 from annotator.store.documents import OnInvalid
 from annotator.store.guard import FileId, close_connection
 from annotator.store.queries import ProjectStats
-from annotator.store.schema import check_file, migrate
+from annotator.store.schema import READABLE_FROM, check_file, migrate, schema_version
+from annotator.store.verify import foreign_objects, refuse_foreign, repair
 
 
 def open_project(
-    path: str | Path, *, create: bool = True, timeout: float = 5.0, read_only: bool = False
+    path: str | Path,
+    *,
+    create: bool = True,
+    timeout: float = 5.0,
+    read_only: bool = False,
+    verify: bool = True,
 ) -> Repository:
     """Open (and if missing and ``create``, create) the project file at ``path``.
 
     ``read_only=True`` opens the file with SQLite's ``mode=ro``: reading works, the first write
     raises ProjectFileError and changes nothing (also for root, who ignores file permissions).
+    A file whose schema is not exactly ours (a trigger, a view, a changed table) is refused
+    (docs/adr/0028); ``verify=False`` opens it anyway, without upgrading it, for ``check`` and
+    ``check --repair`` only.
     """
     path = Path(path)
-    db = _open(path, create=create, timeout=timeout, read_only=read_only)
+    db = _open(path, create=create, timeout=timeout, read_only=read_only, verify=verify)
     return Repository(db, path, read_only=read_only, timeout=timeout)
 
 
-def _open(path: Path, *, create: bool, timeout: float, read_only: bool) -> Database:
+def _open(
+    path: Path, *, create: bool, timeout: float, read_only: bool, verify: bool = True
+) -> Database:
     if not path.exists() and (not create or read_only):
         raise ProjectFileError(f"{path} does not exist")
     if path.exists() and path.is_dir():
@@ -53,11 +65,15 @@ def _open(path: Path, *, create: bool, timeout: float, read_only: bool) -> Datab
     try:
         with errors(path):
             pending = check_file(db, path, create=create)
-        if pending:
-            if read_only:
+            version = schema_version(db)
+            if verify and version > 0:
+                refuse_foreign(db.conn, path, version)
+        if pending and version > 0 and (read_only or not verify):
+            if version < READABLE_FROM:
                 raise ProjectFileError(
                     f"{path} needs an upgrade, which a read-only file cannot get"
                 )
+        elif pending:
             migrate(db, path)
     except BaseException:
         close_connection(db.conn)
@@ -370,6 +386,31 @@ class Repository:
             return queries.stats(self.db.conn)
 
     def check(self) -> list[str]:
-        """Problems in plain words naming document / span / relation ids; empty when fine."""
+        """Problems in plain words naming document / span / relation ids; empty when fine.
+
+        Anything foreign in the schema comes first; the data is checked only when the tables
+        are ours (a view in the place of a table could make the queries hang)."""
         with self._read():
-            return queries.check(self.db.conn)
+            conn = self.db.conn
+            foreign = foreign_objects(conn, schema_version(self.db))
+            problems = [
+                f"schema: {f.text}" + (" (`annotator check --repair` removes it)" if f.drop else "")
+                for f in foreign
+            ]
+            if any(f.drop is None for f in foreign):
+                return [*problems, "the data was not checked: the tables are not this program's"]
+            return problems + queries.check(conn)
+
+    def backup(self, target: Path) -> None:
+        """Copy the project to a new file ``target`` through SQLite's backup API."""
+        with self._errors():
+            out = sqlite3.connect(target)
+            try:
+                self.db.conn.backup(out)
+            finally:
+                out.close()
+
+    def repair(self) -> list[str]:
+        """Remove the triggers, views, indexes and tables this program did not make."""
+        with self._errors():
+            return repair(self.db.conn, self.path, schema_version(self.db))

@@ -20,6 +20,43 @@ SPAN_ORDER = 'start, "end" DESC, label, id'
 STATUS_RANK = {Status.NEW: 0, Status.IN_PROGRESS: 1, Status.DONE: 2}
 
 
+_DAMAGED = "the project file was changed by another program: run `annotator check`"
+
+
+def damaged(what: str, value: object) -> ProjectFileError:
+    return ProjectFileError(
+        f"{what}: {str(value)[:40]!r} is not a valid value, damaged; {_DAMAGED}"
+    )
+
+
+def as_text(value: object, what: str) -> str:
+    """A TEXT column; a BLOB or number there (possible in SQLite) is a damaged file."""
+    if type(value) is not str:
+        raise ProjectFileError(
+            f"{what} is {type(value).__name__ if value is not None else 'NULL'}, not text, "
+            f"damaged; {_DAMAGED}"
+        )
+    return value
+
+
+def as_status(value: object, what: str) -> Status:
+    if isinstance(value, str) and value in Status.__members__.values():
+        return Status(value)
+    raise damaged(what, value)
+
+
+def as_kind(value: object, what: str) -> Kind:
+    if isinstance(value, str) and value in Kind.__members__.values():
+        return Kind(value)
+    raise damaged(what, value)
+
+
+def as_int(value: object, what: str) -> int:
+    if type(value) is not int:
+        raise damaged(what, value)
+    return value
+
+
 def dump_json(value: Mapping[str, Any]) -> str:
     if not value:
         return "{}"  # by far the most common case: skip the encoder
@@ -34,23 +71,23 @@ def load_object(value: object, what: str) -> dict[str, Any]:
         loaded = None
     if not isinstance(loaded, dict):
         raise ProjectFileError(
-            f"{what}: not a JSON object ({str(value)[:40]!r}), damaged; "
-            "the project file was changed by another program: run `annotator check`"
+            f"{what}: not a JSON object ({str(value)[:40]!r}), damaged; {_DAMAGED}"
         )
     return loaded
 
 
 def document_from_row(row: tuple[Any, ...]) -> Document:
+    where = f"document {row[0]}"
     return Document(
         id=row[0],
-        title=row[1],
-        text=row[2],
-        text_sha256=row[3],
-        source=row[4],
-        url=row[5],
-        published=row[6],
-        meta=load_object(row[7], f"the metadata of document {row[0]}"),
-        imported_at=row[8],
+        title=as_text(row[1], f"the title of {where}"),
+        text=as_text(row[2], f"the text of {where}"),
+        text_sha256=as_text(row[3], f"the sha256 of {where}"),
+        source=as_text(row[4], f"the source of {where}"),
+        url=as_text(row[5], f"the url of {where}"),
+        published=as_text(row[6], f"the date of {where}"),
+        meta=load_object(row[7], f"the metadata of {where}"),
+        imported_at=as_text(row[8], f"the import time of {where}"),
     )
 
 
@@ -58,10 +95,11 @@ def span_from_row(row: tuple[Any, ...]) -> Span:
     attributes = {} if row[8] == "{}" else load_object(row[8], f"the attributes of span {row[0]}")
     if type(row[2]) is not int or type(row[3]) is not int:
         raise ProjectFileError(
-            f"span {row[0]}: offsets {row[2]!r}, {row[3]!r} are not integers, damaged; "
-            "the project file was changed by another program: run `annotator check`"
+            f"span {row[0]}: offsets {row[2]!r}, {row[3]!r} are not integers, damaged; {_DAMAGED}"
         )
-    return Span(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], attributes)
+    label = as_text(row[4], f"the label of span {row[0]}")
+    annotator = as_text(row[5], f"the annotator of span {row[0]}")
+    return Span(row[0], row[1], row[2], row[3], label, annotator, row[6], row[7], attributes)
 
 
 def span_values(span: Span, span_id: int | None) -> tuple[Any, ...]:
@@ -79,11 +117,28 @@ def span_values(span: Span, span_id: int | None) -> tuple[Any, ...]:
 
 
 def relation_from_row(row: tuple[Any, ...]) -> Relation:
-    return Relation(id=row[0], type=row[1], source_id=row[2], target_id=row[3], annotator=row[4])
+    where = f"relation {row[0]}"
+    return Relation(
+        id=row[0],
+        type=as_text(row[1], f"the type of {where}"),
+        source_id=as_int(row[2], f"the source span of {where}"),
+        target_id=as_int(row[3], f"the target span of {where}"),
+        annotator=as_text(row[4], f"the annotator of {where}"),
+    )
 
 
 def label_from_row(row: tuple[Any, ...]) -> Label:
-    return Label(name=row[0], kind=Kind(row[1]), colour=row[2], key=row[3], order=row[4])
+    where = f"label {str(row[0])[:40]!r}"
+    key = row[3]
+    if key is not None and (type(key) is not int or not 1 <= key <= 9):
+        raise damaged(f"the key of {where}", key)
+    return Label(
+        name=as_text(row[0], "a label name"),
+        kind=as_kind(row[1], f"the kind of {where}"),
+        colour=as_text(row[2], f"the colour of {where}"),
+        key=key,
+        order=as_int(row[4], f"the order of {where}"),
+    )
 
 
 def labels(conn: sqlite3.Connection) -> LabelSet:
@@ -119,7 +174,7 @@ def fetch_status(conn: sqlite3.Connection, document_id: int, annotator: str) -> 
         "SELECT status FROM document_status WHERE document_id = ? AND annotator = ?",
         (document_id, annotator),
     ).fetchone()
-    return Status.NEW if row is None else Status(row[0])
+    return Status.NEW if row is None else as_status(row[0], f"a status of document {document_id}")
 
 
 def status_row(
@@ -130,7 +185,9 @@ def status_row(
         "SELECT status, updated FROM document_status WHERE document_id = ? AND annotator = ?",
         (document_id, annotator),
     ).fetchone()
-    return (Status.NEW, None) if row is None else (Status(row[0]), row[1])
+    if row is None:
+        return Status.NEW, None
+    return as_status(row[0], f"a status of document {document_id}"), row[1]
 
 
 def highest_status(conn: sqlite3.Connection, document_id: int) -> Status:
@@ -138,4 +195,8 @@ def highest_status(conn: sqlite3.Connection, document_id: int) -> Status:
     rows = conn.execute(
         "SELECT status FROM document_status WHERE document_id = ?", (document_id,)
     ).fetchall()
-    return max((Status(r[0]) for r in rows), key=STATUS_RANK.__getitem__, default=Status.NEW)
+    return max(
+        (as_status(r[0], f"a status of document {document_id}") for r in rows),
+        key=STATUS_RANK.__getitem__,
+        default=Status.NEW,
+    )

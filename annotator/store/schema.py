@@ -187,6 +187,10 @@ def _m002_ids_never_reused(db: Database) -> None:
 MIGRATIONS: Sequence[Migration] = (_m001_initial, Rebuild(_m002_ids_never_reused))
 """Append only. Never edit or reorder a released migration."""
 
+READABLE_FROM = 1
+"""The oldest schema today's reads work on unchanged: a read-only open (stats, check, export) of
+such a file reads it as it is; a writable open upgrades it first."""
+
 
 def schema_version(db: Database) -> int:
     return int(db.execute("PRAGMA user_version").fetchone()[0])
