@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 SAMPLE := projects/sample.annot.db
 
-.PHONY: run test install lint types contracts pytest bench translations clean
+.PHONY: run test install lint types contracts pytest mutation bench translations clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,7 +33,11 @@ pytest: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider tests; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
 
-test: lint types contracts pytest
+# one-line breaks of behaviour the tests must notice (scripts/mutation_check.py --list)
+mutation: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/mutation_check.py
+
+test: lint types contracts pytest mutation
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_import.py

@@ -1,0 +1,201 @@
+"""A small mutation check: one-line breaks of behaviour that the test suite must notice.
+
+    .venv/bin/python scripts/mutation_check.py            # every mutation (make test runs it)
+    .venv/bin/python scripts/mutation_check.py --list     # what each one breaks
+
+Each mutation replaces one exact piece of a source file (it must occur exactly once, so a
+mutation that no longer applies fails loudly instead of passing silently) in a copy of the
+repository, runs the tests that should catch it, and counts it as killed when they fail. The
+run fails if any mutation survives. The first five are the single-line changes the whole
+suite once let through (issue 7 §9); the rest guard the core and the store. Add one whenever a
+bug gets past the tests: write the mutation, see it survive, write the test, see it killed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+COPIED = ("annotator", "tests", "resources", "seeds", "pyproject.toml", "setup.py", "MANIFEST.in")
+
+
+@dataclass(frozen=True)
+class Mutation:
+    what: str
+    path: str
+    original: str
+    mutated: str
+    tests: tuple[str, ...]
+
+
+W = "tests/ui/window/test_list_and_evidence_follow_edits.py"
+MUTATIONS = (
+    Mutation(
+        "the document list's span count hard-wired to 0",
+        "annotator/ui/document_model.py",
+        "            return summary.span_count\n",
+        "            return 0\n",
+        (W,),
+    ),
+    Mutation(
+        "the document list row never refreshed after an edit",
+        "annotator/ui/controller.py",
+        "            self.document_model.refresh_document(target, membership=found.status)\n",
+        "            pass\n",
+        (W,),
+    ),
+    Mutation(
+        "Ctrl+Enter does not wrap around to the first unfinished document",
+        "annotator/ui/navigation.py",
+        "        return scan(position + 1, total) or scan(0, max(0, position))\n",
+        "        return scan(position + 1, total)\n",
+        (W,),
+    ),
+    Mutation(
+        "a new span's text never becomes clitic evidence while the window is open",
+        "annotator/ui/controller.py",
+        "                self.snapper.add_span(span)\n",
+        "                pass\n",
+        (W,),
+    ),
+    Mutation(
+        "the 'that span is already there' path skipped",
+        "annotator/ui/controller.py",
+        "        if existing is not None:\n",
+        "        if False:\n",
+        (W,),
+    ),
+    Mutation(
+        "a duplicate span accepted by the store",
+        "annotator/store/edits_apply.py",
+        '    if row is not None:\n        raise ValidationError(f"{describe(span)}: the same span',
+        '    if False:\n        raise ValidationError(f"{describe(span)}: the same span',
+        ("tests/store/test_edits.py",),
+    ),
+    Mutation(
+        "an undo applied to a span another window changed",
+        "annotator/store/edits_apply.py",
+        "    if expect is not None and span.updated != expect:\n",
+        "    if False:\n",
+        ("tests/store/test_conflicts.py",),
+    ),
+    Mutation(
+        "a journal deleted under the connection not noticed",
+        "annotator/store/guard.py",
+        "                elif now != before:\n",
+        "                elif False:\n",
+        ("tests/store/test_detached.py",),
+    ),
+    Mutation(
+        "a foreign trigger in a project file accepted",
+        "annotator/store/verify.py",
+        "    problems = foreign_objects(conn, version)\n    if not problems:\n        return\n",
+        "    problems = foreign_objects(conn, version)\n    return\n",
+        ("tests/store/test_untrusted.py",),
+    ),
+    Mutation(
+        "a table rebuild run with foreign keys on (it deleted every relation)",
+        "annotator/store/schema.py",
+        '            db.execute("PRAGMA foreign_keys = OFF")  # outside the transaction',
+        "            pass  # outside the transaction",
+        ("tests/store/test_upgrade.py",),
+    ),
+    Mutation(
+        "span ids reused after a delete (schema 2 lost)",
+        "annotator/store/schema.py",
+        "MIGRATIONS: Sequence[Migration] = (_m001_initial, Rebuild(_m002_ids_never_reused))",
+        "MIGRATIONS: Sequence[Migration] = (_m001_initial,)",
+        ("tests/store/test_conflicts.py",),
+    ),
+    Mutation(
+        "the importer reads the project's own file",
+        "annotator/ops/importing.py",
+        "        if file_id(path) not in own:\n",
+        "        if True:\n",
+        ("tests/ops/test_importing.py",),
+    ),
+    Mutation(
+        "ل before ل split as a proclitic (للتحالف)",
+        "annotator/core/clitics.py",
+        'if (letters[k - 1] == "ل" and letters[k] == "ل") or letters[k] in NEVER_INITIAL:',
+        "if letters[k] in NEVER_INITIAL:",
+        ("tests/core/test_clitics.py",),
+    ),
+    Mutation(
+        "a BLOB text read as a document",
+        "annotator/store/rows.py",
+        "    if type(value) is not str:\n        raise ProjectFileError(",
+        "    if False:\n        raise ProjectFileError(",
+        ("tests/store/test_untrusted.py",),
+    ),
+)
+
+
+def copy_repo(into: Path) -> None:
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(
+                source, into / name, ignore=shutil.ignore_patterns("__pycache__", "screenshots")
+            )
+        elif source.exists():
+            shutil.copy2(source, into / name)
+
+
+def run(mutation: Mutation, tree: Path) -> tuple[bool, float]:
+    """(killed, seconds) for one mutation applied to ``tree`` and undone afterwards."""
+    target = tree / mutation.path
+    source = target.read_text(encoding="utf-8")
+    count = source.count(mutation.original)
+    if count != 1:
+        raise SystemExit(
+            f"{mutation.path}: the mutation {mutation.what!r} matches {count} times; "
+            "update it to the code as it is now"
+        )
+    target.write_text(source.replace(mutation.original, mutation.mutated), encoding="utf-8")
+    started = time.monotonic()
+    try:
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONDONTWRITEBYTECODE": "1"}
+        result = subprocess.run(
+            [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *mutation.tests],
+            cwd=tree,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+    finally:
+        target.write_text(source, encoding="utf-8")
+    return result.returncode != 0, time.monotonic() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--list", action="store_true", help="list the mutations and stop")
+    args = parser.parse_args()
+    if args.list:
+        for m in MUTATIONS:
+            print(f"{m.path}: {m.what}  [{', '.join(m.tests)}]")
+        return 0
+    survived = []
+    with tempfile.TemporaryDirectory(prefix="mutation-check-") as tmp:
+        tree = Path(tmp)
+        copy_repo(tree)
+        for m in MUTATIONS:
+            killed, seconds = run(m, tree)
+            print(f"{'killed  ' if killed else 'SURVIVED'} {seconds:5.1f} s  {m.path}: {m.what}")
+            if not killed:
+                survived.append(m)
+    print(f"{len(MUTATIONS) - len(survived)} of {len(MUTATIONS)} mutations killed")
+    return 1 if survived else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
