@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from annotator.core.errors import InputError
+from annotator.core.labels import name_error
 from annotator.core.model import (
     AnnotatedDocument,
     Document,
@@ -22,7 +23,6 @@ from annotator.core.model import (
 from annotator.core.text import text_sha256
 from annotator.formats.base import ExportReport
 from annotator.formats.decoding import canonical_with_map
-from annotator.formats.jsonl import KIND_ATTRIBUTE
 from annotator.formats.token_tags import describe
 
 K = TypeVar("K", bound=Hashable)
@@ -39,10 +39,18 @@ def kind_of(name: str, labels: LabelSet, hint: str | None = None) -> str:
     return Kind.ENTITY.value
 
 
-def new_label_kind(label: str, labels: LabelSet, kind: str) -> dict[str, str]:
-    """The span attributes telling the importer the kind of a label the project lacks (PERS):
-    ``{"kind": "entity"}``; none for a label the project has (its kind is the project's)."""
-    return {} if label in labels else {KIND_ATTRIBUTE: kind}
+def new_labels(kinds: Mapping[str, str], labels: LabelSet) -> dict[str, Kind]:
+    """The labels of ``kinds`` (label -> kind read) that the project lacks: the importer adds
+    them (``AnnotatedDocument.new_labels``)."""
+    return {name: Kind(kind) for name, kind in kinds.items() if name not in labels}
+
+
+def check_new_label(name: str, labels: LabelSet, path: str, line: int | None) -> None:
+    """InputError (file, line) if ``name`` is new to the project and no label name may be it."""
+    if name not in labels:
+        problem = name_error(name)
+        if problem is not None:
+            raise InputError(problem, path=path, line=line)
 
 
 def label_kinds(labels: LabelSet) -> dict[str, str]:
@@ -126,11 +134,10 @@ class DocBuilder:
             )
         if not isinstance(label, str) or not label:
             raise InputError(f"span [{start}, {end}) has no label", path=self.path, line=line)
+        if label not in self.kinds:
+            check_new_label(label, self.labels, self.path, line)
+            self.kinds[label] = kind_of(label, self.labels, self.hints.get(label))
         self.spans.append((start, end, label, annotator, key))
-        self.kinds[label] = kind_of(label, self.labels, self.hints.get(label))
-
-    def _kind(self, label: str) -> dict[str, str]:
-        return new_label_kind(label, self.labels, self.kinds[label])
 
     def add_relation(self, type_: str, source: Any, target: Any) -> None:
         self.relations.append((type_, source, target))
@@ -152,7 +159,7 @@ class DocBuilder:
                 raise InputError(
                     f"span {label} [{start}, {end}) covers no text", path=self.path, line=line
                 )
-            span = Span(len(spans) + 1, 0, a, b, label, annotator, attributes=self._kind(label))
+            span = Span(len(spans) + 1, 0, a, b, label, annotator)
             spans.append(span)
             if key is not None:
                 ids[key] = span.id or 0
@@ -169,7 +176,9 @@ class DocBuilder:
         full_meta: dict[str, Any] = dict(meta or {})
         full_meta["labels"] = dict(self.kinds)
         document = Document(None, title, text, text_sha256(text), source=source, meta=full_meta)
-        return AnnotatedDocument(document, tuple(spans), tuple(relations))
+        return AnnotatedDocument(
+            document, tuple(spans), tuple(relations), new_labels=new_labels(self.kinds, self.labels)
+        )
 
 
 def check_text(

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from annotator.core.errors import InputError
-from annotator.core.model import DEFAULT_LABELS
+from annotator.core.model import DEFAULT_LABELS, Kind
 from annotator.formats import brat
 from annotator.formats.base import ExportOptions, ExportReport
 from tests.formats.format_helpers import (
@@ -79,7 +79,7 @@ def test_kinds_from_conf_and_unknown_labels(tmp_path: Path) -> None:
     )
     docs, notes = brat.read_with_notes(tmp_path, DEFAULT_LABELS)
     [span] = docs[0].spans
-    assert span.label == "PERS" and dict(span.attributes) == {"kind": "entity"}
+    assert span.label == "PERS" and docs[0].new_labels == {"PERS": Kind.ENTITY}
     assert notes == ["a: 1 line(s) other than T and R ignored (events, attributes, notes)"]
 
 
@@ -134,3 +134,13 @@ def test_reads_the_shared_example(tmp_path: Path) -> None:
     ]
     assert relation_ends(doc) == [("SAID_BY", (46, 62, "QUOTE"), (4, 28, "ENTITY"))]
     assert notes == ["brat: 4 line(s) other than T and R ignored (events, attributes, notes)"]
+
+
+def test_a_type_whose_name_breaks_exports_names_its_ann_line() -> None:
+    ann = "T1\tPER 0 3\tقال\nT2\tNOM\x07 4 8\tجورج\n"
+    with pytest.raises(InputError) as err:
+        brat.loads("قال جورج", ann, DEFAULT_LABELS, title="a", path="a.ann")
+    assert (
+        str(err.value)
+        == "a.ann, line 2: label 'NOM\\x07': a name cannot hold a control character (U+0007)"
+    )
