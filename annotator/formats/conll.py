@@ -66,6 +66,13 @@ def iter_chunks(
             report.not_expressed.append(
                 f"{where}: {len(doc.relations)} relation(s): CoNLL has no place for relations"
             )
+        with_attributes = [s for s in table.kept[options.layer] if s.attributes]
+        if with_attributes:
+            names = sorted({name for s in with_attributes for name in s.attributes})
+            report.not_expressed.append(
+                f"{where}: the attributes ({', '.join(names)}) of {len(with_attributes)} "
+                "span(s): CoNLL has no place for attributes"
+            )
         tags = table.tags[options.layer]
         tokens = table.tokens
         parts = [DOCSTART, "\n\n"]

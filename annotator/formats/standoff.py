@@ -111,6 +111,8 @@ class DocBuilder:
     relations: list[tuple[str, Any, Any]] = field(default_factory=list)
     kinds: dict[str, str] = field(default_factory=dict)
     hints: Mapping[str, str] = field(default_factory=dict)
+    attributes: dict[Any, dict[str, Any]] = field(default_factory=dict)  # span key -> values
+    keys: set[Any] = field(default_factory=set)
 
     def add_span(
         self,
@@ -137,7 +139,25 @@ class DocBuilder:
         if label not in self.kinds:
             check_new_label(label, self.labels, self.path, line)
             self.kinds[label] = kind_of(label, self.labels, self.hints.get(label))
+        if key is not None:
+            try:
+                self.keys.add(key)
+            except TypeError:
+                raise InputError(
+                    f"span {label} [{start}, {end}) has an id {key!r} that is not a number or "
+                    "a string",
+                    path=self.path,
+                    line=line,
+                ) from None
         self.spans.append((start, end, label, annotator, key))
+
+    def add_attributes(self, key: Any, values: Mapping[str, Any]) -> bool:
+        """Give the span added with ``key`` these attributes (merged with those it has);
+        False, and nothing kept, when no span has that key."""
+        if key not in self.keys:
+            return False
+        self.attributes.setdefault(key, {}).update(values)
+        return True
 
     def add_relation(self, type_: str, source: Any, target: Any) -> None:
         self.relations.append((type_, source, target))
@@ -159,7 +179,8 @@ class DocBuilder:
                 raise InputError(
                     f"span {label} [{start}, {end}) covers no text", path=self.path, line=line
                 )
-            span = Span(len(spans) + 1, 0, a, b, label, annotator)
+            attributes = self.attributes.get(key, {}) if key is not None else {}
+            span = Span(len(spans) + 1, 0, a, b, label, annotator, attributes=attributes)
             spans.append(span)
             if key is not None:
                 ids[key] = span.id or 0
@@ -179,6 +200,51 @@ class DocBuilder:
         return AnnotatedDocument(
             document, tuple(spans), tuple(relations), new_labels=new_labels(self.kinds, self.labels)
         )
+
+
+def read_span_attributes(
+    builder: DocBuilder, items: object, *, line: int | None = None, where: str = ""
+) -> None:
+    """Give the builder's spans the attributes of a conll-multi ``#doc`` line or a DocBin's user
+    data: ``[[start, end, label, {...}], ...]``, the span's key (its extent and label) first.
+    InputError for an entry of another shape or one that names no span."""
+    if items is None:
+        return
+    prefix = f"{where}: " if where else ""
+    if not isinstance(items, list | tuple):
+        raise InputError(
+            f'{prefix}"attributes" must be a list of [start, end, label, {{...}}]',
+            path=builder.path,
+            line=line,
+        )
+    for item in items:
+        ok = isinstance(item, list | tuple) and len(item) == 4
+        if not ok or not _is_key(item[:3]) or not isinstance(item[3], Mapping):
+            raise InputError(
+                f"{prefix}span attributes {item!r} are not [start, end, label, {{...}}]",
+                path=builder.path,
+                line=line,
+            )
+        start, end, label, values = item
+        if not builder.add_attributes((start, end, label), dict(values)):
+            raise InputError(
+                f"{prefix}attributes for {label} [{start}, {end}), which is no span of this "
+                "document",
+                path=builder.path,
+                line=line,
+            )
+
+
+def _is_key(key: Sequence[Any]) -> bool:
+    start, end, label = key
+    ints = all(isinstance(x, int) and not isinstance(x, bool) for x in (start, end))
+    return ints and isinstance(label, str)
+
+
+def attribute_rows(spans: Iterable[tuple[Span, tuple[int, int]]]) -> list[list[Any]]:
+    """``[[start, end, label, {...}], ...]`` for the spans that have attributes, at the extent
+    they were written with (a span widened to whole tokens: its token extent)."""
+    return [[a, b, s.label, dict(s.attributes)] for s, (a, b) in spans if s.attributes]
 
 
 def check_text(
