@@ -167,9 +167,15 @@ class AnnotatedDocument:
 
     Before the store has seen it, ``document.id`` is None and span ids are local numbers that
     the relations refer to; the store assigns real ids when it adds the document.
+
+    ``new_labels``: what a reader found about the labels the project did not have when the file
+    was read (ANERcorp's PERS), each with the kind the file gives it; the importer adds them.
+    Kinds travel here, never in a span's ``attributes``, which are the annotator's own.
+    Empty for documents from the store.
     """
 
     document: Document
     spans: tuple[Span, ...] = ()
     relations: tuple[Relation, ...] = ()
     status: Status = Status.NEW
+    new_labels: Mapping[str, Kind] = field(default_factory=dict, hash=False)

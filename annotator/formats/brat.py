@@ -7,20 +7,28 @@ import, an ``.ann`` whose offsets only fit as UTF-16 units is converted, and the
 
 ``T`` lines for spans (a span holding a line break becomes fragments ``s e;s e``, as brat
 writes them), ``R`` lines for relations (``R1\tspeaker Arg1:T3 Arg2:T1``: the quote, then the
-speaker). ``annotation.conf`` lists every label as an entity type, its kind in a comment, and
-the relations; ``<OVERLAP>`` allows spans of different kinds to nest.
+speaker). A span's attributes: a string without white space as an ``A`` line (``A1\tkind T3
+nominal``, brat's multi-valued attribute), every other value (numbers, booleans, lists, text
+with spaces) in one ``#`` AnnotatorNotes line holding them as a JSON object. On import ``A``
+lines come back as attributes (a binary ``A`` line as ``true``), a JSON note is merged in, and
+any other note becomes the attribute ``note``. ``annotation.conf`` lists every label as an
+entity type, its kind in a comment, the relations and the attributes with their values;
+``<OVERLAP>`` allows spans of different kinds to nest. Type names escape brat's reserved
+characters (``formats/brat_conf.py``).
 """
 
 from __future__ import annotations
 
-import re
+import json
 from collections.abc import Callable, Iterable
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 from annotator.core.errors import InputError
-from annotator.core.model import SPEAKER, AnnotatedDocument, Kind, LabelSet
+from annotator.core.model import AnnotatedDocument, LabelSet, Span
 from annotator.formats.base import AtomicFiles, ExportOptions, ExportReport, ReaderWithNotes
+from annotator.formats.brat_conf import CONF, NO_CONF, ConfInfo, dumps_conf, escape, read_conf
 from annotator.formats.decoding import decode_bytes
 from annotator.formats.standoff import (
     DocBuilder,
@@ -32,27 +40,29 @@ from annotator.formats.standoff import (
 from annotator.formats.tagging import doc_name
 
 NAME = "brat"
-CONF = "annotation.conf"
-_TYPE = re.compile(r"^[^\s:;|,]+$")
-_KIND_COMMENT = re.compile(r"^#\s*kind:\s*(\w+)")
+NOTE = "note"  # the attribute a brat note that is not our JSON becomes
+_LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
 
 
 def file_stem(doc: AnnotatedDocument, index: int) -> str:
     return f"doc-{doc.document.id if doc.document.id is not None else index + 1:06d}"
 
 
-def dumps_ann(doc: AnnotatedDocument, report: ExportReport, where: str) -> str:
-    """The ``.ann`` of one document."""
+def dumps_ann(
+    doc: AnnotatedDocument,
+    report: ExportReport,
+    where: str,
+    attribute_values: dict[str, set[str]] | None = None,
+) -> str:
+    """The ``.ann`` of one document; ``attribute_values`` collects the values of the ``A`` lines
+    written (name -> values), for ``annotation.conf``."""
     text = doc.document.text
     lines: list[str] = []
+    extra: list[str] = []  # A and # lines, after the T and R lines
+    counts = [0, 0]  # A lines, # lines
     keys: dict[int, str] = {}
-    written = []
+    written: list[Span] = []
     for span in sorted(doc.spans, key=lambda s: (s.start, -s.end, s.label)):
-        if not _TYPE.match(span.label):
-            report.not_expressed.append(
-                span_note(doc, span, where, "brat type names cannot hold spaces or : ; | ,")
-            )
-            continue
         fragments = _fragments(text, span.start, span.end)
         if not fragments:
             report.not_expressed.append(span_note(doc, span, where, "it holds only line breaks"))
@@ -67,17 +77,40 @@ def dumps_ann(doc: AnnotatedDocument, report: ExportReport, where: str) -> str:
                     f"written as [{a}, {b}): a brat span cannot begin or end with a line break",
                 )
             )
-        tid = f"T{len(lines) + 1}"
+        tid = f"T{len(written) + 1}"
         where_ = ";".join(f"{a} {b}" for a, b in fragments)
         shown = " ".join(text[a:b] for a, b in fragments)
-        lines.append(f"{tid}\t{span.label} {where_}\t{shown}")
+        lines.append(f"{tid}\t{escape(span.label)} {where_}\t{shown}")
+        extra.extend(_attribute_lines(span, tid, counts, attribute_values))
         if span.id is not None:
             keys[span.id] = tid
         written.append(span)
     count_spans(report, written)
     for n, (rel, arg1, arg2) in enumerate(written_relations(doc, keys, report, where), 1):
-        lines.append(f"R{n}\t{rel.type} Arg1:{arg1} Arg2:{arg2}")
-    return "".join(line + "\n" for line in lines)
+        lines.append(f"R{n}\t{escape(rel.type)} Arg1:{arg1} Arg2:{arg2}")
+    return "".join(line + "\n" for line in lines + extra)
+
+
+def _attribute_lines(
+    span: Span, tid: str, counts: list[int], values: dict[str, set[str]] | None
+) -> list[str]:
+    """``A`` lines for the string attributes without white space, one ``#`` note with the
+    others as JSON. ``counts``: the A and # lines written so far (their numbers follow)."""
+    lines: list[str] = []
+    rest: dict[str, Any] = {}
+    for name, value in span.attributes.items():
+        if name and isinstance(value, str) and value and not any(c.isspace() for c in value):
+            counts[0] += 1
+            lines.append(f"A{counts[0]}\t{escape(name)} {tid} {escape(value)}")
+            if values is not None:
+                values.setdefault(name, set()).add(value)
+        else:
+            rest[name] = value
+    if rest:
+        counts[1] += 1
+        note = json.dumps(rest, ensure_ascii=False).translate(_LINE_BREAKS)
+        lines.append(f"#{counts[1]}\tAnnotatorNotes {tid}\t{note}")
+    return lines
 
 
 def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -90,31 +123,6 @@ def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
             out.append((a, b))
         a = b + 1
     return out
-
-
-def dumps_conf(labels: LabelSet, relation_types: Iterable[str]) -> str:
-    """``annotation.conf``: every label an entity type, grouped under its kind."""
-    lines = [
-        "# Written by the Arabic news annotator. Kinds are layers: spans of different kinds",
-        "# overlap freely (a quote holds entities).",
-        "[entities]",
-    ]
-    for kind in Kind:
-        names = [label.name for label in labels.of_kind(kind) if _TYPE.match(label.name)]
-        if names:
-            lines.append(f"# kind: {kind.value}")
-            lines.extend(names)
-    quotes = "|".join(label.name for label in labels.of_kind(Kind.QUOTE)) or "<ENTITY>"
-    speakers = "|".join(n for n in ("PER", "ORG") if n in labels) or "<ENTITY>"
-    lines += ["", "[relations]", f"{SPEAKER}\tArg1:{quotes}, Arg2:{speakers}"]
-    lines.extend(
-        f"{t}\tArg1:<ENTITY>, Arg2:<ENTITY>"
-        for t in sorted(set(relation_types))
-        if t != SPEAKER and _TYPE.match(t)
-    )
-    lines.append("<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>")
-    lines += ["", "[events]", "", "[attributes]", ""]
-    return "\n".join(lines)
 
 
 class BratWriter:
@@ -130,37 +138,22 @@ class BratWriter:
     ) -> None:
         report.format = NAME
         types: set[str] = set()
+        values: dict[str, set[str]] = {}
         with AtomicFiles() as files:
             for i, doc in enumerate(docs):
                 stem = file_stem(doc, i)
-                ann = dumps_ann(doc, report, doc_name(doc, i))
+                ann = dumps_ann(doc, report, doc_name(doc, i), values)
                 files.write_text(out_dir / f"{stem}.txt", doc.document.text)
                 files.write_text(out_dir / f"{stem}.ann", ann)
                 report.files += [out_dir / f"{stem}.txt", out_dir / f"{stem}.ann"]
                 report.documents += 1
                 types.update(rel.type for rel in doc.relations)
-            files.write_text(out_dir / CONF, dumps_conf(labels, types))
+            files.write_text(out_dir / CONF, dumps_conf(labels, types, values))
             report.files.append(out_dir / CONF)
             files.write_report(out_dir, report)
 
 
 # --- import ---------------------------------------------------------------------------------
-
-
-def conf_kinds(conf: str) -> dict[str, str]:
-    """Label -> kind from the ``# kind:`` comments of an ``annotation.conf``."""
-    kinds: dict[str, str] = {}
-    section = ""
-    kind = ""
-    for raw in conf.splitlines():
-        line = raw.strip()
-        if line.startswith("[") and line.endswith("]"):
-            section, kind = line[1:-1], ""
-        elif section == "entities" and (m := _KIND_COMMENT.match(line)):
-            kind = m.group(1)
-        elif section == "entities" and line and not line.startswith("#") and kind:
-            kinds[line.split()[0].lstrip("!")] = kind
-    return kinds
 
 
 def loads(
@@ -170,19 +163,20 @@ def loads(
     *,
     title: str,
     path: str = "<string>",
-    hints: dict[str, str] | None = None,
+    conf: ConfInfo = NO_CONF,
     notes: list[str] | None = None,
 ) -> AnnotatedDocument:
     """One document from its text and ``.ann``. InputError names the ``.ann`` line."""
-    builder = DocBuilder(text, path, labels, hints=hints or {})
+    builder = DocBuilder(text, path, labels, hints=conf.kinds)
     to_cp = utf16_to_codepoints(text)
     ignored = utf16 = 0
     joined: list[str] = []
+    attributes: list[tuple[str, dict[str, Any]]] = []  # (T id, values), added at the end
     for number, line in enumerate(ann.split("\n"), 1):
         if not line.strip():
             continue
         if line[0] == "T":
-            was_utf16, gap = _read_t(builder, line, number, to_cp)
+            was_utf16, gap = _read_t(builder, line, number, to_cp, conf)
             utf16 += was_utf16
             if gap:
                 joined.append(line.split("\t", 1)[0])
@@ -192,9 +186,15 @@ def loads(
             args = dict(f.split(":", 1) for f in fields[1:] if ":" in f)
             if len(fields) != 3 or "Arg1" not in args or "Arg2" not in args:
                 raise InputError(f"bad relation line {line!r}", path=path, line=number)
-            builder.add_relation(fields[0], args["Arg1"], args["Arg2"])
+            builder.add_relation(conf.name(fields[0]), args["Arg1"], args["Arg2"])
+        elif line[0] in "AM":
+            attributes.append(_read_a(line, number, path, conf))
+        elif line[0] == "#" and (note := _read_note(line)) is not None:
+            attributes.append(note)
         else:
             ignored += 1
+    for tid, values in attributes:
+        ignored += not _add_attributes(builder, tid, values)
     if notes is not None:
         if utf16:
             notes.append(
@@ -208,13 +208,50 @@ def loads(
             )
         if ignored:
             notes.append(
-                f"{title}: {ignored} line(s) other than T and R ignored (events, attributes, notes)"
+                f"{title}: {ignored} line(s) ignored: events, normalisations, and attributes "
+                "or notes of anything but a span"
             )
     return builder.build(title, source=Path(path).with_suffix(".txt").name, meta={"format": NAME})
 
 
+def _read_a(line: str, number: int, path: str, conf: ConfInfo) -> tuple[str, dict[str, Any]]:
+    """``A1\tName T3 Value`` (or a binary ``A1\tName T3``, read as true)."""
+    parts = line.split("\t")
+    fields = parts[1].split() if len(parts) > 1 else []
+    if len(fields) not in (2, 3):
+        raise InputError(f"bad attribute line {line!r}", path=path, line=number)
+    value: Any = conf.name(fields[2]) if len(fields) == 3 else True
+    return fields[1], {conf.name(fields[0]): value}
+
+
+def _read_note(line: str) -> tuple[str, dict[str, Any]] | None:
+    """``#1\tAnnotatorNotes T3\ttext``: our JSON object, else the text as the ``note``."""
+    parts = line.split("\t", 2)
+    head = parts[1].split() if len(parts) > 1 else []
+    if len(head) != 2 or head[0] != "AnnotatorNotes":
+        return None
+    text = parts[2] if len(parts) > 2 else ""
+    try:
+        found = json.loads(text)
+    except ValueError:
+        found = None
+    return head[1], found if isinstance(found, dict) else {NOTE: text}
+
+
+def _add_attributes(builder: DocBuilder, tid: str, values: dict[str, Any]) -> bool:
+    """Merge ``values`` into the span ``tid``; two plain notes on one span are joined."""
+    old = builder.attributes.get(tid, {})
+    if NOTE in values and isinstance(old.get(NOTE), str) and isinstance(values[NOTE], str):
+        values = {**values, NOTE: f"{old[NOTE]}\n{values[NOTE]}"}
+    return builder.add_attributes(tid, values)
+
+
 def _read_t(
-    builder: DocBuilder, line: str, number: int, to_cp: Callable[[int], int | None]
+    builder: DocBuilder,
+    line: str,
+    number: int,
+    to_cp: Callable[[int], int | None],
+    conf: ConfInfo,
 ) -> tuple[bool, bool]:
     """Add the span of a ``T`` line; whether its offsets were UTF-16 units, and whether its
     fragments had text between them (a discontinuous span, joined into one)."""
@@ -249,7 +286,7 @@ def _read_t(
             )
         frags = [(a or 0, b or 0) for a, b in conv]
         utf16 = True
-    builder.add_span(frags[0][0], frags[-1][1], label, parts[0], line=number)
+    builder.add_span(frags[0][0], frags[-1][1], conf.name(label), parts[0], line=number)
     gap = any(text[b:a].strip() for (_, b), (a, _) in pairwise(frags))
     return utf16, gap
 
@@ -260,8 +297,8 @@ def read_with_notes(path: Path, labels: LabelSet) -> tuple[list[AnnotatedDocumen
     anns = sorted(folder.glob("*.ann")) if path.is_dir() else [path.with_suffix(".ann")]
     if not anns:
         raise InputError("no .ann files in this folder", path=str(path))
-    conf = folder / CONF
-    hints = conf_kinds(conf.read_text(encoding="utf-8")) if conf.is_file() else {}
+    conf_file = folder / CONF
+    conf = read_conf(conf_file.read_text(encoding="utf-8")) if conf_file.is_file() else NO_CONF
     notes: list[str] = []
     docs = []
     for ann in anns:
@@ -274,7 +311,7 @@ def read_with_notes(path: Path, labels: LabelSet) -> tuple[list[AnnotatedDocumen
         raw = _raw_text(txt)
         ann_text = ann.read_text(encoding="utf-8-sig")
         docs.append(
-            loads(raw, ann_text, labels, title=ann.stem, path=str(ann), hints=hints, notes=notes)
+            loads(raw, ann_text, labels, title=ann.stem, path=str(ann), conf=conf, notes=notes)
         )
     return docs, notes
 

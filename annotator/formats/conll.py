@@ -20,7 +20,7 @@ from annotator.core.text import canonical_text, text_sha256
 from annotator.core.tokens import CLOSERS, token_offsets
 from annotator.formats.base import AtomicFiles, ExportOptions, ExportReport, ReaderWithNotes
 from annotator.formats.decoding import read_text
-from annotator.formats.standoff import new_label_kind
+from annotator.formats.standoff import check_new_label, new_labels
 from annotator.formats.tagging import (
     check_options,
     decode,
@@ -65,6 +65,13 @@ def iter_chunks(
         if doc.relations:
             report.not_expressed.append(
                 f"{where}: {len(doc.relations)} relation(s): CoNLL has no place for relations"
+            )
+        with_attributes = [s for s in table.kept[options.layer] if s.attributes]
+        if with_attributes:
+            names = sorted({name for s in with_attributes for name in s.attributes})
+            report.not_expressed.append(
+                f"{where}: the attributes ({', '.join(names)}) of {len(with_attributes)} "
+                "span(s): CoNLL has no place for attributes"
             )
         tags = table.tags[options.layer]
         tokens = table.tokens
@@ -241,7 +248,7 @@ def _split_sentences(rows: list[_Row]) -> list[list[_Row]]:
 
 
 def _document(
-    sents: list[list[_Row]], labels: LabelSet, title: str, source: str
+    sents: list[list[_Row]], labels: LabelSet, title: str, path: str
 ) -> AnnotatedDocument:
     text, offsets = join_tokens([[r.token for r in s] for s in sents])
     spans: list[Span] = []
@@ -249,11 +256,12 @@ def _document(
     k = 0
     for sent in sents:
         for first, end, label in decode([r.tag for r in sent]):
-            known = labels.get(label)
-            kinds[label] = (known.kind if known else Kind.ENTITY).value
+            if label not in kinds:
+                check_new_label(label, labels, path, sent[first].line)
+                known = labels.get(label)
+                kinds[label] = (known.kind if known else Kind.ENTITY).value
             start, stop = offsets[k + first][0], offsets[k + end - 1][1]
-            attributes = new_label_kind(label, labels, kinds[label])
-            spans.append(Span(len(spans) + 1, 0, start, stop, label, attributes=attributes))
+            spans.append(Span(len(spans) + 1, 0, start, stop, label))
         k += len(sent)
     pieces: list[tuple[int, int]] = []
     for (start, end), row in zip(offsets, (r for s in sents for r in s), strict=True):
@@ -268,8 +276,9 @@ def _document(
     marks = sum(r.marks for s in sents for r in s)
     if marks:
         meta["direction_marks_removed"] = marks
+    source = Path(path).name
     document = Document(None, title, text, text_sha256(text), source=source, meta=meta)
-    return AnnotatedDocument(document, tuple(spans))
+    return AnnotatedDocument(document, tuple(spans), new_labels=new_labels(kinds, labels))
 
 
 def loads(
@@ -325,7 +334,7 @@ def loads(
     docs = []
     for n, group in enumerate(groups, 1):
         name = f"{title} {n}" if len(groups) > 1 else title
-        docs.append(_document(group, labels, name, Path(path).name))
+        docs.append(_document(group, labels, name, path))
     return docs, notes
 
 

@@ -2,7 +2,9 @@
 
 Tab-separated, a header line ``# token	start	end	entity	event	quote``, then per document a
 ``#doc`` line holding a JSON object (id, title, the exact text, relations as
-``[type, [start, end, label], [start, end, label]]``), one row per token and a blank line after
+``[type, [start, end, label], [start, end, label]]``, and the attributes of the spans that
+have some as ``[start, end, label, {...}]``; a span is named by its extent as written: a span
+widened to whole tokens by its tokens' extent), one row per token and a blank line after
 each sentence. Offsets are code points. Lossless for spans that do not overlap within a kind:
 it imports back to the exact text, spans and relations. A file without ``#doc`` lines imports
 too: the text is rebuilt from the tokens at their offsets (spaces between, a line break
@@ -22,7 +24,13 @@ from annotator.core.model import AnnotatedDocument, Kind, LabelSet
 from annotator.core.text import canonical_text
 from annotator.formats.base import AtomicFiles, ExportOptions, ExportReport
 from annotator.formats.decoding import read_text
-from annotator.formats.standoff import DocBuilder, written_relations
+from annotator.formats.standoff import (
+    DocBuilder,
+    attribute_rows,
+    read_span_attributes,
+    span_note,
+    written_relations,
+)
 from annotator.formats.tagging import check_options, decode, doc_name, parse_tag, token_table
 
 NAME = "conll-multi"
@@ -53,12 +61,27 @@ def iter_chunks(
             [rel.type, list(a), list(b)]
             for rel, a, b in written_relations(doc, keys, report, where)
         ]
-        head = {
+        head: dict[str, Any] = {
             "id": doc.document.id,
             "title": doc.document.title,
             "text": doc.document.text,
             "relations": relations,
         }
+        written = [
+            (span, table.extent[span.id])
+            for kind in LAYERS
+            for span in table.kept[kind]
+            if span.id is not None
+        ]
+        attributes = attribute_rows(written)
+        report.not_expressed.extend(
+            span_note(doc, span, where, "its attributes: a span without an id has no key")
+            for kind in LAYERS
+            for span in table.kept[kind]
+            if span.id is None and span.attributes
+        )
+        if attributes:
+            head["attributes"] = attributes
         parts = [DOC_PREFIX, json.dumps(head, ensure_ascii=False), "\n"]
         columns = [table.tags[k] for k in LAYERS]
         for first, end in table.sentences:
@@ -250,6 +273,7 @@ def _document(
                 "a relation must be [type, [s, e, label], [s, e, label]]", path=path, line=doc.line
             )
         builder.add_relation(str(rel[0]), tuple(rel[1]), tuple(rel[2]))
+    read_span_attributes(builder, doc.head.get("attributes"), line=doc.line)
     name = doc.head.get("title")
     return builder.build(
         name if isinstance(name, str) and name else title, meta={"format": NAME}, line=doc.line

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.core.errors import InputError
+from annotator.core.labels import name_error
 from annotator.core.model import (
     OFFSET_UNIT,
     AnnotatedDocument,
@@ -58,7 +59,6 @@ from annotator.formats.token_tags import (
 
 DOCUMENTS = "documents.jsonl"
 LABELS = "labels.json"
-KIND_ATTRIBUTE = "kind"  # on an imported span: the kind of a label the project does not know yet
 _KINDS = {kind.value: kind for kind in Kind}
 
 
@@ -138,7 +138,7 @@ def parse_line(text_line: str, labels: LabelSet, *, path: str, line: int) -> Ann
         status = Status(status_value)
     except ValueError:
         raise fail(f"unknown status {status_value!r}") from None
-    spans, ids = _spans(obj.get("spans", []), raw, mapping, labels, fail)
+    spans, ids, new_labels = _spans(obj.get("spans", []), raw, mapping, labels, fail)
     relations = _relations(obj.get("relations", []), ids, len(spans), fail)
     document = Document(
         id=None,
@@ -149,7 +149,7 @@ def parse_line(text_line: str, labels: LabelSet, *, path: str, line: int) -> Ann
         published=strings["published"],
         meta=meta,
     )
-    return AnnotatedDocument(document, tuple(spans), tuple(relations), status)
+    return AnnotatedDocument(document, tuple(spans), tuple(relations), status, new_labels)
 
 
 def _string(obj: dict[str, object], key: str, fail: _Where) -> str:
@@ -163,12 +163,14 @@ def _string(obj: dict[str, object], key: str, fail: _Where) -> str:
 
 def _spans(
     items: object, raw: str, mapping: list[int] | None, labels: LabelSet, fail: _Where
-) -> tuple[list[Span], dict[object, int]]:
+) -> tuple[list[Span], dict[object, int], dict[str, Kind]]:
+    """The spans, span id -> local number, and the labels new to the project with their kind."""
     err = fail
     if not isinstance(items, list):
         raise err('"spans" must be a list')
     spans: list[Span] = []
     ids: dict[object, int] = {}
+    new_labels: dict[str, Kind] = {}
     places: set[tuple[int, int, str, str]] = set()
     order = list(enumerate(items))
     if order and all(isinstance(x, dict) and _is_int(x.get("id")) for x in items):
@@ -188,7 +190,9 @@ def _spans(
         attributes = item.get("attributes", {})
         if not isinstance(attributes, dict):
             raise err(f'{where}: "attributes" must be an object')
-        attributes = {**attributes, **_kind(item, label, labels, where, err)}
+        kind = _new_label_kind(item, label, labels, where, err)
+        if kind is not None and new_labels.setdefault(label, kind) != kind:
+            raise err(f"{where}: label {label!r} is {new_labels[label]} in an earlier span")
         quoted = item.get("text")
         if isinstance(quoted, str) and quoted != raw[start:end]:
             raise err(
@@ -220,12 +224,13 @@ def _spans(
                 attributes=attributes,
             )
         )
-    return spans, ids
+    return spans, ids, new_labels
 
 
-def _kind(
+def _new_label_kind(
     item: dict[str, object], label: str, labels: LabelSet, where: str, err: _Where
-) -> dict[str, str]:
+) -> Kind | None:
+    """The kind the span gives its label when the project lacks it; None for a known label."""
     kind_value = item.get("kind")
     known = labels.get(label)
     if kind_value is None:
@@ -234,13 +239,18 @@ def _kind(
                 f"{where}: unknown label {label!r} (the project has {', '.join(labels.names)}); "
                 'give the span a "kind" (entity, event, quote) to add the label'
             )
-        return {}
+        return None
     kind = _KINDS.get(kind_value) if isinstance(kind_value, str) else None
     if kind is None:
         raise err(f"{where}: unknown kind {kind_value!r} (known: {', '.join(_KINDS)})")
     if known is not None and known.kind != kind:
         raise err(f"{where}: label {label!r} is {known.kind} in the project, not {kind}")
-    return {} if known is not None else {KIND_ATTRIBUTE: kind.value}
+    if known is not None:
+        return None
+    problem = name_error(label)
+    if problem is not None:
+        raise err(f"{where}: {problem}")
+    return kind
 
 
 def _relations(items: object, ids: dict[object, int], n: int, fail: _Where) -> list[Relation]:

@@ -3,8 +3,12 @@
 Each task: ``{"data": {"text", "title", "document_id", "label_kinds"}, "annotations":
 [{"result": [...]}]}``; a span is a ``labels`` result (``from_name`` "label", ``to_name`` "text",
 ``value`` start/end/text/labels), a relation a ``relation`` result (``from_id`` the quote,
-``to_id`` the speaker, ``direction`` "right"). ``labelstudio-config.xml`` is the matching
-labelling interface (Labels, Relations, Text).
+``to_id`` the speaker, ``direction`` "right"). A span's attributes go to the region's
+``meta`` as ``{"attributes": {...}}`` (Label Studio keeps a region's ``meta`` object whole and
+only edits its ``text``, the region note of its interface); on import they come back, and a
+region note (``meta.text``) becomes the attribute ``note``. ``labelstudio-config.xml`` is the
+matching labelling interface (Labels, Relations, Text); a name XML cannot hold (a control
+character, U+FFFE) refuses the export, naming it.
 
 Offsets: Label Studio stores ``<Text>`` regions in code points (its editor converts from the
 browser's UTF-16, after HumanSignal/label-studio#1008 and #1347; its own test "NER - Emoji -
@@ -20,7 +24,8 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import quoteattr
 
-from annotator.core.errors import InputError
+from annotator.core.errors import InputError, ValidationError
+from annotator.core.labels import char_name, shown
 from annotator.core.model import SPEAKER, AnnotatedDocument, LabelSet
 from annotator.formats.base import AtomicFiles, ExportOptions, ExportReport, ReaderWithNotes
 from annotator.formats.decoding import decode_bytes
@@ -38,6 +43,8 @@ NAME = "labelstudio"
 FILE = "labelstudio.json"
 CONFIG = "labelstudio-config.xml"
 FROM_NAME, TO_NAME = "label", "text"
+META_ATTRIBUTES = "attributes"  # our key in a region's meta
+NOTE = "note"  # the attribute a Label Studio region note (meta.text) becomes
 
 
 def task(
@@ -49,21 +56,22 @@ def task(
     keys: dict[int, str] = {}
     for n, span in enumerate(doc.spans, 1):
         rid = f"s{span.id if span.id is not None else f'x{n}'}"
-        results.append(
-            {
-                "id": rid,
-                "from_name": FROM_NAME,
-                "to_name": TO_NAME,
-                "type": "labels",
-                "origin": "manual",
-                "value": {
-                    "start": span.start,
-                    "end": span.end,
-                    "text": text[span.start : span.end],
-                    "labels": [span.label],
-                },
-            }
-        )
+        region: dict[str, Any] = {
+            "id": rid,
+            "from_name": FROM_NAME,
+            "to_name": TO_NAME,
+            "type": "labels",
+            "origin": "manual",
+            "value": {
+                "start": span.start,
+                "end": span.end,
+                "text": text[span.start : span.end],
+                "labels": [span.label],
+            },
+        }
+        if span.attributes:
+            region["meta"] = {META_ATTRIBUTES: dict(span.attributes)}
+        results.append(region)
         if span.id is not None:
             keys[span.id] = rid
     count_spans(report, doc.spans)
@@ -97,9 +105,23 @@ def dumps(
 
 
 def dumps_config(labels: LabelSet, relation_types: Iterable[str] = (SPEAKER,)) -> str:
-    """The labelling config: one Label per label (with its colour), the relation types."""
+    """The labelling config: one Label per label (with its colour), the relation types.
+
+    ValidationError for a name XML 1.0 cannot hold even escaped (a control character,
+    U+FFFE): the config would not be XML."""
+    types = sorted(set(relation_types))
+    for what, name in [
+        *(("relation type", t) for t in types),
+        *(("label", label.name) for label in labels),
+    ]:
+        bad = next((c for c in name if not _xml_char(c)), None)
+        if bad is not None:
+            raise ValidationError(
+                f"{what} {shown(name)} cannot be written in a Label Studio config: XML cannot hold "
+                f"{char_name(bad)}; rename it"
+            )
     lines = ["<View>", "  <Relations>"]
-    lines += [f"    <Relation value={quoteattr(t)}/>" for t in sorted(set(relation_types))]
+    lines += [f"    <Relation value={quoteattr(t)}/>" for t in types]
     lines += ["  </Relations>", f'  <Labels name="{FROM_NAME}" toName="{TO_NAME}">']
     lines += [
         f"    <Label value={quoteattr(label.name)} background={quoteattr(label.colour)}/>"
@@ -211,9 +233,37 @@ def _read_region(
             path=path,
         )
     start, end, utf16 = checked
+    key = prefix + str(res.get("id"))
     for label in value.get("labels") or []:
-        builder.add_span(start, end, str(label), prefix + str(res.get("id")), annotator)
+        builder.add_span(start, end, str(label), key, annotator)
+    attributes = _region_attributes(res.get("meta"))
+    if attributes:
+        builder.add_attributes(key, attributes)
     return int(utf16)
+
+
+def _region_attributes(meta: object) -> dict[str, Any]:
+    """Our attributes from a region's ``meta``, with Label Studio's region note as ``note``."""
+    if not isinstance(meta, Mapping):
+        return {}
+    ours = meta.get(META_ATTRIBUTES)
+    attributes = dict(ours) if isinstance(ours, Mapping) else {}
+    note = meta.get("text")
+    lines = [note] if isinstance(note, str) else note if isinstance(note, list) else []
+    if lines and NOTE not in attributes:
+        attributes[NOTE] = "\n".join(str(line) for line in lines)
+    return attributes
+
+
+def _xml_char(c: str) -> bool:
+    """A character XML 1.0 documents may hold (escaped or not)."""
+    code = ord(c)
+    return (
+        code in (0x9, 0xA, 0xD)
+        or 0x20 <= code <= 0xD7FF
+        or 0xE000 <= code <= 0xFFFD
+        or 0x10000 <= code <= 0x10FFFF
+    )
 
 
 def loads(

@@ -6,8 +6,9 @@ them is the token's trailing space or a white-space token, and a span boundary i
 space cuts it too. So ``Doc.char_span(start, end)`` finds every span. The entity layer goes to
 ``doc.ents`` (which cannot overlap: a span overlapping an earlier, longer one goes to
 ``doc.spans["entity_overlaps"]`` and the report says so), quotes to ``doc.spans["quote"]``,
-events to ``doc.spans["event"]``. ``doc.user_data["annotator"]`` keeps the document id, title
-and relations (``[type, [start, end, label], [start, end, label]]``). The vocabulary is
+events to ``doc.spans["event"]``. ``doc.user_data["annotator"]`` keeps the document id, title,
+relations (``[type, [start, end, label], [start, end, label]]``) and the attributes of the
+spans that have some (``[start, end, label, {...}]``). The vocabulary is
 ``spacy.blank("xx")``'s. Without spaCy installed, WRITER and READER are None (the registry then
 lists no spacy format). Tokens are always split (``--tokens`` is ignored): spaCy needs exact
 spans.
@@ -26,7 +27,14 @@ from typing import Any
 from annotator.core.errors import InputError
 from annotator.core.model import AnnotatedDocument, Kind, LabelSet, Span, sorted_spans
 from annotator.formats.base import AtomicFiles, ExportOptions, ExportReport
-from annotator.formats.standoff import DocBuilder, count_spans, span_note, written_relations
+from annotator.formats.standoff import (
+    DocBuilder,
+    attribute_rows,
+    count_spans,
+    read_span_attributes,
+    span_note,
+    written_relations,
+)
 from annotator.formats.tagging import doc_name, document_tokens, spans_by_kind, split_tokens
 
 NAME = "spacy"
@@ -138,6 +146,9 @@ def to_doc(doc: AnnotatedDocument, labels: LabelSet, report: ExportReport, where
         "offset_unit": "codepoint",
         "relations": relations,
     }
+    attributes = attribute_rows((s, (s.start, s.end)) for s in every)
+    if attributes:
+        sdoc.user_data[USER_KEY]["attributes"] = attributes
     return sdoc
 
 
@@ -202,12 +213,22 @@ def loads(
                 )
         for rel in user.get("relations") or ():
             builder.add_relation(str(rel[0]), tuple(rel[1]), tuple(rel[2]))
+        read_span_attributes(builder, _lists(user.get("attributes")), where=f"document {n}")
         name = user.get("title")
         meta: dict[str, Any] = {"format": NAME}
         out.append(
             builder.build(name if isinstance(name, str) and name else f"{title} {n}", meta=meta)
         )
     return out
+
+
+def _lists(value: Any) -> Any:
+    """``value`` with msgpack's tuples turned back into the JSON lists they were."""
+    if isinstance(value, list | tuple):
+        return [_lists(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _lists(v) for k, v in value.items()}
+    return value
 
 
 class SpacyReader:

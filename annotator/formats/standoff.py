@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from annotator.core.errors import InputError
+from annotator.core.labels import name_error
 from annotator.core.model import (
     AnnotatedDocument,
     Document,
@@ -22,7 +23,6 @@ from annotator.core.model import (
 from annotator.core.text import text_sha256
 from annotator.formats.base import ExportReport
 from annotator.formats.decoding import canonical_with_map
-from annotator.formats.jsonl import KIND_ATTRIBUTE
 from annotator.formats.token_tags import describe
 
 K = TypeVar("K", bound=Hashable)
@@ -39,10 +39,18 @@ def kind_of(name: str, labels: LabelSet, hint: str | None = None) -> str:
     return Kind.ENTITY.value
 
 
-def new_label_kind(label: str, labels: LabelSet, kind: str) -> dict[str, str]:
-    """The span attributes telling the importer the kind of a label the project lacks (PERS):
-    ``{"kind": "entity"}``; none for a label the project has (its kind is the project's)."""
-    return {} if label in labels else {KIND_ATTRIBUTE: kind}
+def new_labels(kinds: Mapping[str, str], labels: LabelSet) -> dict[str, Kind]:
+    """The labels of ``kinds`` (label -> kind read) that the project lacks: the importer adds
+    them (``AnnotatedDocument.new_labels``)."""
+    return {name: Kind(kind) for name, kind in kinds.items() if name not in labels}
+
+
+def check_new_label(name: str, labels: LabelSet, path: str, line: int | None) -> None:
+    """InputError (file, line) if ``name`` is new to the project and no label name may be it."""
+    if name not in labels:
+        problem = name_error(name)
+        if problem is not None:
+            raise InputError(problem, path=path, line=line)
 
 
 def label_kinds(labels: LabelSet) -> dict[str, str]:
@@ -103,6 +111,8 @@ class DocBuilder:
     relations: list[tuple[str, Any, Any]] = field(default_factory=list)
     kinds: dict[str, str] = field(default_factory=dict)
     hints: Mapping[str, str] = field(default_factory=dict)
+    attributes: dict[Any, dict[str, Any]] = field(default_factory=dict)  # span key -> values
+    keys: set[Any] = field(default_factory=set)
 
     def add_span(
         self,
@@ -126,11 +136,28 @@ class DocBuilder:
             )
         if not isinstance(label, str) or not label:
             raise InputError(f"span [{start}, {end}) has no label", path=self.path, line=line)
+        if label not in self.kinds:
+            check_new_label(label, self.labels, self.path, line)
+            self.kinds[label] = kind_of(label, self.labels, self.hints.get(label))
+        if key is not None:
+            try:
+                self.keys.add(key)
+            except TypeError:
+                raise InputError(
+                    f"span {label} [{start}, {end}) has an id {key!r} that is not a number or "
+                    "a string",
+                    path=self.path,
+                    line=line,
+                ) from None
         self.spans.append((start, end, label, annotator, key))
-        self.kinds[label] = kind_of(label, self.labels, self.hints.get(label))
 
-    def _kind(self, label: str) -> dict[str, str]:
-        return new_label_kind(label, self.labels, self.kinds[label])
+    def add_attributes(self, key: Any, values: Mapping[str, Any]) -> bool:
+        """Give the span added with ``key`` these attributes (merged with those it has);
+        False, and nothing kept, when no span has that key."""
+        if key not in self.keys:
+            return False
+        self.attributes.setdefault(key, {}).update(values)
+        return True
 
     def add_relation(self, type_: str, source: Any, target: Any) -> None:
         self.relations.append((type_, source, target))
@@ -152,7 +179,8 @@ class DocBuilder:
                 raise InputError(
                     f"span {label} [{start}, {end}) covers no text", path=self.path, line=line
                 )
-            span = Span(len(spans) + 1, 0, a, b, label, annotator, attributes=self._kind(label))
+            attributes = self.attributes.get(key, {}) if key is not None else {}
+            span = Span(len(spans) + 1, 0, a, b, label, annotator, attributes=attributes)
             spans.append(span)
             if key is not None:
                 ids[key] = span.id or 0
@@ -169,7 +197,54 @@ class DocBuilder:
         full_meta: dict[str, Any] = dict(meta or {})
         full_meta["labels"] = dict(self.kinds)
         document = Document(None, title, text, text_sha256(text), source=source, meta=full_meta)
-        return AnnotatedDocument(document, tuple(spans), tuple(relations))
+        return AnnotatedDocument(
+            document, tuple(spans), tuple(relations), new_labels=new_labels(self.kinds, self.labels)
+        )
+
+
+def read_span_attributes(
+    builder: DocBuilder, items: object, *, line: int | None = None, where: str = ""
+) -> None:
+    """Give the builder's spans the attributes of a conll-multi ``#doc`` line or a DocBin's user
+    data: ``[[start, end, label, {...}], ...]``, the span's key (its extent and label) first.
+    InputError for an entry of another shape or one that names no span."""
+    if items is None:
+        return
+    prefix = f"{where}: " if where else ""
+    if not isinstance(items, list | tuple):
+        raise InputError(
+            f'{prefix}"attributes" must be a list of [start, end, label, {{...}}]',
+            path=builder.path,
+            line=line,
+        )
+    for item in items:
+        ok = isinstance(item, list | tuple) and len(item) == 4
+        if not ok or not _is_key(item[:3]) or not isinstance(item[3], Mapping):
+            raise InputError(
+                f"{prefix}span attributes {item!r} are not [start, end, label, {{...}}]",
+                path=builder.path,
+                line=line,
+            )
+        start, end, label, values = item
+        if not builder.add_attributes((start, end, label), dict(values)):
+            raise InputError(
+                f"{prefix}attributes for {label} [{start}, {end}), which is no span of this "
+                "document",
+                path=builder.path,
+                line=line,
+            )
+
+
+def _is_key(key: Sequence[Any]) -> bool:
+    start, end, label = key
+    ints = all(isinstance(x, int) and not isinstance(x, bool) for x in (start, end))
+    return ints and isinstance(label, str)
+
+
+def attribute_rows(spans: Iterable[tuple[Span, tuple[int, int]]]) -> list[list[Any]]:
+    """``[[start, end, label, {...}], ...]`` for the spans that have attributes, at the extent
+    they were written with (a span widened to whole tokens: its token extent)."""
+    return [[a, b, s.label, dict(s.attributes)] for s, (a, b) in spans if s.attributes]
 
 
 def check_text(

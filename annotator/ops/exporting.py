@@ -6,6 +6,7 @@ from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError, ValidationError
+from annotator.core.labels import name_error
 from annotator.core.model import AnnotatedDocument, Status
 from annotator.formats import registry
 from annotator.formats.base import REPORT_FILE, AtomicFiles, ExportOptions, ExportReport
@@ -38,6 +39,12 @@ def export_project(
     except KeyError as exc:
         raise AnnotatorError(str(exc.args[0])) from None
     labelset = repo.labels()
+    for label in labelset:  # a name saved before the rule (or by another tool) breaks formats
+        problem = name_error(label.name)
+        if problem is not None:
+            raise ValidationError(
+                f"cannot export: {problem}; rename it (Labels…, or annotator check lists them)"
+            )
     if labels is not None:
         unknown = sorted(set(labels) - set(labelset.names))
         if unknown:

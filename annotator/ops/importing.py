@@ -8,16 +8,16 @@ Documents whose text is already in the project are skipped and counted. See docs
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
 from annotator.core.boilerplate import BoilerplateRule
 from annotator.core.errors import AnnotatorError, InputError, ValidationError
+from annotator.core.labels import name_error
 from annotator.core.model import AnnotatedDocument, Kind, LabelSet
 from annotator.formats import registry
 from annotator.formats.base import ImportReport, Reader, ReaderWithNotes
-from annotator.formats.jsonl import KIND_ATTRIBUTE
 from annotator.formats.plaintext import DROPPED, BoilerplateOptions
 from annotator.store import Repository, open_project
 from annotator.store.guard import file_id
@@ -193,41 +193,34 @@ def _add_labels(repo: Repository, path: Path, new: dict[str, Kind], report: Impo
 def resolve_labels(
     docs: list[AnnotatedDocument], labels: LabelSet, path: Path
 ) -> tuple[list[AnnotatedDocument], dict[str, Kind]]:
-    """Labels the project lacks: with a kind from the format they are new labels, else an error.
+    """The labels the file brings: each span's label is the project's, or one the reader found
+    with a kind (``AnnotatedDocument.new_labels``); anything else is an error naming the file.
 
-    Returns the documents with the format's ``kind`` attribute taken off their spans.
+    Returns the documents unchanged (their spans' attributes are the annotator's own) and the
+    labels to add, each with its kind.
     """
     new: dict[str, Kind] = {}
-    out = []
     for doc in docs:
-        spans = []
         for span in doc.spans:
-            kind_value = span.attributes.get(KIND_ATTRIBUTE)
-            if span.label not in labels:
-                if kind_value is None:
-                    raise InputError(
-                        f"unknown label {span.label!r} in {_name(doc)}; the project has "
-                        f"{', '.join(labels.names)}",
-                        path=str(path),
-                    )
-                kind = Kind(kind_value)
-                if new.setdefault(span.label, kind) != kind:
-                    raise InputError(
-                        f"label {span.label!r} comes as both {new[span.label]} and {kind}",
-                        path=str(path),
-                    )
-            elif kind_value is not None and kind_value != labels.kind_of(span.label):
+            if span.label in labels:
+                continue
+            kind = doc.new_labels.get(span.label)
+            if kind is None:
                 raise InputError(
-                    f"label {span.label!r} is {labels.kind_of(span.label)} in the project, "
-                    f"not {kind_value}",
+                    f"unknown label {span.label!r} in {_name(doc)}; the project has "
+                    f"{', '.join(labels.names)}",
                     path=str(path),
                 )
-            if kind_value is not None:
-                attributes = {k: v for k, v in span.attributes.items() if k != KIND_ATTRIBUTE}
-                span = replace(span, attributes=attributes)
-            spans.append(span)
-        out.append(replace(doc, spans=tuple(spans)))
-    return out, new
+            if new.setdefault(span.label, kind) != kind:
+                raise InputError(
+                    f"label {span.label!r} comes as both {new[span.label]} and {kind}",
+                    path=str(path),
+                )
+    for name in new:
+        problem = name_error(name)
+        if problem is not None:
+            raise InputError(problem, path=str(path))
+    return docs, new
 
 
 def _name(doc: AnnotatedDocument) -> str:

@@ -6,6 +6,7 @@ import re
 import sqlite3
 
 from annotator.core.errors import NotFoundError, ValidationError
+from annotator.core.labels import name_error
 from annotator.core.model import EXTRA_COLOURS, Kind, Label
 from annotator.store.rows import LABEL_COLUMNS, label_from_row, labels
 
@@ -13,8 +14,9 @@ _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
 def check_label(label: Label) -> None:
-    if not label.name or label.name != label.name.strip() or any(c.isspace() for c in label.name):
-        raise ValidationError(f"label {label.name!r}: a name must be non-empty, without spaces")
+    problem = name_error(label.name)
+    if problem is not None:
+        raise ValidationError(problem)
     try:
         Kind(label.kind)
     except ValueError as exc:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.core.errors import NotFoundError
+from annotator.core.labels import name_error
 from annotator.core.model import AnnotatedDocument, DocumentSummary, Status
 from annotator.core.text import text_sha256
 from annotator.store.rows import (
@@ -307,6 +308,10 @@ def check(conn: sqlite3.Connection) -> list[str]:
         )
     )
     known = {r[0] for r in conn.execute("SELECT name FROM labels")}
+    for name in sorted(known, key=repr):
+        problem = name_error(name) if isinstance(name, str) else f"label {name!r}: not text"
+        if problem is not None:
+            problems.append(f"{problem}: rename it (Labels…) before exporting")
     span_docs: dict[int, int] = {}
     for span_id, doc_id, start, end, label in conn.execute(
         'SELECT id, document_id, start, "end", label FROM spans ORDER BY id'

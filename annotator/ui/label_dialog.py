@@ -27,6 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.labels import (
+    MAX_NAME_LENGTH,
+    NameCheck,
+    NameProblem,
+    char_name,
+    name_problem,
+    shown,
+)
 from annotator.core.model import EXTRA_COLOURS, Kind, Label
 from annotator.store import Repository
 from annotator.ui.error_text import write_failed
@@ -194,14 +202,43 @@ class LabelDialog(QDialog):
         rows = self.rows()
         names = [r.label.name for r in rows]
         found = []
-        if any(not n or any(c.isspace() for c in n) for n in names):
-            found.append(self.tr("Every label needs a name without spaces."))
+        for name in names:
+            check = name_problem(name)
+            if check is not None:
+                found.append(self.name_text(name, check))
         if len(set(names)) != len(names):
             found.append(self.tr("Two labels have the same name."))
         keys = [r.label.key for r in rows if r.label.key is not None]
         if len(set(keys)) != len(keys):
             found.append(self.tr("Two labels have the same key."))
         return found
+
+    def name_text(self, name: str, check: NameCheck) -> str:
+        """Why ``name`` is refused, in the interface language (the rule: core/labels.py)."""
+        reasons = {
+            NameProblem.EMPTY: self.tr("Every label needs a name."),
+            NameProblem.TOO_LONG: self.tr("A label name has at most {n} characters.").format(
+                n=MAX_NAME_LENGTH
+            ),
+            NameProblem.WHITESPACE: self.tr("A label name cannot hold spaces or line breaks."),
+            NameProblem.CONTROL: self.tr("A label name cannot hold control characters."),
+            NameProblem.BIDI: self.tr("A label name cannot hold direction marks or bidi controls."),
+            NameProblem.INVISIBLE: self.tr("A label name cannot hold invisible characters."),
+            NameProblem.NONCHARACTER: self.tr(
+                "A label name cannot hold noncharacters such as U+FFFE."
+            ),
+            NameProblem.UNASSIGNED: self.tr(
+                "A label name cannot hold unassigned or private-use characters."
+            ),
+            NameProblem.COMBINING_FIRST: self.tr(
+                "A label name cannot begin with a combining mark (such as a tashkeel mark)."
+            ),
+        }
+        reason = reasons[check.problem]
+        if check.problem is NameProblem.EMPTY:
+            return reason
+        where = f" ({char_name(check.char)})" if check.char is not None else ""
+        return f"\u2068{shown(name)}\u2069: {reason}{where}"
 
     def save(self) -> str | None:
         """Write the changes to the project; the reason in plain words if it refused."""

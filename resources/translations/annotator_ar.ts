@@ -555,8 +555,40 @@
         <translation>NEW</translation>
     </message>
     <message>
-        <source>Every label needs a name without spaces.</source>
-        <translation>يحتاج كل وسم إلى اسم بلا مسافات.</translation>
+        <source>Every label needs a name.</source>
+        <translation>يحتاج كل وسم إلى اسم.</translation>
+    </message>
+    <message>
+        <source>A label name has at most {n} characters.</source>
+        <translation>لا يتجاوز اسم الوسم {n} حرفًا.</translation>
+    </message>
+    <message>
+        <source>A label name cannot hold spaces or line breaks.</source>
+        <translation>لا يجوز أن يحوي اسم الوسم مسافات أو فواصل أسطر.</translation>
+    </message>
+    <message>
+        <source>A label name cannot hold control characters.</source>
+        <translation>لا يجوز أن يحوي اسم الوسم محارف تحكم.</translation>
+    </message>
+    <message>
+        <source>A label name cannot hold direction marks or bidi controls.</source>
+        <translation>لا يجوز أن يحوي اسم الوسم علامات اتجاه أو محارف تحكم ثنائية الاتجاه.</translation>
+    </message>
+    <message>
+        <source>A label name cannot hold invisible characters.</source>
+        <translation>لا يجوز أن يحوي اسم الوسم محارف غير مرئية.</translation>
+    </message>
+    <message>
+        <source>A label name cannot hold noncharacters such as U+FFFE.</source>
+        <translation>لا يجوز أن يحوي اسم الوسم لامحارف مثل U+FFFE.</translation>
+    </message>
+    <message>
+        <source>A label name cannot hold unassigned or private-use characters.</source>
+        <translation>لا يجوز أن يحوي اسم الوسم محارف غير مخصصة أو محارف للاستخدام الخاص.</translation>
+    </message>
+    <message>
+        <source>A label name cannot begin with a combining mark (such as a tashkeel mark).</source>
+        <translation>لا يجوز أن يبدأ اسم الوسم بعلامة مركّبة (كعلامة تشكيل).</translation>
     </message>
     <message>
         <source>Two labels have the same name.</source>

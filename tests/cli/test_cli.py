@@ -254,3 +254,29 @@ def test_stats_check_export_read_a_project_in_a_read_only_folder(tmp_path: Path)
         assert refused.exit_code == 1
         assert "is read-only, and SQLite needs to create p.db-wal" in refused.stderr
     assert json.loads((tmp_path / "out" / "documents.jsonl").read_text("utf-8"))["text"] == TEXT
+
+
+@pytest.mark.parametrize(
+    "fmt", ["jsonl", "conll", "conll-multi", "brat", "doccano", "labelstudio", "spacy"]
+)
+def test_a_bad_label_name_saved_before_the_rule_is_reported_and_no_export_breaks(
+    tmp_path: Path, fmt: str
+) -> None:
+    """A project written by an older version (or by hand) may hold a label name the rule now
+    refuses: check names it, and every export refuses with one line naming it, writing
+    nothing, instead of a Label Studio config that is not XML or a CoNLL tag with a space."""
+    project = tmp_path / "p.db"
+    assert run("import", project, annotated_jsonl(tmp_path / "in.jsonl")).exit_code == 0
+    with sqlite3.connect(project) as conn:
+        conn.execute("UPDATE labels SET name = 'QUOTE\u202e\x01' WHERE name = 'QUOTE'")
+    conn.close()
+    checked = run("check", project)
+    assert checked.exit_code == 1
+    assert "label 'QUOTE\\u202e\\x01': a name cannot hold a bidi control (U+202E" in checked.stdout
+    out = tmp_path / "out"
+    exported = CliRunner().invoke(cli, ["export", str(project), "--format", fmt, "--out", out])
+    assert exported.exit_code == 1
+    assert exported.exception is None or isinstance(exported.exception, SystemExit)
+    [line] = exported.stderr.strip().splitlines()
+    assert "cannot export: label 'QUOTE\\u202e\\x01'" in line and "rename it" in line
+    assert not out.exists()

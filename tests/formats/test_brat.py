@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from annotator.core.errors import InputError
-from annotator.core.model import DEFAULT_LABELS
+from annotator.core.model import DEFAULT_LABELS, Kind, Label, LabelSet
 from annotator.formats import brat
 from annotator.formats.base import ExportOptions, ExportReport
+from annotator.formats.brat_conf import ESCAPE_MARK
 from tests.formats.format_helpers import (
     FIXTURES,
     TEXT,
@@ -79,8 +81,9 @@ def test_kinds_from_conf_and_unknown_labels(tmp_path: Path) -> None:
     )
     docs, notes = brat.read_with_notes(tmp_path, DEFAULT_LABELS)
     [span] = docs[0].spans
-    assert span.label == "PERS" and dict(span.attributes) == {"kind": "entity"}
-    assert notes == ["a: 1 line(s) other than T and R ignored (events, attributes, notes)"]
+    assert span.label == "PERS" and docs[0].new_labels == {"PERS": Kind.ENTITY}
+    assert dict(span.attributes) == {"Negated": True}  # a binary brat attribute
+    assert notes == []
 
 
 def test_utf16_offsets_from_brats_client_are_converted(tmp_path: Path) -> None:
@@ -123,7 +126,7 @@ def test_missing_txt_is_an_error(tmp_path: Path) -> None:
 
 
 def test_reads_the_shared_example(tmp_path: Path) -> None:
-    """T and R lines are read; the E (event), A (attribute) and # (note) lines are counted."""
+    """T, R, A (attribute) and # (note) lines are read; the E (event) line is counted."""
     docs, notes = brat.read_with_notes(FIXTURES / "formats" / "brat.ann", DEFAULT_LABELS)
     doc = docs[0]
     assert triples(doc) == [
@@ -133,4 +136,100 @@ def test_reads_the_shared_example(tmp_path: Path) -> None:
         (46, 62, "QUOTE"),
     ]
     assert relation_ends(doc) == [("SAID_BY", (46, 62, "QUOTE"), (4, 28, "ENTITY"))]
-    assert notes == ["brat: 4 line(s) other than T and R ignored (events, attributes, notes)"]
+    assert [dict(s.attributes) for s in doc.spans] == [
+        {},
+        {"EntityType": "PER"},
+        {"EntityType": "LOC", "note": "proclitic ب excluded from the span"},
+        {},
+    ]
+    assert notes == [
+        "brat: 1 line(s) ignored: events, normalisations, and attributes or notes of anything "
+        "but a span"
+    ]
+
+
+def test_a_type_whose_name_breaks_exports_names_its_ann_line() -> None:
+    ann = "T1\tPER 0 3\tقال\nT2\tNOM\x07 4 8\tجورج\n"
+    with pytest.raises(InputError) as err:
+        brat.loads("قال جورج", ann, DEFAULT_LABELS, title="a", path="a.ann")
+    assert (
+        str(err.value)
+        == "a.ann, line 2: label 'NOM\\x07': a name cannot hold a control character (U+0007)"
+    )
+
+
+HOSTILE = {
+    "[events]": Kind.QUOTE,  # once opened the events section: the quote came back an entity
+    "!X": Kind.EVENT,  # brat: a type that cannot be chosen
+    "<OVERLAP>": Kind.ENTITY,  # brat: a macro
+    "ORG:GOV|x,y;z": Kind.ENTITY,
+    "#x=1": Kind.ENTITY,
+    "100%": Kind.EVENT,
+    "-": Kind.ENTITY,  # brat: a separator line
+    "مكان": Kind.ENTITY,
+}
+
+
+def hostile_labels() -> LabelSet:
+    return LabelSet(
+        tuple(Label(n, k, "#cccccc", None, i) for i, (n, k) in enumerate(HOSTILE.items()))
+    )
+
+
+def test_labels_with_brat_syntax_are_escaped_and_come_back_with_their_kind(
+    tmp_path: Path,
+) -> None:
+    labels = hostile_labels()
+    names = list(HOSTILE)
+    text = " ".join(f"كلمة{i}" for i in range(len(names)))
+    words = text.split(" ")
+    spans = [(text.index(w), text.index(w) + len(w), n) for w, n in zip(words, names, strict=True)]
+    doc = doc_with(text, spans)
+    report = ExportReport()
+    brat.WRITER.write([doc], labels, tmp_path, ExportOptions(), report)
+    assert report.not_expressed == []
+    conf = (tmp_path / "annotation.conf").read_text(encoding="utf-8").splitlines()
+    sections = [line for line in conf if line.startswith("[")]
+    assert sections == ["[entities]", "[relations]", "[events]", "[attributes]"]
+    entities = conf[conf.index("[entities]") + 1 : conf.index("[relations]")]
+    types = [line for line in entities if line and not line.startswith("#")]
+    assert len(types) == len(names)
+    assert all(t[0] not in "!<-" and not set(t) & set(":;|,=#") for t in types)
+    ann = (tmp_path / "doc-000001.ann").read_text(encoding="utf-8")
+    assert "T1\t%5Bevents%5D 0 5\tكلمة0\n" in ann
+    docs, notes = brat.read_with_notes(tmp_path, DEFAULT_LABELS)  # a project without them
+    assert triples(docs[0]) == triples(doc)
+    assert docs[0].new_labels == HOSTILE
+    assert notes == []
+    # Someone else's brat folder (no escape mark in its conf) is read as written: %5B stays.
+    conf = (tmp_path / "annotation.conf").read_text(encoding="utf-8")
+    (tmp_path / "annotation.conf").write_text(conf.replace(ESCAPE_MARK, ""), encoding="utf-8")
+    [doc] = brat.READER.read(tmp_path, DEFAULT_LABELS)
+    assert doc.spans[0].label == "%5Bevents%5D"
+
+
+ATTRIBUTES = [
+    {"kind": "nominal", "certainty": "high"},  # A lines
+    {"kind": "named", "confidence": 0.8, "checked": True, "alias": ["بوش", "جورج"]},
+    {"note": "ليس متأكدا\nسطر ثان", "x:y": "a|b", "empty": "", "none": None, "n": 3},
+]
+
+
+def test_span_attributes_are_a_lines_and_a_json_note_and_come_back(tmp_path: Path) -> None:
+    text = "قال الرئيس جورج بوش في واشنطن"
+    base = doc_with(text, [(4, 10, "MISC"), (11, 19, "PER"), (23, 29, "LOC")])
+    spans = tuple(replace(s, attributes=a) for s, a in zip(base.spans, ATTRIBUTES, strict=True))
+    doc = replace(base, spans=spans)
+    report = ExportReport()
+    brat.WRITER.write([doc], DEFAULT_LABELS, tmp_path, ExportOptions(), report)
+    assert report.not_expressed == []
+    ann = (tmp_path / "doc-000001.ann").read_text(encoding="utf-8").splitlines()
+    assert "A1\tkind T1 nominal" in ann and "A2\tcertainty T1 high" in ann
+    assert "A3\tkind T2 named" in ann and "A4\tx%3Ay T3 a%7Cb" in ann
+    [note] = [line for line in ann if line.startswith("#1\t")]
+    assert note.startswith("#1\tAnnotatorNotes T2\t{")
+    conf = (tmp_path / "annotation.conf").read_text(encoding="utf-8")
+    assert "kind\tArg:<ENTITY>, Value:named|nominal" in conf
+    assert "x%3Ay\tArg:<ENTITY>, Value:a%7Cb" in conf
+    [back] = brat.READER.read(tmp_path, DEFAULT_LABELS)
+    assert [dict(s.attributes) for s in back.spans] == ATTRIBUTES

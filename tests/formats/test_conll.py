@@ -377,3 +377,15 @@ def test_the_report_counts_the_spans_of_the_layers_the_file_does_not_hold() -> N
     report = ExportReport()
     conll.dumps([sample_doc()], DEFAULT_LABELS, ExportOptions(layer=Kind.QUOTE), report)
     assert any(w.startswith("4 entity span(s)") for w in report.not_expressed)
+
+
+def test_a_tag_whose_label_breaks_exports_names_its_line() -> None:
+    content = "قال O\nكارتر B-PER\nفي O\nلندن B-LOC\u200b\n"
+    with pytest.raises(InputError) as err:
+        conll.loads(content, DEFAULT_LABELS, path="a.conll")
+    assert str(err.value) == (
+        "a.conll, line 4: label 'LOC\\u200b': a name cannot hold an invisible format character"
+        " (U+200B ZERO WIDTH SPACE)"
+    )
+    [doc], _ = conll.loads("كارتر B-PERS\n", DEFAULT_LABELS)
+    assert doc.new_labels == {"PERS": Kind.ENTITY} and not doc.spans[0].attributes

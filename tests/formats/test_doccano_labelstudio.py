@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from annotator.core.errors import InputError
-from annotator.core.model import DEFAULT_LABELS
+from annotator.core.model import DEFAULT_LABELS, Kind
 from annotator.formats import doccano, labelstudio
 from annotator.formats.base import ExportOptions, ExportReport
 from tests.formats.format_helpers import (
@@ -50,7 +50,8 @@ def test_doccano_reads_the_shared_examples(tmp_path: Path) -> None:
     assert a.document.text == b.document.text == EXAMPLE
     assert triples(a) == triples(b) == EXAMPLE_SPANS
     assert relation_ends(a) == [("SAID_BY", (46, 62, "QUOTE"), (4, 28, "ENTITY"))]
-    assert dict(a.spans[1].attributes) == {"kind": "entity"}  # ENTITY is not a project label
+    assert a.new_labels == {"ENTITY": Kind.ENTITY}  # ENTITY is not a project label
+    assert all(not s.attributes for s in a.spans)
 
 
 def test_doccano_bad_lines() -> None:

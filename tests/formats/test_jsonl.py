@@ -13,6 +13,7 @@ from annotator.core.model import (
     DEFAULT_LABELS,
     AnnotatedDocument,
     Document,
+    Kind,
     Relation,
     Span,
     Status,
@@ -92,9 +93,26 @@ def test_crlf_in_text_moves_the_offsets_with_it() -> None:
 
 
 def test_unknown_label_with_a_kind_is_carried_for_the_import() -> None:
-    spans = [{"start": 4, "end": 9, "label": "PERS", "kind": "entity"}]
+    """The kind of a new label travels on the document, never inside the span's attributes."""
+    spans = [{"start": 4, "end": 9, "label": "PERS", "kind": "entity", "attributes": {"kind": "x"}}]
     [doc] = loads(line(text=TEXT, spans=spans), DEFAULT_LABELS)
-    assert doc.spans[0].attributes == {"kind": "entity"}
+    assert doc.new_labels == {"PERS": Kind.ENTITY}
+    assert doc.spans[0].attributes == {"kind": "x"}
+
+
+def test_a_new_label_with_two_kinds_or_a_bad_name_is_an_error_naming_the_line() -> None:
+    two = [
+        {"start": 4, "end": 9, "label": "PERS", "kind": "entity"},
+        {"start": 0, "end": 3, "label": "PERS", "kind": "event"},
+    ]
+    with pytest.raises(InputError, match=r"^f\.jsonl, line 1: span 1: label .PERS. is entity"):
+        loads(line(text=TEXT, spans=two), DEFAULT_LABELS, path="f.jsonl")
+    bad = [{"start": 4, "end": 9, "label": "QUOTE\u202e", "kind": "quote"}]
+    content = line(text=TEXT) + "\n" + line(text=TEXT, spans=bad)
+    with pytest.raises(
+        InputError, match=r"^f.jsonl, line 2: span 0: label 'QUOTE\\u202e': .* bidi"
+    ):
+        loads(content, DEFAULT_LABELS, path="f.jsonl")
 
 
 @pytest.mark.parametrize(

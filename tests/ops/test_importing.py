@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 
-from annotator.core.model import Kind, Status
+from annotator.core.model import DEFAULT_LABELS, AnnotatedDocument, Document, Kind, Span, Status
 from annotator.formats.base import ExportOptions
 from annotator.ops import collect_files, export_project, import_paths, seed_project
 from annotator.store import Repository, open_project
@@ -160,6 +160,44 @@ def test_labels_with_a_kind_are_added(repo: Repository, tmp_path: Path) -> None:
     [doc_id] = repo.document_ids()
     [span] = repo.spans(doc_id)
     assert (span.label, dict(span.attributes)) == ("PERS", {})
+
+
+def test_a_span_attribute_called_kind_round_trips_through_our_jsonl_export(
+    tmp_path: Path,
+) -> None:
+    """Issue 7 §8: the kind of a new label once rode in ``attributes["kind"]``, so a span whose
+    own attributes hold a ``kind`` was refused and a project could not re-import its export."""
+    text = "قال الرئيس كارتر إن الاجتماع انتهى."
+    with open_project(tmp_path / "a.annot.db") as first:
+        first.ensure_label("TITLE", Kind.ENTITY)
+        spans = (
+            Span(1, 0, 4, 10, "TITLE", "amal", attributes={"kind": "nominal"}),
+            Span(2, 0, 11, 16, "PER", "amal", attributes={"kind": "named", "note": "وزير"}),
+            Span(3, 0, 20, 28, "EVENT", "amal", attributes={"kind": {"nested": [1, 2]}}),
+        )
+        first.add_documents([AnnotatedDocument(Document(None, "كارتر", text), spans)])
+        export_project(first, "jsonl", tmp_path / "out")
+        before = [(s.start, s.end, s.label, dict(s.attributes)) for s in first.spans(1)]
+    with open_project(tmp_path / "b.annot.db") as second:
+        report = import_paths(second, [tmp_path / "out" / "documents.jsonl"])
+        assert (report.errors, report.imported) == ([], 1)
+        assert second.labels().kind_of("TITLE") is Kind.ENTITY
+        after = [(s.start, s.end, s.label, dict(s.attributes)) for s in second.spans(1)]
+    assert after == before
+    assert before[0][3] == {"kind": "nominal"}
+
+
+def test_a_new_label_whose_name_breaks_exports_refuses_the_file(
+    repo: Repository, tmp_path: Path
+) -> None:
+    good = jsonl(tmp_path / "good.jsonl", {"text": "كارتر قال"})
+    spans = [{"start": 0, "end": 5, "label": "[events]\u202e", "kind": "quote"}]
+    bad = jsonl(tmp_path / "bad.jsonl", {"text": "نص آخر"}, {"text": "كارتر", "spans": spans})
+    report = import_paths(repo, [good, bad])
+    [error] = report.errors
+    assert error.startswith(f"{bad}, line 2: span 0: label '[events]\\u202e': ")
+    assert "bidi control (U+202E RIGHT-TO-LEFT OVERRIDE)" in error
+    assert report.imported == 1 and repo.labels().names == DEFAULT_LABELS.names
 
 
 def test_store_refusal_leaves_only_that_file_out(repo: Repository, tmp_path: Path) -> None:

@@ -42,8 +42,11 @@ def test_rename_carries_spans(repo: Repository, article: str) -> None:
 @pytest.mark.parametrize(
     ("label", "message"),
     [
-        (Label("", Kind.ENTITY, "#000000"), "non-empty"),
-        (Label("TWO WORDS", Kind.ENTITY, "#000000"), "without spaces"),
+        (Label("", Kind.ENTITY, "#000000"), "cannot be empty"),
+        (Label("TWO WORDS", Kind.ENTITY, "#000000"), "white space"),
+        (Label("QUOTE\u202e", Kind.QUOTE, "#000000"), r"bidi control \(U\+202E"),
+        (Label("X\ufffe", Kind.ENTITY, "#000000"), "noncharacter"),
+        (Label("X\x07", Kind.ENTITY, "#000000"), "control character"),
         (Label("X", "layer", "#000000"), "unknown kind"),  # type: ignore[arg-type]
         (Label("X", Kind.ENTITY, "red"), "#rrggbb"),
         (Label("X", Kind.ENTITY, "#000000", 0), "1-9"),
@@ -64,6 +67,20 @@ def test_delete(repo: Repository, article: str) -> None:
     assert "MISC" not in repo.labels()
     with pytest.raises(NotFoundError):
         repo.delete_label("MISC")
+
+
+def test_ensure_label_checks_the_name(repo: Repository) -> None:
+    """An import adds its labels through ensure_label: the same rule as the dialog."""
+    before = dump(repo.path)
+    with pytest.raises(ValidationError, match=r"invisible format character \(U\+200B"):
+        repo.ensure_label("PER\u200b", Kind.ENTITY)
+    assert dump(repo.path) == before
+
+
+def test_renaming_to_a_bad_name_is_refused(repo: Repository) -> None:
+    with pytest.raises(ValidationError, match="bidi control"):
+        repo.save_label(Label("PER\u200f", Kind.ENTITY, "#f4a3a3", 1, 0), old_name="PER")
+    assert "PER" in repo.labels()
 
 
 def test_ensure_label_for_imported_corpora(repo: Repository) -> None:

@@ -83,6 +83,26 @@ def test_label_dialog_refuses_duplicates_and_removing_a_used_label(
     assert "PER" in window.repo.labels()
 
 
+def test_label_dialog_refuses_names_that_break_exports(window: MainWindow, qtbot: QtBot) -> None:
+    """The dialog asks the core rule: a bidi override, a noncharacter, a control character."""
+    dialog = LabelDialog(window.repo, window)
+    qtbot.addWidget(dialog)
+    before = window.repo.labels()
+    dialog.set_row(5, name="QUOTE\u202e")
+    assert dialog.problems() == [
+        "\u2068'QUOTE\\u202e'\u2069: A label name cannot hold direction marks or bidi controls."
+        " (U+202E RIGHT-TO-LEFT OVERRIDE)"
+    ]
+    dialog.set_row(5, name="QUOTE")
+    row = dialog.add_row()
+    dialog.set_row(row, name="X\ufffe")
+    dialog.set_row(1, name="ORG\x07")
+    problems = dialog.problems()
+    assert len(problems) == 2 and "U+0007" in problems[0] and "U+FFFE" in problems[1]
+    assert dialog.save() == "\n".join(problems)
+    assert window.repo.labels() == before
+
+
 def test_settings_dialog_sets_annotator_font_and_zoom(window: MainWindow, qtbot: QtBot) -> None:
     def edit(dialog: SettingsDialog) -> None:
         dialog.annotator.setText("مريم")
