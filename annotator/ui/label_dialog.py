@@ -238,7 +238,8 @@ class LabelDialog(QDialog):
         if check.problem is NameProblem.EMPTY:
             return reason
         where = f" ({char_name(check.char)})" if check.char is not None else ""
-        return f"\u2068{shown(name)}\u2069: {reason}{where}"
+        # reason first (it sets the line's direction), the escaped name as a left-to-right unit
+        return f"{reason} \u2066{shown(name)}{where}\u2069"
 
     def save(self) -> str | None:
         """Write the changes to the project; the reason in plain words if it refused."""

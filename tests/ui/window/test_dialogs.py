@@ -90,8 +90,8 @@ def test_label_dialog_refuses_names_that_break_exports(window: MainWindow, qtbot
     before = window.repo.labels()
     dialog.set_row(5, name="QUOTE\u202e")
     assert dialog.problems() == [
-        "\u2068'QUOTE\\u202e'\u2069: A label name cannot hold direction marks or bidi controls."
-        " (U+202E RIGHT-TO-LEFT OVERRIDE)"
+        "A label name cannot hold direction marks or bidi controls."
+        " \u2066'QUOTE\\u202e' (U+202E RIGHT-TO-LEFT OVERRIDE)\u2069"
     ]
     dialog.set_row(5, name="QUOTE")
     row = dialog.add_row()
