@@ -20,9 +20,12 @@ from pathlib import Path
 
 from annotator.core.errors import InputError
 from annotator.core.model import SPEAKER, AnnotatedDocument, Kind, LabelSet
+from annotator.core.text import canonical_text
 from annotator.formats.base import AtomicFiles, ExportOptions, ExportReport, ReaderWithNotes
-from annotator.formats.decoding import decode_bytes
+from annotator.formats.decoding import decode_bytes, decode_utf8
+from annotator.formats.jsonvalues import ascii_int
 from annotator.formats.standoff import (
+    KINDS,
     DocBuilder,
     count_spans,
     span_note,
@@ -224,10 +227,12 @@ def _read_t(
     if len(head) != 2:
         raise InputError(f"bad text-bound line {line!r}", path=path, line=number)
     label, where = head
-    try:
-        frags = [(int(a), int(b)) for a, b in (f.split() for f in where.split(";"))]
-    except ValueError:
-        raise InputError(f"bad offsets {where!r}", path=path, line=number) from None
+    frags = []
+    for fragment in where.split(";"):
+        numbers = [ascii_int(n) for n in fragment.split(" ")]
+        if len(numbers) != 2 or numbers[0] is None or numbers[1] is None:
+            raise InputError(f"bad offsets {where!r:.60}", path=path, line=number)
+        frags.append((numbers[0], numbers[1]))
     text = builder.raw_text
     utf16 = False
     if len(parts) > 2 and " ".join(text[a:b] for a, b in frags) != parts[2]:
@@ -261,7 +266,7 @@ def read_with_notes(path: Path, labels: LabelSet) -> tuple[list[AnnotatedDocumen
     if not anns:
         raise InputError("no .ann files in this folder", path=str(path))
     conf = folder / CONF
-    hints = conf_kinds(conf.read_text(encoding="utf-8")) if conf.is_file() else {}
+    hints = _conf_kinds(conf) if conf.is_file() else {}
     notes: list[str] = []
     docs = []
     for ann in anns:
@@ -271,22 +276,44 @@ def read_with_notes(path: Path, labels: LabelSet) -> tuple[list[AnnotatedDocumen
             raise InputError(
                 f"{missing.name} is missing (brat needs both .txt and .ann)", path=str(missing)
             )
-        raw = _raw_text(txt)
-        ann_text = ann.read_text(encoding="utf-8-sig")
+        raw = _raw_text(txt, notes)
+        ann_text = canonical_text(decode_utf8(_bytes(ann), str(ann)))
         docs.append(
             loads(raw, ann_text, labels, title=ann.stem, path=str(ann), hints=hints, notes=notes)
         )
     return docs, notes
 
 
-def _raw_text(txt: Path) -> str:
+def _raw_text(txt: Path, notes: list[str]) -> str:
     """The .txt as brat reads it: UTF-8 (offsets count a BOM or CR, so nothing is changed here:
     ``DocBuilder`` carries the offsets over to the canonical text)."""
-    data = txt.read_bytes()
+    data = _bytes(txt)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        return decode_bytes(data, str(txt)).text
+        decoded = decode_bytes(data, str(txt))
+        notes.extend(f"{txt.name}: {note}" for note in decoded.notes)
+        return decoded.text
+
+
+def _bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror or exc}", path=str(path)) from None
+
+
+def _conf_kinds(conf: Path) -> dict[str, str]:
+    """The kinds an ``annotation.conf`` gives its labels; InputError for a kind we lack."""
+    kinds = conf_kinds(decode_utf8(_bytes(conf), str(conf)))
+    for label, kind in kinds.items():
+        if kind not in KINDS:
+            raise InputError(
+                f"label {label} is of kind {kind!r:.40}, not one of "
+                f"{', '.join(k.value for k in Kind)}",
+                path=str(conf),
+            )
+    return kinds
 
 
 class BratReader(ReaderWithNotes):
