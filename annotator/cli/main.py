@@ -32,6 +32,7 @@ from annotator.ops import (
     seed_project,
 )
 from annotator.ops.exporting import DEFAULT_OUT
+from annotator.ops.importing import ImportStopped
 from annotator.store import open_project
 
 PROJECT = click.Path(dir_okay=False, path_type=Path)
@@ -123,6 +124,11 @@ def _open_window(project: Path | None, seed: Path | None) -> int:
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="A JSON file of boilerplate rules to use instead of the built-in list.",
 )
+@click.option(
+    "--follow-symlinks",
+    is_flag=True,
+    help="Inside a folder, also read symbolic links that point outside it (skipped otherwise).",
+)
 def import_(
     project: Path,
     paths: tuple[Path, ...],
@@ -130,6 +136,7 @@ def import_(
     fmt: str | None,
     keep_boilerplate: bool,
     boilerplate_rules: Path | None,
+    follow_symlinks: bool,
 ) -> None:
     """Import files and folders (recursively) into PROJECT, creating it if needed.
 
@@ -137,19 +144,26 @@ def import_(
     nothing; the others still import. Exit code 1 if any file was refused.
     """
     rules = _load_rules(boilerplate_rules) if boilerplate_rules else None
+    stopped: ImportStopped | None = None
     with open_project(project) as repo, _progress("Importing") as progress:
-        report = import_paths(
-            repo,
-            paths,
-            annotator=annotator,
-            fmt=fmt,
-            keep_boilerplate=keep_boilerplate,
-            rules=rules,
-            progress=progress,
-        )
+        try:
+            report = import_paths(
+                repo,
+                paths,
+                annotator=annotator,
+                fmt=fmt,
+                keep_boilerplate=keep_boilerplate,
+                rules=rules,
+                progress=progress,
+                follow_symlinks=follow_symlinks,
+            )
+        except ImportStopped as exc:  # what was imported before the project refused writes
+            stopped, report = exc, exc.report
     click.echo(format_import(report))
     for error in report.errors:
         click.echo(f"refused: {error}", err=True)
+    if stopped is not None:
+        raise click.ClickException(str(stopped))
     if report.errors:
         sys.exit(1)
 

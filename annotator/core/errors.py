@@ -2,6 +2,36 @@
 
 from __future__ import annotations
 
+import unicodedata
+
+# Bidirectional embeddings, overrides and isolates: in a file name they reorder what is shown
+# ("evil\u202etxt.exe"); the marks U+200E and U+200F are kept (Arabic names hold them).
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_HIDDEN = frozenset(("Cc", "Cs", "Zl", "Zp"))  # controls, surrogates, line/paragraph breaks
+
+
+def one_line(text: str) -> str:
+    """``text`` on one printable line: line breaks, other control characters, lone surrogates
+    (a file name's bytes that are not UTF-8) and bidi overrides written as escapes (\\n, \\xff,
+    \\u202e), so that an error naming a hostile file is still one line a terminal can print."""
+    if text.isprintable():
+        return text
+    return "".join(_escape(c) if _hidden(c) else c for c in text)
+
+
+def _hidden(c: str) -> bool:
+    return c in _BIDI_CONTROLS or unicodedata.category(c) in _HIDDEN
+
+
+def _escape(c: str) -> str:
+    code = ord(c)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8, as os.fsdecode carries it
+        return f"\\x{code - 0xDC00:02x}"
+    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(c)
+    if named is not None:
+        return named
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
 
 class AnnotatorError(Exception):
     """Base of every expected error."""
@@ -29,7 +59,8 @@ class InputError(AnnotatorError):
             where.append(f"line {line}")
         if offset is not None:
             where.append(f"offset {offset}")
-        super().__init__(f"{', '.join(where)}: {message}" if where else message)
+        text = f"{', '.join(where)}: {message}" if where else message
+        super().__init__(one_line(text))
 
 
 class ValidationError(AnnotatorError):

@@ -26,11 +26,14 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import InputError
-from annotator.core.model import AnnotatedDocument, LabelSet, Span
+from annotator.core.model import AnnotatedDocument, Kind, LabelSet, Span
+from annotator.core.text import canonical_text
 from annotator.formats.base import AtomicFiles, ExportOptions, ExportReport, ReaderWithNotes
 from annotator.formats.brat_conf import CONF, NO_CONF, ConfInfo, dumps_conf, escape, read_conf
-from annotator.formats.decoding import decode_bytes
+from annotator.formats.decoding import decode_bytes, decode_utf8
+from annotator.formats.jsonvalues import ascii_int
 from annotator.formats.standoff import (
+    KINDS,
     DocBuilder,
     count_spans,
     span_note,
@@ -261,10 +264,12 @@ def _read_t(
     if len(head) != 2:
         raise InputError(f"bad text-bound line {line!r}", path=path, line=number)
     label, where = head
-    try:
-        frags = [(int(a), int(b)) for a, b in (f.split() for f in where.split(";"))]
-    except ValueError:
-        raise InputError(f"bad offsets {where!r}", path=path, line=number) from None
+    frags = []
+    for fragment in where.split(";"):
+        numbers = [ascii_int(n) for n in fragment.split(" ")]
+        if len(numbers) != 2 or numbers[0] is None or numbers[1] is None:
+            raise InputError(f"bad offsets {where!r:.60}", path=path, line=number)
+        frags.append((numbers[0], numbers[1]))
     text = builder.raw_text
     utf16 = False
     if len(parts) > 2 and " ".join(text[a:b] for a, b in frags) != parts[2]:
@@ -297,8 +302,7 @@ def read_with_notes(path: Path, labels: LabelSet) -> tuple[list[AnnotatedDocumen
     anns = sorted(folder.glob("*.ann")) if path.is_dir() else [path.with_suffix(".ann")]
     if not anns:
         raise InputError("no .ann files in this folder", path=str(path))
-    conf_file = folder / CONF
-    conf = read_conf(conf_file.read_text(encoding="utf-8")) if conf_file.is_file() else NO_CONF
+    conf = _conf(folder / CONF)
     notes: list[str] = []
     docs = []
     for ann in anns:
@@ -308,22 +312,46 @@ def read_with_notes(path: Path, labels: LabelSet) -> tuple[list[AnnotatedDocumen
             raise InputError(
                 f"{missing.name} is missing (brat needs both .txt and .ann)", path=str(missing)
             )
-        raw = _raw_text(txt)
-        ann_text = ann.read_text(encoding="utf-8-sig")
+        raw = _raw_text(txt, notes)
+        ann_text = canonical_text(decode_utf8(_bytes(ann), str(ann)))
         docs.append(
             loads(raw, ann_text, labels, title=ann.stem, path=str(ann), conf=conf, notes=notes)
         )
     return docs, notes
 
 
-def _raw_text(txt: Path) -> str:
+def _raw_text(txt: Path, notes: list[str]) -> str:
     """The .txt as brat reads it: UTF-8 (offsets count a BOM or CR, so nothing is changed here:
     ``DocBuilder`` carries the offsets over to the canonical text)."""
-    data = txt.read_bytes()
+    data = _bytes(txt)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        return decode_bytes(data, str(txt)).text
+        decoded = decode_bytes(data, str(txt))
+        notes.extend(f"{txt.name}: {note}" for note in decoded.notes)
+        return decoded.text
+
+
+def _bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror or exc}", path=str(path)) from None
+
+
+def _conf(conf: Path) -> ConfInfo:
+    """What the folder's ``annotation.conf`` says (strict UTF-8); InputError for a kind we lack."""
+    if not conf.is_file():
+        return NO_CONF
+    info = read_conf(decode_utf8(_bytes(conf), str(conf)))
+    for label, kind in info.kinds.items():
+        if kind not in KINDS:
+            raise InputError(
+                f"label {label} is of kind {kind!r:.40}, not one of "
+                f"{', '.join(k.value for k in Kind)}",
+                path=str(conf),
+            )
+    return info
 
 
 class BratReader(ReaderWithNotes):

@@ -22,12 +22,14 @@ from typing import Any
 from annotator.core.errors import InputError
 from annotator.core.model import AnnotatedDocument, Kind, LabelSet
 from annotator.core.text import canonical_text
-from annotator.formats.base import AtomicFiles, ExportOptions, ExportReport
+from annotator.formats.base import AtomicFiles, ExportOptions, ExportReport, ReaderWithNotes
 from annotator.formats.decoding import read_text
+from annotator.formats.jsonvalues import Fields, Where, ascii_int, load
 from annotator.formats.standoff import (
     DocBuilder,
     attribute_rows,
     read_span_attributes,
+    relation_ends,
     span_note,
     written_relations,
 )
@@ -38,6 +40,7 @@ FILE = "conll-multi.tsv"
 LAYERS = (Kind.ENTITY, Kind.EVENT, Kind.QUOTE)
 HEADER = "# token\tstart\tend\t" + "\t".join(k.value for k in LAYERS) + "\n"
 DOC_PREFIX = "#doc\t"
+MAX_GAP = 10_000  # characters of white space rebuilt between two tokens (no #doc text)
 
 
 def iter_chunks(
@@ -185,16 +188,14 @@ def _parse(text: str, path: str) -> tuple[list[Kind], list[_Doc]]:
             continue
         if line.startswith(DOC_PREFIX):
             close_sentence()
-            try:
-                head = json.loads(line[len(DOC_PREFIX) :])
-            except json.JSONDecodeError as exc:
-                raise InputError(f"bad #doc line: {exc.msg}", path=path, line=number) from None
+            head = load(line[len(DOC_PREFIX) :], Where(path, number))
             if not isinstance(head, dict):
                 raise InputError("a #doc line must hold a JSON object", path=path, line=number)
             docs.append(_Doc(head, number))
             continue
         fields = line.split("\t")
-        if len(fields) != 3 + len(layers) or not (fields[1].isdigit() and fields[2].isdigit()):
+        start, end = (ascii_int(f) for f in fields[1:3]) if len(fields) > 2 else (None, None)
+        if len(fields) != 3 + len(layers) or start is None or end is None:
             if line.startswith("#"):
                 continue  # a comment
             raise InputError(
@@ -206,7 +207,7 @@ def _parse(text: str, path: str) -> tuple[list[Kind], list[_Doc]]:
         for tag in fields[3:]:
             if parse_tag(tag) is None:
                 raise InputError(f"{tag!r} is not a tag", path=path, line=number)
-        row = _Row(fields[0], int(fields[1]), int(fields[2]), fields[3:], number)
+        row = _Row(fields[0], start, end, fields[3:], number)
         prev = sent[-1] if sent else _last_row(docs)
         if prev is not None and row.start < prev.end:
             if sent or (docs and docs[-1].head):
@@ -232,15 +233,23 @@ def _rebuild(sentences: list[list[_Row]], path: str) -> str:
     pos = 0
     for k, sent in enumerate(sentences):
         for n, row in enumerate(sent):
-            gap = row.start - pos
-            if gap:
-                parts.append("\n" + " " * (gap - 1) if k and not n else " " * gap)
             if row.end - row.start != len(row.token):
                 raise InputError(
-                    f"token {row.token!r} is not {row.end - row.start} characters long",
+                    f"token {row.token!r:.60} is not {row.end - row.start} characters long",
                     path=path,
                     line=row.line,
                 )
+            gap = row.start - pos
+            if gap > MAX_GAP:
+                raise InputError(
+                    f"{gap:,} characters between two tokens (offset {pos} to {row.start}): "
+                    f"more than {MAX_GAP:,} cannot be rebuilt as white space; give the text "
+                    "in a #doc line",
+                    path=path,
+                    line=row.line,
+                )
+            if gap:
+                parts.append("\n" + " " * (gap - 1) if k and not n else " " * gap)
             parts.append(row.token)
             pos = row.end
     return "".join(parts)
@@ -249,9 +258,8 @@ def _rebuild(sentences: list[list[_Row]], path: str) -> str:
 def _document(
     doc: _Doc, layers: list[Kind], labels: LabelSet, path: str, title: str
 ) -> AnnotatedDocument:
-    text = doc.head.get("text")
-    if not isinstance(text, str):
-        text = _rebuild(doc.sentences, path)
+    head = Fields(doc.head, Where(path, doc.line), "#doc: ")
+    text = head.string("text") if head.has("text") else _rebuild(doc.sentences, path)
     hints: dict[str, str] = {}  # label -> the kind of its column
     builder = DocBuilder(text, path, labels, hints=hints)
     for sent in doc.sentences:
@@ -267,17 +275,11 @@ def _document(
                 hints.setdefault(label, kind.value)
                 a, b = sent[first].start, sent[end - 1].end
                 builder.add_span(a, b, label, (a, b, label), line=sent[first].line)
-    for rel in doc.head.get("relations") or []:
-        if not (isinstance(rel, list) and len(rel) == 3):
-            raise InputError(
-                "a relation must be [type, [s, e, label], [s, e, label]]", path=path, line=doc.line
-            )
-        builder.add_relation(str(rel[0]), tuple(rel[1]), tuple(rel[2]))
+    for rel in head.items("relations"):
+        type_, source, target = relation_ends(rel, head)
+        builder.add_relation(type_, source, target)
     read_span_attributes(builder, doc.head.get("attributes"), line=doc.line)
-    name = doc.head.get("title")
-    return builder.build(
-        name if isinstance(name, str) and name else title, meta={"format": NAME}, line=doc.line
-    )
+    return builder.build(head.string("title") or title, meta={"format": NAME}, line=doc.line)
 
 
 def loads(
@@ -294,7 +296,7 @@ def loads(
     ]
 
 
-class ConllMultiReader:
+class ConllMultiReader(ReaderWithNotes):
     name = NAME
     extensions = (".tsv",)
 
@@ -302,8 +304,12 @@ class ConllMultiReader:
         first = head.decode("utf-8", "ignore").lstrip("\ufeff").split("\n", 1)[0]
         return first.lstrip("#").strip().split("\t")[:3] == ["token", "start", "end"]
 
-    def read(self, path: Path, labels: LabelSet) -> list[AnnotatedDocument]:
-        return loads(read_text(path).text, labels, path=str(path), title=path.stem)
+    def read_with_notes(
+        self, path: Path, labels: LabelSet
+    ) -> tuple[list[AnnotatedDocument], list[str]]:
+        decoded = read_text(path)
+        docs = loads(decoded.text, labels, path=str(path), title=path.stem)
+        return docs, list(decoded.notes)
 
 
 WRITER = ConllMultiWriter()

@@ -11,7 +11,9 @@ Accepted, in this order:
 Refused with an InputError naming the file: a NUL byte without a UTF-16 mark, or more than 1% of
 control characters ("binary file"); a file that is empty or holds only white space; bytes that
 are none of the above. The result goes through ``canonical_text`` (leading BOMs stripped, CRLF
-and CR turned into LF, nothing else). See docs/adr/0005-import-rules.md.
+and CR turned into LF, nothing else). A Windows-1256 file holding UTF-8 Arabic as well is read,
+with a note for the import report (``Decoded.notes``). See docs/adr/0005-import-rules.md and
+docs/adr/0017-hostile-input.md.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ _ARABIC_EXTRA = frozenset("\u00a0«»×÷\u200c\u200d\u200e\u200f…–—‘’
 class Decoded:
     text: str  # canonical text
     encoding: str
+    notes: tuple[str, ...] = ()  # for the import report (a UTF-8 part in a Windows-1256 file)
 
 
 def read_text(path: Path) -> Decoded:
@@ -78,7 +81,34 @@ def decode_bytes(data: bytes, path: str) -> Decoded:
         raise InputError(
             "empty file (nothing but white space)" if text else "empty file", path=path
         )
-    return Decoded(text, encoding)
+    return Decoded(text, encoding, utf8_parts(data) if encoding == CP1256 else ())
+
+
+# Three Arabic letters or more in a row as UTF-8 (lead byte D8-DB, one continuation byte): in
+# Windows-1256 these bytes read as ط ظ ع غ each followed by a symbol (ط§ظ„), which Arabic text
+# never is, so such a run is a UTF-8 part of the file, garbled by the Windows-1256 reading.
+_UTF8_ARABIC = re.compile(rb"(?:[\xd8-\xdb][\x80-\xbf]){3,}")
+
+
+def utf8_parts(data: bytes) -> tuple[str, ...]:
+    """A note when ``data``, read as Windows-1256, holds runs of UTF-8 Arabic (a file that mixes
+    two encodings): those runs are mojibake in the text, which the import must not hide."""
+    runs = list(_UTF8_ARABIC.finditer(data))
+    if not runs:
+        return ()
+    first = runs[0].start()
+    return (
+        f"read as Windows-1256, but {len(runs)} run(s) of its bytes are UTF-8 Arabic (the first "
+        f"at byte {first}, line {_line_at(data, first, CP1256)}): the file mixes two encodings "
+        "and those parts are garbled in the text (ال reads ط§ظ„); convert the file to UTF-8",
+    )
+
+
+def decode_utf8(data: bytes, path: str) -> str:
+    """UTF-8 (a leading mark skipped), for files only ever written in it (brat's ``.ann`` and
+    ``annotation.conf``); InputError naming the byte and line that is not. Empty is fine."""
+    skipped = 3 if data.startswith(codecs.BOM_UTF8) else 0
+    return _decode(data, UTF8, path, skipped=skipped, what="UTF-8")
 
 
 def _line_at(data: bytes, pos: int, encoding: str = UTF8, skipped: int = 0) -> int:

@@ -22,8 +22,15 @@ from typing import Any
 from annotator.core.errors import InputError
 from annotator.core.model import AnnotatedDocument, LabelSet
 from annotator.formats.base import AtomicFiles, ExportOptions, ExportReport, ReaderWithNotes
-from annotator.formats.decoding import decode_bytes
-from annotator.formats.standoff import DocBuilder, count_spans, label_kinds, written_relations
+from annotator.formats.decoding import read_text
+from annotator.formats.jsonvalues import Fields, Where, is_int, load, peek
+from annotator.formats.standoff import (
+    DocBuilder,
+    count_spans,
+    label_hints,
+    label_kinds,
+    written_relations,
+)
 from annotator.formats.tagging import doc_name
 
 NAME = "doccano"
@@ -112,49 +119,50 @@ def load_record(
     title: str,
     notes: list[str] | None = None,
 ) -> AnnotatedDocument:
+    where = Where(path, line)
+    fields = Fields(obj, where)
     text = obj.get("text")
     if not isinstance(text, str):
-        raise InputError('no "text" string', path=path, line=line)
-    hints = obj.get("label_kinds")
-    builder = DocBuilder(text, path, labels, hints=hints if isinstance(hints, dict) else {})
-    entities = obj.get("entities")
+        raise where.error('no "text" string' if text is None else '"text" must be a string')
+    hints = label_hints(fields, "label_kinds")
+    builder = DocBuilder(text, path, labels, hints=hints)
     places: dict[tuple[Any, Any, Any], list[Any]] = {}  # (start, end, label) -> span keys
-    if isinstance(entities, list):
-        for n, ent in enumerate(entities):
-            if not isinstance(ent, Mapping):
-                raise InputError("an entity is not an object", path=path, line=line)
-            try:
-                key = ent["id"] if ent.get("id") is not None else ("entity", n)
-                place = (ent["start_offset"], ent["end_offset"], ent["label"])
-                builder.add_span(*place, key, line=line)
-                places.setdefault(place, []).append(key)
-            except KeyError as exc:
-                raise InputError(
-                    f"an entity has no {exc.args[0]!r}", path=path, line=line
-                ) from None
-        for rel in obj.get("relations") or []:
-            if not isinstance(rel, Mapping) or not {"from_id", "to_id", "type"} <= rel.keys():
-                raise InputError("a relation needs from_id, to_id and type", path=path, line=line)
-            builder.add_relation(str(rel["type"]), rel["from_id"], rel["to_id"])
+    if "entities" in obj:
+        for n, ent in enumerate(fields.objects("entities", "entity")):
+            for key in ("start_offset", "end_offset", "label"):
+                if key not in ent.obj:
+                    ent.fail(f"no {key!r}")
+            ident = ent.ident("id")
+            span_key = ident if ident is not None else ("entity", n)
+            place = (ent.integer("start_offset"), ent.integer("end_offset"), ent.name("label"))
+            builder.add_span(*place, span_key, line=line)
+            places.setdefault(place, []).append(span_key)
+        for rel in fields.objects("relations", "relation"):
+            if not {"from_id", "to_id", "type"} <= rel.obj.keys():
+                rel.fail("a relation needs from_id, to_id and type")
+            builder.add_relation(rel.name("type"), rel.ident("from_id"), rel.ident("to_id"))
     else:
-        for n, item in enumerate(obj.get("label") or obj.get("labels") or []):
-            if not isinstance(item, list | tuple) or len(item) != 3:
-                raise InputError(
-                    f"a label is not [start, end, label]: {item!r}", path=path, line=line
-                )
-            builder.add_span(item[0], item[1], item[2], ("label", n), line=line)
-            places.setdefault(tuple(item), []).append(("label", n))
+        key = "label" if obj.get("label") is not None else "labels"
+        for n, item in enumerate(fields.items(key)):
+            if not isinstance(item, list) or len(item) != 3:
+                raise where.error(f"a label is not [start, end, label]: {item!r:.60}")
+            start, end, name = item
+            if not is_int(start) or not is_int(end) or not isinstance(name, str):
+                raise where.error(f"a label is not [start, end, label]: {item!r:.60}")
+            builder.add_span(start, end, name, ("label", n), line=line)
+            places.setdefault((start, end, name), []).append(("label", n))
     gone = _span_attributes(builder, obj.get(SPAN_ATTRIBUTES), places, path, line)
     if gone and notes is not None:
         notes.append(
             f"line {line}: {gone} span_attributes entr{'y' if gone == 1 else 'ies'} left out: "
             "no span at those offsets with that label (changed in doccano?)"
         )
-    name = obj.get("title")
+    name = fields.string("title")
     meta: dict[str, Any] = {"format": NAME}
-    if obj.get("id") is not None:
-        meta["doccano_id"] = obj["id"]
-    return builder.build(name if isinstance(name, str) and name else title, meta=meta, line=line)
+    doccano_id = fields.ident("id")
+    if doccano_id is not None:
+        meta["doccano_id"] = doccano_id
+    return builder.build(name or title, meta=meta, line=line)
 
 
 def _span_attributes(
@@ -201,10 +209,7 @@ def loads(
     for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"not JSON: {exc.msg}", path=path, line=number) from None
+        obj = load(line, Where(path, number))
         if not isinstance(obj, dict):
             raise InputError("a line is not a JSON object", path=path, line=number)
         docs.append(
@@ -217,10 +222,7 @@ def loads(
 
 def looks_like_doccano(head: bytes) -> bool:
     first = head.decode("utf-8", "ignore").lstrip("\ufeff").split("\n", 1)[0]
-    try:
-        obj = json.loads(first)
-    except json.JSONDecodeError:
-        return False
+    obj = peek(first)
     return isinstance(obj, dict) and "text" in obj and ("entities" in obj or "label" in obj)
 
 
@@ -235,9 +237,9 @@ class DoccanoReader(ReaderWithNotes):
         self, path: Path, labels: LabelSet
     ) -> tuple[list[AnnotatedDocument], list[str]]:
         # Line breaks inside JSON strings are escapes: decoding the file changes no text.
-        raw = decode_bytes(path.read_bytes(), str(path)).text
-        notes: list[str] = []
-        return loads(raw, labels, path=str(path), title=path.stem, notes=notes), notes
+        decoded = read_text(path)
+        notes = list(decoded.notes)
+        return loads(decoded.text, labels, path=str(path), title=path.stem, notes=notes), notes
 
 
 WRITER = DoccanoWriter()

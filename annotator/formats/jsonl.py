@@ -24,14 +24,14 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from annotator.core.errors import InputError
 from annotator.core.labels import name_error
 from annotator.core.model import (
     OFFSET_UNIT,
+    SPEAKER,
     AnnotatedDocument,
     Document,
     Kind,
@@ -41,13 +41,9 @@ from annotator.core.model import (
     Status,
     sorted_spans,
 )
-from annotator.formats.base import AtomicFiles, ExportOptions, ExportReport
-from annotator.formats.decoding import (
-    canonical_with_map,
-    lone_surrogate_error,
-    read_text,
-    title_from_text,
-)
+from annotator.formats.base import AtomicFiles, ExportOptions, ExportReport, ReaderWithNotes
+from annotator.formats.decoding import canonical_with_map, read_text, title_from_text
+from annotator.formats.jsonvalues import Fields, Where, is_int, load, peek
 from annotator.formats.tagging import document_tokens
 from annotator.formats.token_tags import (
     TAG_FIELDS,
@@ -60,9 +56,10 @@ from annotator.formats.token_tags import (
 DOCUMENTS = "documents.jsonl"
 LABELS = "labels.json"
 _KINDS = {kind.value: kind for kind in Kind}
+_STATUSES = frozenset(status.value for status in Status)
 
 
-class JsonlReader:
+class JsonlReader(ReaderWithNotes):
     name = "jsonl"
     extensions = (".jsonl", ".ndjson")
 
@@ -71,23 +68,21 @@ class JsonlReader:
         if not start.startswith(b"{"):
             return False
         first = start.split(b"\n", 1)[0]
-        try:
-            obj = json.loads(first)
-        except ValueError:  # a first line longer than the head: look at the keys we can see
+        obj = peek(first)
+        if obj is None:  # a first line longer than the head: look at the keys we can see
             return b'"text"' in first and (b'"spans"' in first or b'"entities"' not in first)
         if not isinstance(obj, dict) or "text" not in obj:
             return False
         return "spans" in obj or not ({"label", "entities", "labels"} & obj.keys())
 
-    def read(self, path: Path, labels: LabelSet) -> list[AnnotatedDocument]:
-        content = read_text(path).text
-        docs = []
-        for number, line in enumerate(content.split("\n"), start=1):
-            if line.strip():
-                docs.append(parse_line(line, labels, path=str(path), line=number))
+    def read_with_notes(
+        self, path: Path, labels: LabelSet
+    ) -> tuple[list[AnnotatedDocument], list[str]]:
+        decoded = read_text(path)
+        docs = loads(decoded.text, labels, path=str(path))
         if not docs:
             raise InputError("no document in this file", path=str(path))
-        return docs
+        return docs, list(decoded.notes)
 
 
 def loads(content: str, labels: LabelSet, *, path: str = "<string>") -> list[AnnotatedDocument]:
@@ -99,47 +94,31 @@ def loads(content: str, labels: LabelSet, *, path: str = "<string>") -> list[Ann
     ]
 
 
-@dataclass(frozen=True, slots=True)
-class _Where:
-    path: str
-    line: int
-
-    def __call__(self, message: str) -> InputError:
-        return InputError(message, path=self.path, line=self.line)
-
-
 def parse_line(text_line: str, labels: LabelSet, *, path: str, line: int) -> AnnotatedDocument:
     """One JSONL line to a document; InputError naming ``path`` and ``line`` if it is wrong."""
-    fail = _Where(path, line)
-    try:
-        obj = json.loads(text_line)
-    except json.JSONDecodeError as exc:
-        raise fail(f"invalid JSON: {exc.msg} at column {exc.colno}") from exc
+    where = Where(path, line)
+    obj = load(text_line, where)
     if not isinstance(obj, dict):
-        raise fail("each line must be a JSON object")
-    broken = lone_surrogate_error(text_line, obj)
-    if broken is not None:
-        raise fail(broken[0])
+        raise where.error("each line must be a JSON object")
+    fields = Fields(obj, where)
     raw = obj.get("text")
     if not isinstance(raw, str):
-        raise fail('no "text" string' if raw is None else '"text" must be a string')
+        raise where.error('no "text" string' if raw is None else '"text" must be a string')
     unit = obj.get("offset_unit", OFFSET_UNIT)
     if unit != OFFSET_UNIT:
-        raise fail(f'offsets in {unit!r}: only "{OFFSET_UNIT}" (Python str indices) are read')
+        raise where.error(
+            f'offsets in {unit!r}: only "{OFFSET_UNIT}" (Python str indices) are read'
+        )
     text, mapping = canonical_with_map(raw)
     if not text.strip():
-        raise fail("empty text")
-    strings = {k: _string(obj, k, fail) for k in ("title", "source", "url", "published")}
-    meta = obj.get("meta", {})
-    if not isinstance(meta, dict):
-        raise fail('"meta" must be an object')
-    status_value = obj.get("status", Status.NEW.value)
-    try:
-        status = Status(status_value)
-    except ValueError:
-        raise fail(f"unknown status {status_value!r}") from None
-    spans, ids, new_labels = _spans(obj.get("spans", []), raw, mapping, labels, fail)
-    relations = _relations(obj.get("relations", []), ids, len(spans), fail)
+        raise where.error("empty text")
+    strings = {k: fields.string(k) for k in ("title", "source", "url", "published")}
+    meta = fields.mapping("meta")
+    status_value = fields.string("status", Status.NEW.value)
+    if status_value not in _STATUSES:
+        raise where.error(f"unknown status {status_value!r}")
+    spans, ids, new_labels = _spans(fields, raw, mapping, labels)
+    relations = _relations(fields, ids, len(spans))
     document = Document(
         id=None,
         title=strings["title"] or title_from_text(text),
@@ -149,62 +128,53 @@ def parse_line(text_line: str, labels: LabelSet, *, path: str, line: int) -> Ann
         published=strings["published"],
         meta=meta,
     )
-    return AnnotatedDocument(document, tuple(spans), tuple(relations), status, new_labels)
-
-
-def _string(obj: dict[str, object], key: str, fail: _Where) -> str:
-    value = obj.get(key, "")
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise fail(f'"{key}" must be a string')
-    return value
+    return AnnotatedDocument(
+        document, tuple(spans), tuple(relations), Status(status_value), new_labels
+    )
 
 
 def _spans(
-    items: object, raw: str, mapping: list[int] | None, labels: LabelSet, fail: _Where
+    fields: Fields, raw: str, mapping: list[int] | None, labels: LabelSet
 ) -> tuple[list[Span], dict[object, int], dict[str, Kind]]:
     """The spans, span id -> local number, and the labels new to the project with their kind."""
-    err = fail
-    if not isinstance(items, list):
-        raise err('"spans" must be a list')
+    err = fields.where.error
+    items = fields.items("spans")
     spans: list[Span] = []
     ids: dict[object, int] = {}
     new_labels: dict[str, Kind] = {}
     places: set[tuple[int, int, str, str]] = set()
     order = list(enumerate(items))
-    if order and all(isinstance(x, dict) and _is_int(x.get("id")) for x in items):
+    if order and all(isinstance(x, dict) and is_int(x.get("id")) for x in items):
         order.sort(key=lambda pair: pair[1]["id"])  # creation order: ids come back the same
     for local, (i, item) in enumerate(order, start=1):
         where = f"span {i}"
         if not isinstance(item, dict):
             raise err(f"{where} must be an object")
-        start, end, label = item.get("start"), item.get("end"), item.get("label")
-        if not _is_int(start) or not _is_int(end):
+        span = Fields(item, fields.where, f"{where}: ")
+        start, end = item.get("start"), item.get("end")
+        if not is_int(start) or not is_int(end):
             raise err(f'{where}: "start" and "end" must be integers')
-        assert isinstance(start, int) and isinstance(end, int)
         if not 0 <= start < end <= len(raw):
             raise err(f"{where}: offsets [{start}, {end}) out of range (text length {len(raw)})")
+        label = item.get("label")
         if not isinstance(label, str) or not label:
             raise err(f'{where}: "label" must be a non-empty string')
-        attributes = item.get("attributes", {})
-        if not isinstance(attributes, dict):
-            raise err(f'{where}: "attributes" must be an object')
+        attributes = span.mapping("attributes")
         kind = _new_label_kind(item, label, labels, where, err)
         if kind is not None and new_labels.setdefault(label, kind) != kind:
             raise err(f"{where}: label {label!r} is {new_labels[label]} in an earlier span")
-        quoted = item.get("text")
-        if isinstance(quoted, str) and quoted != raw[start:end]:
+        quoted = span.string("text", raw[start:end])
+        if quoted != raw[start:end]:
             raise err(
                 f"{where}: its text {quoted!r} is not the text at [{start}, {end}) "
                 f"{raw[start:end]!r}; are the offsets code points?"
             )
-        if "id" in item:
-            if item["id"] in ids:
-                raise err(f"{where}: duplicate span id {item['id']!r}")
-            ids[item["id"]] = local
-        annotator = item.get("annotator", "")
-        annotator = annotator if isinstance(annotator, str) else ""
+        key = span.ident("id")
+        if key is not None:
+            if key in ids:
+                raise err(f"{where}: duplicate span id {key!r}")
+            ids[key] = local
+        annotator = span.string("annotator")
         if mapping is not None:
             start, end = mapping[start], mapping[end]
             if start >= end:
@@ -228,7 +198,11 @@ def _spans(
 
 
 def _new_label_kind(
-    item: dict[str, object], label: str, labels: LabelSet, where: str, err: _Where
+    item: dict[str, object],
+    label: str,
+    labels: LabelSet,
+    where: str,
+    err: Callable[[str], InputError],
 ) -> Kind | None:
     """The kind the span gives its label when the project lacks it; None for a known label."""
     kind_value = item.get("kind")
@@ -253,45 +227,36 @@ def _new_label_kind(
     return kind
 
 
-def _relations(items: object, ids: dict[object, int], n: int, fail: _Where) -> list[Relation]:
-    err = fail
-    if not isinstance(items, list):
-        raise err('"relations" must be a list')
+def _relations(fields: Fields, ids: dict[object, int], n: int) -> list[Relation]:
     out = []
-    for i, item in enumerate(items):
-        where = f"relation {i}"
+    for i, item in enumerate(fields.items("relations")):
         if not isinstance(item, dict):
-            raise err(f"{where} must be an object")
+            raise fields.where.error(f"relation {i} must be an object")
+        rel = Fields(item, fields.where, f"relation {i}: ")
         ends = []
         for key in ("from", "to"):
-            ref = item.get(key)
+            ref = rel.ident(key)
             local: int | None
             if ids:
                 local = ids.get(ref)
-            elif isinstance(ref, int) and not isinstance(ref, bool) and 0 <= ref < n:
+            elif is_int(ref) and 0 <= ref < n:
                 local = ref + 1
             else:
                 local = None
             if local is None:
                 what = "span id" if ids else "span index"
-                raise err(f'{where}: "{key}" {ref!r} is no {what} of this line')
+                rel.fail(f'"{key}" {ref!r} is no {what} of this line')
             ends.append(local)
-        rtype = item.get("type", "speaker")
-        annotator = item.get("annotator", "")
         out.append(
             Relation(
                 id=i + 1,
-                type=rtype if isinstance(rtype, str) and rtype else "speaker",
+                type=rel.name("type") if rel.has("type") else SPEAKER,
                 source_id=ends[0],
                 target_id=ends[1],
-                annotator=annotator if isinstance(annotator, str) else "",
+                annotator=rel.string("annotator"),
             )
         )
     return out
-
-
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
 
 
 class JsonlWriter:

@@ -28,11 +28,13 @@ from annotator.core.errors import InputError, ValidationError
 from annotator.core.labels import char_name, shown
 from annotator.core.model import SPEAKER, AnnotatedDocument, LabelSet
 from annotator.formats.base import AtomicFiles, ExportOptions, ExportReport, ReaderWithNotes
-from annotator.formats.decoding import decode_bytes
+from annotator.formats.decoding import read_text
+from annotator.formats.jsonvalues import Fields, Where, is_int, load
 from annotator.formats.standoff import (
     DocBuilder,
     check_text,
     count_spans,
+    label_hints,
     label_kinds,
     utf16_to_codepoints,
     written_relations,
@@ -174,28 +176,27 @@ def load_task(
     text = data.get("text") if isinstance(data, Mapping) else None
     if not isinstance(text, str) or not isinstance(data, Mapping):
         raise InputError(f'{where} has no "data": {{"text": ...}}', path=path)
-    hints = data.get("label_kinds")
-    builder = DocBuilder(text, path, labels, hints=hints if isinstance(hints, dict) else {})
+    task = Fields(obj, Where(path), f"{where}: ")
+    info = Fields(data, task.where, f"{where}: data: ")
+    builder = DocBuilder(text, path, labels, hints=label_hints(info, "label_kinds"))
     to_cp = utf16_to_codepoints(text)
     utf16 = skipped = 0
-    annotations = obj.get("annotations") or obj.get("completions") or []
-    for k, ann in enumerate(annotations):
-        if not isinstance(ann, Mapping) or ann.get("was_cancelled"):
+    key = "annotations" if task.has("annotations") else "completions"
+    for k, ann in enumerate(task.objects(key, "annotation")):
+        if ann.obj.get("was_cancelled"):
             continue
-        who = ann.get("completed_by", "")
-        annotator = str(who.get("email", "")) if isinstance(who, Mapping) else str(who or "")
+        annotator = _annotator(ann)
         prefix = f"{k}:"  # result ids are unique only inside one annotation
-        for res in ann.get("result") or []:
-            kind = res.get("type") if isinstance(res, Mapping) else None
+        for res in ann.objects("result", "result"):
+            kind = res.string("type")
             if kind == "labels":
-                utf16 += _read_region(builder, res, prefix, annotator, to_cp, path, where)
+                utf16 += _read_region(builder, res, prefix, annotator, to_cp)
             elif kind == "relation":
-                rel_labels = res.get("labels") or [SPEAKER]
-                for rel_type in rel_labels:
+                for rel_type in res.strings("labels") or [SPEAKER]:
                     builder.add_relation(
-                        str(rel_type),
-                        prefix + str(res.get("from_id")),
-                        prefix + str(res.get("to_id")),
+                        rel_type,
+                        prefix + str(res.ident("from_id")),
+                        prefix + str(res.ident("to_id")),
                     )
             else:
                 skipped += 1
@@ -203,40 +204,50 @@ def load_task(
         notes.append(f"{where}: {utf16} region(s) had UTF-16 offsets, converted to code points")
     if skipped:
         notes.append(f"{where}: {skipped} result(s) other than labels and relations ignored")
-    name = data.get("title")
     meta: dict[str, Any] = {"format": NAME}
-    if data.get("document_id") is not None:
-        meta["labelstudio_document_id"] = data["document_id"]
-    return builder.build(name if isinstance(name, str) and name else title, meta=meta)
+    document_id = info.ident("document_id")
+    if document_id is not None:
+        meta["labelstudio_document_id"] = document_id
+    return builder.build(info.string("title") or title, meta=meta)
+
+
+def _annotator(ann: Fields) -> str:
+    """``completed_by``: a user id (a number), a name, or ``{"email": ...}``."""
+    who = ann.obj.get("completed_by")
+    if isinstance(who, Mapping):
+        return Fields(who, ann.where, f"{ann.what}completed_by: ").string("email")
+    if is_int(who):
+        return str(who)
+    return ann.string("completed_by")
 
 
 def _read_region(
     builder: DocBuilder,
-    res: Mapping[str, Any],
+    res: Fields,
     prefix: str,
     annotator: str,
     to_cp: Any,
-    path: str,
-    where: str,
 ) -> int:
-    value = res.get("value")
-    if not isinstance(value, Mapping) or "start" not in value or "end" not in value:
-        raise InputError(f"{where}: a labels result has no value start/end", path=path)
-    start, end = value["start"], value["end"]
-    if not isinstance(start, int) or not isinstance(end, int):
-        raise InputError(f"{where}: offsets {start!r}, {end!r} are not integers", path=path)
-    checked = check_text(builder.raw_text, start, end, value.get("text"), to_cp)
+    if not isinstance(res.obj.get("value"), Mapping):
+        res.fail("a labels result has no value start/end")
+    value = Fields(res.obj["value"], res.where, res.what + "value: ")
+    if "start" not in value.obj or "end" not in value.obj:
+        res.fail("a labels result has no value start/end")
+    start, end = value.obj["start"], value.obj["end"]
+    if not is_int(start) or not is_int(end):
+        res.fail(f"offsets {start!r:.30}, {end!r:.30} are not integers")
+    said = value.string("text") if value.has("text") else None
+    checked = check_text(builder.raw_text, start, end, said, to_cp)
     if checked is None:
-        raise InputError(
-            f"{where}: region {res.get('id')!r} says {value.get('text')!r} but the text has "
-            f"{builder.raw_text[start:end]!r} at [{start}, {end})",
-            path=path,
+        res.fail(
+            f"region {res.obj.get('id')!r:.40} says {said!r:.80} but the text has "
+            f"{builder.raw_text[start:end]!r:.80} at [{start}, {end})"
         )
     start, end, utf16 = checked
-    key = prefix + str(res.get("id"))
-    for label in value.get("labels") or []:
-        builder.add_span(start, end, str(label), key, annotator)
-    attributes = _region_attributes(res.get("meta"))
+    key = prefix + str(res.ident("id"))
+    for label in value.strings("labels"):
+        builder.add_span(start, end, label, key, annotator)
+    attributes = _region_attributes(res.obj.get("meta"))
     if attributes:
         builder.add_attributes(key, attributes)
     return int(utf16)
@@ -269,10 +280,7 @@ def _xml_char(c: str) -> bool:
 def loads(
     text: str, labels: LabelSet, *, path: str = "<string>", title: str = NAME
 ) -> tuple[list[AnnotatedDocument], list[str]]:
-    try:
-        obj = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"not JSON: {exc.msg}", path=path, line=exc.lineno) from None
+    obj = load(text, Where(path))
     tasks = obj if isinstance(obj, list) else [obj]
     notes: list[str] = []
     docs = []
@@ -302,8 +310,9 @@ class LabelStudioReader(ReaderWithNotes):
     def read_with_notes(
         self, path: Path, labels: LabelSet
     ) -> tuple[list[AnnotatedDocument], list[str]]:
-        raw = decode_bytes(path.read_bytes(), str(path)).text
-        return loads(raw, labels, path=str(path), title=path.stem)
+        decoded = read_text(path)
+        docs, notes = loads(decoded.text, labels, path=str(path), title=path.stem)
+        return docs, [*decoded.notes, *notes]
 
 
 WRITER = LabelStudioWriter()

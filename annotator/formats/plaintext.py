@@ -15,6 +15,7 @@ from typing import Any, Self
 from annotator.core import boilerplate
 from annotator.core.errors import InputError
 from annotator.core.model import AnnotatedDocument, Document, LabelSet
+from annotator.formats.base import ReaderWithNotes
 from annotator.formats.decoding import read_text, title_from_text
 
 TEXT_EXTENSIONS = (".txt", ".text")
@@ -65,7 +66,7 @@ def _plain(records: object) -> object:
     return records
 
 
-class PlainTextReader(BoilerplateOptions):
+class PlainTextReader(BoilerplateOptions, ReaderWithNotes):
     name = "text"
     extensions = TEXT_EXTENSIONS
 
@@ -77,14 +78,16 @@ class PlainTextReader(BoilerplateOptions):
             return False
         return head[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" not in head
 
-    def read(self, path: Path, labels: LabelSet) -> list[AnnotatedDocument]:
+    def read_with_notes(
+        self, path: Path, labels: LabelSet
+    ) -> tuple[list[AnnotatedDocument], list[str]]:
         decoded = read_text(path)
         text, meta = self.clean(decoded.text, path)
         meta["encoding"] = decoded.encoding
         document = Document(
             id=None, title=title_from_text(text), text=text, source=path.name, meta=meta
         )
-        return [AnnotatedDocument(document)]
+        return [AnnotatedDocument(document)], list(decoded.notes)
 
 
 READER = PlainTextReader()

@@ -27,11 +27,13 @@ from typing import Any
 from annotator.core.errors import InputError
 from annotator.core.model import AnnotatedDocument, Kind, LabelSet, Span, sorted_spans
 from annotator.formats.base import AtomicFiles, ExportOptions, ExportReport
+from annotator.formats.jsonvalues import Fields, Where, json_type
 from annotator.formats.standoff import (
     DocBuilder,
     attribute_rows,
     count_spans,
     read_span_attributes,
+    relation_ends,
     span_note,
     written_relations,
 )
@@ -199,7 +201,12 @@ def loads(
     out = []
     for n, sdoc in enumerate(sdocs, 1):
         user = sdoc.user_data.get(USER_KEY) if isinstance(sdoc.user_data, dict) else None
-        user = user if isinstance(user, dict) else {}
+        if user is not None and not isinstance(user, dict):
+            raise InputError(
+                f"document {n}: user_data[{USER_KEY!r}] must be an object, not {json_type(user)}",
+                path=path,
+            )
+        info = Fields(_lists(user or {}), Where(path), f"document {n}: user_data[{USER_KEY!r}]: ")
         hints: dict[str, str] = {}
         builder = DocBuilder(sdoc.text, path, labels, hints=hints)
         groups: list[tuple[str, Iterable[Any]]] = [(Kind.ENTITY.value, sdoc.ents)]
@@ -211,14 +218,11 @@ def loads(
                 builder.add_span(
                     s.start_char, s.end_char, s.label_, (s.start_char, s.end_char, s.label_)
                 )
-        for rel in user.get("relations") or ():
-            builder.add_relation(str(rel[0]), tuple(rel[1]), tuple(rel[2]))
-        read_span_attributes(builder, _lists(user.get("attributes")), where=f"document {n}")
-        name = user.get("title")
+        for rel in info.items("relations"):
+            builder.add_relation(*relation_ends(rel, info))
+        read_span_attributes(builder, info.obj.get("attributes"), where=f"document {n}")
         meta: dict[str, Any] = {"format": NAME}
-        out.append(
-            builder.build(name if isinstance(name, str) and name else f"{title} {n}", meta=meta)
-        )
+        out.append(builder.build(info.string("title") or f"{title} {n}", meta=meta))
     return out
 
 
@@ -239,7 +243,13 @@ class SpacyReader:
         return path.suffix.lower() == ".spacy"
 
     def read(self, path: Path, labels: LabelSet) -> list[AnnotatedDocument]:
-        return loads(path.read_bytes(), labels, path=str(path), title=path.stem)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(
+                f"cannot read the file: {exc.strerror or exc}", path=str(path)
+            ) from None
+        return loads(data, labels, path=str(path), title=path.stem)
 
 
 WRITER = SpacyWriter() if AVAILABLE else None  # no spaCy: the registry knows no "spacy" format

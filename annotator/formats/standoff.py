@@ -23,6 +23,7 @@ from annotator.core.model import (
 from annotator.core.text import text_sha256
 from annotator.formats.base import ExportReport
 from annotator.formats.decoding import canonical_with_map
+from annotator.formats.jsonvalues import Fields, is_int, json_type
 from annotator.formats.token_tags import describe
 
 K = TypeVar("K", bound=Hashable)
@@ -51,6 +52,19 @@ def check_new_label(name: str, labels: LabelSet, path: str, line: int | None) ->
         problem = name_error(name)
         if problem is not None:
             raise InputError(problem, path=path, line=line)
+
+
+def label_hints(fields: Fields, key: str) -> dict[str, str]:
+    """The file's ``{label: kind}`` (our exports' ``label_kinds``): kinds of labels the project
+    may lack. InputError for anything but names mapped to known kinds."""
+    hints = fields.mapping(key)
+    for label, kind in hints.items():
+        if not isinstance(kind, str) or kind not in KINDS:
+            fields.fail(
+                f'"{key}": the kind of {label!r} is {kind!r:.40}, not one of '
+                f"{', '.join(k.value for k in Kind)}"
+            )
+    return hints
 
 
 def label_kinds(labels: LabelSet) -> dict[str, str]:
@@ -124,9 +138,17 @@ class DocBuilder:
         *,
         line: int | None = None,
     ) -> None:
-        if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool):
+        if not is_int(start) or not is_int(end):
             raise InputError(
-                f"span offsets must be integers: {start!r}, {end!r}", path=self.path, line=line
+                f"span offsets must be integers: {start!r:.30}, {end!r:.30}",
+                path=self.path,
+                line=line,
+            )
+        if not isinstance(label, str):
+            raise InputError(
+                f"span [{start}, {end}): the label must be a string, not {json_type(label)}",
+                path=self.path,
+                line=line,
             )
         if not 0 <= start < end <= len(self.raw_text):
             raise InputError(
@@ -245,6 +267,28 @@ def attribute_rows(spans: Iterable[tuple[Span, tuple[int, int]]]) -> list[list[A
     """``[[start, end, label, {...}], ...]`` for the spans that have attributes, at the extent
     they were written with (a span widened to whole tokens: its token extent)."""
     return [[a, b, s.label, dict(s.attributes)] for s, (a, b) in spans if s.attributes]
+
+
+def relation_ends(
+    rel: object, fields: Fields
+) -> tuple[str, tuple[int, int, str], tuple[int, int, str]]:
+    """A relation written as ``[type, [start, end, label], [start, end, label]]`` (conll-multi's
+    ``#doc`` line, spaCy's user data); InputError naming ``fields``' file otherwise."""
+    ends = []
+    if isinstance(rel, list) and len(rel) == 3 and isinstance(rel[0], str) and rel[0]:
+        for end in rel[1:]:
+            if (
+                isinstance(end, list)
+                and len(end) == 3
+                and is_int(end[0])
+                and is_int(end[1])
+                and isinstance(end[2], str)
+            ):
+                ends.append((end[0], end[1], end[2]))
+    if len(ends) != 2:
+        fields.fail(f"a relation must be [type, [s, e, label], [s, e, label]], not {rel!r:.60}")
+    assert isinstance(rel, list)
+    return rel[0], ends[0], ends[1]
 
 
 def check_text(

@@ -7,59 +7,45 @@ Documents whose text is already in the project are skipped and counted. See docs
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import Any, TypeVar, cast
 
 from annotator.core.boilerplate import BoilerplateRule
-from annotator.core.errors import AnnotatorError, InputError, ValidationError
+from annotator.core.errors import (
+    AnnotatorError,
+    InputError,
+    ProjectFileError,
+    ProjectLockedError,
+    ValidationError,
+    one_line,
+)
 from annotator.core.labels import name_error
-from annotator.core.model import AnnotatedDocument, Kind, LabelSet
+from annotator.core.model import AnnotatedDocument, Kind, Label, LabelSet
 from annotator.formats import registry
-from annotator.formats.base import ImportReport, Reader, ReaderWithNotes
+from annotator.formats.base import REPORT_FILE, ImportReport, Reader, ReaderWithNotes
 from annotator.formats.plaintext import DROPPED, BoilerplateOptions
+from annotator.ops.collecting import collect
 from annotator.store import Repository, open_project
 from annotator.store.guard import file_id
 
 Progress = Callable[[int, int], None]
 """``progress(done, total)``: the CLI drives a click progress bar with it, the window a dialog."""
 
+log = logging.getLogger(__name__)
+_T = TypeVar("_T")
+
 BATCH = 2000  # documents per transaction: each commit costs an fsync, so fewer and bigger
+BUG = "a bug in this program"  # in the one-line error of an unexpected exception (see _read)
 
 
 def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
     """Files to import: each file given, and every file under each folder (sorted, recursive,
     hidden files and folders skipped); plus an error for each path that does not exist."""
-    return _collect(paths)[:2]
-
-
-def _collect(paths: Iterable[str | Path]) -> tuple[list[Path], list[str], set[Path]]:
-    files: list[Path] = []
-    errors: list[str] = []
-    walked: set[Path] = set()  # files found in a folder (not named by the user)
-    for path in map(Path, paths):
-        if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            # a brat pair is read through its .ann: its .txt is not a document of its own
-            anns = {p.with_suffix("") for p in found if p.suffix.lower() == ".ann"}
-            found = [
-                p for p in found if not (p.suffix.lower() == ".txt" and p.with_suffix("") in anns)
-            ]
-            if not found:
-                errors.append(f"{path}: no files in this folder")
-            files.extend(found)
-            walked.update(found)
-        elif path.is_file():
-            files.append(path)
-        else:
-            errors.append(f"{path}: no such file or folder")
-    return files, errors, walked
+    found = collect(paths)
+    return found.files, found.errors
 
 
 def _not_the_project(
@@ -110,25 +96,77 @@ def reader_for(
 
 
 def _read(
-    reader: Reader, path: Path, labels: LabelSet, report: ImportReport
+    path: Path, reader: Reader, labels: LabelSet, report: ImportReport
 ) -> tuple[list[AnnotatedDocument], dict[str, Kind]] | None:
     """The file's documents and the labels they bring; None (error reported) if it is refused."""
+    if isinstance(reader, ReaderWithNotes):
+        docs, notes = reader.read_with_notes(path, labels)
+        report.notes.extend(f"{path}: {note}" for note in notes)
+    else:
+        docs = reader.read(path, labels)
+    return resolve_labels(docs, labels, path)
+
+
+def _guarded(
+    path: Path, what: str, report: ImportReport, call: Callable[..., _T], *args: object
+) -> _T | None:
+    """``call(*args)``; None with the file's one-line error in the report if it fails. An exception
+    that is no InputError is a bug of ours (logged with its traceback): it refuses this file
+    and the import goes on with the next one."""
     try:
-        if isinstance(reader, ReaderWithNotes):
-            docs, notes = reader.read_with_notes(path, labels)
-            report.notes.extend(f"{path}: {note}" for note in notes)
-        else:
-            docs = reader.read(path, labels)
-        return resolve_labels(docs, labels, path)
+        return call(*args)
     except InputError as exc:
         report.errors.append(str(exc))
-        return None
+    except OSError as exc:
+        report.errors.append(f"{path}: cannot read the file: {exc.strerror or exc}")
+    except (AnnotatorError, KeyboardInterrupt):
+        raise
+    except Exception as exc:
+        log.exception("%s while %s %s", type(exc).__name__, what, path)
+        report.errors.append(
+            f"{path}: refused: {type(exc).__name__} while {what} it, {BUG} (the traceback is "
+            f"in the log; please report it with the file): {str(exc)[:200]}"
+        )
+    return None
 
 
 @dataclass(frozen=True, slots=True)
 class _ReadFile:
     path: Path
     docs: list[AnnotatedDocument]
+    labels: dict[str, Kind]  # labels its spans use that the project lacks, added with them
+
+
+class ImportStopped(AnnotatorError):
+    """The project refused to be written part-way (locked by another program, read-only, disk
+    full): the message says what was already imported; ``report`` is that part's report."""
+
+    def __init__(self, cause: AnnotatorError, report: ImportReport, message: str) -> None:
+        super().__init__(message)
+        self.cause = cause
+        self.report = report
+
+
+class _Labels:
+    """The project's labels, and those the files read so far bring (added with their
+    documents, in one transaction, so that a refused file adds none)."""
+
+    def __init__(self, stored: LabelSet) -> None:
+        self.stored = stored
+        self.known = stored
+        self.brought: dict[str, Kind] = {}
+
+    def take(self, docs: list[AnnotatedDocument], new: dict[str, Kind]) -> dict[str, Kind]:
+        """Remember the labels a file brings; the ones its documents need from the store."""
+        if new:
+            self.brought.update(new)
+            order = len(self.known)
+            extra = [
+                Label(n, k, "#cccccc", None, order + i) for i, (n, k) in enumerate(new.items())
+            ]
+            self.known = LabelSet((*self.known.labels, *extra))
+        used = {span.label for doc in docs for span in doc.spans}
+        return {name: self.brought[name] for name in sorted(used) if name not in self.stored}
 
 
 def import_paths(
@@ -140,54 +178,143 @@ def import_paths(
     keep_boilerplate: bool = False,
     rules: Iterable[BoilerplateRule] | None = None,
     progress: Progress | None = None,
+    follow_symlinks: bool = False,
 ) -> ImportReport:
-    """Import files and folders into ``repo``; the report says what was added and refused."""
+    """Import files and folders into ``repo``; the report says what was added and refused.
+
+    ImportStopped (with the report so far) if the project cannot be written part-way."""
     if fmt is not None and fmt not in registry.reader_names():
         raise AnnotatorError(
             f"no importer for format {fmt!r}; known: {', '.join(registry.reader_names())}"
         )
-    files, errors, walked = _collect(paths)
-    report = ImportReport(errors=errors)
-    files = _not_the_project(repo, files, walked, report)
-    labels = repo.labels()
-    pending: list[_ReadFile] = []
-    waiting = 0  # documents in pending
-    for done, path in enumerate(files, start=1):
-        try:
-            reader = reader_for(path, fmt, keep_boilerplate=keep_boilerplate, rules=rules)
-        except UnknownFormat as exc:
-            if path in walked:  # a file the user did not name (a README, a picture...)
-                report.notes.append(f"{path}: skipped, not in a format this program reads")
-            else:
-                report.errors.append(str(exc))
-        else:
-            read = _read(reader, path, labels, report)
-            if read is not None and _add_labels(repo, path, read[1], report):
-                docs = read[0]
-                if read[1]:
-                    labels = repo.labels()
-                report.notes.extend(_dropped_notes(path, docs))
-                pending.append(_ReadFile(path, docs))
-                waiting += len(docs)
-                if waiting >= BATCH:
-                    _add(repo, pending, annotator, report)
-                    pending, waiting = [], 0
-        if progress is not None:
-            progress(done, len(files))
-    _add(repo, pending, annotator, report)
+    found = collect(paths, follow_symlinks=follow_symlinks)
+    report = ImportReport(errors=found.errors, notes=found.notes)
+    files = _not_the_project(repo, found.files, found.walked, report)
+    run = _Run(repo, annotator, report)
+    boilerplate = {"keep_boilerplate": keep_boilerplate, "rules": rules}
+    try:
+        labels = _Labels(repo.labels())
+        for done, path in enumerate(files, start=1):
+            run.read = done
+            reader = _guarded(
+                path, "detecting the format of", report, _detect, path, fmt, boilerplate
+            )
+            if isinstance(reader, UnknownFormat):
+                if path in found.walked:  # a file the user did not name (a README, a picture...)
+                    why = (
+                        reader.reason
+                        if path.name == REPORT_FILE
+                        else "not in a format this program reads"
+                    )
+                    report.notes.append(f"{path}: skipped, {why}")
+                else:
+                    report.errors.append(str(reader))
+            elif reader is not None:
+                read = _guarded(path, "reading", report, _read, path, reader, labels.known, report)
+                if read is not None:
+                    docs, new = read
+                    report.notes.extend(_dropped_notes(path, docs))
+                    run.queue(_ReadFile(path, docs, labels.take(docs, new)))
+            if progress is not None:
+                progress(done, len(files))
+        run.flush()
+    except (ProjectLockedError, ProjectFileError) as exc:
+        raise run.stopped(exc, files) from exc
+    finally:
+        report.errors[:] = [one_line(e) for e in report.errors]
+        report.notes[:] = [one_line(n) for n in report.notes]
     return report
 
 
-def _add_labels(repo: Repository, path: Path, new: dict[str, Kind], report: ImportReport) -> bool:
-    """Add the labels a file brings; False (the file refused) if the store refuses one."""
+def _detect(path: Path, fmt: str | None, boilerplate: dict[str, Any]) -> Reader | UnknownFormat:
     try:
-        for name, kind in new.items():
-            repo.ensure_label(name, kind)
-            report.notes.append(f"{path}: label {name} added to the project ({kind})")
-    except ValidationError as exc:
-        report.errors.append(f"{path}: {exc}")
-        return False
-    return True
+        if fmt is not None and path.name == REPORT_FILE:
+            registry.detect(path)  # an export's report is no document, whatever the format
+        return reader_for(path, fmt, **boilerplate)
+    except UnknownFormat as exc:
+        return exc
+    except InputError as exc:
+        return UnknownFormat(exc.reason, path=exc.path)
+
+
+class _Run:
+    """The files read and not yet added, added BATCH documents per transaction."""
+
+    def __init__(self, repo: Repository, annotator: str, report: ImportReport) -> None:
+        self.repo = repo
+        self.annotator = annotator
+        self.report = report
+        self.pending: list[_ReadFile] = []
+        self.waiting = 0  # documents in pending
+        self.added: list[Path] = []  # files whose documents are in the project
+        self.read = 0  # files read (or refused) so far
+
+    def queue(self, read: _ReadFile) -> None:
+        self.pending.append(read)
+        self.waiting += len(read.docs)
+        if self.waiting >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        """Add the pending files in one transaction; if the store refuses one of them, add
+        file by file so that only the file at fault is left out."""
+        if not self.pending:
+            return
+        try:
+            self._commit(self.pending)
+        except ValidationError:
+            for f in list(self.pending):
+                try:
+                    self._commit([f])
+                except ValidationError as exc:
+                    self.report.errors.append(f"{f.path}: {exc}")
+                self.pending.remove(f)
+        self.pending, self.waiting = [], 0
+
+    def _commit(self, files: list[_ReadFile]) -> None:
+        repo, report = self.repo, self.report
+        docs = [d for f in files for d in f.docs]
+        notes = []
+        with repo.transaction():
+            have = set(repo.labels().names)
+            for f in files:
+                for name, kind in f.labels.items():
+                    if name not in have:
+                        repo.ensure_label(name, kind)
+                        have.add(name)
+                        notes.append(f"{f.path}: label {name} added to the project ({kind})")
+            added, duplicates = repo.add_documents(
+                docs, annotator=self.annotator, batch=max(1, len(docs))
+            )
+        report.notes.extend(notes)
+        spans = {d.document.text: len(d.spans) for d in docs}
+        report.imported += len(added)
+        report.duplicates += duplicates
+        report.spans += sum(spans[d.text] for d in added)
+        self.added.extend(f.path for f in files)
+
+    def stopped(self, cause: AnnotatorError, files: list[Path]) -> ImportStopped:
+        """The error saying what was imported before ``cause`` stopped the import."""
+        report = self.report
+        left = [f.path for f in self.pending] + files[self.read :]
+        if self.added:
+            what = (
+                f"{report.imported} document(s) from {len(self.added)} file(s) were imported, "
+                f"the last {self.added[-1]}"
+            )
+        else:
+            what = "nothing was imported"
+        if left:
+            what += f"; not imported: {left[0]}"
+        if len(left) > 1:
+            what += f" and {len(left) - 1} file(s) after it"
+        message = (
+            f"{cause} — the import stopped: {what}; import again once the project can be "
+            "written (documents already in it are skipped as duplicates)"
+        )
+        report.errors[:] = [one_line(e) for e in report.errors]
+        report.notes[:] = [one_line(n) for n in report.notes]
+        return ImportStopped(cause, report, one_line(message))
 
 
 def resolve_labels(
@@ -234,32 +361,6 @@ def _dropped_notes(path: Path, docs: list[AnnotatedDocument]) -> list[str]:
         if dropped:
             notes.append(f"{path}: {len(dropped)} boilerplate line(s) dropped")
     return notes
-
-
-def _add(repo: Repository, pending: list[_ReadFile], annotator: str, report: ImportReport) -> None:
-    """Add the documents of ``pending`` in one transaction; if the store refuses one of them,
-    add file by file so that only the file at fault is left out."""
-    docs = [d for f in pending for d in f.docs]
-    if not docs:
-        return
-    try:
-        _tally(repo, docs, annotator, report)
-    except ValidationError:
-        for f in pending:
-            try:
-                _tally(repo, f.docs, annotator, report)
-            except ValidationError as exc:
-                report.errors.append(f"{f.path}: {exc}")
-
-
-def _tally(
-    repo: Repository, docs: list[AnnotatedDocument], annotator: str, report: ImportReport
-) -> None:
-    added, duplicates = repo.add_documents(docs, annotator=annotator, batch=len(docs))
-    spans = {d.document.text: len(d.spans) for d in docs}
-    report.imported += len(added)
-    report.duplicates += duplicates
-    report.spans += sum(spans[d.text] for d in added)
 
 
 def seed_project(project: Path, seed_dir: Path, *, annotator: str = "") -> ImportReport | None:

@@ -129,6 +129,12 @@ class Repository:
     def _write(self) -> AbstractContextManager[None]:
         return write(self.db, self.path)
 
+    def transaction(self) -> AbstractContextManager[None]:
+        """One write transaction around several calls, each of which becomes a savepoint in
+        it: after the block all of them are in the file, or, on an exception, none (an import
+        adds the labels a file brings and its documents together)."""
+        return self._write()
+
     def __enter__(self) -> Repository:
         return self
 

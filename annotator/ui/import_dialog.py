@@ -7,6 +7,7 @@ The summary says what was imported, skipped as a duplicate, and refused and why.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -27,14 +28,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, one_line
 from annotator.core.model import AnnotatedDocument, Document
 from annotator.core.text import canonical_text, text_sha256
 from annotator.formats.base import ImportReport
-from annotator.ops.importing import import_paths
+from annotator.ops.importing import ImportStopped, import_paths
 from annotator.store import Repository
 from annotator.ui import file_dialogs, i18n
 from annotator.ui.text import isolate
+
+log = logging.getLogger(__name__)
 
 
 class ImportDialog(QDialog):
@@ -125,19 +128,33 @@ class ImportDialog(QDialog):
 
     # -- importing --------------------------------------------------------------------------
     def run(self) -> None:
+        """Import; whatever fails is one line in the summary, never a traceback: a project that
+        stopped taking writes part-way (with what was imported before), any other expected
+        error, a file system error, and a bug (logged with its traceback)."""
+        stopped = ""
         try:
             if self.tabs.currentIndex() == self.PASTE:
                 report = self.import_pasted()
             else:
                 report = self.import_files()
+        except ImportStopped as exc:
+            report, stopped = exc.report, str(exc)
         except AnnotatorError as exc:
-            QMessageBox.warning(self, self.windowTitle(), str(exc))
-            return
+            report, stopped = ImportReport(), str(exc)
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename else ""
+            report, stopped = ImportReport(), f"{where}{exc.strerror or exc}"
+        except Exception as exc:  # a bug of ours: the log has the traceback
+            log.exception("the import failed")
+            report = ImportReport()
+            stopped = self.tr("{error} (a bug in this program; the details are in its log)").format(
+                error=f"{type(exc).__name__}: {exc}"
+            )
         if report is None:
             return
         self.report = report
         self.imported += report.imported
-        self.show_summary(report)
+        self.show_summary(report, one_line(stopped))
 
     def import_files(self) -> ImportReport | None:
         paths = [Path(self.paths.item(i).text()) for i in range(self.paths.count())]
@@ -179,8 +196,9 @@ class ImportDialog(QDialog):
         added = self.repo.add_document(AnnotatedDocument(document), annotator=self.annotator)
         return ImportReport(imported=1 if added else 0, duplicates=0 if added else 1)
 
-    def summary_text(self, report: ImportReport) -> str:
-        lines = [
+    def summary_text(self, report: ImportReport, stopped: str = "") -> str:
+        lines = [self.tr("Stopped: {reason}").format(reason=isolate(stopped))] if stopped else []
+        lines += [
             self.tr("Imported: {n}").format(n=report.imported),
             self.tr("Skipped as duplicates: {n}").format(n=report.duplicates),
             self.tr("Refused: {n}").format(n=len(report.errors)),
@@ -191,10 +209,10 @@ class ImportDialog(QDialog):
             lines += [f"  • {isolate(note)}" for note in report.notes]
         return "\n".join(lines)
 
-    def show_summary(self, report: ImportReport) -> None:
+    def show_summary(self, report: ImportReport, stopped: str = "") -> None:
         """Replace the form with the summary; Close (or Esc) leaves the dialog."""
         self.tabs.hide()
         self.import_button.hide()
-        self.summary.setPlainText(self.summary_text(report))
+        self.summary.setPlainText(self.summary_text(report, stopped))
         self.summary.show()
         self.setWindowTitle(self.tr("Import finished"))

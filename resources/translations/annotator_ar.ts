@@ -476,6 +476,10 @@
         <translation>المجلد المراد استيراده</translation>
     </message>
     <message>
+        <source>{error} (a bug in this program; the details are in its log)</source>
+        <translation>{error} (خلل في البرنامج؛ التفاصيل في سجله)</translation>
+    </message>
+    <message>
         <source>Add files or a folder first.</source>
         <translation>أضف ملفات أو مجلدًا أولًا.</translation>
     </message>
@@ -490,6 +494,10 @@
     <message>
         <source>Paste the article first.</source>
         <translation>الصق المقال أولًا.</translation>
+    </message>
+    <message>
+        <source>Stopped: {reason}</source>
+        <translation>توقّف الاستيراد: {reason}</translation>
     </message>
     <message>
         <source>Imported: {n}</source>

@@ -64,7 +64,7 @@ def test_doccano_bad_lines() -> None:
     assert err.value.line == 2
     with pytest.raises(InputError, match="outside the text"):
         doccano.loads('{"text": "قال", "label": [[0, 9, "PER"]]}', DEFAULT_LABELS)
-    with pytest.raises(InputError, match="not JSON"):
+    with pytest.raises(InputError, match="invalid JSON"):
         doccano.loads("{nope", DEFAULT_LABELS)
 
 
