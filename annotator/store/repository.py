@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from itertools import islice
 from pathlib import Path
@@ -289,18 +289,32 @@ class Repository:
             status = None if annotator is None else rows.fetch_status(conn, document_id, annotator)
             return queries.annotated(conn, document_id, status=status)
 
+    def export_ids(
+        self, *, status: Status | None = None, annotator: str | None = None
+    ) -> list[int]:
+        """Ids of the documents an export with these filters writes, in id order."""
+        with self._errors():
+            return queries.filtered_ids(self.db.conn, status=status, annotator=annotator)
+
     def iter_annotated(
         self,
         *,
         status: Status | None = None,
         annotator: str | None = None,
         labels: Collection[str] | None = None,
+        ids: Sequence[int] | None = None,
     ) -> Iterator[AnnotatedDocument]:
-        """Documents for export, in id order (no transaction is held between documents)."""
+        """Documents for export, in id order (``ids``: these, from ``export_ids``), read one at a
+        time as they are asked for (no transaction is held between documents)."""
         with self._errors():
             yield from queries.iter_annotated(
-                self.db.conn, status=status, annotator=annotator, labels=labels
+                self.db.conn, status=status, annotator=annotator, labels=labels, ids=ids
             )
+
+    def counts(self, document_id: int) -> tuple[int, int]:
+        """(spans, relations) of a document, counted by SQLite."""
+        with self._read():
+            return queries.counts(self.db.conn, document_id)
 
     # -- spans, relations, status -----------------------------------------------------------
 
