@@ -127,8 +127,9 @@ def annotated(
     ).fetchone()
     if row is None:
         raise NotFoundError(f"document {document_id} does not exist")
+    shared: dict[str, str] = {}
     spans = [
-        span_from_row(r)
+        span_from_row(r, shared)
         for r in conn.execute(
             f"SELECT {SPAN_COLUMNS} FROM spans WHERE document_id = ? ORDER BY {SPAN_ORDER}",
             (document_id,),

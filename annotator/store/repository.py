@@ -320,9 +320,10 @@ class Repository:
 
     def spans(self, document_id: int) -> list[Span]:
         """The document's spans in ``sorted_spans`` order."""
+        shared: dict[str, str] = {}
         with self._errors():
             return [
-                rows.span_from_row(r)
+                rows.span_from_row(r, shared)
                 for r in self.db.conn.execute(
                     f"SELECT {rows.SPAN_COLUMNS} FROM spans WHERE document_id = ?"
                     f" ORDER BY {rows.SPAN_ORDER}",
