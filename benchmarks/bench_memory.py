@@ -70,6 +70,8 @@ def child(task: str, arg: str, out: str) -> None:
     elif task == "bare-file":
         Path(arg).read_bytes().decode("utf-8")
     elif task == "import":
+        for leftover in Path(out).parent.glob(Path(out).name + "*"):  # a new project each run
+            leftover.unlink()
         with open_project(out) as repo:
             report = import_paths(repo, [arg])
             assert report.imported == 1, report
