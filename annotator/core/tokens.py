@@ -80,7 +80,8 @@ def word_tokens(text: str) -> Iterator[str]:
 class TokenList(Sequence[Token]):
     """The tokens of one text as two arrays of offsets: 8 bytes a token, where a list of
     Token objects takes about 170 (a 100 MB article has 11 million tokens). A Token is made
-    when an item is read; ``starts`` and ``ends`` are the offsets themselves."""
+    when an item is read; ``starts`` and ``ends`` are the offsets themselves (C ints: a
+    text of up to 2 ** 31 characters)."""
 
     __slots__ = ("ends", "starts", "text")
 
@@ -92,7 +93,7 @@ class TokenList(Sequence[Token]):
     @classmethod
     def of(cls, text: str) -> TokenList:
         """The tokenizer's tokens of ``text`` (as ``tokenize``), without a Token each."""
-        starts, ends = array("l"), array("l")
+        starts, ends = array("i"), array("i")
         for m in _TOKEN_RE.finditer(text):
             a, b = m.span()
             starts.append(a)
@@ -101,7 +102,7 @@ class TokenList(Sequence[Token]):
 
     @classmethod
     def from_pairs(cls, text: str, pairs: Iterable[tuple[int, int]]) -> TokenList:
-        starts, ends = array("l"), array("l")
+        starts, ends = array("i"), array("i")
         for a, b in pairs:
             starts.append(a)
             ends.append(b)

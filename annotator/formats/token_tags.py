@@ -58,7 +58,7 @@ def split_at(text: str, tokens: Sequence[Token], cuts: Iterable[int]) -> TokenLi
             inside.setdefault(k, []).append(cut)
     if not inside and isinstance(tokens, TokenList):
         return tokens
-    new_starts, new_ends = array("l"), array("l")
+    new_starts, new_ends = array("i"), array("i")
     done = 0
     for k in sorted(inside):
         new_starts.extend(starts[done:k])
@@ -150,7 +150,7 @@ def layer_tags(
     """Tags for the spans of ONE layer over ``tokens``."""
     _prefixes(scheme)
     starts, ends = offsets_of(tokens)
-    owner = array("l", [-1]) * len(starts)  # index into kept
+    owner = array("i", [-1]) * len(starts)  # index into kept
     kept: list[Span] = []
     ranges: list[tuple[int, int]] = []
     widened: list[tuple[Span, int, int]] = []
