@@ -261,7 +261,13 @@ def window_start(path: Path, folder: Path, app: QApplication, n: int) -> dict[st
     text = window.controller.document.text if window.controller.document else ""
     word = next(t for t in tokenize(text)[n * 7 :] if t.is_word and len(t.text) > 3)
     window.view.set_selection(word.start, word.end)
-    labelled = timed(lambda: press(window, Qt.Key.Key_3, Qt.KeyboardModifier.NoModifier))
+    labelled = timed(
+        lambda: (
+            QTest.keyClick(window.view.text_edit, Qt.Key.Key_3),
+            app.processEvents(),  # the event loop's turn
+            window.grab(),  # the whole window painted
+        )
+    )
     while not window.controller.snapper.ready:
         app.processEvents()
         time.sleep(0.005)

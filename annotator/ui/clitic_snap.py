@@ -32,7 +32,9 @@ class Snapper:
         self._gone: set[int] = set()  # removed here: a late evidence must not bring them back
         self._project = SpanEvidence()  # the project's newest span texts, read once
         self._project_loaded = False
+        self._neighbours_done = False  # a request that counted the neighbours finished
         self._waiting: int | None = None  # generation of the request not answered yet
+        self._with_neighbours: int | None = None  # ... and of the one asking for neighbours
         self._analyser = CliticAnalyser.live(self._counts, self._session, self._project)
 
     # -- what the window tells ----------------------------------------------------------------
@@ -43,14 +45,17 @@ class Snapper:
         unknown = any(s.id is not None and s.id not in self._key_of for s in spans)
         if document_id is None:
             return
-        if document_id in self._counted and not unknown and self._project_loaded:
+        complete = self._project_loaded and self._neighbours_done
+        if document_id in self._counted and not unknown and complete:
             return
         self._waiting = self._worker.request(
             document_id,
             frozenset(self._counted),
-            neighbours=not self._project_loaded,
+            neighbours=not self._neighbours_done,
             project=not self._project_loaded,
         )
+        if not self._neighbours_done:
+            self._with_neighbours = self._waiting
 
     def add_span(self, span: Span) -> None:
         """A span added or changed by an edit in the open document."""
@@ -92,6 +97,8 @@ class Snapper:
             self._project.add_keys(keys)
 
     def take_finished(self, generation: int) -> None:
+        if generation == self._with_neighbours:
+            self._neighbours_done = True
         if generation == self._waiting:
             self._waiting = None
 

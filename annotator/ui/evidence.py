@@ -149,8 +149,13 @@ class EvidenceWorker(QObject):
             self._request = None
 
     def _run(self) -> None:
-        with _short_turns():
-            self._loop()
+        try:
+            with _short_turns():
+                self._loop()
+        finally:  # also after an unexpected error (logged by threading): the next request runs
+            with self._lock:
+                if self._thread is threading.current_thread():
+                    self._thread = None
 
     def _loop(self) -> None:
         while True:
@@ -161,12 +166,11 @@ class EvidenceWorker(QObject):
                     return
             try:
                 self._work(request)
+                self._emit(request, self.finished, request.generation)
             except Cancelled:
                 continue
             except AnnotatorError as exc:  # locked, detached, gone: the next request retries
                 log.warning("clitic evidence not read: %s", exc)
-                continue
-            self._emit(request, self.finished, request.generation)
 
     def _cancelled(self, request: Request) -> bool:
         return self._closed or request.generation != self._generation
