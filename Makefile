@@ -44,6 +44,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/bench_formats.py
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_viewer.py
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_window.py
+	$(PY) benchmarks/bench_memory.py
 
 # refresh resources/translations/*.ts from the code (pyside6-lupdate) and build the .qm files
 translations: $(STAMP)

@@ -13,7 +13,13 @@ quotes of 8-40 tokens, at random tokens with a fixed seed). The real window
 - undo: Ctrl+Z -> the inverse committed, the span gone from list and viewer, painted;
 - relabel / resize / delete + paint on the 10,000-span document;
 - baselines in the same run: a bare ``repo.apply(AddSpan)`` + its inverse (no window at all),
-  and a bare grab() of the viewer with nothing changed.
+  and a bare grab() of the viewer with nothing changed;
+- a big project (issue 7): the sample article, then one document of ``--big-chars`` characters
+  with ``--big-spans`` spans, the project's newest: the window's start (create_main_window,
+  shown, the event loop's turn, painted), a label key pressed at once after it (the key, the
+  event loop's turn, the whole window painted), when the clitic evidence (read by a worker
+  thread) arrived, and a label key then; next to the same on a project of the sample article
+  alone.
 
 Targets (issue 4): label key and undo <= 16 ms, open <= 100 ms; 10,000 spans: every edit
 < 50 ms. Not a test: nothing here asserts a time. Figures go into docs/benchmarks-window.md.
@@ -29,6 +35,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -221,10 +228,95 @@ def bench_many_documents(folder: Path, app: QApplication, count: int) -> dict[st
     return figures
 
 
+def big_project(folder: Path, chars: int, count: int) -> Path:
+    """The sample article, then one big document holding the project's ``count`` newest spans
+    (every word, then two-word spans, until there are ``count``)."""
+    path = folder / "big-project.annot.db"
+    text = article(chars=chars)
+    words = [t for t in tokenize(text) if t.is_word]
+    places = [(t.start, t.end) for t in words]
+    places += [(a.start, b.end) for a, b in pairwise(words)]
+    spans = tuple(
+        Span(n, 0, a, b, ("PER", "ORG", "LOC", "MISC")[n % 4], WHO)
+        for n, (a, b) in enumerate(places[:count], start=1)
+    )
+    sample = SAMPLE.read_text(encoding="utf-8")
+    with open_project(path) as repo:
+        repo.add_document(AnnotatedDocument(Document(None, "sample", sample)), annotator=WHO)
+        repo.add_document(AnnotatedDocument(Document(None, "big", text), spans), annotator=WHO)
+    return path
+
+
+def window_start(path: Path, folder: Path, app: QApplication, n: int) -> dict[str, float]:
+    """Seconds: the window painted; a label key at once after; the evidence arrived."""
+    settings = UserSettings(QSettings(str(folder / f"start-{n}.ini"), QSettings.Format.IniFormat))
+    settings.set_annotator(WHO)
+    start = time.perf_counter()
+    window = create_main_window(path, settings)
+    window.resize(1280, 800)
+    window.show()
+    window.activateWindow()
+    app.processEvents()
+    window.grab()
+    shown = time.perf_counter()
+    text = window.controller.document.text if window.controller.document else ""
+    word = next(t for t in tokenize(text)[n * 7 :] if t.is_word and len(t.text) > 3)
+    window.view.set_selection(word.start, word.end)
+
+    def label() -> None:
+        QTest.keyClick(window.view.text_edit, Qt.Key.Key_3)
+        app.processEvents()  # the event loop's turn
+        window.grab()  # the whole window painted
+
+    labelled = timed(label)
+    while not window.controller.snapper.ready:
+        app.processEvents()
+        time.sleep(0.005)
+    arrived = time.perf_counter() - start
+    word = next(t for t in tokenize(text)[n * 7 + 20 :] if t.is_word and len(t.text) > 3)
+    window.view.set_selection(word.start, word.end)
+    app.processEvents()
+    after = timed(label)
+    window.close()
+    app.processEvents()
+    return {"start": shown - start, "label": labelled, "evidence": arrived, "after": after}
+
+
+def bench_big_project(
+    folder: Path, app: QApplication, runs: int, chars: int, spans: int
+) -> dict[str, float]:
+    big = big_project(folder, chars, spans)
+    small = folder / "sample-only.annot.db"
+    with open_project(small) as repo:
+        sample = SAMPLE.read_text(encoding="utf-8")
+        repo.add_document(AnnotatedDocument(Document(None, "sample", sample)), annotator=WHO)
+    runs_big = [window_start(big, folder, app, n) for n in range(runs)]
+    runs_small = [window_start(small, folder, app, 50 + n) for n in range(runs)]
+    figures = {
+        "window start + first paint": median_ms([r["start"] for r in runs_big]),
+        "label key at once after the start": median_ms([r["label"] for r in runs_big]),
+        "the clitic evidence arrived (worker), from the start": median_ms(
+            [r["evidence"] for r in runs_big]
+        ),
+        "label key once the evidence is there": median_ms([r["after"] for r in runs_big]),
+        "baseline: start + first paint, sample article alone": median_ms(
+            [r["start"] for r in runs_small]
+        ),
+        "baseline: its evidence arrived": median_ms([r["evidence"] for r in runs_small]),
+        "baseline: its label key at once after the start": median_ms(
+            [r["label"] for r in runs_small]
+        ),
+    }
+    return figures
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--documents", type=int, default=100_000)
+    parser.add_argument("--big-chars", type=int, default=5_800_000)
+    parser.add_argument("--big-spans", type=int, default=1_000_000)
+    parser.add_argument("--only-big", action="store_true", help="only the big project")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     folder = Path(tempfile.mkdtemp(prefix="bench-window-"))
@@ -233,6 +325,15 @@ def main() -> None:
         ("150,000 characters, 10,000 spans", article(chars=150_000), 10_000, True),
     ]
     print(f"median of {args.runs} runs, milliseconds, offscreen, PySide6 window 1280x800")
+    figures = bench_big_project(folder, app, min(args.runs, 5), args.big_chars, args.big_spans)
+    print(
+        f"\nbig project: the sample article, then {args.big_chars:,} characters with "
+        f"{args.big_spans:,} spans (the newest); median of {min(args.runs, 5)} starts"
+    )
+    for label, value in figures.items():
+        print(f"  {label:<52} {value:10.1f}")
+    if args.only_big:
+        return
     for name, text, spans, big in cases:
         path = make_project(folder, name.split(",")[0].replace(" ", ""), text, spans)
         settings = UserSettings(

@@ -76,22 +76,70 @@ def proclitic_splits(word: str) -> list[tuple[str, str]]:
     return splits
 
 
+class SpanEvidence:
+    """A multiset of span texts, folded (the search key of ADR 0002), for ``CliticAnalyser``.
+
+    Mutable on purpose: the window adds and removes one text per edit instead of folding every
+    span text again, and an analyser sees the change at once."""
+
+    __slots__ = ("_keys", "_starts")
+
+    def __init__(self, texts: Iterable[str] = ()) -> None:
+        self._keys: Counter[str] = Counter()
+        self._starts: Counter[str] = Counter()
+        self.add_keys(span_key(text) for text in texts)
+
+    def add_keys(self, keys: Iterable[str]) -> None:
+        for key in keys:
+            if key:
+                self._keys[key] += 1
+                self._starts[key.split(" ", 1)[0]] += 1
+
+    def remove_key(self, key: str) -> None:
+        if not key or self._keys[key] <= 0:
+            return
+        for counter, item in ((self._keys, key), (self._starts, key.split(" ", 1)[0])):
+            counter[item] -= 1
+            if counter[item] <= 0:
+                del counter[item]
+
+    def has(self, key: str) -> bool:
+        """Some span's text is ``key`` (folded)."""
+        return self._keys.get(key, 0) > 0
+
+    def starts_with(self, word_key: str) -> bool:
+        """Some span's text begins with the (folded) word ``word_key``."""
+        return self._starts.get(word_key, 0) > 0
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+def span_key(text: str) -> str:
+    """What span evidence compares: the folded text, without surrounding spaces."""
+    return fold(text).strip()
+
+
 class CliticAnalyser:
     """Decides proclitic splits from token counts and existing span texts."""
 
-    __slots__ = ("_counts", "_span_starts", "_spans")
+    __slots__ = ("_counts", "_sources")
 
     def __init__(self, token_counts: Mapping[str, int], span_texts: Collection[str] = ()) -> None:
         counts: Counter[str] = Counter()
         for token, count in token_counts.items():
             counts[fold(token)] += count
-        self._counts = counts
-        self._set_spans(span_texts)
+        self._counts: Mapping[str, int] = counts
+        self._sources: tuple[SpanEvidence, ...] = (SpanEvidence(span_texts),)
 
-    def _set_spans(self, span_texts: Collection[str]) -> None:
-        keys = (fold(text).strip() for text in span_texts)
-        self._spans = frozenset(k for k in keys if k)
-        self._span_starts = frozenset(k.split(" ", 1)[0] for k in self._spans)
+    @classmethod
+    def live(cls, folded_counts: Mapping[str, int], *sources: SpanEvidence) -> CliticAnalyser:
+        """An analyser over token counts already folded and span evidence, both read as they
+        are at each call (the window updates them in place)."""
+        analyser = cls.__new__(cls)
+        analyser._counts = folded_counts
+        analyser._sources = sources
+        return analyser
 
     @classmethod
     def from_texts(cls, texts: Iterable[str], span_texts: Collection[str] = ()) -> CliticAnalyser:
@@ -101,10 +149,7 @@ class CliticAnalyser:
 
     def with_spans(self, span_texts: Collection[str]) -> CliticAnalyser:
         """The same token counts with another set of span texts (spans change often)."""
-        other = CliticAnalyser.__new__(CliticAnalyser)
-        other._counts = self._counts
-        other._set_spans(span_texts)
-        return other
+        return CliticAnalyser.live(self._counts, SpanEvidence(span_texts))
 
     def count(self, word: str) -> int:
         """How often ``word`` occurs as a token, ignoring tashkeel and letter variants."""
@@ -115,11 +160,13 @@ class CliticAnalyser:
         splits = proclitic_splits(word)
         if not splits:
             return None
+        sources = self._sources
         for proclitic, stem in splits:
             key = fold(stem)
-            if len(key) >= MIN_SPAN_STEM_LETTERS and key in self._spans:
+            if len(key) >= MIN_SPAN_STEM_LETTERS and any(e.has(key) for e in sources):
                 return CliticSplit(proclitic, stem, SPAN)
-        if fold(word) in self._span_starts:
+        word_key = fold(word)
+        if any(e.starts_with(word_key) for e in sources):
             return None
         whole = self.count(word)
         for proclitic, stem in splits:

@@ -13,5 +13,18 @@ def canonical_text(raw: str) -> str:
     return raw.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
+HASH_SLICE = 1 << 20  # characters encoded at a time: a 100 MB text is never copied whole
+
+
 def text_sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """The sha256 of the UTF-8 text; UnicodeEncodeError (offsets into ``text``) for a lone
+    surrogate, which is no character."""
+    digest = hashlib.sha256()
+    for i in range(0, len(text), HASH_SLICE):
+        try:
+            digest.update(text[i : i + HASH_SLICE].encode("utf-8"))
+        except UnicodeEncodeError as exc:
+            raise UnicodeEncodeError(
+                exc.encoding, text, exc.start + i, exc.end + i, exc.reason
+            ) from None
+    return digest.hexdigest()

@@ -15,7 +15,10 @@ drops punctuation. This tokenizer keeps every non-space character in exactly one
 from __future__ import annotations
 
 import re
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 _MARKS = (
     "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"
@@ -66,7 +69,86 @@ def token_offsets(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _TOKEN_RE.finditer(text)]
 
 
-def sentence_token_ranges(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
+def word_tokens(text: str) -> Iterator[str]:
+    """The text of every word token, one at a time (counting words needs no token list)."""
+    for m in _TOKEN_RE.finditer(text):
+        word = m.group()
+        if any(ch.isalnum() for ch in word):
+            yield word
+
+
+class TokenList(Sequence[Token]):
+    """The tokens of one text as two arrays of offsets: 8 bytes a token, where a list of
+    Token objects takes about 170 (a 100 MB article has 11 million tokens). A Token is made
+    when an item is read; ``starts`` and ``ends`` are the offsets themselves (C ints: a
+    text of up to 2 ** 31 characters)."""
+
+    __slots__ = ("ends", "starts", "text")
+
+    def __init__(self, text: str, starts: array[int], ends: array[int]) -> None:
+        self.text = text
+        self.starts = starts
+        self.ends = ends
+
+    @classmethod
+    def of(cls, text: str) -> TokenList:
+        """The tokenizer's tokens of ``text`` (as ``tokenize``), without a Token each."""
+        starts, ends = array("i"), array("i")
+        for m in _TOKEN_RE.finditer(text):
+            a, b = m.span()
+            starts.append(a)
+            ends.append(b)
+        return cls(text, starts, ends)
+
+    @classmethod
+    def from_pairs(cls, text: str, pairs: Iterable[tuple[int, int]]) -> TokenList:
+        starts, ends = array("i"), array("i")
+        for a, b in pairs:
+            starts.append(a)
+            ends.append(b)
+        return cls(text, starts, ends)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> TokenList: ...
+
+    def __getitem__(self, index: int | slice) -> Token | TokenList:
+        if isinstance(index, slice):
+            return TokenList(self.text, self.starts[index], self.ends[index])
+        a, b = self.starts[index], self.ends[index]
+        return Token(a, b, self.text[a:b])
+
+    def __iter__(self) -> Iterator[Token]:
+        text = self.text
+        for a, b in zip(self.starts, self.ends, strict=True):
+            yield Token(a, b, text[a:b])
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, TokenList):
+            return (self.text, self.starts, self.ends) == (other.text, other.starts, other.ends)
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"TokenList({len(self)} tokens)"
+
+
+def offsets_of(tokens: Sequence[Token]) -> tuple[Sequence[int], Sequence[int]]:
+    """The starts and ends of ``tokens``: the arrays of a TokenList, else two lists."""
+    if isinstance(tokens, TokenList):
+        return tokens.starts, tokens.ends
+    return [t.start for t in tokens], [t.end for t in tokens]
+
+
+def sentence_token_ranges(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
     """Sentences as ``[first, last)`` token index ranges.
 
     A sentence ends after . ! ? ؟ … (and any closing quotes or brackets that follow, and any
@@ -74,20 +156,23 @@ def sentence_token_ranges(text: str, tokens: list[Token]) -> list[tuple[int, int
     and the dot inside a number (3.5 is one token), never end a sentence. A quote or bracket
     after a space opens the next sentence (انتهى. "قال) rather than closing this one.
     """
+    starts, ends = offsets_of(tokens)
+
+    def is_(k: int, marks: frozenset[str]) -> bool:  # the token is one of ``marks``
+        return ends[k] - starts[k] == 1 and text[starts[k]] in marks
+
     ranges: list[tuple[int, int]] = []
     first = 0
-    n = len(tokens)
-    for i, tok in enumerate(tokens):
-        nxt = tokens[i + 1] if i + 1 < n else None
-        if nxt is None:
-            break
-        if "\n" in text[tok.end : nxt.start]:
+    n = len(starts)
+    for i in range(n - 1):
+        end, following = ends[i], starts[i + 1]
+        if text.find("\n", end, following) >= 0:
             ranges.append((first, i + 1))
             first = i + 1
             continue
-        ends = tok.text in SENTENCE_END or (tok.text in CLOSERS and _after_end(tokens, i, first))
-        closes = nxt.text in CLOSERS and nxt.start == tok.end
-        if ends and nxt.text not in SENTENCE_END and not closes:
+        ends_here = is_(i, SENTENCE_END) or (is_(i, CLOSERS) and _after_end(is_, i, first))
+        closes = following == end and is_(i + 1, CLOSERS)
+        if ends_here and not is_(i + 1, SENTENCE_END) and not closes:
             ranges.append((first, i + 1))
             first = i + 1
     if first < n:
@@ -95,12 +180,12 @@ def sentence_token_ranges(text: str, tokens: list[Token]) -> list[tuple[int, int
     return ranges
 
 
-def _after_end(tokens: list[Token], i: int, first: int) -> bool:
+def _after_end(is_: Callable[[int, frozenset[str]], bool], i: int, first: int) -> bool:
     """True if the closers ending at token i follow a sentence-end mark."""
     j = i
-    while j > first and tokens[j].text in CLOSERS:
+    while j > first and is_(j, CLOSERS):
         j -= 1
-    return tokens[j].text in SENTENCE_END
+    return is_(j, SENTENCE_END)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

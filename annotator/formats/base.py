@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Protocol
 
 from annotator.core.model import AnnotatedDocument, Kind, LabelSet
+from annotator.formats import temporaries
 
 REPORT_FILE = "export-report.txt"  # written beside every export; never imported as a document
 
@@ -115,7 +116,8 @@ class AtomicFiles:
     """Collects files written under temporary names; ``commit()`` renames them all into place.
 
     On an exception inside the ``with`` block every temporary file is removed and no target file
-    is touched, so a failed export leaves no half-written file.
+    is touched, so a failed export leaves no half-written file. A killed process cannot remove
+    them: their names (``temporaries.prefix``) let the next export tell them stale.
     """
 
     def __init__(self) -> None:
@@ -133,7 +135,9 @@ class AtomicFiles:
     def path_for(self, target: Path) -> Path:
         """A temporary path beside ``target``; write there, it is renamed on commit."""
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        fd, tmp = tempfile.mkstemp(
+            prefix=temporaries.prefix(target), suffix=temporaries.SUFFIX, dir=target.parent
+        )
         os.close(fd)
         self._pending.append((Path(tmp), target))
         # mkstemp makes the file 0600; an export is an ordinary file (0666 less the umask)

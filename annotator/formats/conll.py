@@ -51,7 +51,7 @@ def iter_chunks(
     options: ExportOptions,
     report: ExportReport,
 ) -> Iterator[str]:
-    """The file, one document at a time."""
+    """The file, one sentence at a time (a document's lines are never held together)."""
     check_options(options)
     other_layers: Counter[str] = Counter()  # spans of the kinds this file does not hold
     for i, doc in enumerate(docs):
@@ -73,13 +73,15 @@ def iter_chunks(
                 f"{where}: the attributes ({', '.join(names)}) of {len(with_attributes)} "
                 "span(s): CoNLL has no place for attributes"
             )
-        tags = table.tags[options.layer]
-        tokens = table.tokens
-        parts = [DOCSTART, "\n\n"]
-        for first, end in table.sentences:
-            parts.extend(f"{tokens[k].text} _ _ {tags[k]}\n" for k in range(first, end))
-            parts.append("\n")
-        yield "".join(parts)
+        names, codes = table.tags[options.layer].names, table.tags[options.layer].codes
+        text, starts, ends = doc.document.text, table.tokens.starts, table.tokens.ends
+        yield f"{DOCSTART}\n\n"
+        for first, end in table.sentences:  # a sentence at a time: nothing of the size of a text
+            lines = [
+                f"{text[starts[k] : ends[k]]} _ _ {names[codes[k]]}\n" for k in range(first, end)
+            ]
+            lines.append("\n")
+            yield "".join(lines)
     for kind, n in sorted(other_layers.items()):
         report.not_expressed.append(
             f"{n} {kind} span(s): this file holds the {options.layer.value} layer only"

@@ -85,15 +85,16 @@ def iter_chunks(
         )
         if attributes:
             head["attributes"] = attributes
-        parts = [DOC_PREFIX, json.dumps(head, ensure_ascii=False), "\n"]
+        yield f"{DOC_PREFIX}{json.dumps(head, ensure_ascii=False)}\n"
         columns = [table.tags[k] for k in LAYERS]
-        for first, end in table.sentences:
+        for first, end in table.sentences:  # a sentence at a time, never a whole document
+            parts = []
             for n in range(first, end):
                 tok = table.tokens[n]
                 tags = "\t".join(col[n] for col in columns)
                 parts.append(f"{tok.text}\t{tok.start}\t{tok.end}\t{tags}\n")
             parts.append("\n")
-        yield "".join(parts)
+            yield "".join(parts)
 
 
 def dumps(

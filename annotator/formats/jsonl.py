@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from annotator.core.errors import InputError
@@ -39,19 +39,12 @@ from annotator.core.model import (
     Relation,
     Span,
     Status,
-    sorted_spans,
 )
 from annotator.formats.base import AtomicFiles, ExportOptions, ExportReport, ReaderWithNotes
 from annotator.formats.decoding import canonical_with_map, read_text, title_from_text
+from annotator.formats.jsonl_lines import record_chunks
 from annotator.formats.jsonvalues import Fields, Where, is_int, load, peek
-from annotator.formats.tagging import document_tokens
-from annotator.formats.token_tags import (
-    TAG_FIELDS,
-    describe,
-    export_tokens,
-    layer_tags,
-    tag_names,
-)
+from annotator.formats.token_tags import TAG_FIELDS, tag_names
 
 DOCUMENTS = "documents.jsonl"
 LABELS = "labels.json"
@@ -272,12 +265,8 @@ class JsonlWriter:
     ) -> None:
         report.format = self.name
         names = label_lists(labels, options.scheme)
-        lines = (
-            json.dumps(to_record(doc, labels, options, report), ensure_ascii=False) + "\n"
-            for doc in docs
-        )
         with AtomicFiles() as files:
-            files.write_lines(out_dir / DOCUMENTS, lines)
+            files.write_lines(out_dir / DOCUMENTS, iter_chunks(docs, labels, options, report))
             files.write_text(
                 out_dir / LABELS, json.dumps(names, ensure_ascii=False, indent=1) + "\n"
             )
@@ -290,6 +279,17 @@ def label_lists(labels: LabelSet, scheme: str = "iob2") -> dict[str, list[str]]:
     return {field: tag_names(labels, kind, scheme) for kind, field in TAG_FIELDS.items()}
 
 
+def iter_chunks(
+    docs: Iterable[AnnotatedDocument],
+    labels: LabelSet,
+    options: ExportOptions,
+    report: ExportReport,
+) -> Iterator[str]:
+    """The documents.jsonl content in pieces, one document at a time (jsonl_lines)."""
+    for doc in docs:
+        yield from record_chunks(doc, labels, options, report)
+
+
 def dumps(
     docs: Iterable[AnnotatedDocument],
     labels: LabelSet,
@@ -298,85 +298,15 @@ def dumps(
 ) -> str:
     """The documents.jsonl content for ``docs`` (the pure half of the writer)."""
     opts, rep = options or ExportOptions(), report or ExportReport(format="jsonl")
-    return "".join(
-        json.dumps(to_record(doc, labels, opts, rep), ensure_ascii=False) + "\n" for doc in docs
-    )
+    return "".join(iter_chunks(docs, labels, opts, rep))
 
 
 def to_record(
     doc: AnnotatedDocument, labels: LabelSet, options: ExportOptions, report: ExportReport
 ) -> dict[str, object]:
     """One document as the JSON object of its line; records losses in ``report``."""
-    d = doc.document
-    text = d.text
-    spans = sorted_spans(doc.spans)
-    kinds = {s.label: _kind_of(s, labels) for s in spans}
-    tokens = export_tokens(text, spans, options.tokens, document_tokens(doc))
-    record: dict[str, object] = {
-        "id": d.id,
-        "title": d.title,
-        "text": text,
-        "offset_unit": OFFSET_UNIT,
-        "source": d.source,
-        "url": d.url,
-        "published": d.published,
-        "status": doc.status.value,
-        "meta": dict(d.meta),
-        "spans": [_span_record(s, text, kinds[s.label]) for s in spans],
-        "relations": [
-            {
-                "id": r.id,
-                "type": r.type,
-                "from": r.source_id,
-                "to": r.target_id,
-                "annotator": r.annotator,
-            }
-            for r in doc.relations
-        ],
-        "tokens": [t.text for t in tokens],
-        "token_offsets": [[t.start, t.end] for t in tokens],
-    }
-    where = f"document {d.id}" if d.id is not None else f"document {d.title!r}"
-    for span in spans:
-        if kinds[span.label] is None:
-            report.not_expressed.append(
-                f"{where}: {describe(text, span)}: label unknown to the project, in no tag list"
-            )
-    for kind, field in TAG_FIELDS.items():
-        index = {name: i for i, name in enumerate(tag_names(labels, kind, options.scheme))}
-        layer = layer_tags(
-            text,
-            tokens,
-            [s for s in spans if kinds[s.label] == kind],
-            options.scheme,
-            options.tokens,
-        )
-        record[field] = [index[tag] for tag in layer.tags]
-        for span, a, b in layer.widened:
-            report.widened.append(f"{where}: {describe(text, span)} -> {text[a:b]!r}")
-        for span, why in layer.problems:
-            report.not_expressed.append(f"{where}: {describe(text, span)} not in {field}: {why}")
-    report.documents += 1
-    report.spans_per_label.update(s.label for s in spans)
+    record: dict[str, object] = json.loads("".join(record_chunks(doc, labels, options, report)))
     return record
-
-
-def _kind_of(span: Span, labels: LabelSet) -> Kind | None:
-    label = labels.get(span.label)
-    return label.kind if label is not None else None
-
-
-def _span_record(span: Span, text: str, kind: Kind | None) -> dict[str, object]:
-    return {
-        "id": span.id,
-        "start": span.start,
-        "end": span.end,
-        "label": span.label,
-        "kind": kind.value if kind is not None else "",
-        "text": text[span.start : span.end],
-        "annotator": span.annotator,
-        "attributes": dict(span.attributes),
-    }
 
 
 READER = JsonlReader()

@@ -19,7 +19,7 @@ units (older versions) is converted, and the import says so.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import quoteattr
@@ -95,15 +95,39 @@ def task(
     return {"data": data, "annotations": [{"result": results}]}
 
 
+def iter_chunks(
+    docs: Iterable[AnnotatedDocument], labels: LabelSet, report: ExportReport
+) -> Iterator[str]:
+    """``json.dumps(tasks, ensure_ascii=False, indent=1)`` and a newline, one task at a time:
+    each task is encoded as the one item of a list, whose brackets are left out."""
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=1)
+    count = 0
+    for i, doc in enumerate(docs):
+        one = task(doc, labels, report, doc_name(doc, i))
+        report.documents += 1
+        yield "[\n " if count == 0 else ",\n "
+        yield from _inner(encoder.iterencode([one]))
+        count += 1
+    yield "[]\n" if count == 0 else "\n]\n"
+
+
+def _inner(pieces: Iterator[str], batch: int = 10_000) -> Iterator[str]:
+    """The pieces of ``[item]`` without the first ("[\n ") and the last two ("\n", "]"),
+    joined a few thousand at a time."""
+    next(pieces)
+    held: list[str] = []
+    for piece in pieces:
+        held.append(piece)
+        if len(held) > batch:
+            yield "".join(held[:-2])
+            del held[:-2]
+    yield "".join(held[:-2])
+
+
 def dumps(
     docs: Iterable[AnnotatedDocument], labels: LabelSet, report: ExportReport | None = None
 ) -> str:
-    report = report or ExportReport(format=NAME)
-    tasks = []
-    for i, doc in enumerate(docs):
-        tasks.append(task(doc, labels, report, doc_name(doc, i)))
-        report.documents += 1
-    return json.dumps(tasks, ensure_ascii=False, indent=1) + "\n"
+    return "".join(iter_chunks(docs, labels, report or ExportReport(format=NAME)))
 
 
 def dumps_config(labels: LabelSet, relation_types: Iterable[str] = (SPEAKER,)) -> str:
@@ -153,7 +177,7 @@ class LabelStudioWriter:
                 yield doc
 
         with AtomicFiles() as files:
-            files.write_text(out_dir / FILE, dumps(seen(docs), labels, report))
+            files.write_lines(out_dir / FILE, iter_chunks(seen(docs), labels, report))
             files.write_text(out_dir / CONFIG, dumps_config(labels, types))
             report.files += [out_dir / FILE, out_dir / CONFIG]
             files.write_report(out_dir, report)

@@ -19,15 +19,21 @@ O starts an entity, as in IOB1); ``join_tokens`` rebuilds a text from tokens
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.core.model import AnnotatedDocument, Kind, LabelSet, Span
-from annotator.core.tokens import Token, sentence_token_ranges, tokenize
+from annotator.core.tokens import Token, TokenList, sentence_token_ranges
 from annotator.formats.base import ExportOptions, ExportReport
-from annotator.formats.token_tags import SCHEMES, TOKEN_MODES, describe, layer_tags
+from annotator.formats.token_tags import (
+    SCHEMES,
+    TOKEN_MODES,
+    Tags,
+    describe,
+    layer_tags,
+    split_at,
+)
 
 # Rebuilding text from tokens: no space before these, none after OPENING.
 CLOSING = frozenset(".,،؛:؟!?)»]}…;%")
@@ -46,7 +52,7 @@ def check_options(options: ExportOptions) -> None:
 # --- tokens ---------------------------------------------------------------------------------
 
 
-def source_tokens(text: str, meta: Mapping[str, Any]) -> list[Token] | None:
+def source_tokens(text: str, meta: Mapping[str, Any]) -> TokenList | None:
     """The corpus's own tokens kept at import (``meta["tokens"]``: ``[[start, end], ...]``).
 
     None when the document has none, or when they do not fit its text (ascending, disjoint,
@@ -55,7 +61,7 @@ def source_tokens(text: str, meta: Mapping[str, Any]) -> list[Token] | None:
     raw = meta.get("tokens")
     if not isinstance(raw, list | tuple):
         return None
-    out: list[Token] = []
+    pairs: list[tuple[int, int]] = []
     prev = 0
     for pair in raw:
         if not isinstance(pair, list | tuple) or len(pair) != 2:
@@ -65,18 +71,17 @@ def source_tokens(text: str, meta: Mapping[str, Any]) -> list[Token] | None:
             return None
         if end > len(text):
             return None
-        piece = text[start:end]
-        if any(c.isspace() for c in piece):
+        if any(c.isspace() for c in text[start:end]):
             return None
-        out.append(Token(start, end, piece))
+        pairs.append((start, end))
         prev = end
-    return out
+    return TokenList.from_pairs(text, pairs)
 
 
-def document_tokens(doc: AnnotatedDocument) -> list[Token]:
+def document_tokens(doc: AnnotatedDocument) -> TokenList:
     """The base tokens of a document: its corpus tokens if it has them, else ours."""
     text = doc.document.text
-    return source_tokens(text, doc.document.meta) or tokenize(text)
+    return source_tokens(text, doc.document.meta) or TokenList.of(text)
 
 
 def token_pieces(token: str) -> list[tuple[int, int]]:
@@ -84,31 +89,16 @@ def token_pieces(token: str) -> list[tuple[int, int]]:
     return [m.span() for m in _WS.finditer(token)]
 
 
-def split_tokens(text: str, tokens: Sequence[Token], cuts: Iterable[int]) -> list[Token]:
+def split_tokens(text: str, tokens: Sequence[Token], cuts: Iterable[int]) -> TokenList:
     """``tokens`` cut at every offset of ``cuts`` that falls strictly inside one."""
-    points = sorted(set(cuts))
-    if not points:
-        return list(tokens)
-    out: list[Token] = []
-    for tok in tokens:
-        i = bisect_right(points, tok.start)
-        if i >= len(points) or points[i] >= tok.end:
-            out.append(tok)
-            continue
-        start = tok.start
-        while i < len(points) and points[i] < tok.end:
-            out.append(Token(start, points[i], text[start : points[i]]))
-            start = points[i]
-            i += 1
-        out.append(Token(start, tok.end, text[start : tok.end]))
-    return out
+    return split_at(text, tokens, cuts)
 
 
 def sentences(
     text: str, tokens: Sequence[Token], keep_together: Iterable[tuple[int, int]]
 ) -> list[tuple[int, int]]:
     """Sentence token ranges ``[first, last)``, merged so no range of ``keep_together`` is cut."""
-    ranges = sentence_token_ranges(text, list(tokens))
+    ranges = sentence_token_ranges(text, tokens)
     if not ranges:
         return ranges
     joined = bytearray(len(tokens) + 1)  # joined[i]: no sentence break allowed before token i
@@ -131,9 +121,9 @@ def sentences(
 class TokenTable:
     """One document cut into tokens and sentences, with one tag column per layer."""
 
-    tokens: list[Token]
+    tokens: TokenList
     sentences: list[tuple[int, int]]
-    tags: dict[Kind, list[str]] = field(default_factory=dict)
+    tags: dict[Kind, Tags] = field(default_factory=dict)
     kept: dict[Kind, list[Span]] = field(default_factory=dict)
     extent: dict[int, tuple[int, int]] = field(default_factory=dict)  # span id -> as written
 
@@ -193,9 +183,8 @@ def token_table(
             report.not_expressed.append(f"{where} {describe(text, span)}: {why}")
         for span in result.kept:
             report.spans_per_label[span.label] += 1
-        ranges = decode(result.tags)  # in reading order, like result.kept
-        together.extend((a, b) for a, b, _ in ranges)
-        for span, (a, b, _) in zip(result.kept, ranges, strict=True):
+        together.extend(result.ranges)  # in reading order, like result.kept
+        for span, (a, b) in zip(result.kept, result.ranges, strict=True):
             if span.id is not None:
                 table.extent[span.id] = (tokens[a].start, tokens[b - 1].end)
     table.sentences = sentences(text, tokens, together)

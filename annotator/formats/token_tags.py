@@ -9,12 +9,14 @@ the others are returned as problems, with the reason, for the export report.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import overload
 
 from annotator.core.model import Kind, LabelSet, Span, sorted_spans
-from annotator.core.tokens import Token, tokenize
+from annotator.core.tokens import Token, TokenList, offsets_of
 
 SCHEMES: dict[str, tuple[str, ...]] = {
     "iob2": ("B", "I"),
@@ -32,27 +34,46 @@ TAG_FIELDS: dict[Kind, str] = {
 
 def export_tokens(
     text: str, spans: Iterable[Span], mode: str = "split", base: Sequence[Token] | None = None
-) -> list[Token]:
+) -> TokenList:
     """``base`` tokens (default: the tokenizer's); in ``split`` mode cut wherever a span
     boundary falls inside one."""
-    tokens = list(base) if base is not None else tokenize(text)
+    tokens = TokenList.of(text) if base is None else base
     if mode == "whole":
-        return tokens
+        return split_at(text, tokens, ())
     if mode != "split":
         raise ValueError(f"unknown token mode {mode!r}; known: {', '.join(TOKEN_MODES)}")
-    cuts = sorted({b for s in spans for b in (s.start, s.end)})
-    if not cuts:
+    return split_at(text, tokens, {b for s in spans for b in (s.start, s.end)})
+
+
+def split_at(text: str, tokens: Sequence[Token], cuts: Iterable[int]) -> TokenList:
+    """``tokens`` (ascending, disjoint) cut at every offset of ``cuts`` strictly inside one.
+
+    Only the tokens a cut falls in are looked at one by one; the runs between them are copied
+    as whole arrays, so an 11-million-token article with a few cuts costs little."""
+    starts, ends = offsets_of(tokens)
+    inside: dict[int, list[int]] = {}
+    for cut in sorted(set(cuts)):
+        k = bisect_right(starts, cut) - 1
+        if k >= 0 and starts[k] < cut < ends[k]:
+            inside.setdefault(k, []).append(cut)
+    if not inside and isinstance(tokens, TokenList):
         return tokens
-    out: list[Token] = []
-    for tok in tokens:
-        i = bisect_right(cuts, tok.start)
-        start = tok.start
-        while i < len(cuts) and cuts[i] < tok.end:
-            out.append(Token(start, cuts[i], text[start : cuts[i]]))
-            start = cuts[i]
-            i += 1
-        out.append(tok if start == tok.start else Token(start, tok.end, text[start : tok.end]))
-    return out
+    new_starts, new_ends = array("i"), array("i")
+    done = 0
+    for k in sorted(inside):
+        new_starts.extend(starts[done:k])
+        new_ends.extend(ends[done:k])
+        start = starts[k]
+        for cut in inside[k]:
+            new_starts.append(start)
+            new_ends.append(cut)
+            start = cut
+        new_starts.append(start)
+        new_ends.append(ends[k])
+        done = k + 1
+    new_starts.extend(starts[done:])
+    new_ends.extend(ends[done:])
+    return TokenList(text, new_starts, new_ends)
 
 
 def tag_names(labels: LabelSet, kind: Kind, scheme: str = "iob2") -> list[str]:
@@ -61,12 +82,62 @@ def tag_names(labels: LabelSet, kind: Kind, scheme: str = "iob2") -> list[str]:
     return ["O"] + [f"{p}-{label.name}" for label in labels.of_kind(kind) for p in prefixes]
 
 
+class Tags(Sequence[str]):
+    """One tag per token, kept as a 2-byte code per token into a short list of tag names
+    (a list of 11 million tag strings would take 88 MB of pointers alone)."""
+
+    __slots__ = ("_code_of", "codes", "names")
+
+    def __init__(self, n: int) -> None:
+        self.names: list[str] = ["O"]
+        self._code_of = {"O": 0}
+        self.codes = array("H", bytes(2 * n))
+
+    def code(self, name: str) -> int:
+        found = self._code_of.get(name)
+        if found is None:
+            found = self._code_of[name] = len(self.names)
+            self.names.append(name)
+        return found
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self.names[c] for c in self.codes[index]]
+        return self.names[self.codes[index]]
+
+    def __setitem__(self, index: int, name: str) -> None:
+        self.codes[index] = self.code(name)
+
+    def __iter__(self) -> Iterator[str]:
+        return map(self.names.__getitem__, self.codes)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Tags({list(self)!r})"
+
+
 @dataclass(frozen=True, slots=True)
 class LayerTags:
-    tags: list[str]  # one per token
+    tags: Tags  # one per token
     kept: list[Span]  # spans expressed by the tags
     widened: list[tuple[Span, int, int]]  # (span, start, end) of the tokens that stand for it
     problems: list[tuple[Span, str]]  # spans the tags cannot hold, and why
+    ranges: list[tuple[int, int]] = field(default_factory=list)  # kept: tokens [first, end)
 
 
 def layer_tags(
@@ -78,14 +149,14 @@ def layer_tags(
 ) -> LayerTags:
     """Tags for the spans of ONE layer over ``tokens``."""
     _prefixes(scheme)
-    starts = [t.start for t in tokens]
-    owner: list[int] = [-1] * len(tokens)  # index into kept
+    starts, ends = offsets_of(tokens)
+    owner = array("i", [-1]) * len(starts)  # index into kept
     kept: list[Span] = []
     ranges: list[tuple[int, int]] = []
     widened: list[tuple[Span, int, int]] = []
     problems: list[tuple[Span, str]] = []
     for span in sorted_spans(spans):
-        first, last = _covered(tokens, starts, span, whole=mode == "whole")
+        first, last = _covered(starts, ends, span, whole=mode == "whole")
         if first > last:
             problems.append((span, "it covers no token (only spaces or direction marks)"))
             continue
@@ -100,14 +171,15 @@ def layer_tags(
             owner[i] = len(kept)
         kept.append(span)
         ranges.append((first, last))
-        a, b = tokens[first].start, tokens[last].end
+        a, b = starts[first], ends[last]
         if a < span.start or b > span.end:
             widened.append((span, a, b))
         elif (a, b) != (span.start, span.end):
             problems.append(
                 (span, f"the tags cover only {text[a:b]!r} (its edges are not in any token)")
             )
-    return LayerTags(_encode(len(tokens), kept, ranges, scheme), kept, widened, problems)
+    tags = _encode(len(starts), kept, ranges, scheme)
+    return LayerTags(tags, kept, widened, problems, [(a, b + 1) for a, b in ranges])
 
 
 def describe(text: str, span: Span) -> str:
@@ -124,22 +196,24 @@ def _prefixes(scheme: str) -> tuple[str, ...]:
 
 
 def _covered(
-    tokens: Sequence[Token], starts: list[int], span: Span, *, whole: bool
+    starts: Sequence[int], ends: Sequence[int], span: Span, *, whole: bool
 ) -> tuple[int, int]:
     """Index of the first and last token the span stands on (first > last when none)."""
+    n = len(starts)
     i = bisect_right(starts, span.start) - 1
-    if i < 0 or tokens[i].end <= span.start or (not whole and tokens[i].start < span.start):
+    if i < 0 or ends[i] <= span.start or (not whole and starts[i] < span.start):
         i += 1
     j = i
-    while j < len(tokens) and tokens[j].start < span.end:
-        if not whole and tokens[j].end > span.end:
+    while j < n and starts[j] < span.end:
+        if not whole and ends[j] > span.end:
             break
         j += 1
     return i, j - 1
 
 
-def _encode(n: int, kept: list[Span], ranges: list[tuple[int, int]], scheme: str) -> list[str]:
-    tags = ["O"] * n
+def _encode(n: int, kept: list[Span], ranges: list[tuple[int, int]], scheme: str) -> Tags:
+    tags = Tags(n)
+    codes = tags.codes
     order = sorted(range(len(kept)), key=lambda k: ranges[k][0])
     prev_end, prev_label = -2, ""
     for k in order:
@@ -148,19 +222,16 @@ def _encode(n: int, kept: list[Span], ranges: list[tuple[int, int]], scheme: str
         single = first == last
         if scheme == "iob2":
             tags[first] = f"B-{label}"
-            inner = "I"
         elif scheme == "iob1":
             touching = prev_end == first - 1 and prev_label == label
             tags[first] = f"{'B' if touching else 'I'}-{label}"
-            inner = "I"
         else:
             end_p, single_p = ("E", "S") if scheme == "bioes" else ("L", "U")
             tags[first] = f"{single_p if single else 'B'}-{label}"
-            inner = "I"
             if not single:
                 tags[last] = f"{end_p}-{label}"
                 last -= 1
-        for i in range(first + 1, last + 1):
-            tags[i] = f"{inner}-{label}"
+        if last > first:
+            codes[first + 1 : last + 1] = array("H", [tags.code(f"I-{label}")]) * (last - first)
         prev_end, prev_label = ranges[k][1], label
     return tags

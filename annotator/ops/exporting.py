@@ -10,6 +10,7 @@ from annotator.core.labels import name_error
 from annotator.core.model import AnnotatedDocument, Status
 from annotator.formats import registry
 from annotator.formats.base import REPORT_FILE, AtomicFiles, ExportOptions, ExportReport
+from annotator.formats.temporaries import clean_stale_temporaries
 from annotator.ops.importing import Progress
 from annotator.store import Repository
 
@@ -31,8 +32,11 @@ def export_project(
 
     ``status``: only documents with that status (for ``annotator``, or for any annotator);
     ``annotator``: only that annotator's spans; ``labels``: only spans with these labels.
-    The writer writes to temporary names and renames at the end; the report (what was written,
-    what could not be expressed) is also written as ``export-report.txt``.
+    The documents stream from the store to the writer one at a time (memory grows with the
+    largest document, not the project). The writer writes to temporary names and renames at
+    the end; temporary files an earlier, killed export left in ``out_dir`` are removed first.
+    The report (what was written, what could not be expressed) is also written as
+    ``export-report.txt``.
     """
     try:
         writer = registry.writer(fmt)
@@ -52,47 +56,60 @@ def export_project(
                 f"unknown label(s) {', '.join(unknown)}; the project has "
                 f"{', '.join(labelset.names)}"
             )
-    docs = list(repo.iter_annotated(status=status, annotator=annotator, labels=labels))
+    ids = repo.export_ids(status=status, annotator=annotator)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    clean_stale_temporaries(out)
     report = ExportReport(format=fmt)
-    _report_filters(repo, docs, report, status=status, annotator=annotator, labels=labels)
-    writer.write(_fed(docs, progress), labelset, out, options or ExportOptions(), report)
+    _name_filters(report, status=status, annotator=annotator, labels=labels)
+    docs = repo.iter_annotated(ids=ids, status=status, annotator=annotator, labels=labels)
+    counting = annotator is not None or labels is not None
+    fed = _fed(repo, docs, len(ids), report, progress, count_left_out=counting)
+    writer.write(fed, labelset, out, options or ExportOptions(), report)
     if not any(p.name == REPORT_FILE for p in report.files):  # a writer that wrote none
         with AtomicFiles() as files:
             files.write_report(out, report)
     return report
 
 
-def _report_filters(
-    repo: Repository,
-    docs: list[AnnotatedDocument],
+def _name_filters(
     report: ExportReport,
     *,
     status: Status | None,
     annotator: str | None,
     labels: Collection[str] | None,
 ) -> None:
-    """Name the filters in the report and count the spans and relations they left out of the
-    exported documents (documents left out by ``status`` are simply not exported)."""
     if status is not None:
         report.filters.append(f"status: {status.value}")
     if annotator is not None:
         report.filters.append(f"annotator: {annotator}")
     if labels is not None:
         report.filters.append(f"labels: {', '.join(sorted(labels))}")
-    if annotator is None and labels is None:
-        return
+
+
+def _fed(
+    repo: Repository,
+    docs: Iterator[AnnotatedDocument],
+    total: int,
+    report: ExportReport,
+    progress: Progress | None,
+    *,
+    count_left_out: bool,
+) -> Iterator[AnnotatedDocument]:
+    """The documents one at a time, as the store reads them: none is kept once the writer
+    asks for the next. With an annotator or label filter, the spans and relations it left out
+    of the exported documents are counted on the way (documents left out by ``status`` are
+    simply not exported) and named in the report once the last document went."""
     spans = relations = 0
-    for doc in docs:
-        assert doc.document.id is not None
-        spans += len(repo.spans(doc.document.id)) - len(doc.spans)
-        relations += len(repo.relations(doc.document.id)) - len(doc.relations)
-    report.filtered_out.append(f"{spans} span(s) and {relations} relation(s)")
-
-
-def _fed(docs: list[AnnotatedDocument], progress: Progress | None) -> Iterator[AnnotatedDocument]:
     for done, doc in enumerate(docs, start=1):
+        if count_left_out:
+            assert doc.document.id is not None
+            in_store = repo.counts(doc.document.id)
+            spans += in_store[0] - len(doc.spans)
+            relations += in_store[1] - len(doc.relations)
         yield doc
+        del doc  # the writer holds the only reference while it writes the next one
         if progress is not None:
-            progress(done, len(docs))
+            progress(done, max(total, done))
+    if count_left_out:
+        report.filtered_out.append(f"{spans} span(s) and {relations} relation(s)")

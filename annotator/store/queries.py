@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -136,8 +136,9 @@ def annotated(
     ).fetchone()
     if row is None:
         raise NotFoundError(f"document {document_id} does not exist")
+    shared: dict[str, str] = {}
     spans = [
-        span_from_row(r)
+        span_from_row(r, shared)
         for r in conn.execute(
             f"SELECT {SPAN_COLUMNS} FROM spans WHERE document_id = ? ORDER BY {SPAN_ORDER}",
             (document_id,),
@@ -197,8 +198,11 @@ def iter_annotated(
     status: Status | None,
     annotator: str | None,
     labels: Collection[str] | None,
+    ids: Sequence[int] | None = None,
 ) -> Iterator[AnnotatedDocument]:
-    for document_id in filtered_ids(conn, status=status, annotator=annotator):
+    if ids is None:
+        ids = filtered_ids(conn, status=status, annotator=annotator)
+    for document_id in ids:
         try:
             yield annotated(
                 conn,
@@ -209,6 +213,19 @@ def iter_annotated(
             )
         except NotFoundError:
             continue  # deleted by another program while we were exporting
+
+
+def counts(conn: sqlite3.Connection, document_id: int) -> tuple[int, int]:
+    """(spans, relations) of one document."""
+    spans = conn.execute(
+        "SELECT count(*) FROM spans WHERE document_id = ?", (document_id,)
+    ).fetchone()[0]
+    relations = conn.execute(
+        "SELECT count(*) FROM relations WHERE source_id IN"
+        " (SELECT id FROM spans WHERE document_id = ?)",
+        (document_id,),
+    ).fetchone()[0]
+    return int(spans), int(relations)
 
 
 def stats(conn: sqlite3.Connection) -> ProjectStats:

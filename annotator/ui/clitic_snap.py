@@ -1,119 +1,122 @@
 """Feeds the core clitic analyser with the project's evidence and snaps selections with it.
 
-Evidence (DESIGN.md §4): span texts first, then token frequency. Counting the tokens of every
-document of a 100,000-document project would stall the window, so the counts come from the open
-document and up to ``NEIGHBOURS`` other documents (each counted once, cached). Span texts come
-from the whole project (its 20,000 newest spans, read once) and from those documents; spans added
-or removed while annotating update the evidence.
+Evidence (DESIGN.md §4, ADR 0003): span texts first, then token frequency. The counts come from
+the open document and up to ``evidence.NEIGHBOURS`` other documents (each counted once); span
+texts from those documents, from the project's 20,000 newest spans, and from every edit.
 
-Rebuilding the analyser folds every distinct span text, which takes milliseconds on a dense
-document; the window calls :meth:`Snapper.refresh` when it is idle (after an edit is drawn or a
-document opened), so a label key finds the analyser ready. The analyser is rebuilt only when the
-set of distinct span texts changed.
+Nothing of it is read on the GUI thread (docs/adr/0025): opening a document asks the
+``EvidenceWorker`` for what is missing, and its results are merged here as they arrive, on the
+GUI thread. The analyser reads the live counts and span evidence, so it is never rebuilt: an
+edit adds or removes one folded text, and a label key pressed before the evidence arrived
+snaps with what is known (the selection still grows to whole words).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
-from annotator.core.clitics import CliticAnalyser, snap
-from annotator.core.errors import NotFoundError
+from annotator.core.clitics import CliticAnalyser, SpanEvidence, snap, span_key
 from annotator.core.model import Span
-from annotator.core.tokens import tokenize
-from annotator.store import Repository
-
-NEIGHBOURS = 40
+from annotator.ui.evidence import DocumentEvidence, EvidenceWorker
 
 
 class Snapper:
-    def __init__(self, repo: Repository) -> None:
-        self._repo = repo
+    def __init__(self, worker: EvidenceWorker) -> None:
+        self._worker = worker
         self._text = ""
         self._document_id: int | None = None
+        self._counts: Counter[str] = Counter()  # folded word -> occurrences, counted documents
         self._counted: set[int] = set()
-        self._counts: Counter[str] = Counter()
-        self._span_texts: Counter[str] = Counter()
-        self._span_text_of: dict[int, str] = {}
-        self._base: CliticAnalyser | None = None
-        self._analyser: CliticAnalyser | None = None
-        self._project_span_texts: set[str] = set()  # the project's span texts, read once
+        self._session = SpanEvidence()  # spans by id: of counted documents and of edits
+        self._key_of: dict[int, str] = {}
+        self._gone: set[int] = set()  # removed here: a late evidence must not bring them back
+        self._project = SpanEvidence()  # the project's newest span texts, read once
+        self._project_loaded = False
+        self._neighbours_done = False  # a request that counted the neighbours finished
+        self._waiting: int | None = None  # generation of the request not answered yet
+        self._with_neighbours: int | None = None  # ... and of the one asking for neighbours
+        self._analyser = CliticAnalyser.live(self._counts, self._session, self._project)
 
-    # -- evidence ---------------------------------------------------------------------------
+    # -- what the window tells ----------------------------------------------------------------
     def set_document(self, document_id: int | None, text: str, spans: list[Span]) -> None:
+        """The open document; asks the worker for the evidence it lacks (nothing read here)."""
         self._document_id = document_id
         self._text = text
-        for span in spans:
-            self.add_span(span)
+        unknown = any(s.id is not None and s.id not in self._key_of for s in spans)
+        if document_id is None:
+            return
+        complete = self._project_loaded and self._neighbours_done
+        if document_id in self._counted and not unknown and complete:
+            return
+        self._waiting = self._worker.request(
+            document_id,
+            frozenset(self._counted),
+            neighbours=not self._neighbours_done,
+            project=not self._project_loaded,
+        )
+        if not self._neighbours_done:
+            self._with_neighbours = self._waiting
 
     def add_span(self, span: Span) -> None:
+        """A span added or changed by an edit in the open document."""
         if span.id is None:
             return
-        new = span.text_in(self._text)
-        old = self._span_text_of.get(span.id)
+        new = span_key(span.text_in(self._text))
+        old = self._key_of.get(span.id)
         if old == new:
             return
         if old is not None:
-            self._drop(old)
-        self._span_text_of[span.id] = new
-        self._span_texts[new] += 1
-        if self._span_texts[new] == 1:
-            self._analyser = None  # a text not seen before: new evidence
+            self._session.remove_key(old)
+        self._key_of[span.id] = new
+        self._gone.discard(span.id)
+        self._session.add_keys([new])
 
     def remove_span(self, span_id: int) -> None:
-        old = self._span_text_of.pop(span_id, None)
+        old = self._key_of.pop(span_id, None)
+        self._gone.add(span_id)
         if old is not None:
-            self._drop(old)
+            self._session.remove_key(old)
 
-    def _drop(self, text: str) -> None:
-        self._span_texts[text] -= 1
-        if self._span_texts[text] <= 0:
-            del self._span_texts[text]
-            self._analyser = None  # the last span with this text went
+    def close(self) -> None:
+        self._worker.close()
 
-    def _count(self) -> None:
-        """Count the tokens (and span texts) of the open document and its neighbours, once."""
-        wanted = [] if self._document_id is None else [self._document_id]
-        if not self._counted:  # once: the strongest evidence, span texts of the whole project
-            self._project_span_texts = set(self._repo.span_texts())
-            self._analyser = None
-        if len(self._counted) < NEIGHBOURS:
-            wanted += [s.id for s in self._repo.summaries(limit=NEIGHBOURS)]
-        for doc_id in wanted:
-            if doc_id in self._counted:
-                continue
-            self._counted.add(doc_id)
-            try:
-                annotated = self._repo.annotated(doc_id)
-            except NotFoundError:
-                continue
-            text = annotated.document.text
-            self._counts.update(t.text for t in tokenize(text) if t.is_word)
-            self._base = None
-            for span in annotated.spans:
-                if span.id is not None and span.id not in self._span_text_of:
-                    self._span_text_of[span.id] = span.text_in(text)
-                    self._span_texts[span.text_in(text)] += 1
-                    self._analyser = None
+    # -- what the worker found (delivered on the GUI thread) ---------------------------------
+    def take_document(self, found: DocumentEvidence) -> None:
+        if found.document_id not in self._counted:
+            self._counted.add(found.document_id)
+            self._counts.update(found.counts)
+        fresh = [
+            (i, k) for i, k in found.span_keys if i not in self._key_of and i not in self._gone
+        ]
+        self._key_of.update(fresh)
+        self._session.add_keys(k for _, k in fresh)
+
+    def take_project(self, keys: list[str]) -> None:
+        if not self._project_loaded:
+            self._project_loaded = True
+            self._project.add_keys(keys)
+
+    def take_finished(self, generation: int) -> None:
+        if generation == self._with_neighbours:
+            self._neighbours_done = True
+        if generation == self._waiting:
+            self._waiting = None
 
     # -- the analyser -----------------------------------------------------------------------
     @property
     def ready(self) -> bool:
-        return self._analyser is not None and self._document_id in self._counted
+        """All the evidence asked for has arrived."""
+        return self._waiting is None and (
+            self._document_id is None or self._document_id in self._counted
+        )
 
     def refresh(self) -> CliticAnalyser:
-        """Bring the analyser up to date with the evidence (cheap when nothing changed)."""
-        if self._document_id is not None and self._document_id not in self._counted:
-            self._count()
-        if self._base is None:
-            self._base = CliticAnalyser(self._counts)
-            self._analyser = None
-        if self._analyser is None:
-            self._analyser = self._base.with_spans([*self._span_texts, *self._project_span_texts])
+        """The analyser: always current (it reads the live evidence)."""
         return self._analyser
 
     def snap(self, start: int, end: int) -> tuple[int, int, str] | None:
         """``(start, end, proclitic left out or "")`` for a selection, None if it holds no word."""
-        result = snap(self._text, start, end, self.refresh())
+        result = snap(self._text, start, end, self._analyser)
         if result is None:
             return None
         return result.start, result.end, result.clitic.proclitic if result.clitic else ""

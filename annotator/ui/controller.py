@@ -13,7 +13,7 @@ import getpass
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from annotator.core.edits import (
@@ -32,6 +32,7 @@ from annotator.ui.clitic_snap import Snapper
 from annotator.ui.document_model import DocumentListModel
 from annotator.ui.effects import effects
 from annotator.ui.error_text import step_refused, write_failed
+from annotator.ui.evidence import DocumentEvidence, EvidenceWorker
 from annotator.ui.settings import UserSettings
 from annotator.ui.span_model import SpanListModel
 from annotator.ui.speakers import SpeakerLinks
@@ -62,6 +63,7 @@ class AnnotationController(QObject):
     documentsChanged = Signal()  # another program changed the project: the list was reloaded
     detached = Signal(object)  # a ProjectDetachedError: the watch reopens the project
     outdated = Signal()  # another program changed what an undo meant to change: re-read now
+    evidenceReady = Signal()  # the clitic evidence asked for last has arrived
 
     def __init__(
         self,
@@ -81,9 +83,13 @@ class AnnotationController(QObject):
         self.document_model = DocumentListModel(repo, self.annotator, self)
         self.document: Document | None = None
         self.relations: list[Relation] = []
-        self.snapper = Snapper(repo)
+        self.evidence = EvidenceWorker(repo.path, self)
+        self.snapper = Snapper(self.evidence)
+        # bound to this QObject: delivered on the GUI thread, in order
+        self.evidence.documentReady.connect(self._take_document_evidence)
+        self.evidence.projectReady.connect(self._take_project_evidence)
+        self.evidence.finished.connect(self._evidence_finished)
         self._select_after: int | None = None
-        self._refresh_pending = False
         self.closed = False  # the window closed the project: no more reading
         self.before_switch: Callable[[], None] | None = None  # the navigator saves the place
         self.speakers = SpeakerLinks(self)
@@ -104,7 +110,6 @@ class AnnotationController(QObject):
         self.span_model.set_document(document.text, spans, relations, self.labels)
         self.document_model.set_current(document.id)
         self.snapper.set_document(document.id, document.text, spans)
-        self._refresh_later()
         if document.id is not None:
             self.documentOpened.emit(document.id)
 
@@ -182,22 +187,24 @@ class AnnotationController(QObject):
         if target is not None:
             self.document_model.refresh_document(target, membership=found.status)
             self.documentEdited.emit(target)
-        self._refresh_later()
 
-    def _refresh_later(self) -> None:
-        """Update the clitic evidence once the window is idle, not while a frame is due."""
-        if not self._refresh_pending:
-            self._refresh_pending = True
-            QTimer.singleShot(0, self._refresh_evidence)
+    # -- clitic evidence from the worker (docs/adr/0025) ------------------------------------
+    def _take_document_evidence(self, found: DocumentEvidence) -> None:
+        if not self.closed:
+            self.snapper.take_document(found)
 
-    def _refresh_evidence(self) -> None:
-        self._refresh_pending = False
-        if self.closed:
-            return
-        try:
-            self.snapper.refresh()
-        except AnnotatorError as exc:  # reading the neighbours failed: snap later will retry
-            log.warning("clitic evidence not refreshed: %s", exc)
+    def _take_project_evidence(self, keys: list[str]) -> None:
+        if not self.closed:
+            self.snapper.take_project(keys)
+
+    def _evidence_finished(self, generation: int) -> None:
+        self.snapper.take_finished(generation)
+        self.evidenceReady.emit()
+
+    def close(self) -> None:
+        """The window closes the project: no more reading, the evidence worker stops."""
+        self.closed = True
+        self.snapper.close()
 
     def push(self, edit: Edit, text: str, *, select: int | None = None) -> bool:
         """One user action: apply and record ``edit``; False (and a message) if it failed."""

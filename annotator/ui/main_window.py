@@ -366,7 +366,7 @@ class MainWindow(QMainWindow):
         self.save_state()
         super().closeEvent(event)
         if event.isAccepted():
-            self.controller.closed = True
+            self.controller.close()
             self.repo.close()
 
     def menu(self, name: str) -> QMenu:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -65,3 +66,14 @@ def test_canonical_text_matches_a_character_by_character_reference(raw: str) -> 
 @given(st.text(alphabet=ALPHABET, max_size=200))
 def test_text_without_cr_or_leading_bom_is_unchanged(raw: str) -> None:
     assert canonical_text(raw) == raw
+
+
+def test_the_hash_of_a_long_text_is_taken_in_slices_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    from annotator.core import text as text_module
+
+    monkeypatch.setattr(text_module, "HASH_SLICE", 3)
+    sample = "قال 😀 كارتر\nفي لندن"
+    assert text_sha256(sample) == hashlib.sha256(sample.encode()).hexdigest()
+    with pytest.raises(UnicodeEncodeError) as err:
+        text_sha256("abcdefg\ud800")
+    assert err.value.start == 7 and err.value.object == "abcdefg\ud800"

@@ -44,13 +44,24 @@ def make_project(folder: Path, *, second: bool = False) -> Path:
     return path
 
 
-def open_window(qtbot: QtBot, project: Path, user: UserSettings) -> MainWindow:
+def open_window(
+    qtbot: QtBot, project: Path, user: UserSettings, *, evidence: bool = True
+) -> MainWindow:
+    """The real window, shown and active; with ``evidence``, once the clitic evidence the
+    worker thread reads for the open document has arrived (test_big_project opens without)."""
     i18n.install(user.language())
     window = create_main_window(project, user)
     qtbot.addWidget(window)
     window.show()
     activate(qtbot, window)
+    if evidence:
+        wait_for_evidence(qtbot, window)
     return window
+
+
+def wait_for_evidence(qtbot: QtBot, window: MainWindow) -> None:
+    """Until the evidence asked for the open document has arrived (docs/adr/0025)."""
+    qtbot.waitUntil(lambda: window.controller.snapper.ready, timeout=30_000)
 
 
 def activate(qtbot: QtBot, window: MainWindow) -> None:
