@@ -87,6 +87,8 @@ class ProjectConnection(sqlite3.Connection):
 def close_connection(conn: sqlite3.Connection) -> None:
     """Close ``conn``; a detached one without the checkpoint SQLite runs on the last close,
     which would copy the stale journal over newer pages of the file."""
+    if _closed(conn):
+        return
     guard = getattr(conn, "guard", None)
     if guard is not None:
         try:
@@ -101,8 +103,18 @@ def close_connection(conn: sqlite3.Connection) -> None:
 _KEPT_OPEN: list[sqlite3.Connection] = []
 
 
+def _closed(conn: sqlite3.Connection) -> bool:
+    try:
+        conn.total_changes  # noqa: B018 - raises on a closed connection, runs no SQL
+    except sqlite3.ProgrammingError:
+        return True
+    return False
+
+
 def no_checkpoint_on_close(conn: sqlite3.Connection) -> bool:
     """Set SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE on ``conn``; False if this Python cannot."""
+    if _closed(conn):
+        return False
     setconfig = getattr(conn, "setconfig", None)  # Python 3.12+
     if setconfig is not None:
         setconfig(SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, True)
@@ -115,6 +127,8 @@ def no_checkpoint_on_close(conn: sqlite3.Connection) -> bool:
     try:
         library = ctypes.CDLL(_sqlite3.__file__)
         handle = ctypes.c_void_p.from_address(id(conn) + object.__basicsize__).value
+        if not handle:
+            return False
         filename = library.sqlite3_db_filename
         filename.restype = ctypes.c_char_p
         filename.argtypes = [ctypes.c_void_p, ctypes.c_char_p]

@@ -12,7 +12,7 @@ from types import TracebackType
 from sqlite_utils import Database
 
 from annotator.core.edits import Edit
-from annotator.core.errors import NotFoundError, ProjectFileError
+from annotator.core.errors import AnnotatorError, NotFoundError, ProjectFileError
 from annotator.core.model import (
     AnnotatedDocument,
     Document,
@@ -100,8 +100,17 @@ class Repository:
     def reopen(self) -> None:
         """Close the connection (without a checkpoint if its files were removed under it) and
         open the project file again: the way on after a ProjectDetachedError."""
+        guard = guard_of(self.db)
         close_connection(self.db.conn)
-        self.db = _open(self.path, create=False, timeout=self._timeout, read_only=self._read_only)
+        try:
+            self.db = _open(
+                self.path, create=False, timeout=self._timeout, read_only=self._read_only
+            )
+        except AnnotatorError as exc:
+            # the old connection is closed: every call says so (typed) until a reopen succeeds
+            if guard is not None and guard.detached is None:
+                guard.detached = f"it could not be opened again ({exc})"
+            raise
 
     def check_files(self) -> None:
         """ProjectDetachedError if the project's journal was removed under the connection."""

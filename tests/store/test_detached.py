@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from annotator.core.edits import AddSpan
+from annotator.core.errors import ProjectFileError
 from annotator.core.model import Span
 from annotator.store import open_project
 from annotator.store.guard import ProjectDetachedError, no_checkpoint_on_close
@@ -122,5 +123,30 @@ def test_the_guard_sees_a_replaced_project_file(project_path: Path, tmp_path: Pa
         os.replace(copy, project_path)  # another program saved a file over the project
         with pytest.raises(ProjectDetachedError, match="replaced"):
             repo.check_files()
+    finally:
+        repo.close()
+
+
+def test_a_failed_reopen_keeps_every_call_typed_and_a_later_one_succeeds(
+    project_path: Path, article: str, tmp_path: Path
+) -> None:
+    """While the file cannot be opened again (moved away, say), every call raises the typed
+    error, never "cannot operate on a closed database"; once it is back, reopen goes on."""
+    repo = open_project(project_path)
+    try:
+        repo.add_document(annotated_article(article))
+        aside = tmp_path / "aside.db"
+        os.replace(project_path, aside)
+        with pytest.raises(ProjectDetachedError):
+            repo.check_files()
+        with pytest.raises(ProjectFileError):
+            repo.reopen()
+        with pytest.raises(ProjectDetachedError):
+            repo.spans(1)
+        with pytest.raises(ProjectDetachedError):
+            repo.check_files()
+        os.replace(aside, project_path)
+        repo.reopen()
+        assert len(repo.spans(1)) == 4
     finally:
         repo.close()
