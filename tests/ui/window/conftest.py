@@ -33,3 +33,11 @@ def window(qtbot: QtBot, project: Path, user_settings: UserSettings) -> Iterator
     window = open_window(qtbot, project, user_settings)
     yield window
     i18n.install("en")
+
+
+@pytest.fixture
+def two_docs(qtbot: QtBot, tmp_path: Path, settings: QSettings) -> MainWindow:
+    """The window on a project of two documents (the sample article and one of its paragraphs)."""
+    user = UserSettings(settings)
+    user.set_annotator(ANNOTATOR)
+    return open_window(qtbot, make_project(tmp_path, second=True), user)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -27,13 +26,6 @@ from tests.ui.window_helpers import (
     text_of,
     type_text,
 )
-
-
-@pytest.fixture
-def two_docs(qtbot: QtBot, tmp_path: Path, settings: QSettings) -> MainWindow:
-    user = UserSettings(settings)
-    user.set_annotator(ANNOTATOR)
-    return open_window(qtbot, make_project(tmp_path, second=True), user)
 
 
 def statuses(window: MainWindow) -> dict[int, Status]:

@@ -5,34 +5,21 @@ a span that is already there. Each test was written against a one-line break of 
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from annotator.store import open_project
 from annotator.ui.document_model import DocumentListModel
 from annotator.ui.main_window import MainWindow
-from annotator.ui.settings import UserSettings
 from tests.ui.viewer_helpers import click
 from tests.ui.window_helpers import (
     ANNOTATOR,
     db_spans,
     find,
     key,
-    make_project,
-    open_window,
     shown_spans,
     text_of,
 )
-
-
-@pytest.fixture
-def two_docs(qtbot: QtBot, tmp_path: Path, settings: QSettings) -> MainWindow:
-    user = UserSettings(settings)
-    user.set_annotator(ANNOTATOR)
-    return open_window(qtbot, make_project(tmp_path, second=True), user)
 
 
 def row_cells(window: MainWindow) -> tuple[str, object]:
