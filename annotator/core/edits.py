@@ -6,13 +6,17 @@ An inverse also says what it expects to find (``expect``: the ``updated`` time t
 right after the edit, or the status): another window or program may have changed that span
 since, and an undo or redo must then be refused (ConflictError naming what changed), never
 applied to someone else's work. Edits made by hand leave ``expect`` at None: no condition.
+
+Label-set changes are edits too (AddLabel, ChangeLabel, RemoveLabel: docs/adr/0030): a rename
+carries the spans along, and an edit that breaks the speaker rule (core/speakers.py) removes the
+links it breaks in the same transaction; the inverse brings them back.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from annotator.core.model import Relation, Span, Status
+from annotator.core.model import Label, Relation, Span, Status
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +80,32 @@ class SetStatus:
 
 
 @dataclass(frozen=True, slots=True)
+class AddLabel:
+    """Add ``label`` to the project; a key another label holds moves to it (the inverse gives
+    the key back)."""
+
+    label: Label
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeLabel:
+    """Make label ``name`` into ``label``: rename (its spans follow), recolour, key, kind, order,
+    speaker flag. A key another label holds moves here; speaker links the change breaks go."""
+
+    name: str
+    label: Label
+    expect: Label | None = None  # the label as the edit left it, when this is an inverse
+
+
+@dataclass(frozen=True, slots=True)
+class RemoveLabel:
+    """Remove an unused label (refused, naming how many spans use it, when one does)."""
+
+    name: str
+    expect: Label | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Composite:
     """Several edits applied in order as one action; the inverse undoes them in reverse."""
 
@@ -83,5 +113,17 @@ class Composite:
 
 
 Edit = (
-    AddSpan | RemoveSpan | Relabel | Resize | AddRelation | RemoveRelation | SetStatus | Composite
+    AddSpan
+    | RemoveSpan
+    | Relabel
+    | Resize
+    | AddRelation
+    | RemoveRelation
+    | SetStatus
+    | AddLabel
+    | ChangeLabel
+    | RemoveLabel
+    | Composite
 )
+
+LABEL_EDITS = (AddLabel, ChangeLabel, RemoveLabel)

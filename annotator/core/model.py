@@ -11,7 +11,7 @@ from enum import StrEnum
 from typing import Any
 
 OFFSET_UNIT = "codepoint"
-SPEAKER = "speaker"  # the first relation type: QUOTE -> the PER/ORG who said it
+SPEAKER = "speaker"  # the first relation type: a quote -> the entity who said it (core/speakers.py)
 
 
 class Kind(StrEnum):
@@ -37,6 +37,7 @@ class Label:
     colour: str  # "#rrggbb"
     key: int | None = None  # 1-9, the keyboard key; None for no key
     order: int = 0
+    speaker: bool = False  # an entity label whose spans may be the speaker of a quote
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,11 +88,16 @@ class LabelSet:
     def names(self) -> tuple[str, ...]:
         return tuple(label.name for label in self.labels)
 
+    @property
+    def speakers(self) -> tuple[str, ...]:
+        """The entity labels allowed as the speaker of a quote, in order."""
+        return tuple(lb.name for lb in self.labels if lb.speaker and lb.kind is Kind.ENTITY)
+
 
 DEFAULT_LABELS = LabelSet(
     (
-        Label("PER", Kind.ENTITY, "#f4a3a3", 1, 0),
-        Label("ORG", Kind.ENTITY, "#9fc5f8", 2, 1),
+        Label("PER", Kind.ENTITY, "#f4a3a3", 1, 0, speaker=True),
+        Label("ORG", Kind.ENTITY, "#9fc5f8", 2, 1, speaker=True),
         Label("LOC", Kind.ENTITY, "#a8e0a0", 3, 2),
         Label("MISC", Kind.ENTITY, "#f9d98c", 4, 3),
         Label("EVENT", Kind.EVENT, "#b45fd6", 5, 4),
@@ -136,7 +142,7 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Relation:
-    """A typed link between two spans of one document (``speaker``: QUOTE -> PER/ORG)."""
+    """A typed link between two spans of one document (``speaker``: a quote -> its speaker)."""
 
     id: int | None
     type: str

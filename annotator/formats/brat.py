@@ -26,7 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import InputError
-from annotator.core.model import AnnotatedDocument, Kind, LabelSet, Span
+from annotator.core.model import AnnotatedDocument, Kind, LabelSet, Relation, Span
+from annotator.core.speakers import describe, link_problem
 from annotator.core.text import canonical_text
 from annotator.formats.base import AtomicFiles, ExportOptions, ExportReport, ReaderWithNotes
 from annotator.formats.brat_conf import CONF, NO_CONF, ConfInfo, dumps_conf, escape, read_conf
@@ -56,9 +57,12 @@ def dumps_ann(
     report: ExportReport,
     where: str,
     attribute_values: dict[str, set[str]] | None = None,
+    labels: LabelSet | None = None,
 ) -> str:
     """The ``.ann`` of one document; ``attribute_values`` collects the values of the ``A`` lines
-    written (name -> values), for ``annotation.conf``."""
+    written (name -> values), for ``annotation.conf``. With ``labels`` (the export's), a speaker
+    relation that breaks the speaker rule is not written (the conf written with those labels
+    forbids it) and the report says so."""
     text = doc.document.text
     lines: list[str] = []
     extra: list[str] = []  # A and # lines, after the T and R lines
@@ -89,9 +93,26 @@ def dumps_ann(
             keys[span.id] = tid
         written.append(span)
     count_spans(report, written)
-    for n, (rel, arg1, arg2) in enumerate(written_relations(doc, keys, report, where), 1):
+    n = 0
+    for rel, arg1, arg2 in written_relations(doc, keys, report, where):
+        problem = None if labels is None else _forbidden(doc, rel, labels)
+        if problem is not None:
+            report.not_expressed.append(
+                f"{where} relation {rel.id} {rel.type} (span {rel.source_id} -> span "
+                f"{rel.target_id}): not written, annotation.conf forbids it: {problem}"
+            )
+            continue
+        n += 1
         lines.append(f"R{n}\t{escape(rel.type)} Arg1:{arg1} Arg2:{arg2}")
     return "".join(line + "\n" for line in lines + extra)
+
+
+def _forbidden(doc: AnnotatedDocument, rel: Relation, labels: LabelSet) -> str | None:
+    """Why ``annotation.conf`` forbids ``rel`` (the speaker rule, in English), or None."""
+    by_id = {span.id: span.label for span in doc.spans}
+    source, target = by_id.get(rel.source_id, ""), by_id.get(rel.target_id, "")
+    problem = link_problem(rel.type, labels.get(source), labels.get(target))
+    return None if problem is None else describe(problem, source, target, labels.speakers)
 
 
 def _attribute_lines(
@@ -145,7 +166,7 @@ class BratWriter:
         with AtomicFiles() as files:
             for i, doc in enumerate(docs):
                 stem = file_stem(doc, i)
-                ann = dumps_ann(doc, report, doc_name(doc, i), values)
+                ann = dumps_ann(doc, report, doc_name(doc, i), values, labels)
                 files.write_text(out_dir / f"{stem}.txt", doc.document.text)
                 files.write_text(out_dir / f"{stem}.ann", ann)
                 report.files += [out_dir / f"{stem}.txt", out_dir / f"{stem}.ann"]

@@ -68,8 +68,9 @@ def dumps_conf(
     relation_types: Iterable[str],
     attribute_values: Mapping[str, Iterable[str]] | None = None,
 ) -> str:
-    """``annotation.conf``: every label an entity type, grouped under its kind; the relations;
-    the attributes written as ``A`` lines, each with the values it takes."""
+    """``annotation.conf``: every label an entity type, grouped under its kind; the relations
+    (``speaker`` from the quote labels to the labels allowed as speakers); the attributes
+    written as ``A`` lines, each with the values it takes."""
     lines = [
         "# Written by the Arabic news annotator. Kinds are layers: spans of different kinds",
         "# overlap freely (a quote holds entities).",
@@ -81,9 +82,13 @@ def dumps_conf(
         if names:
             lines.append(f"{_KIND_PREFIX} {kind.value}")
             lines.extend(names)
-    quotes = "|".join(escape(label.name) for label in labels.of_kind(Kind.QUOTE)) or "<ENTITY>"
-    speakers = "|".join(n for n in ("PER", "ORG") if n in labels) or "<ENTITY>"
-    lines += ["", "[relations]", f"{SPEAKER}\tArg1:{quotes}, Arg2:{speakers}"]
+    # the speaker rule (core/speakers.py): from a quote label to a label allowed as a speaker;
+    # with none of either, no speaker line (and dumps_ann writes no speaker relation)
+    quotes = "|".join(escape(label.name) for label in labels.of_kind(Kind.QUOTE))
+    speakers = "|".join(escape(name) for name in labels.speakers)
+    lines += ["", "[relations]"]
+    if quotes and speakers:
+        lines.append(f"{SPEAKER}\tArg1:{quotes}, Arg2:{speakers}")
     lines.extend(
         f"{escape(t)}\tArg1:<ENTITY>, Arg2:<ENTITY>"
         for t in sorted(set(relation_types))

@@ -4,19 +4,25 @@ Every function validates before it writes (ValidationError / NotFoundError, noth
 so a single edit never fails half-way; a Composite that fails part-way is rolled back by the
 caller's transaction. Any span edit on a document whose status for the span's annotator is NEW
 moves it to IN_PROGRESS; the inverse ends with SetStatus(..., NEW), which deletes that row.
+A relabel that breaks the speaker rule removes the links it breaks, and a new speaker link must
+follow it (store/speakers.py); label-set edits are applied by store/labels.py.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from dataclasses import replace
+from typing import assert_never
 
 from annotator.core.edits import (
+    AddLabel,
     AddRelation,
     AddSpan,
+    ChangeLabel,
     Composite,
     Edit,
     Relabel,
+    RemoveLabel,
     RemoveRelation,
     RemoveSpan,
     Resize,
@@ -25,6 +31,7 @@ from annotator.core.edits import (
 )
 from annotator.core.errors import ConflictError, NotFoundError, ValidationError
 from annotator.core.model import Relation, Span, Status
+from annotator.store import labels
 from annotator.store.connection import now
 from annotator.store.rows import (
     RELATION_COLUMNS,
@@ -35,6 +42,7 @@ from annotator.store.rows import (
     span_values,
     status_row,
 )
+from annotator.store.speakers import check_link, drop_broken
 
 
 def describe(span: Span) -> str:
@@ -148,7 +156,9 @@ def relabel(conn: sqlite3.Connection, edit: Relabel) -> Edit:
     conn.execute(
         "UPDATE spans SET label = ?, updated = ? WHERE id = ?", (edit.label, stamp, edit.span_id)
     )
-    return _inverse(Relabel(edit.span_id, old.label, old.updated, expect=stamp), bump)
+    dropped = drop_broken(conn, span_id=edit.span_id)  # after the label is back, in the inverse
+    inverse = Relabel(edit.span_id, old.label, old.updated, expect=stamp)
+    return _inverse(inverse, [*bump, *dropped])
 
 
 def resize(conn: sqlite3.Connection, edit: Resize) -> Edit:
@@ -177,6 +187,7 @@ def check_relation(conn: sqlite3.Connection, relation: Relation) -> None:
         docs.append(row[0])
     if docs[0] != docs[1]:
         raise ValidationError(f"{where}: the spans are in different documents")
+    check_link(conn, relation, where)
     if (
         relation.id is not None
         and conn.execute("SELECT 1 FROM relations WHERE id = ?", (relation.id,)).fetchone()
@@ -256,13 +267,20 @@ def apply_edit(conn: sqlite3.Connection, edit: Edit) -> Edit:
             return remove_relation(conn, relation_id, expect)
         case SetStatus():
             return set_status(conn, edit)
+        case AddLabel(label=label):
+            return labels.add_label(conn, label)
+        case ChangeLabel():
+            return labels.change_label(conn, edit)
+        case RemoveLabel(name=name, expect=expect):
+            return labels.remove_label(conn, name, expect)
         case Composite(edits=edits):
             inverses = [apply_edit(conn, e) for e in edits]
             flat: list[Edit] = []
             for inverse in reversed(inverses):
                 flat.extend(inverse.edits if isinstance(inverse, Composite) else (inverse,))
             return Composite(tuple(flat))
-    raise ValidationError(f"not an edit: {edit!r}")
+        case _:
+            assert_never(edit)
 
 
 def document_of(conn: sqlite3.Connection, edit: Edit) -> int | None:
@@ -287,9 +305,13 @@ def document_of(conn: sqlite3.Connection, edit: Edit) -> int | None:
                 (relation_id,),
             ).fetchone()
             return None if row is None else int(row[0])
+        case AddLabel() | ChangeLabel() | RemoveLabel():
+            return None  # the whole project's label set, no one document
         case Composite(edits=edits):
             for sub in edits:
                 found = document_of(conn, sub)
                 if found is not None:
                     return found
-    return None
+            return None
+        case _:
+            assert_never(edit)

@@ -11,8 +11,8 @@ from types import TracebackType
 
 from sqlite_utils import Database
 
-from annotator.core.edits import Edit
-from annotator.core.errors import AnnotatorError, NotFoundError, ProjectFileError
+from annotator.core.edits import AddLabel, ChangeLabel, Edit, RemoveLabel
+from annotator.core.errors import AnnotatorError, NotFoundError
 from annotator.core.model import (
     AnnotatedDocument,
     Document,
@@ -25,12 +25,13 @@ from annotator.core.model import (
     Status,
 )
 from annotator.store import documents, edits_apply, labels, queries, rows
-from annotator.store.connection import connect, errors, guard_of, now, read, write
+from annotator.store.connection import errors, guard_of, now, read, write
 from annotator.store.documents import OnInvalid
 from annotator.store.guard import FileId, close_connection
+from annotator.store.opening import open_database
 from annotator.store.queries import ProjectStats
-from annotator.store.schema import READABLE_FROM, check_file, migrate, schema_version
-from annotator.store.verify import foreign_objects, refuse_foreign, repair
+from annotator.store.schema import schema_version
+from annotator.store.verify import foreign_objects, repair
 
 
 def open_project(
@@ -50,35 +51,8 @@ def open_project(
     ``check --repair`` only.
     """
     path = Path(path)
-    db = _open(path, create=create, timeout=timeout, read_only=read_only, verify=verify)
+    db = open_database(path, create=create, timeout=timeout, read_only=read_only, verify=verify)
     return Repository(db, path, read_only=read_only, timeout=timeout)
-
-
-def _open(
-    path: Path, *, create: bool, timeout: float, read_only: bool, verify: bool = True
-) -> Database:
-    if not path.exists() and (not create or read_only):
-        raise ProjectFileError(f"{path} does not exist")
-    if path.exists() and path.is_dir():
-        raise ProjectFileError(f"{path} is a folder, not a project file")
-    db = connect(path, timeout=timeout, read_only=read_only)
-    try:
-        with errors(path):
-            pending = check_file(db, path, create=create)
-            version = schema_version(db)
-            if verify and version > 0:
-                refuse_foreign(db.conn, path, version)
-        if pending and version > 0 and (read_only or not verify):
-            if version < READABLE_FROM:
-                raise ProjectFileError(
-                    f"{path} needs an upgrade, which a read-only file cannot get"
-                )
-        elif pending:
-            migrate(db, path)
-    except BaseException:
-        close_connection(db.conn)
-        raise
-    return db
 
 
 class Repository:
@@ -103,7 +77,7 @@ class Repository:
         guard = guard_of(self.db)
         close_connection(self.db.conn)
         try:
-            self.db = _open(
+            self.db = open_database(
                 self.path, create=False, timeout=self._timeout, read_only=self._read_only
             )
         except AnnotatorError as exc:
@@ -180,13 +154,24 @@ class Repository:
         with self._errors():
             return rows.labels(self.db.conn)
 
-    def save_label(self, label: Label, *, old_name: str | None = None) -> None:
+    def save_label(self, label: Label, *, old_name: str | None = None) -> Edit:
+        """Add ``label``, or change the label ``old_name`` (or of the same name) into it: one
+        edit (AddLabel or ChangeLabel); returns its inverse."""
         with self._write():
-            labels.save_label(self.db.conn, label, old_name=old_name)
+            current = old_name if old_name is not None else label.name
+            exists = self.db.conn.execute(
+                "SELECT 1 FROM labels WHERE name = ?", (current,)
+            ).fetchone()
+            edit = ChangeLabel(current, label) if exists or old_name else AddLabel(label)
+            return edits_apply.apply_edit(self.db.conn, edit)
 
-    def delete_label(self, name: str) -> None:
-        with self._write():
-            labels.delete_label(self.db.conn, name)
+    def delete_label(self, name: str) -> Edit:
+        return self.apply(RemoveLabel(name))
+
+    def label_uses(self, name: str) -> int:
+        """How many spans have the label ``name``."""
+        with self._errors():
+            return labels.label_uses(self.db.conn, name)
 
     def ensure_label(self, name: str, kind: Kind) -> Label:
         with self._errors():
@@ -203,8 +188,17 @@ class Repository:
             self.db.conn.execute("INSERT OR IGNORE INTO annotators (name) VALUES (?)", (name,))
 
     def annotators(self) -> list[str]:
-        with self._errors():
-            return [r[0] for r in self.db.conn.execute("SELECT name FROM annotators ORDER BY name")]
+        """Every annotator the project knows: named (Settings, an import), with spans or with
+        a status; sorted, without the empty name."""
+        with self._read():
+            return [
+                r[0]
+                for r in self.db.conn.execute(
+                    "SELECT name FROM annotators UNION SELECT annotator FROM spans"
+                    " UNION SELECT annotator FROM document_status ORDER BY 1"
+                )
+                if r[0]
+            ]
 
     # -- documents --------------------------------------------------------------------------
 
@@ -363,26 +357,9 @@ class Repository:
             ]
 
     def span_texts(self, *, recent: int = 20_000) -> list[str]:
-        """The distinct texts of the project's ``recent`` newest spans (clitic evidence).
-
-        Each document's text is read once and sliced in Python (code points, as our offsets):
-        one SQLite ``substr`` per span decoded the whole text again for every span, 135 s for
-        20,000 spans in one 5.8-million-character document. The limit bounds the work.
-        """
+        """The distinct texts of the project's ``recent`` newest spans (clitic evidence)."""
         with self._read():
-            conn = self.db.conn
-            by_document: dict[int, list[tuple[int, int]]] = {}
-            for doc_id, start, end in conn.execute(
-                'SELECT document_id, start, "end" FROM spans ORDER BY id DESC LIMIT ?', (recent,)
-            ):
-                by_document.setdefault(doc_id, []).append((start, end))
-            found: dict[str, None] = {}
-            for doc_id, places in by_document.items():
-                row = conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
-                if row is not None:
-                    text = row[0]
-                    found.update((text[a:b], None) for a, b in places)
-            return list(found)
+            return queries.span_texts(self.db.conn, recent)
 
     def span_places(self, document_id: int) -> list[tuple[int, int, int]]:
         """``(span id, start, end)`` of every span of a document: no Span values made."""

@@ -9,11 +9,12 @@ from typing import Any
 
 from annotator.core.errors import NotFoundError, ProjectFileError
 from annotator.core.model import Document, Kind, Label, LabelSet, Relation, Span, Status
+from annotator.store.schema import M003_SPEAKERS
 
 DOCUMENT_COLUMNS = "id, title, text, text_sha256, source, url, published, meta, imported_at"
 SPAN_COLUMNS = 'id, document_id, start, "end", label, annotator, created, updated, attributes'
 RELATION_COLUMNS = "id, type, source_id, target_id, annotator"
-LABEL_COLUMNS = "name, kind, colour, key, ord"
+LABEL_COLUMNS = "name, kind, colour, key, ord, speaker"
 # sorted_spans() order (UTF-8 byte order is code point order, so labels compare alike)
 SPAN_ORDER = 'start, "end" DESC, label, id'
 
@@ -142,18 +143,36 @@ def label_from_row(row: tuple[Any, ...]) -> Label:
     key = row[3]
     if key is not None and (type(key) is not int or not 1 <= key <= 9):
         raise damaged(f"the key of {where}", key)
+    if row[5] not in (0, 1) or type(row[5]) is not int:
+        raise damaged(f"the speaker flag of {where}", row[5])
     return Label(
         name=as_text(row[0], "a label name"),
         kind=as_kind(row[1], f"the kind of {where}"),
         colour=as_text(row[2], f"the colour of {where}"),
         key=key,
         order=as_int(row[4], f"the order of {where}"),
+        speaker=bool(row[5]),
     )
 
 
+def label_columns(conn: sqlite3.Connection) -> str:
+    """LABEL_COLUMNS; for a file older than schema 3 (read as it is, not upgraded), the speaker
+    flag its upgrade would give."""
+    if int(conn.execute("PRAGMA user_version").fetchone()[0]) >= 3:
+        return LABEL_COLUMNS
+    return f"name, kind, colour, key, ord, ({M003_SPEAKERS})"
+
+
 def labels(conn: sqlite3.Connection) -> LabelSet:
-    rows = conn.execute(f"SELECT {LABEL_COLUMNS} FROM labels ORDER BY ord, name").fetchall()
-    return LabelSet(tuple(label_from_row(r) for r in rows))
+    rows = conn.execute(f"SELECT {label_columns(conn)} FROM labels ORDER BY ord, name")
+    return LabelSet(tuple(label_from_row(r) for r in rows.fetchall()))
+
+
+def fetch_label(conn: sqlite3.Connection, name: str) -> Label:
+    row = conn.execute(f"SELECT {LABEL_COLUMNS} FROM labels WHERE name = ?", (name,)).fetchone()
+    if row is None:
+        raise NotFoundError(f"label {name!r} does not exist")
+    return label_from_row(row)
 
 
 def fetch_span(conn: sqlite3.Connection, span_id: int) -> Span:

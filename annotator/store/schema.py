@@ -184,7 +184,25 @@ def _m002_ids_never_reused(db: Database) -> None:
     )
 
 
-MIGRATIONS: Sequence[Migration] = (_m001_initial, Rebuild(_m002_ids_never_reused))
+# The labels schema 3 allows as speakers, frozen here; also how a file older than schema 3 is
+# read as it is (a read-only open does not upgrade it): rows.labels.
+M003_SPEAKERS = "kind = 'entity' AND name IN ('PER', 'ORG')"
+
+
+def _m003_speaker_labels(db: Database) -> None:
+    """Which entity labels may be the speaker of a quote: a project setting, per label
+    (docs/adr/0029). A new column, nothing rebuilt; PER and ORG allowed, as before."""
+    db.execute(
+        "ALTER TABLE labels ADD COLUMN speaker INTEGER NOT NULL DEFAULT 0 CHECK (speaker IN (0, 1))"
+    )
+    db.execute(f"UPDATE labels SET speaker = 1 WHERE {M003_SPEAKERS}")
+
+
+MIGRATIONS: Sequence[Migration] = (
+    _m001_initial,
+    Rebuild(_m002_ids_never_reused),
+    _m003_speaker_labels,
+)
 """Append only. Never edit or reorder a released migration."""
 
 READABLE_FROM = 1

@@ -3,6 +3,7 @@ label names with a format's syntax keep their kind, span attributes come back (i
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,8 @@ def test_export_then_import_into_a_new_project(fmt: str, tmp_path: Path) -> None
     with open_project(tmp_path / "a.annot.db") as first:
         for name, kind in LABELS.items():
             first.ensure_label(name, kind)
+        # the speaker may be a شخص& (the brat conf escapes the name; core/speakers.py)
+        first.save_label(replace(first.ensure_label("شخص&", Kind.ENTITY), speaker=True))
         spans = tuple(
             Span(i, 0, *place(TEXT, word), label, "amal", attributes=attributes)
             for i, (word, label, attributes) in enumerate(SPANS, 1)
