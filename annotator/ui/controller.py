@@ -30,7 +30,7 @@ from annotator.store.guard import ProjectDetachedError
 from annotator.ui import commands
 from annotator.ui.clitic_snap import Snapper
 from annotator.ui.document_model import DocumentListModel
-from annotator.ui.effects import effects
+from annotator.ui.effects import Effects, effects
 from annotator.ui.error_text import step_refused, write_failed
 from annotator.ui.evidence import DocumentEvidence, EvidenceWorker
 from annotator.ui.settings import UserSettings
@@ -93,6 +93,7 @@ class AnnotationController(QObject):
         self.closed = False  # the window closed the project: no more reading
         self.before_switch: Callable[[], None] | None = None  # the navigator saves the place
         self.speakers = SpeakerLinks(self)
+        self.last_effects: Effects | None = None  # what the last applied edit touched
         view.spanClicked.connect(self.speakers.clicked)
 
     # -- the document on screen (navigation.py opens documents) -----------------------------
@@ -120,27 +121,36 @@ class AnnotationController(QObject):
         self.show_document(annotated.document, list(annotated.spans), list(annotated.relations))
 
     def set_annotator(self, name: str) -> None:
+        """The annotator named in Settings: from now on the owner of new spans, and one of the
+        project's annotators (the export dialog lists them) even before their first span."""
         self.annotator = name.strip() or default_annotator()
+        try:
+            self.repo.ensure_annotator(self.annotator)
+        except AnnotatorError as exc:  # read-only or locked: the name still applies here
+            self._failed(exc)
         self.document_model.set_annotator(self.annotator)
         if self.document_id is not None:
             self.documentEdited.emit(self.document_id)
 
     def reload_labels(self, *, renamed: bool = False) -> None:
-        """The label set changed in the project. A rename or removal also changed span labels
-        and makes the edits kept for undo refer to names that are gone: redraw the document
-        and start a new undo history."""
+        """The label set changed in the project (an import brought labels, another program):
+        redraw with it; ``renamed``: span labels changed too, re-read the document. The undo
+        history stays: label-set changes are edits like the others (docs/adr/0030)."""
         self.labels = self.repo.labels()
         self.labelsChanged.emit()
         if renamed:
-            self.stack.clear()
-            if self.document_id is not None:
-                place = (self.view.selected_span(), self.view.scroll_value())
-                self.open_document(self.document_id)
-                self.view.select_span(place[0])
-                self.view.set_scroll_value(place[1])
+            self._reread_document()
             return
         self.view.set_labels(self.labels)
         self.span_model.set_labels(self.labels)
+
+    def _reread_document(self) -> None:
+        """Read the open document again, keeping the selected span and the scroll."""
+        if self.document_id is not None:
+            place = (self.view.selected_span(), self.view.scroll_value())
+            self.open_document(self.document_id)
+            self.view.select_span(place[0])
+            self.view.set_scroll_value(place[1])
 
     # -- applying edits: the EditRunner of the undo commands --------------------------------
     def run(self, edit: Edit) -> Edit:
@@ -156,7 +166,12 @@ class AnnotationController(QObject):
         return inverse
 
     def _draw(self, edit: Edit, inverse: Edit, target: int | None) -> None:
-        found = effects(edit, inverse)
+        found = self.last_effects = effects(edit, inverse)
+        if found.labels:  # the label set changed: every span's look, a rename their labels
+            self.labels = self.repo.labels()
+            self.labelsChanged.emit()
+            self._reread_document()
+            return
         if target is not None and target != self.document_id:
             self.open_document(target)
         else:
@@ -208,15 +223,34 @@ class AnnotationController(QObject):
 
     def push(self, edit: Edit, text: str, *, select: int | None = None) -> bool:
         """One user action: apply and record ``edit``; False (and a message) if it failed."""
-        self._select_after = select
-        try:
-            error = commands.push(self.stack, commands.EditCommand(self, edit, text))
-        finally:
-            self._select_after = None
+        error = self.try_push(edit, text, select=select)
         if error is not None:
             self._failed(error)
             return False
         return True
+
+    def try_push(
+        self, edit: Edit, text: str, *, select: int | None = None
+    ) -> AnnotatorError | None:
+        """``push`` for a caller that shows the error itself (a dialog): the error, or None."""
+        self._select_after = select
+        self.last_effects = None
+        try:
+            return commands.push(self.stack, commands.EditCommand(self, edit, text))
+        finally:
+            self._select_after = None
+
+    def push_labels(self, edit: Edit, text: str) -> AnnotatorError | None:
+        """The Labels dialog's one edit, undoable like the others; the status bar says what it
+        did and how many speaker links it removed (the store removes those it breaks)."""
+        error = self.try_push(edit, text)
+        if error is None:
+            dropped = self.last_effects.dropped if self.last_effects else 0
+            note = self.tr("{n} speaker link(s) removed: they broke the speaker rule").format(
+                n=dropped
+            )
+            self.message.emit(f"{text}; {note}" if dropped else text)
+        return error
 
     def undo(self) -> None:
         text = self.stack.undoText()
@@ -309,8 +343,10 @@ class AnnotationController(QObject):
             )
             return
         action = self.tr("Relabel {old} as {new}").format(old=span.label, new=name)
+        note = self.speakers.relabel_note(span, name)  # before: the links are still there
         if self.push(Relabel(span.id or 0, name), action, select=span.id):
-            self.message.emit(action)
+            dropped = self.last_effects.dropped if self.last_effects else 0
+            self.message.emit(f"{action}; {note}" if dropped and note else action)
 
     def _same_span(self, start: int, end: int, label: str) -> Span | None:
         for span in self.span_model.spans():

@@ -2,20 +2,27 @@
 
 The window redraws only what an edit touched: the spans named in the edit or its inverse (an
 AddSpan with no id names its new id in the inverse's RemoveSpan), the relations when a relation
-or a span with relations went, the document's status when a SetStatus is on either side.
+or a span with relations went, the document's status when a SetStatus is on either side, the
+label set (and so every span's look, and the open document's spans after a rename) when a
+label edit is. Both matches are exhaustive (``assert_never``): a new edit type must say here
+what it redraws (DESIGN.md §8).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import assert_never
 
 from annotator.core.edits import (
+    AddLabel,
     AddRelation,
     AddSpan,
+    ChangeLabel,
     Composite,
     Edit,
     Relabel,
+    RemoveLabel,
     RemoveRelation,
     RemoveSpan,
     Resize,
@@ -37,6 +44,8 @@ class Effects:
     added: tuple[int, ...]  # span ids the edit itself created or brought back
     relations: bool  # the document's relations may have changed
     status: bool  # a document status changed
+    labels: bool = False  # the label set changed: re-read it and the open document
+    dropped: int = 0  # speaker links the store removed because the edit broke the rule
 
 
 def effects(edit: Edit, inverse: Edit) -> Effects:
@@ -44,6 +53,8 @@ def effects(edit: Edit, inverse: Edit) -> Effects:
     added: list[int] = []
     relations = False
     status = False
+    labels = False
+    removed: set[int] = set()  # relations the edit itself removes
 
     def note(span_id: int | None) -> None:
         if span_id is not None and span_id not in spans:
@@ -60,10 +71,20 @@ def effects(edit: Edit, inverse: Edit) -> Effects:
                 relations = True
             case Relabel(span_id=span_id) | Resize(span_id=span_id):
                 note(span_id)
-            case AddRelation() | RemoveRelation():
+            case AddRelation():
                 relations = True
+            case RemoveRelation(relation_id=relation_id):
+                relations = True
+                removed.add(relation_id)
             case SetStatus():
                 status = True
+            case AddLabel() | ChangeLabel() | RemoveLabel():
+                labels = relations = True
+            case Composite():
+                pass  # flattened
+            case _:
+                assert_never(part)
+    restored: list[int] = []  # relations the inverse brings back
     for part in flatten(inverse):
         match part:
             case RemoveSpan(span_id=span_id):
@@ -73,10 +94,23 @@ def effects(edit: Edit, inverse: Edit) -> Effects:
                     added.append(span_id)
             case AddSpan(span=span):
                 note(span.id)
-            case AddRelation() | RemoveRelation():
+            case AddRelation(relation=relation):
+                relations = True
+                if relation.id is not None:
+                    restored.append(relation.id)
+            case RemoveRelation():
                 relations = True
             case SetStatus():
                 status = True
             case Relabel(span_id=span_id) | Resize(span_id=span_id):
                 note(span_id)
-    return Effects(tuple(spans), tuple(added), relations, status)
+            case AddLabel() | ChangeLabel() | RemoveLabel():
+                labels = relations = True
+            case Composite():
+                pass  # flattened
+            case _:
+                assert_never(part)
+    # a relation the inverse brings back that the edit did not remove itself (nor with a span)
+    took_spans = any(isinstance(part, RemoveSpan) for part in flatten(edit))
+    dropped = 0 if took_spans else len([r for r in restored if r not in removed])
+    return Effects(tuple(spans), tuple(added), relations, status, labels, dropped)

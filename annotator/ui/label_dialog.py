@@ -1,16 +1,24 @@
-"""Edit the project's label set: add, rename, recolour, change key, change kind, remove.
+"""Edit the project's label set: add, rename, recolour, change key, change kind, remove, and
+which entity labels may be the speaker of a quote.
 
-Saved in the project file when the dialog is accepted. Renames carry the spans along (the
-store cascades); a label still used by spans cannot be removed (the store says how many).
+Saved when the dialog is accepted, as ONE edit (a Composite of AddLabel, ChangeLabel and
+RemoveLabel: docs/adr/0030) in one transaction, pushed on the window's undo stack: Ctrl+Z takes
+the whole change back. Renames carry the spans along (the store cascades); a label still used by
+spans cannot be removed: the Remove button says how many use it and keeps the row. A change that
+breaks the speaker rule (a quote label made an entity, a label no longer allowed as a speaker)
+removes those links in the same edit, and the status bar says how many.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QColorDialog,
     QComboBox,
     QDialog,
@@ -26,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.edits import AddLabel, ChangeLabel, Composite, Edit, RemoveLabel
 from annotator.core.errors import AnnotatorError
 from annotator.core.labels import (
     MAX_NAME_LENGTH,
@@ -39,8 +48,15 @@ from annotator.core.model import EXTRA_COLOURS, Kind, Label
 from annotator.store import Repository
 from annotator.ui.error_text import write_failed
 from annotator.ui.span_model import kind_text
+from annotator.ui.text import isolate
 
-NAME, KIND, COLOUR, KEY = range(4)
+NAME, KIND, COLOUR, KEY, SPEAKER = range(5)
+
+
+class LabelEdits(Protocol):
+    """Where the dialog's one edit goes: the window's controller (its undo stack)."""
+
+    def push_labels(self, edit: Edit, text: str) -> AnnotatorError | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,19 +66,38 @@ class Row:
 
 
 class LabelDialog(QDialog):
-    def __init__(self, repo: Repository, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        repo: Repository,
+        parent: QWidget | None = None,
+        *,
+        edits: LabelEdits | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("label-dialog")
         self.setWindowTitle(self.tr("Labels"))
         self.repo = repo
+        # opened from the main window (which passes only itself), its controller's undo stack;
+        # without one, the edit is applied to the project directly (no undo)
+        found = edits if edits is not None else getattr(parent, "controller", None)
+        self.edits: LabelEdits | None = found if hasattr(found, "push_labels") else None
         self.changed = False
-        self.renamed = False  # a label was renamed or removed: edits kept for undo are stale
+        self.renamed = False  # applied without the window: span labels changed, re-read them
         self._originals = {label.name: label for label in repo.labels()}
         self._row_origin: list[str | None] = []
-        self.table = QTableWidget(0, 4, self)
+        self.table = QTableWidget(0, 5, self)
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Name"), self.tr("Kind"), self.tr("Colour"), self.tr("Key")]
+            [
+                self.tr("Name"),
+                self.tr("Kind"),
+                self.tr("Colour"),
+                self.tr("Key"),
+                self.tr("Speaker"),
+            ]
         )
+        header_item = self.table.horizontalHeaderItem(SPEAKER)
+        if header_item is not None:
+            header_item.setToolTip(self.tr("May be the speaker of a quote (entity labels only)"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
@@ -79,11 +114,17 @@ class LabelDialog(QDialog):
         note = QLabel(
             self.tr(
                 "Entity labels colour the text, event labels underline it, quote labels draw a "
-                "bar beside it. Keys 1–9 label the selection."
+                "bar beside it. Keys 1–9 label the selection. A quote's speaker is an entity of "
+                "a label ticked under Speaker."
             ),
             self,
         )
         note.setWordWrap(True)
+        self.notice = QLabel(self)  # why the last row action was refused
+        self.notice.setObjectName("label-dialog-notice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color: #a00000;")
+        self.notice.hide()
         row_buttons = QHBoxLayout()
         row_buttons.addWidget(self.add_button)
         row_buttons.addWidget(self.remove_button)
@@ -92,10 +133,11 @@ class LabelDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.table)
         layout.addLayout(row_buttons)
+        layout.addWidget(self.notice)
         layout.addWidget(buttons)
         for label in self._originals.values():
             self._append(label, label.name)
-        self.resize(520, 360)
+        self.resize(600, 380)
 
     # -- rows -------------------------------------------------------------------------------
     def _append(self, label: Label, origin: str | None) -> int:
@@ -119,7 +161,25 @@ class LabelDialog(QDialog):
             key.addItem(str(number), number)
         key.setCurrentIndex(0 if label.key is None else label.key)
         self.table.setCellWidget(row, KEY, key)
+        speaker = QCheckBox(self.table)
+        speaker.setChecked(label.speaker and label.kind is Kind.ENTITY)
+        speaker.setEnabled(label.kind is Kind.ENTITY)
+        speaker.setToolTip(self.tr("May be the speaker of a quote (entity labels only)"))
+        self.table.setCellWidget(row, SPEAKER, _centred(speaker, self.table))
+        kind.currentIndexChanged.connect(lambda _=0, c=kind, b=speaker: self._kind_changed(c, b))
         return row
+
+    @staticmethod
+    def _kind_changed(kind: QComboBox, speaker: QCheckBox) -> None:
+        entity = Kind(kind.currentData()) is Kind.ENTITY
+        speaker.setEnabled(entity)
+        if not entity:
+            speaker.setChecked(False)
+
+    def _speaker_box(self, row: int) -> QCheckBox:
+        box = self.table.cellWidget(row, SPEAKER).findChild(QCheckBox)
+        assert isinstance(box, QCheckBox)
+        return box
 
     def _paint(self, button: QPushButton) -> None:
         colour = str(button.property("colour"))
@@ -147,12 +207,34 @@ class LabelDialog(QDialog):
             self.table.editItem(item)
         return row
 
-    def remove_row(self) -> None:
+    def remove_row(self) -> bool:
+        """Remove the current row; refused (saying how many spans use it) for a label in use."""
         row = self.table.currentRow()
         if row < 0:
-            return
+            return False
+        origin = self._row_origin[row]
+        used = 0
+        if origin is not None:
+            try:
+                used = self.repo.label_uses(origin)
+            except AnnotatorError as exc:
+                self._notify(write_failed(exc).as_text())
+                return False
+        if used:
+            self._notify(
+                self.tr(
+                    "{label} is used by {n} span(s): relabel or delete them first; the label stays."
+                ).format(label=isolate(origin or ""), n=used)
+            )
+            return False
+        self.notice.hide()
         self.table.removeRow(row)
         del self._row_origin[row]
+        return True
+
+    def _notify(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.show()
 
     def row_label(self, row: int) -> Label:
         item = self.table.item(row, NAME)
@@ -160,12 +242,14 @@ class LabelDialog(QDialog):
         colour = self.table.cellWidget(row, COLOUR)
         key = self.table.cellWidget(row, KEY)
         assert isinstance(kind, QComboBox) and isinstance(key, QComboBox)
+        chosen = Kind(kind.currentData())
         return Label(
             (item.text() if item else "").strip(),
-            Kind(kind.currentData()),
+            chosen,
             str(colour.property("colour")),
             key.currentData(),
             row,
+            speaker=chosen is Kind.ENTITY and self._speaker_box(row).isChecked(),
         )
 
     def set_row(
@@ -176,6 +260,7 @@ class LabelDialog(QDialog):
         kind: Kind | None = None,
         colour: str | None = None,
         key: int | str | None = "keep",
+        speaker: bool | None = None,
     ) -> None:
         """Change one row as a user would (used by tests and the benchmark-free checks)."""
         item = self.table.item(row, NAME)
@@ -193,6 +278,8 @@ class LabelDialog(QDialog):
             combo = self.table.cellWidget(row, KEY)
             assert isinstance(combo, QComboBox)
             combo.setCurrentIndex(0 if key is None else int(key))
+        if speaker is not None:
+            self._speaker_box(row).setChecked(speaker)
 
     # -- saving -----------------------------------------------------------------------------
     def rows(self) -> list[Row]:
@@ -206,11 +293,21 @@ class LabelDialog(QDialog):
             check = name_problem(name)
             if check is not None:
                 found.append(self.name_text(name, check))
-        if len(set(names)) != len(names):
-            found.append(self.tr("Two labels have the same name."))
-        keys = [r.label.key for r in rows if r.label.key is not None]
-        if len(set(keys)) != len(keys):
-            found.append(self.tr("Two labels have the same key."))
+        for name in sorted({n for n in names if names.count(n) > 1}):
+            found.append(
+                self.tr("Two labels have the same name: {name}.").format(name=isolate(name))
+            )
+        keys: dict[int, list[str]] = {}
+        for r in rows:
+            if r.label.key is not None:
+                keys.setdefault(r.label.key, []).append(r.label.name)
+        for number, holders in sorted(keys.items()):
+            if len(holders) > 1:
+                found.append(
+                    self.tr("Two labels have the same key {key}: {labels}.").format(
+                        key=number, labels=", ".join(isolate(h) for h in holders)
+                    )
+                )
         return found
 
     def name_text(self, name: str, check: NameCheck) -> str:
@@ -241,29 +338,56 @@ class LabelDialog(QDialog):
         # reason first (it sets the line's direction), the escaped name as a left-to-right unit
         return f"{reason} \u2066{shown(name)}{where}\u2069"
 
+    def edit(self) -> Edit | None:
+        """The dialog's changes as one edit: removals, then changes, then new labels (so a
+        name or key given up is free for the next); None when nothing changed."""
+        rows = self.rows()
+        kept = {r.original for r in rows if r.original is not None}
+        parts: list[Edit] = [RemoveLabel(n) for n in self._originals if n not in kept]
+        for row in rows:
+            before = self._originals.get(row.original or "")
+            if row.original is not None and before != row.label:
+                parts.append(ChangeLabel(row.original, row.label))
+        parts.extend(AddLabel(r.label) for r in rows if r.original is None)
+        return Composite(tuple(parts)) if parts else None
+
+    def action_text(self, edit: Edit) -> str:
+        """The undo step's name: what one change did, or how many labels changed."""
+        parts = edit.edits if isinstance(edit, Composite) else (edit,)
+        if len(parts) != 1:
+            return self.tr("Change {n} labels").format(n=len(parts))
+        part = parts[0]
+        if isinstance(part, AddLabel):
+            return self.tr("Add label {label}").format(label=isolate(part.label.name))
+        if isinstance(part, RemoveLabel):
+            return self.tr("Remove label {label}").format(label=isolate(part.name))
+        assert isinstance(part, ChangeLabel)
+        if part.name != part.label.name:
+            return self.tr("Rename label {old} to {new}").format(
+                old=isolate(part.name), new=isolate(part.label.name)
+            )
+        return self.tr("Change label {label}").format(label=isolate(part.name))
+
     def save(self) -> str | None:
-        """Write the changes to the project; the reason in plain words if it refused."""
+        """Write the changes to the project as one edit (one transaction: all or nothing);
+        the reason in plain words if it refused."""
         problems = self.problems()
         if problems:
             return "\n".join(problems)
-        rows = self.rows()
-        kept = {r.original for r in rows if r.original is not None}
-        try:
-            for name in list(self._originals):
-                if name not in kept:
-                    self.repo.delete_label(name)
-                    self.changed = self.renamed = True
-            for row in rows:
-                before = self._originals.get(row.original or "")
-                if before == row.label:
-                    continue
-                self.repo.save_label(row.label, old_name=row.original)
-                self.changed = True
-                self.renamed |= row.original is not None and row.original != row.label.name
-        except AnnotatorError as exc:
-            self._originals = {label.name: label for label in self.repo.labels()}
-            self._row_origin = [o if o in self._originals else None for o in self._row_origin]
-            return write_failed(exc).as_text()
+        edit = self.edit()
+        if edit is None:
+            return None
+        if self.edits is not None:
+            error = self.edits.push_labels(edit, self.action_text(edit))
+            if error is not None:
+                return write_failed(error).as_text()
+        else:
+            try:
+                self.repo.apply(edit)
+            except AnnotatorError as exc:
+                return write_failed(exc).as_text()
+            self.renamed = True
+        self.changed = True
         return None
 
     def accept(self) -> None:
@@ -272,3 +396,12 @@ class LabelDialog(QDialog):
             super().accept()
         else:
             QMessageBox.warning(self, self.tr("Labels"), problem)
+
+
+def _centred(widget: QWidget, parent: QWidget) -> QWidget:
+    """``widget`` in the middle of a table cell."""
+    cell = QWidget(parent)
+    layout = QHBoxLayout(cell)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignCenter)
+    return cell

@@ -1,8 +1,10 @@
 """Linking a quote to its speaker: select the quote, press S (or the button), click the entity.
 
-The link is a ``speaker`` relation (QUOTE -> PER/ORG), added and removed as one edit through the
-controller, so it is undoable like every other edit; a quote has at most one speaker (picking
-another replaces the link, in one edit).
+The link is a ``speaker`` relation (a quote -> an entity of a label allowed as a speaker: PER
+and ORG unless the Labels dialog says otherwise; core/speakers.py), added and removed as one
+edit through the controller, so it is undoable like every other edit; a quote has at most one
+speaker (picking another replaces the link, in one edit). A click on an entity the rule refuses
+(a LOC) says why and keeps picking.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 
 from annotator.core.edits import AddRelation, Composite, Edit, RemoveRelation
 from annotator.core.model import SPEAKER, Kind, Relation, Span
+from annotator.core.speakers import SpeakerProblem, speaker_problem
 from annotator.ui.text import isolate, short
 
 if TYPE_CHECKING:
@@ -54,10 +57,20 @@ class SpeakerLinks(QObject):
         if quote is None:
             return
         # the click may land on several spans (an entity inside the quote): take an entity
-        target = self._entity_among(span_id)
+        target, refused = self._entity_among(span_id)
         if target is None:
             self.c.view.select_span(quote)
-            self.c.message.emit(self.tr("That is not an entity: click a person or an organisation"))
+            if refused is not None:
+                self.c.message.emit(
+                    self.tr(
+                        "{label} cannot be a speaker: click one of {allowed} "
+                        "(Edit → Labels… sets which labels may be speakers)"
+                    ).format(label=refused.label, allowed=self.allowed_text())
+                )
+            else:
+                self.c.message.emit(
+                    self.tr("That is not an entity: click a person or an organisation")
+                )
             return
         self.cancel()
         existing = self.c.span_model.speaker_relation(quote)
@@ -73,17 +86,54 @@ class SpeakerLinks(QObject):
         if self.c.push(link, action, select=quote):
             self.c.message.emit(action)
 
-    def _entity_among(self, span_id: int) -> Span | None:
+    def _entity_among(self, span_id: int) -> tuple[Span | None, Span | None]:
+        """The span under the click that may be the quote's speaker, or (None, the entity the
+        rule refuses there, if any)."""
         clicked = self.c.span_model.span_by_id(span_id)
         candidates = [clicked] if clicked is not None else []
         if clicked is not None:
             model, view = self.c.span_model, self.c.view
             candidates += [s for s in map(model.span_by_id, view.span_at(clicked.start)) if s]
+        quote = None if self._quote is None else self.c.span_model.span_by_id(self._quote)
+        source = None if quote is None else self.c.labels.get(quote.label)
+        refused = None
         for span in candidates:
-            label = self.c.labels.get(span.label)
-            if label is not None and label.kind is Kind.ENTITY:
-                return span
-        return None
+            problem = speaker_problem(source, self.c.labels.get(span.label))
+            if problem is None:
+                return span, None
+            if problem is SpeakerProblem.NOT_ALLOWED and refused is None:
+                refused = span
+        return None, refused
+
+    def allowed_text(self) -> str:
+        """The labels allowed as speakers, for a message: ``PER, ORG`` (or a word for none)."""
+        names = self.c.labels.speakers
+        return ", ".join(names) if names else self.tr("(no label is allowed as a speaker)")
+
+    def relabel_note(self, span: Span, new: str) -> str:
+        """What relabelling ``span`` as ``new`` does to its speaker links, for the status bar
+        (the store removes the links the relabel breaks); empty when it keeps them."""
+        labels = self.c.labels
+        after = labels.get(new)
+        for relation in self.c.relations:
+            if relation.type != SPEAKER or span.id not in (relation.source_id, relation.target_id):
+                continue
+            other_id = relation.target_id if relation.source_id == span.id else relation.source_id
+            other = self.c.span_model.span_by_id(other_id)
+            other_label = None if other is None else labels.get(other.label)
+            if relation.source_id == span.id:
+                problem = speaker_problem(after, other_label)
+            else:
+                problem = speaker_problem(other_label, after)
+            if problem is SpeakerProblem.NOT_FROM_QUOTE:
+                return self.tr(
+                    "speaker link removed: a span labelled {label} cannot have a speaker"
+                ).format(label=new)
+            if problem is not None:
+                return self.tr("speaker link removed: {label} cannot be a speaker").format(
+                    label=new
+                )
+        return ""
 
     def remove(self) -> None:
         span = self.c.selected_span()

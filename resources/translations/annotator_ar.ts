@@ -123,6 +123,10 @@
 <context>
     <name>AnnotationController</name>
     <message>
+        <source>{n} speaker link(s) removed: they broke the speaker rule</source>
+        <translation>أُزيلت روابط المتحدث ({n}): كانت تخالف قاعدة المتحدث</translation>
+    </message>
+    <message>
         <source>Undone: {action}</source>
         <translation>تم التراجع: {action}</translation>
     </message>
@@ -543,6 +547,14 @@
         <translation>المفتاح</translation>
     </message>
     <message>
+        <source>Speaker</source>
+        <translation>متحدث</translation>
+    </message>
+    <message>
+        <source>May be the speaker of a quote (entity labels only)</source>
+        <translation>يمكن أن يكون متحدث اقتباس (وسوم الكيانات فقط)</translation>
+    </message>
+    <message>
         <source>Add label</source>
         <translation>إضافة وسم</translation>
     </message>
@@ -551,8 +563,8 @@
         <translation>إزالة الوسم</translation>
     </message>
     <message>
-        <source>Entity labels colour the text, event labels underline it, quote labels draw a bar beside it. Keys 1–9 label the selection.</source>
-        <translation>وسوم الكيانات تلوّن النص، ووسوم الأحداث تضع تحته خطًا، ووسوم الاقتباس ترسم شريطًا بجانبه. المفاتيح 1–9 تَسِم التحديد.</translation>
+        <source>Entity labels colour the text, event labels underline it, quote labels draw a bar beside it. Keys 1–9 label the selection. A quote&apos;s speaker is an entity of a label ticked under Speaker.</source>
+        <translation>وسوم الكيانات تلوّن النص، ووسوم الأحداث تضع تحته خطًا، ووسوم الاقتباس ترسم شريطًا بجانبه. المفاتيح 1–9 تَسِم التحديد. متحدث الاقتباس كيانٌ من وسمٍ مؤشَّر عليه في عمود «متحدث».</translation>
     </message>
     <message>
         <source>none</source>
@@ -561,6 +573,18 @@
     <message>
         <source>NEW</source>
         <translation>NEW</translation>
+    </message>
+    <message>
+        <source>{label} is used by {n} span(s): relabel or delete them first; the label stays.</source>
+        <translation>الوسم {label} مستخدم في {n} من المقاطع: غيِّر وسمها أو احذفها أولًا؛ يبقى الوسم.</translation>
+    </message>
+    <message>
+        <source>Two labels have the same name: {name}.</source>
+        <translation>وسمان لهما الاسم نفسه: {name}.</translation>
+    </message>
+    <message>
+        <source>Two labels have the same key {key}: {labels}.</source>
+        <translation>وسمان لهما المفتاح نفسه {key}: {labels}.</translation>
     </message>
     <message>
         <source>Every label needs a name.</source>
@@ -599,12 +623,24 @@
         <translation>لا يجوز أن يبدأ اسم الوسم بعلامة مركّبة (كعلامة تشكيل).</translation>
     </message>
     <message>
-        <source>Two labels have the same name.</source>
-        <translation>لوسمين الاسم نفسه.</translation>
+        <source>Change {n} labels</source>
+        <translation>تعديل الوسوم ({n})</translation>
     </message>
     <message>
-        <source>Two labels have the same key.</source>
-        <translation>لوسمين المفتاح نفسه.</translation>
+        <source>Add label {label}</source>
+        <translation>إضافة الوسم {label}</translation>
+    </message>
+    <message>
+        <source>Remove label {label}</source>
+        <translation>حذف الوسم {label}</translation>
+    </message>
+    <message>
+        <source>Rename label {old} to {new}</source>
+        <translation>إعادة تسمية الوسم {old} إلى {new}</translation>
+    </message>
+    <message>
+        <source>Change label {label}</source>
+        <translation>تعديل الوسم {label}</translation>
     </message>
 </context>
 <context>
@@ -803,6 +839,10 @@
         <translation>انقر على الكيان صاحب هذا الاقتباس (Esc للإلغاء)</translation>
     </message>
     <message>
+        <source>{label} cannot be a speaker: click one of {allowed} (Edit → Labels… sets which labels may be speakers)</source>
+        <translation>لا يكون {label} متحدثًا: انقر على أحد {allowed} (تحرير ← الوسوم… يحدد الوسوم المسموح بها متحدثين)</translation>
+    </message>
+    <message>
         <source>That is not an entity: click a person or an organisation</source>
         <translation>هذا ليس كيانًا: انقر على شخص أو منظمة</translation>
     </message>
@@ -813,6 +853,18 @@
     <message>
         <source>Link speaker {text}</source>
         <translation>ربط المتحدث {text}</translation>
+    </message>
+    <message>
+        <source>(no label is allowed as a speaker)</source>
+        <translation>(لا وسم مسموح به متحدثًا)</translation>
+    </message>
+    <message>
+        <source>speaker link removed: a span labelled {label} cannot have a speaker</source>
+        <translation>أُزيل رابط المتحدث: لا يكون لمقطع موسوم {label} متحدث</translation>
+    </message>
+    <message>
+        <source>speaker link removed: {label} cannot be a speaker</source>
+        <translation>أُزيل رابط المتحدث: لا يكون {label} متحدثًا</translation>
     </message>
     <message>
         <source>Select a quote that has a speaker</source>

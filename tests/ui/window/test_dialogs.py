@@ -72,14 +72,17 @@ def test_label_dialog_refuses_duplicates_and_removing_a_used_label(
     dialog = LabelDialog(window.repo, window)
     qtbot.addWidget(dialog)
     dialog.set_row(1, name="PER")
-    assert dialog.problems() == ["Two labels have the same name."]
+    assert dialog.problems() == ["Two labels have the same name: \u2068PER\u2069."]
     dialog.set_row(1, name="ORG", key=1)
-    assert dialog.problems() == ["Two labels have the same key."]
+    assert dialog.problems() == [
+        "Two labels have the same key 1: \u2068PER\u2069, \u2068ORG\u2069."
+    ]
     dialog.set_row(1, key=2)
     dialog.table.setCurrentCell(0, 0)
-    dialog.remove_row()  # PER, used by a span
-    problem = dialog.save()
-    assert problem is not None and "used by 1 span" in problem
+    assert not dialog.remove_row()  # PER, used by a span: refused at the row
+    assert "used by 1 span" in dialog.notice.text()
+    assert dialog.table.rowCount() == len(window.repo.labels())
+    assert dialog.save() is None
     assert "PER" in window.repo.labels()
 
 
