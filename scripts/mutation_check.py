@@ -130,6 +130,36 @@ MUTATIONS = (
         ("tests/core/test_clitics.py",),
     ),
     Mutation(
+        "a relabelled quote keeps its speaker link (issue 8 §1)",
+        "annotator/store/edits_apply.py",
+        "    dropped = drop_broken(conn, span_id=edit.span_id)  # after the label is back, in the"
+        " inverse\n",
+        "    dropped: list[Edit] = []\n",
+        ("tests/store/test_speaker_rule.py",),
+    ),
+    Mutation(
+        "a new speaker link to a place accepted by the store",
+        "annotator/store/speakers.py",
+        "    if problem is not None:\n        reason = describe(problem, names[0][0]",
+        "    if False:\n        reason = describe(problem, names[0][0]",
+        ("tests/store/test_speaker_rule.py",),
+    ),
+    Mutation(
+        "the Labels dialog's changes applied one at a time (issue 8 §5)",
+        "annotator/ui/label_dialog.py",
+        "            error = self.edits.push_labels(edit, self.action_text(edit))\n",
+        "            error = next((e for p in edit.edits"
+        " if (e := self.edits.push_labels(p, '')) is not None), None)\n",
+        ("tests/ui/window/test_labelset.py",),
+    ),
+    Mutation(
+        "the name set in Settings never reaches the project (issue 8 §7)",
+        "annotator/ui/controller.py",
+        "            self.repo.ensure_annotator(self.annotator)\n",
+        "            pass\n",
+        ("tests/ui/window/test_labelset.py",),
+    ),
+    Mutation(
         "a BLOB text read as a document",
         "annotator/store/rows.py",
         "    if type(value) is not str:\n        raise ProjectFileError(",

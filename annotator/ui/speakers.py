@@ -65,7 +65,7 @@ class SpeakerLinks(QObject):
                     self.tr(
                         "{label} cannot be a speaker: click one of {allowed} "
                         "(Edit → Labels… sets which labels may be speakers)"
-                    ).format(label=refused.label, allowed=self.allowed_text())
+                    ).format(label=isolate(refused.label), allowed=self.allowed_text())
                 )
             else:
                 self.c.message.emit(
@@ -108,7 +108,7 @@ class SpeakerLinks(QObject):
     def allowed_text(self) -> str:
         """The labels allowed as speakers, for a message: ``PER, ORG`` (or a word for none)."""
         names = self.c.labels.speakers
-        return ", ".join(names) if names else self.tr("(no label is allowed as a speaker)")
+        return isolate(", ".join(names)) if names else self.tr("(no label is allowed as a speaker)")
 
     def relabel_note(self, span: Span, new: str) -> str:
         """What relabelling ``span`` as ``new`` does to its speaker links, for the status bar
@@ -128,10 +128,10 @@ class SpeakerLinks(QObject):
             if problem is SpeakerProblem.NOT_FROM_QUOTE:
                 return self.tr(
                     "speaker link removed: a span labelled {label} cannot have a speaker"
-                ).format(label=new)
+                ).format(label=isolate(new))
             if problem is not None:
                 return self.tr("speaker link removed: {label} cannot be a speaker").format(
-                    label=new
+                    label=isolate(new)
                 )
         return ""
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from annotator.core.errors import InputError
-from annotator.core.model import DEFAULT_LABELS, Kind, Label, LabelSet
+from annotator.core.model import DEFAULT_LABELS, Kind, Label, LabelSet, Relation
 from annotator.formats import brat
 from annotator.formats.base import ExportOptions, ExportReport
 from annotator.formats.brat_conf import ESCAPE_MARK
@@ -233,3 +233,22 @@ def test_span_attributes_are_a_lines_and_a_json_note_and_come_back(tmp_path: Pat
     assert "x%3Ay\tArg:<ENTITY>, Value:a%7Cb" in conf
     [back] = brat.READER.read(tmp_path, DEFAULT_LABELS)
     assert [dict(s.attributes) for s in back.spans] == ATTRIBUTES
+
+
+def test_a_speaker_link_the_conf_forbids_is_not_written(tmp_path: Path) -> None:
+    """The quote's speaker is a LOC (a link an older program let through): annotation.conf says
+    `Arg2:PER|ORG`, so the .ann leaves the relation out and the report says why; a label the
+    project allows as a speaker is listed in the conf (issue 8 §1)."""
+    doc = replace(sample_doc(3), relations=(Relation(1, "speaker", 4, 3),))
+    report = ExportReport()
+    brat.WRITER.write([doc], DEFAULT_LABELS, tmp_path, ExportOptions(), report)
+    ann = (tmp_path / "doc-000003.ann").read_text(encoding="utf-8")
+    assert "\nR" not in ann
+    [note] = report.not_expressed
+    assert "relation 1 speaker" in note and "LOC cannot be a speaker" in note
+    loc = replace(DEFAULT_LABELS.labels[2], speaker=True)
+    allowed = LabelSet((*DEFAULT_LABELS.labels[:2], loc, *DEFAULT_LABELS.labels[3:]))
+    brat.WRITER.write([doc], allowed, tmp_path / "b", ExportOptions(), ExportReport())
+    conf = (tmp_path / "b" / "annotation.conf").read_text(encoding="utf-8")
+    assert "speaker\tArg1:QUOTE, Arg2:PER|ORG|LOC" in conf
+    assert "R1\tspeaker Arg1:" in (tmp_path / "b" / "doc-000003.ann").read_text(encoding="utf-8")
