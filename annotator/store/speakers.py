@@ -54,7 +54,6 @@ def broken_links(
 ) -> list[tuple[Relation, str]]:
     """Speaker links that break the rule, with the reason in English: those touching
     ``span_id``, or a span of one of ``label_names``, or (neither given) all of them."""
-    labels = read_labels(conn) if labels is None else labels
     sql = _LINKS
     params: list[object] = [SPEAKER]
     if span_id is not None:
@@ -64,8 +63,12 @@ def broken_links(
         marks = ",".join("?" * len(label_names))
         sql += f" AND (s.label IN ({marks}) OR t.label IN ({marks}))"
         params += [*label_names, *label_names]
+    rows = conn.execute(sql + " ORDER BY r.id", params).fetchall()
+    if not rows:
+        return []  # most edits: no speaker link there, no label set to read
+    labels = read_labels(conn) if labels is None else labels
     found = []
-    for row in conn.execute(sql + " ORDER BY r.id", params):
+    for row in rows:
         source, target = row[5], row[6]
         problem = link_problem(SPEAKER, labels.get(source), labels.get(target))
         if problem is not None:
