@@ -864,6 +864,26 @@
         <source>(no other project yet)</source>
         <translation>(لا مشروع آخر بعد)</translation>
     </message>
+    <message>
+        <source>Open recent</source>
+        <translation>فتح مشروع حديث</translation>
+    </message>
+    <message>
+        <source>This project is not there: it was moved, renamed or deleted.</source>
+        <translation>ليس هذا المشروع في مكانه: نُقل أو غُيّر اسمه أو حُذف.</translation>
+    </message>
+    <message>
+        <source>Nothing was opened or created. Use Open project… to find it where it is now, or New project… to start a new one.</source>
+        <translation>لم يُفتح شيء ولم يُنشأ شيء. استعمل «فتح مشروع…» لتجده حيث هو الآن، أو «مشروع جديد…» لتبدأ مشروعًا جديدًا.</translation>
+    </message>
+    <message>
+        <source>Remove from the list</source>
+        <translation>أزِله من القائمة</translation>
+    </message>
+    <message>
+        <source>Keep in the list</source>
+        <translation>أبقِه في القائمة</translation>
+    </message>
 </context>
 <context>
     <name>app</name>
@@ -880,6 +900,34 @@ Your annotations up to the last action are saved. The details are in the log:
 
 توسيماتك حتى آخر عملية محفوظة. التفاصيل في السجل:
 {log}</translation>
+    </message>
+    <message>
+        <source>Choose another project, or cancel to quit.</source>
+        <translation>اختر مشروعًا آخر، أو ألغِ للخروج.</translation>
+    </message>
+    <message>
+        <source>There is no project file here:</source>
+        <translation>لا ملف مشروع هنا:</translation>
+    </message>
+    <message>
+        <source>Make a new, empty project there, or open another one?</source>
+        <translation>أتُنشئ هناك مشروعًا جديدًا فارغًا، أم تفتح مشروعًا آخر؟</translation>
+    </message>
+    <message>
+        <source>Make a new project</source>
+        <translation>أنشئ مشروعًا جديدًا</translation>
+    </message>
+    <message>
+        <source>Open another…</source>
+        <translation>افتح مشروعًا آخر…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>خروج</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>فتح مشروع</translation>
     </message>
 </context>
 </TS>

@@ -237,7 +237,7 @@ def test_opening_another_project_replaces_the_window(
     window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
     other = tmp_path / "other.annot.db"
-    window.projectRequested.emit(str(other))  # Project → New project… / Open project…
+    window.newProjectRequested.emit(str(other))  # Project → New project…
     new = app_module._windows.pop()
     qtbot.addWidget(new)
     assert new.project == other and other.exists()
