@@ -179,9 +179,12 @@ def import_paths(
     rules: Iterable[BoilerplateRule] | None = None,
     progress: Progress | None = None,
     follow_symlinks: bool = False,
+    format_hint: str = "pass --format",
 ) -> ImportReport:
     """Import files and folders into ``repo``; the report says what was added and refused.
 
+    ``format_hint``: how the caller lets the user give the format of a file named explicitly
+    whose format cannot be told (the window has a Format list, the command line --format).
     ImportStopped (with the report so far) if the project cannot be written part-way."""
     if fmt is not None and fmt not in registry.reader_names():
         raise AnnotatorError(
@@ -207,6 +210,8 @@ def import_paths(
                         else "not in a format this program reads"
                     )
                     report.notes.append(f"{path}: skipped, {why}")
+                elif reader.reason == registry.UNKNOWN_FORMAT:
+                    report.errors.append(f"{reader}; {format_hint}")
                 else:
                     report.errors.append(str(reader))
             elif reader is not None:
