@@ -275,6 +275,38 @@
         <source>The document cannot be opened.</source>
         <translation>يتعذّر فتح المستند.</translation>
     </message>
+    <message>
+        <source>The export cannot be written into {folder}: the folder is read-only, or you may not write there. Nothing was written; choose another folder.</source>
+        <translation>يتعذّر كتابة التصدير في {folder}: المجلد للقراءة فقط، أو لا يحق لك الكتابة فيه. لم يُكتب شيء؛ اختر مجلدًا آخر.</translation>
+    </message>
+    <message>
+        <source>The export cannot be written into {folder}: the disk is full. Nothing was written; make room or choose another folder.</source>
+        <translation>يتعذّر كتابة التصدير في {folder}: القرص ممتلئ. لم يُكتب شيء؛ أفرغ مساحة أو اختر مجلدًا آخر.</translation>
+    </message>
+    <message>
+        <source>The export cannot be written into {folder}: a file or folder of that name is in the way. Nothing was written; choose another folder.</source>
+        <translation>يتعذّر كتابة التصدير في {folder}: يعترضه ملف أو مجلد بهذا الاسم. لم يُكتب شيء؛ اختر مجلدًا آخر.</translation>
+    </message>
+    <message>
+        <source>The export cannot be written into {folder}. Nothing was written.</source>
+        <translation>يتعذّر كتابة التصدير في {folder}. لم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <source>Not exported: {reason}</source>
+        <translation>لم يُصدَّر شيء: {reason}</translation>
+    </message>
+    <message>
+        <source>Nothing to export: the project has no documents. Nothing was written.</source>
+        <translation>لا شيء للتصدير: لا مستندات في المشروع. لم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <source>Nothing to export: no document matches the filters ({filters}). Nothing was written; the files already in the folder are as they were.</source>
+        <translation>لا شيء للتصدير: لا مستند يطابق المرشِّحات ({filters}). لم يُكتب شيء، والملفات الموجودة في المجلد باقية كما كانت.</translation>
+    </message>
+    <message>
+        <source>Nothing to export: no span matches the filters ({filters}). Nothing was written; the files already in the folder are as they were.</source>
+        <translation>لا شيء للتصدير: لا مقطع يطابق المرشِّحات ({filters}). لم يُكتب شيء، والملفات الموجودة في المجلد باقية كما كانت.</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -335,6 +367,10 @@
         <translation>في المجلد:</translation>
     </message>
     <message>
+        <source>The {format} format does not use this option.</source>
+        <translation>لا تستعمل صيغة {format} هذا الخيار.</translation>
+    </message>
+    <message>
         <source>Export into</source>
         <translation>التصدير إلى</translation>
     </message>
@@ -369,6 +405,10 @@
     <message>
         <source>Written into {folder}</source>
         <translation>كُتبت الملفات في {folder}</translation>
+    </message>
+    <message>
+        <source>The {format} format is not offered: it needs the Python package {package}, which is not installed here. To install it:</source>
+        <translation>لا تُعرض صيغة {format}: تحتاج إلى حزمة بايثون {package}، وهي غير مثبّتة هنا. لتثبيتها:</translation>
     </message>
     <message>
         <source>Export again</source>

@@ -211,7 +211,8 @@ def test_export_dialog_writes_jsonl_and_shows_the_report(
     assert written
     first = json.loads(written[0].read_text(encoding="utf-8").splitlines()[0])
     assert "كارتر" in json.dumps(first, ensure_ascii=False)
-    # filter by a label that has no span: nothing of PER is written
+    # filter by a label that has no span: nothing is written, the export before stays
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
     for i in range(dialog.labels.count()):
         item = dialog.labels.item(i)
         item.setCheckState(
@@ -219,7 +220,10 @@ def test_export_dialog_writes_jsonl_and_shows_the_report(
         )
     assert dialog.chosen_labels() == ["LOC"]
     dialog.run()
-    assert dialog.report is not None and sum(dialog.report.spans_per_label.values()) == 0
+    assert dialog.problem.text().startswith(
+        "Nothing to export: no span matches the filters (\u2068labels: LOC\u2069)."
+    )
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
 
 def test_recent_projects_menu_lists_other_projects(
