@@ -118,8 +118,10 @@ class WindowActions:
 
         dialog = ImportDialog(self.w.repo, self.w.controller.annotator, self.w)
         dialog.exec()
+        c = self.w.controller
+        if self.w.repo.labels() != c.labels:  # the import brought labels (ANERcorp's PERS)
+            c.reload_labels()  # their buttons, colours and menus, before a document opens
         if dialog.imported:
-            c = self.w.controller
             c.document_model.reload()
             if c.document_id is None:
                 self.w.navigator.restore()

@@ -488,6 +488,18 @@
         <translation>ملفات نص عادي أو news-please JSON أو JSONL أو CoNLL أو brat أو doccano أو Label Studio؛ ويُقرأ المجلد بكل ما فيه.</translation>
     </message>
     <message>
+        <source>found from each file (extension and content)</source>
+        <translation>تُعرف من كل ملف (الامتداد والمحتوى)</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>الصيغة:</translation>
+    </message>
+    <message>
+        <source>The spans are:</source>
+        <translation>المقاطع:</translation>
+    </message>
+    <message>
         <source>Title:</source>
         <translation>العنوان:</translation>
     </message>
@@ -508,6 +520,22 @@
         <translation>استيراد</translation>
     </message>
     <message>
+        <source>of the annotators the file names (those naming none: {name})</source>
+        <translation>لمن يسمّيهم الملف من الموسِّمين (وما لا يسمّي أحدًا: {name})</translation>
+    </message>
+    <message>
+        <source>mine, all of them ({name})</source>
+        <translation>كلها لي ({name})</translation>
+    </message>
+    <message>
+        <source>all of another annotator:</source>
+        <translation>كلها لموسِّم آخر:</translation>
+    </message>
+    <message>
+        <source>name, e.g. ANERcorp</source>
+        <translation>الاسم، مثل ANERcorp</translation>
+    </message>
+    <message>
         <source>Files to import</source>
         <translation>الملفات المراد استيرادها</translation>
     </message>
@@ -524,12 +552,20 @@
         <translation>أضف ملفات أو مجلدًا أولًا.</translation>
     </message>
     <message>
+        <source>Type the name of the annotator first.</source>
+        <translation>اكتب اسم الموسِّم أولًا.</translation>
+    </message>
+    <message>
+        <source>choose its format in the Format list and import it again</source>
+        <translation>اختر صيغته من قائمة «الصيغة» واستورده من جديد</translation>
+    </message>
+    <message>
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>إلغاء</translation>
+        <source>Reading {name} (file {n} of {total})…</source>
+        <translation>قراءة {name} (الملف {n} من {total})…</translation>
     </message>
     <message>
         <source>Paste the article first.</source>

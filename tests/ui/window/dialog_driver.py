@@ -22,6 +22,9 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QRadioButton,
+    QStyle,
+    QStyleOptionButton,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -79,6 +82,15 @@ def when_shown(kind: type[W], act: Callable[[W], None], seen: Seen | None = None
 def click(button: QAbstractButton | None) -> None:
     assert button is not None
     QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def click_radio(radio: QRadioButton) -> None:
+    """Click a radio button on its round indicator (a click beside its text does nothing)."""
+    option = QStyleOptionButton()
+    radio.initStyleOption(option)
+    rect = radio.style().subElementRect(QStyle.SubElement.SE_RadioButtonIndicator, option, radio)
+    QTest.mouseClick(radio, Qt.MouseButton.LeftButton, pos=rect.center())
+    assert radio.isChecked()
 
 
 def click_button(box: QWidget, text: str) -> None:
