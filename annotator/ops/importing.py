@@ -188,7 +188,7 @@ def import_paths(
 
     Whose the imported work is: a span or relation keeps the annotator its file names, and
     ``annotator`` gets those that name none and the documents' statuses; with ``credit_all``,
-    ``annotator`` gets every one of them, whatever the file says (docs/adr/0032).
+    ``annotator`` gets every one of them, whatever the file says (docs/adr/0033).
     ``reading(done, total, path)`` is called before each file is read (the window names it).
 
     ``format_hint``: how the caller lets the user give the format of a file named explicitly
