@@ -98,9 +98,13 @@ class ReaderWithNotes:
 
 
 class Writer(Protocol):
-    """Writes documents into ``out_dir`` and fills ``report`` (files, counts, losses)."""
+    """Writes documents into ``out_dir`` and fills ``report`` (files, counts, losses).
+
+    ``uses``: the ExportOptions fields (``"layer"``, ``"scheme"``, ``"tokens"``) that change
+    what it writes; the others it ignores (the export dialog greys them out for it)."""
 
     name: str
+    uses: frozenset[str]
 
     def write(
         self,

@@ -151,6 +151,7 @@ def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 class BratWriter:
     name = NAME
+    uses = frozenset[str]()  # offsets, no tokens
 
     def write(
         self,

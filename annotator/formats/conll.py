@@ -105,6 +105,7 @@ def file_name(options: ExportOptions) -> str:
 
 class ConllWriter:
     name = NAME
+    uses = frozenset({"layer", "scheme", "tokens"})
 
     def write(
         self,

@@ -109,6 +109,7 @@ def dumps(
 
 class ConllMultiWriter:
     name = NAME
+    uses = frozenset({"tokens"})  # every layer, always IOB2
 
     def write(
         self,

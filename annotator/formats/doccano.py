@@ -90,6 +90,7 @@ def dumps(
 
 class DoccanoWriter:
     name = NAME
+    uses = frozenset[str]()  # offsets, no tokens
 
     def write(
         self,

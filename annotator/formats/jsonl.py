@@ -254,6 +254,7 @@ def _relations(fields: Fields, ids: dict[object, int], n: int) -> list[Relation]
 
 class JsonlWriter:
     name = "jsonl"
+    uses = frozenset({"scheme", "tokens"})  # the tokens and tags beside the spans
 
     def write(
         self,

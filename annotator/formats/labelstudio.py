@@ -159,6 +159,7 @@ def dumps_config(labels: LabelSet, relation_types: Iterable[str] = (SPEAKER,)) -
 
 class LabelStudioWriter:
     name = NAME
+    uses = frozenset[str]()  # offsets, no tokens
 
     def write(
         self,

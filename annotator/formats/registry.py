@@ -14,6 +14,7 @@ from annotator.formats.base import REPORT_FILE, Reader, Writer
 
 HEAD = 4096  # bytes a reader sees to recognise a file
 FIRST_LINE_MAX = 1 << 20  # ... or its whole first line, when that is longer
+UNKNOWN_FORMAT = "cannot tell the format of this file"  # the caller says how to give it
 
 MODULES: dict[str, str] = {
     "text": "annotator.formats.plaintext",
@@ -64,6 +65,17 @@ def reader_names() -> list[str]:
     return [n for n in MODULES if _module_attr(n, "READER") is not None]
 
 
+def missing_writers() -> dict[str, str]:
+    """Formats not offered because a package they need is not installed: name -> package
+    (``{"spacy": "spacy"}`` without spaCy)."""
+    found = {}
+    for name in MODULES:
+        needs = _module_attr(name, "NEEDS")
+        if isinstance(needs, str) and _module_attr(name, "WRITER") is None:
+            found[name] = needs
+    return found
+
+
 def detect(path: Path) -> Reader:
     """The reader for ``path``, by extension first and content (``sniff``) second.
 
@@ -90,4 +102,4 @@ def detect(path: Path) -> Reader:
     for r in candidates:
         if r.sniff(path, head):
             return r
-    raise InputError("cannot tell the format of this file; pass --format", path=str(path))
+    raise InputError(UNKNOWN_FORMAT, path=str(path))

@@ -47,6 +47,7 @@ GROUPS = {Kind.EVENT: "event", Kind.QUOTE: "quote"}
 
 
 AVAILABLE = find_spec("spacy") is not None  # spaCy is imported only when a DocBin is made
+NEEDS = "spacy"  # the Python package (and the extra of this one) the format needs
 
 
 @cache
@@ -169,6 +170,7 @@ def dumps(
 
 class SpacyWriter:
     name = NAME
+    uses = frozenset[str]()  # tokens always split at span edges
 
     def write(
         self,

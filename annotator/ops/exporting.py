@@ -17,6 +17,24 @@ from annotator.store import Repository
 DEFAULT_OUT = Path("exports")
 
 
+class NothingToExport(AnnotatorError):
+    """The filters match no document, or (an annotator or label filter) no span of the
+    documents they match: nothing is written, an earlier export in the folder stays as it was.
+
+    ``what``: ``"documents"`` or ``"spans"``; ``filters``: as the report names them."""
+
+    def __init__(self, what: str, filters: list[str], out: Path) -> None:
+        self.what = what
+        self.filters = list(filters)
+        self.out = out
+        if not filters:
+            why = "the project has no documents"
+        else:
+            nothing = "no document" if what == "documents" else "no span"
+            why = f"{nothing} matches the filters ({'; '.join(filters)})"
+        super().__init__(f"nothing to export: {why}; nothing was written into {out}")
+
+
 def export_project(
     repo: Repository,
     fmt: str,
@@ -37,6 +55,10 @@ def export_project(
     the end; temporary files an earlier, killed export left in ``out_dir`` are removed first.
     The report (what was written, what could not be expressed) is also written as
     ``export-report.txt``.
+
+    NothingToExport if the filters match no document, or, with an annotator or label filter,
+    no span: no file is written or replaced (the check on spans ends the stream, so the
+    writer's temporary files are removed before any is renamed).
     """
     try:
         writer = registry.writer(fmt)
@@ -58,13 +80,15 @@ def export_project(
             )
     ids = repo.export_ids(status=status, annotator=annotator)
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    clean_stale_temporaries(out)
     report = ExportReport(format=fmt)
     _name_filters(report, status=status, annotator=annotator, labels=labels)
+    if not ids:  # before anything is made or replaced in the folder
+        raise NothingToExport("documents", report.filters, out)
+    out.mkdir(parents=True, exist_ok=True)
+    clean_stale_temporaries(out)
     docs = repo.iter_annotated(ids=ids, status=status, annotator=annotator, labels=labels)
     counting = annotator is not None or labels is not None
-    fed = _fed(repo, docs, len(ids), report, progress, count_left_out=counting)
+    fed = _fed(repo, docs, len(ids), report, progress, count_left_out=counting, out=out)
     writer.write(fed, labelset, out, options or ExportOptions(), report)
     if not any(p.name == REPORT_FILE for p in report.files):  # a writer that wrote none
         with AtomicFiles() as files:
@@ -95,13 +119,16 @@ def _fed(
     progress: Progress | None,
     *,
     count_left_out: bool,
+    out: Path,
 ) -> Iterator[AnnotatedDocument]:
     """The documents one at a time, as the store reads them: none is kept once the writer
     asks for the next. With an annotator or label filter, the spans and relations it left out
     of the exported documents are counted on the way (documents left out by ``status`` are
-    simply not exported) and named in the report once the last document went."""
-    spans = relations = 0
+    simply not exported) and named in the report once the last document went; if those
+    filters kept no span at all, NothingToExport ends the stream."""
+    spans = relations = kept = 0
     for done, doc in enumerate(docs, start=1):
+        kept += len(doc.spans)
         if count_left_out:
             assert doc.document.id is not None
             in_store = repo.counts(doc.document.id)
@@ -112,4 +139,6 @@ def _fed(
         if progress is not None:
             progress(done, max(total, done))
     if count_left_out:
+        if not kept:  # raised inside the writer: its files are abandoned, none renamed
+            raise NothingToExport("spans", report.filters, out)
         report.filtered_out.append(f"{spans} span(s) and {relations} relation(s)")

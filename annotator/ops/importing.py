@@ -7,6 +7,7 @@ Documents whose text is already in the project are skipped and counted. See docs
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from annotator.core.errors import (
     one_line,
 )
 from annotator.core.labels import name_error
-from annotator.core.model import AnnotatedDocument, Kind, Label, LabelSet
+from annotator.core.model import AnnotatedDocument, Kind, Label, LabelSet, Relation, Span
 from annotator.formats import registry
 from annotator.formats.base import REPORT_FILE, ImportReport, Reader, ReaderWithNotes
 from annotator.formats.plaintext import DROPPED, BoilerplateOptions
@@ -179,9 +180,19 @@ def import_paths(
     rules: Iterable[BoilerplateRule] | None = None,
     progress: Progress | None = None,
     follow_symlinks: bool = False,
+    format_hint: str = "pass --format",
+    credit_all: bool = False,
+    reading: Callable[[int, int, Path], None] | None = None,
 ) -> ImportReport:
     """Import files and folders into ``repo``; the report says what was added and refused.
 
+    Whose the imported work is: a span or relation keeps the annotator its file names, and
+    ``annotator`` gets those that name none and the documents' statuses; with ``credit_all``,
+    ``annotator`` gets every one of them, whatever the file says (docs/adr/0033).
+    ``reading(done, total, path)`` is called before each file is read (the window names it).
+
+    ``format_hint``: how the caller lets the user give the format of a file named explicitly
+    whose format cannot be told (the window has a Format list, the command line --format).
     ImportStopped (with the report so far) if the project cannot be written part-way."""
     if fmt is not None and fmt not in registry.reader_names():
         raise AnnotatorError(
@@ -196,6 +207,8 @@ def import_paths(
         labels = _Labels(repo.labels())
         for done, path in enumerate(files, start=1):
             run.read = done
+            if reading is not None:
+                reading(done - 1, len(files), path)
             reader = _guarded(
                 path, "detecting the format of", report, _detect, path, fmt, boilerplate
             )
@@ -207,12 +220,16 @@ def import_paths(
                         else "not in a format this program reads"
                     )
                     report.notes.append(f"{path}: skipped, {why}")
+                elif reader.reason == registry.UNKNOWN_FORMAT:
+                    report.errors.append(f"{reader}; {format_hint}")
                 else:
                     report.errors.append(str(reader))
             elif reader is not None:
                 read = _guarded(path, "reading", report, _read, path, reader, labels.known, report)
                 if read is not None:
                     docs, new = read
+                    if credit_all:
+                        docs = [credited(doc, annotator) for doc in docs]
                     report.notes.extend(_dropped_notes(path, docs))
                     run.queue(_ReadFile(path, docs, labels.take(docs, new)))
             if progress is not None:
@@ -348,6 +365,30 @@ def resolve_labels(
         if problem is not None:
             raise InputError(problem, path=str(path))
     return docs, new
+
+
+def credited(doc: AnnotatedDocument, annotator: str) -> AnnotatedDocument:
+    """``doc`` with every span and relation credited to ``annotator``. The same span of two
+    annotators becomes one (the first; relations to the others go to it)."""
+    spans: list[Span] = []
+    kept: dict[tuple[int, int, str], Span] = {}
+    same: dict[int, int] = {}  # span id -> the id of the span kept for it
+    for span in doc.spans:
+        first = kept.get((span.start, span.end, span.label))
+        if first is None:
+            first = kept[(span.start, span.end, span.label)] = span
+            spans.append(dataclasses.replace(span, annotator=annotator))
+        if span.id is not None and first.id is not None:
+            same[span.id] = first.id
+    relations: dict[tuple[str, int, int], Relation] = {}
+    for r in doc.relations:
+        source, target = same.get(r.source_id, r.source_id), same.get(r.target_id, r.target_id)
+        if source != target:
+            relations.setdefault(
+                (r.type, source, target),
+                dataclasses.replace(r, source_id=source, target_id=target, annotator=annotator),
+            )
+    return dataclasses.replace(doc, spans=tuple(spans), relations=tuple(relations.values()))
 
 
 def _name(doc: AnnotatedDocument) -> str:

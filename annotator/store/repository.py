@@ -68,6 +68,12 @@ class Repository:
 
     # -- lifetime ---------------------------------------------------------------------------
 
+    @property
+    def timeout(self) -> float:
+        """Seconds a statement waits for another program's write (a connection of its own,
+        such as the window's import thread, waits as long)."""
+        return self._timeout
+
     def close(self) -> None:
         close_connection(self.db.conn)
 

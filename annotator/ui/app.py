@@ -23,13 +23,15 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, ProjectLockedError
 from annotator.ops.importing import seed_project
 from annotator.store import open_project
-from annotator.ui import i18n, paths
+from annotator.ui import file_dialogs, i18n, paths
 from annotator.ui.error_text import project_not_opened
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import UserSettings
+from annotator.ui.text import isolate
+from annotator.ui.window_actions import project_filter
 
 log = logging.getLogger("annotator")
 
@@ -57,34 +59,43 @@ def _as_settings(settings: QSettings | UserSettings) -> UserSettings:
     return settings if isinstance(settings, UserSettings) else UserSettings(settings)
 
 
-def create_main_window(project_path: str | Path, settings: QSettings | UserSettings) -> MainWindow:
-    """Open the project (created if missing) and build the real window; no event loop.
+def create_main_window(
+    project_path: str | Path, settings: QSettings | UserSettings, *, create: bool = False
+) -> MainWindow:
+    """Open the project and build the real window; no event loop.
 
-    Errors opening the project (not a project, locked, newer schema) are raised, typed.
-    The window's requests to open another project or change language build a new window.
+    Opening never makes a file: a missing project is a ProjectFileError ("does not exist")
+    unless ``create`` (Project → New project…, or a start the user confirmed). Errors opening
+    the project (missing, not a project, locked, newer schema) are raised, typed. The window's
+    requests to open or create another project or change language build a new window.
     """
     user = _as_settings(settings)
     i18n.install(user.language())  # the interface language of these settings, mirrored or not
-    repo = open_project(project_path, create=True, timeout=BUSY_TIMEOUT)
+    repo = open_project(project_path, create=create, timeout=BUSY_TIMEOUT)
     try:
         window = MainWindow(repo, user)
     except BaseException:
         repo.close()
         raise
     window.projectRequested.connect(lambda path, w=window: _replace(w, path, user))
+    window.newProjectRequested.connect(lambda path, w=window: _replace(w, path, user, create=True))
     window.languageChanged.connect(lambda language, w=window: _relanguage(w, language, user))
     return window
 
 
-def _replace(old: MainWindow, path: str, settings: UserSettings) -> MainWindow | None:
-    """Open ``path`` in a new window in place of ``old``; on failure keep ``old`` and say why."""
+def _replace(
+    old: MainWindow, path: str, settings: UserSettings, *, create: bool = False
+) -> MainWindow | None:
+    """Open ``path`` (``create``: a new project) in a new window in place of ``old``; on
+    failure keep ``old`` and say why."""
     old.save_state()
     try:
-        new = create_main_window(path, settings)
+        new = create_main_window(path, settings, create=create)
     except AnnotatorError as exc:
         shown = project_not_opened(exc)
         old.banner.show_error(shown.text, shown.detail)  # the old window stays, and says why
-        settings.remove_recent_project(path)
+        if not isinstance(exc, ProjectLockedError):  # locked is for a moment: keep it listed
+            settings.remove_recent_project(path)
         return None
     _windows.append(new)  # the caller of main() holds only the first window
     new.show()
@@ -165,20 +176,90 @@ def main(project_path: str | Path | None = None, seed_dir: str | Path | None = N
     settings = UserSettings(QSettings())
     i18n.install(settings.language(), app)
     seeds = Path(seed_dir) if seed_dir else None
+    create = False
     if project_path is None:
         recent = [p for p in settings.recent_projects() if Path(p).is_file()]
         path = Path(recent[0]) if recent else default_project(seeds)
+        create = not recent  # the program's own default project, empty without seeds
     else:
         path = Path(project_path)
         if seeds is not None and not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
             seed_project(path, seeds)
-    try:
-        window = create_main_window(path, settings)
-    except AnnotatorError as exc:
-        log.error("cannot open %s: %s", path, exc)
-        QMessageBox.critical(None, APPLICATION, project_not_opened(exc).as_text())
+    window = first_window(path, settings, create=create)
+    if window is None:
         return 1
     _windows.append(window)
     window.show()
     return int(app.exec())
+
+
+def first_window(
+    path: Path, settings: QSettings | UserSettings, *, create: bool = False
+) -> MainWindow | None:
+    """The window on ``path``; None if the user gives up (Quit, or Cancel in the open dialog).
+
+    A project that cannot be opened (not a project, locked, newer schema) is explained, then
+    the open dialog asks for another one, as often as needed. A path given on the command line
+    that does not exist is made only if the user says so: opening never makes a file by itself.
+    """
+    user = _as_settings(settings)
+    while True:
+        if not create and not path.exists():
+            answer = _ask_missing(path)
+            if answer is None:
+                return None
+            if answer:
+                create = True
+            else:
+                chosen = _choose_project(path)
+                if chosen is None:
+                    return None
+                path = chosen
+                continue
+        try:
+            return create_main_window(path, user, create=create)
+        except AnnotatorError as exc:
+            log.error("cannot open %s: %s", path, exc)
+            box = QMessageBox(QMessageBox.Icon.Critical, APPLICATION, "")
+            box.setObjectName("project-not-opened")
+            box.setText(project_not_opened(exc).as_text())
+            box.setInformativeText(
+                QApplication.translate("app", "Choose another project, or cancel to quit.")
+            )
+            box.exec()
+            chosen = _choose_project(path)
+            if chosen is None:
+                return None
+            path, create = chosen, False
+
+
+def _ask_missing(path: Path) -> bool | None:
+    """True: create the project; False: open another; None: quit."""
+    box = QMessageBox(QMessageBox.Icon.Question, APPLICATION, "")
+    box.setObjectName("project-missing")
+    sentence = QApplication.translate("app", "There is no project file here:")
+    box.setText(f"{sentence}\n{isolate(str(path))}")  # the path on a line of its own
+    box.setInformativeText(
+        QApplication.translate("app", "Make a new, empty project there, or open another one?")
+    )
+    make = box.addButton(
+        QApplication.translate("app", "Make a new project"), QMessageBox.ButtonRole.AcceptRole
+    )
+    other = box.addButton(
+        QApplication.translate("app", "Open another…"), QMessageBox.ButtonRole.ActionRole
+    )
+    box.addButton(QApplication.translate("app", "Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(other)
+    box.exec()
+    clicked = box.clickedButton()
+    return True if clicked is make else False if clicked is other else None
+
+
+def _choose_project(near: Path) -> Path | None:
+    folder = near.absolute().parent
+    start = str(folder if folder.is_dir() else Path.home())
+    chosen = file_dialogs.open_file(
+        None, QApplication.translate("app", "Open project"), start, project_filter()
+    )
+    return Path(chosen) if chosen else None

@@ -8,6 +8,7 @@ bug report or the person who looks after the file.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
@@ -19,7 +20,9 @@ from annotator.core.errors import (
     ProjectFileError,
     ProjectLockedError,
 )
+from annotator.ops.exporting import NothingToExport
 from annotator.store.guard import ProjectDetachedError
+from annotator.ui.text import isolate
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,3 +116,65 @@ def document_not_opened(error: AnnotatorError) -> Explained:
     return Explained(
         QCoreApplication.translate("ErrorText", "The document cannot be opened."), str(error)
     )
+
+
+def export_failed(error: Exception, folder: str) -> Explained:
+    """An export that wrote nothing: the filters matched nothing, a label name breaks the
+    formats, or the folder cannot be written (read-only, full, a file in the way)."""
+    if isinstance(error, NothingToExport):
+        return Explained(_nothing_to_export(error), str(error))
+    if isinstance(error, OSError):
+        where = isolate(folder)
+        code = error.errno
+        if code in (errno.EACCES, errno.EPERM, errno.EROFS):
+            text = QCoreApplication.translate(
+                "ErrorText",
+                "The export cannot be written into {folder}: the folder is read-only, or you "
+                "may not write there. Nothing was written; choose another folder.",
+            )
+        elif code in (errno.ENOSPC, errno.EDQUOT):
+            text = QCoreApplication.translate(
+                "ErrorText",
+                "The export cannot be written into {folder}: the disk is full. Nothing was "
+                "written; make room or choose another folder.",
+            )
+        elif code in (errno.EISDIR, errno.ENOTDIR, errno.EEXIST):
+            text = QCoreApplication.translate(
+                "ErrorText",
+                "The export cannot be written into {folder}: a file or folder of that name is "
+                "in the way. Nothing was written; choose another folder.",
+            )
+        else:
+            text = QCoreApplication.translate(
+                "ErrorText",
+                "The export cannot be written into {folder}. Nothing was written.",
+            )
+        name = f"{error.filename}: " if error.filename else ""
+        return Explained(text.format(folder=where), f"{name}{error.strerror or error}")
+    return Explained(
+        QCoreApplication.translate("ErrorText", "Not exported: {reason}").format(
+            reason=isolate(str(error))
+        ),
+        "",
+    )
+
+
+def _nothing_to_export(error: NothingToExport) -> str:
+    if not error.filters:
+        return QCoreApplication.translate(
+            "ErrorText", "Nothing to export: the project has no documents. Nothing was written."
+        )
+    filters = isolate("; ".join(error.filters))
+    if error.what == "documents":
+        text = QCoreApplication.translate(
+            "ErrorText",
+            "Nothing to export: no document matches the filters ({filters}). Nothing was "
+            "written; the files already in the folder are as they were.",
+        )
+    else:
+        text = QCoreApplication.translate(
+            "ErrorText",
+            "Nothing to export: no span matches the filters ({filters}). Nothing was written; "
+            "the files already in the folder are as they were.",
+        )
+    return text.format(filters=filters)

@@ -15,13 +15,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QProgressDialog,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +35,7 @@ from annotator.ops.exporting import export_project
 from annotator.store import Repository
 from annotator.ui import file_dialogs, i18n
 from annotator.ui.document_model import status_text
+from annotator.ui.error_text import Explained, export_failed
 from annotator.ui.span_model import kind_text
 from annotator.ui.text import isolate
 
@@ -57,6 +59,11 @@ class ExportDialog(QDialog):
         self.format.setObjectName("export-format")
         for name in registry.writer_names():
             self.format.addItem(name, name)
+        self.missing = QLabel(self.missing_text(registry.missing_writers()), self)
+        self.missing.setObjectName("export-missing-formats")
+        self.missing.setWordWrap(True)
+        self.missing.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.missing.setVisible(bool(self.missing.text()))
         self.layer = QComboBox(self)
         for kind in Kind:
             self.layer.addItem(kind_text(kind), kind.value)
@@ -90,6 +97,7 @@ class ExportDialog(QDialog):
         folder.addWidget(browse)
         form = QFormLayout()
         form.addRow(self.tr("Format:"), self.format)
+        form.addRow(self.missing)  # the whole width: a wrapped label in a field grows tall
         form.addRow(self.tr("Layer (one-layer formats):"), self.layer)
         form.addRow(self.tr("Tag scheme:"), self.scheme)
         form.addRow(self.tr("Tokens:"), self.tokens)
@@ -102,6 +110,12 @@ class ExportDialog(QDialog):
         self.summary.setReadOnly(True)
         i18n.lines_follow_interface(self.summary)
         self.summary.hide()
+        self.problem = QLabel(self)  # why the last export wrote nothing
+        self.problem.setObjectName("export-problem")
+        self.problem.setWordWrap(True)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem.setStyleSheet("#export-problem { color: #7a1f1c; }")
+        self.problem.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.export_button = self.buttons.addButton(
             self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -111,8 +125,40 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.summary, 1)
+        layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
+        self.format.currentIndexChanged.connect(self._format_chosen)
+        self._format_chosen()
         self.resize(560, 520)
+
+    def missing_text(self, missing: dict[str, str]) -> str:
+        """Why a format is not in the list (spaCy not installed), or ""."""
+        return "\n".join(
+            self.tr(
+                "The {format} format is not offered: it needs the Python package {package}, "
+                "which is not installed here. To install it:"
+            ).format(format=isolate(name), package=isolate(package))
+            + f"\n    {isolate(f'pip install .[{package}]')}"
+            for name, package in missing.items()
+        )
+
+    def _format_chosen(self) -> None:
+        """Grey out the options the chosen format does not use (Writer.uses)."""
+        fmt = self.format.currentData()
+        uses = registry.writer(str(fmt)).uses if fmt else frozenset()
+        for option, combo in (
+            ("layer", self.layer),
+            ("scheme", self.scheme),
+            ("tokens", self.tokens),
+        ):
+            combo.setEnabled(option in uses)
+            combo.setToolTip(
+                ""
+                if option in uses
+                else self.tr("The {format} format does not use this option.").format(
+                    format=isolate(str(fmt))
+                )
+            )
 
     def _browse(self) -> None:
         folder = file_dialogs.folder(self, self.tr("Export into"), self.out_dir.text())
@@ -154,11 +200,15 @@ class ExportDialog(QDialog):
         return "\n".join(lines)
 
     def run(self) -> None:
+        """Export. The progress window closes on every path, before anything else is shown;
+        an export that wrote nothing says why under the form, which stays to be changed."""
         fmt = self.format.currentData()
         if not fmt:
             return
         status = self.status.currentData()
+        folder = self.out_dir.text()
         progress = QProgressDialog(self.tr("Exporting…"), "", 0, 0, self)
+        progress.setObjectName("export-progress")
         progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
@@ -172,7 +222,7 @@ class ExportDialog(QDialog):
             report = export_project(
                 self.repo,
                 str(fmt),
-                Path(self.out_dir.text()).expanduser(),
+                Path(folder).expanduser(),
                 options=self.options(),
                 status=None if status is None else Status(status),
                 annotator=self.annotator.currentData(),
@@ -180,11 +230,19 @@ class ExportDialog(QDialog):
                 progress=step,
             )
         except (AnnotatorError, OSError) as exc:
-            QMessageBox.warning(self, self.windowTitle(), str(exc))
+            self.show_problem(export_failed(exc, folder))
             return
         finally:
             progress.close()
+            progress.deleteLater()
+        self.problem.hide()
         self.report = report
-        self.summary.setPlainText(self.report_text(report, self.out_dir.text()))
+        self.summary.setPlainText(self.report_text(report, folder))
         self.summary.show()
         self.export_button.setText(self.tr("Export again"))
+
+    def show_problem(self, shown: Explained) -> None:
+        self.problem.setText(f"{shown.text}\n{shown.detail}" if shown.detail else shown.text)
+        self.problem.setToolTip(shown.detail)
+        self.problem.show()
+        self.summary.hide()  # the report of an earlier export would read as this one's

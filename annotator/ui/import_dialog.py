@@ -10,8 +10,9 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressDialog,
     QPushButton,
+    QRadioButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -31,17 +33,23 @@ from PySide6.QtWidgets import (
 from annotator.core.errors import AnnotatorError, one_line
 from annotator.core.model import AnnotatedDocument, Document
 from annotator.core.text import canonical_text, text_sha256
+from annotator.formats import registry
 from annotator.formats.base import ImportReport
-from annotator.ops.importing import ImportStopped, import_paths
+from annotator.ops.importing import ImportStopped
 from annotator.store import Repository
 from annotator.ui import file_dialogs, i18n
+from annotator.ui.import_worker import ImportWorker
 from annotator.ui.text import isolate
 
 log = logging.getLogger(__name__)
 
 
+NO_NAME = "imported"  # the annotator of imported spans, relations and statuses naming none
+
+
 class ImportDialog(QDialog):
     FILES, PASTE = range(2)
+    progress_after_ms = 300  # the progress window shows once an import has run this long
 
     def __init__(self, repo: Repository, annotator: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +86,15 @@ class ImportDialog(QDialog):
         )
         files_layout.addWidget(self.paths)
         files_layout.addLayout(row)
+        options = QFormLayout()
+        self.format_choice = QComboBox(files_page)
+        self.format_choice.setObjectName("import-format")
+        self.format_choice.addItem(self.tr("found from each file (extension and content)"), None)
+        for name in registry.reader_names():
+            self.format_choice.addItem(name, name)
+        options.addRow(self.tr("Format:"), self.format_choice)
+        options.addRow(self.tr("The spans are:"), self._owner_choice(files_page))
+        files_layout.addLayout(options)
         # pasted article
         paste_page = QWidget(self)
         self.title = QLineEdit(paste_page)
@@ -107,6 +124,48 @@ class ImportDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
         self.resize(600, 420)
+
+    def _owner_choice(self, parent: QWidget) -> QWidget:
+        """Whose the imported spans, relations and statuses are (docs/adr/0032)."""
+        box = QWidget(parent)
+        self.owner_file = QRadioButton(
+            self.tr("of the annotators the file names (those naming none: {name})").format(
+                name=isolate(NO_NAME)
+            ),
+            box,
+        )
+        self.owner_file.setObjectName("owner-file")
+        self.owner_me = QRadioButton(
+            self.tr("mine, all of them ({name})").format(name=isolate(self.annotator)), box
+        )
+        self.owner_me.setObjectName("owner-me")
+        self.owner_other = QRadioButton(self.tr("all of another annotator:"), box)
+        self.owner_other.setObjectName("owner-other")
+        self.owner_name = QLineEdit(box)
+        self.owner_name.setObjectName("owner-name")
+        self.owner_name.setPlaceholderText(self.tr("name, e.g. ANERcorp"))
+        self.owner_name.setEnabled(False)
+        self.owner_other.toggled.connect(self.owner_name.setEnabled)
+        self.owner_file.setChecked(True)
+        other = QHBoxLayout()
+        other.setContentsMargins(0, 0, 0, 0)
+        other.addWidget(self.owner_other)
+        other.addWidget(self.owner_name, 1)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.owner_file)
+        layout.addWidget(self.owner_me)
+        layout.addLayout(other)
+        return box
+
+    def owner(self) -> tuple[str, bool] | None:
+        """(annotator, credit_all) for import_paths; None if the other name is still empty."""
+        if self.owner_me.isChecked():
+            return self.annotator, True
+        if self.owner_other.isChecked():
+            name = self.owner_name.text().strip()
+            return (name, True) if name else None
+        return NO_NAME, False
 
     def _add_files(self) -> None:
         files = file_dialogs.open_files(self, self.tr("Files to import"), self._start_dir())
@@ -157,26 +216,55 @@ class ImportDialog(QDialog):
         self.show_summary(report, one_line(stopped))
 
     def import_files(self) -> ImportReport | None:
+        """Import on a worker thread (import_worker.py); the window paints and the progress
+        window names the file being read until it is done; closed on every path."""
         paths = [Path(self.paths.item(i).text()) for i in range(self.paths.count())]
         if not paths:
             QMessageBox.information(
                 self, self.windowTitle(), self.tr("Add files or a folder first.")
             )
             return None
-        progress = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 0, self)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-        progress.setCancelButton(None)
-
-        def step(done: int, total: int) -> None:
-            progress.setMaximum(total)
-            progress.setValue(done)
-            QCoreApplication.processEvents()
-
+        owner = self.owner()
+        if owner is None:
+            QMessageBox.information(
+                self, self.windowTitle(), self.tr("Type the name of the annotator first.")
+            )
+            self.owner_name.setFocus()
+            return None
+        annotator, credit_all = owner
+        options = {
+            "annotator": annotator,
+            "credit_all": credit_all,
+            "fmt": self.format_choice.currentData(),
+            "format_hint": self.tr("choose its format in the Format list and import it again"),
+        }
+        self.progress = QProgressDialog(self.tr("Importing…"), "", 0, 0, self)
+        self.progress.setObjectName("import-progress")
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(self.progress_after_ms)
+        self.progress.setCancelButton(None)
+        worker = ImportWorker(Path(self.repo.path), self.repo.timeout, paths, options, self)
+        loop = QEventLoop(self)
+        worker.reading.connect(self._reading)
+        worker.finished.connect(loop.quit)
         try:
-            return import_paths(self.repo, paths, annotator=self.annotator, progress=step)
+            worker.start()
+            loop.exec()
+            return worker.result()
         finally:
-            progress.close()
+            self.progress.close()
+            self.progress.deleteLater()
+            worker.deleteLater()
+
+    def _reading(self, done: int, total: int, path: str) -> None:
+        """A file is being read: its name, and how many are done (a lone file: busy)."""
+        self.progress.setLabelText(
+            self.tr("Reading {name} (file {n} of {total})…").format(
+                name=isolate(Path(path).name), n=done + 1, total=total
+            )
+        )
+        self.progress.setMaximum(0 if total <= 1 else total)
+        self.progress.setValue(done)
 
     def import_pasted(self) -> ImportReport | None:
         # toPlainText() turns NBSP into a space (DESIGN.md §2); the raw text keeps it and marks

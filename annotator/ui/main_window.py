@@ -33,7 +33,8 @@ from annotator.ui.window_actions import WindowActions
 
 
 class MainWindow(QMainWindow):
-    projectRequested = Signal(str)
+    projectRequested = Signal(str)  # open this existing project (never created)
+    newProjectRequested = Signal(str)  # create this project and open it (Project → New project…)
     languageChanged = Signal(str)
 
     def __init__(self, repo: Repository, settings: UserSettings, parent: QWidget | None = None):

@@ -74,6 +74,8 @@ class ProjectWatch(QObject):
         document changed (another program's spans, relations or a status)."""
         c = self.c
         try:
+            if c.repo.labels() != c.labels:  # another program's import brought labels
+                c.reload_labels()
             c.document_model.reload()
             if c.document_id is None:
                 c.documentsChanged.emit()

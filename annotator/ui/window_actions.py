@@ -10,11 +10,19 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from annotator.ui import file_dialogs
+from annotator.ui.text import isolate
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
 
 PROJECT_SUFFIX = ".annot.db"
+
+
+def project_filter() -> str:
+    """The name filter of the project file dialogs."""
+    return QCoreApplication.translate(
+        "WindowActions", "Projects (*{suffix});;All files (*)"
+    ).format(suffix=PROJECT_SUFFIX)
 
 
 class WindowActions:
@@ -36,7 +44,7 @@ class WindowActions:
         a["quit"].triggered.connect(self.w.close)
 
     def _filter(self) -> str:
-        return self.tr("Projects (*{suffix});;All files (*)").format(suffix=PROJECT_SUFFIX)
+        return project_filter()
 
     def _start_dir(self) -> str:
         return str(self.w.project.parent)
@@ -56,7 +64,7 @@ class WindowActions:
                 self.tr("{path} exists already; use Open project to open it.").format(path=path),
             )
             return
-        self.w.projectRequested.emit(path)
+        self.w.newProjectRequested.emit(path)  # the only way the window makes a project file
 
     def open_project(self) -> None:
         path = file_dialogs.open_file(
@@ -77,15 +85,43 @@ class WindowActions:
             return
         for path in recent:
             action = menu.addAction(path)
-            action.triggered.connect(lambda _=False, p=path: self.w.projectRequested.emit(p))
+            action.triggered.connect(lambda _=False, p=path: self.open_recent(p))
+
+    def open_recent(self, path: str) -> None:
+        """Open a project of the recent list; one that is no longer there (moved, renamed,
+        deleted) is never made again: say so and offer to take it off the list. Only a stat
+        looks at the path (docs/adr/0016)."""
+        if Path(path).is_file():
+            self.w.projectRequested.emit(path)
+            return
+        box = QMessageBox(self.w)
+        box.setObjectName("recent-missing")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Open recent"))
+        sentence = self.tr("This project is not there: it was moved, renamed or deleted.")
+        box.setText(f"{sentence}\n{isolate(path)}")  # the path on a line of its own
+        box.setInformativeText(
+            self.tr(
+                "Nothing was opened or created. Use Open project… to find it where it is now, "
+                "or New project… to start a new one."
+            )
+        )
+        remove = box.addButton(self.tr("Remove from the list"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Keep in the list"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(remove)
+        box.exec()
+        if box.clickedButton() is remove:
+            self.w.settings.remove_recent_project(path)
 
     def import_articles(self) -> None:
         from annotator.ui.import_dialog import ImportDialog
 
         dialog = ImportDialog(self.w.repo, self.w.controller.annotator, self.w)
         dialog.exec()
+        c = self.w.controller
+        if self.w.repo.labels() != c.labels:  # the import brought labels (ANERcorp's PERS)
+            c.reload_labels()  # their buttons, colours and menus, before a document opens
         if dialog.imported:
-            c = self.w.controller
             c.document_model.reload()
             if c.document_id is None:
                 self.w.navigator.restore()

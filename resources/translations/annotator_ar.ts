@@ -279,6 +279,38 @@
         <source>The document cannot be opened.</source>
         <translation>يتعذّر فتح المستند.</translation>
     </message>
+    <message>
+        <source>The export cannot be written into {folder}: the folder is read-only, or you may not write there. Nothing was written; choose another folder.</source>
+        <translation>يتعذّر كتابة التصدير في {folder}: المجلد للقراءة فقط، أو لا يحق لك الكتابة فيه. لم يُكتب شيء؛ اختر مجلدًا آخر.</translation>
+    </message>
+    <message>
+        <source>The export cannot be written into {folder}: the disk is full. Nothing was written; make room or choose another folder.</source>
+        <translation>يتعذّر كتابة التصدير في {folder}: القرص ممتلئ. لم يُكتب شيء؛ أفرغ مساحة أو اختر مجلدًا آخر.</translation>
+    </message>
+    <message>
+        <source>The export cannot be written into {folder}: a file or folder of that name is in the way. Nothing was written; choose another folder.</source>
+        <translation>يتعذّر كتابة التصدير في {folder}: يعترضه ملف أو مجلد بهذا الاسم. لم يُكتب شيء؛ اختر مجلدًا آخر.</translation>
+    </message>
+    <message>
+        <source>The export cannot be written into {folder}. Nothing was written.</source>
+        <translation>يتعذّر كتابة التصدير في {folder}. لم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <source>Not exported: {reason}</source>
+        <translation>لم يُصدَّر شيء: {reason}</translation>
+    </message>
+    <message>
+        <source>Nothing to export: the project has no documents. Nothing was written.</source>
+        <translation>لا شيء للتصدير: لا مستندات في المشروع. لم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <source>Nothing to export: no document matches the filters ({filters}). Nothing was written; the files already in the folder are as they were.</source>
+        <translation>لا شيء للتصدير: لا مستند يطابق المرشِّحات ({filters}). لم يُكتب شيء، والملفات الموجودة في المجلد باقية كما كانت.</translation>
+    </message>
+    <message>
+        <source>Nothing to export: no span matches the filters ({filters}). Nothing was written; the files already in the folder are as they were.</source>
+        <translation>لا شيء للتصدير: لا مقطع يطابق المرشِّحات ({filters}). لم يُكتب شيء، والملفات الموجودة في المجلد باقية كما كانت.</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -339,6 +371,10 @@
         <translation>في المجلد:</translation>
     </message>
     <message>
+        <source>The {format} format does not use this option.</source>
+        <translation>لا تستعمل صيغة {format} هذا الخيار.</translation>
+    </message>
+    <message>
         <source>Export into</source>
         <translation>التصدير إلى</translation>
     </message>
@@ -373,6 +409,10 @@
     <message>
         <source>Written into {folder}</source>
         <translation>كُتبت الملفات في {folder}</translation>
+    </message>
+    <message>
+        <source>The {format} format is not offered: it needs the Python package {package}, which is not installed here. To install it:</source>
+        <translation>لا تُعرض صيغة {format}: تحتاج إلى حزمة بايثون {package}، وهي غير مثبّتة هنا. لتثبيتها:</translation>
     </message>
     <message>
         <source>Export again</source>
@@ -452,6 +492,18 @@
         <translation>ملفات نص عادي أو news-please JSON أو JSONL أو CoNLL أو brat أو doccano أو Label Studio؛ ويُقرأ المجلد بكل ما فيه.</translation>
     </message>
     <message>
+        <source>found from each file (extension and content)</source>
+        <translation>تُعرف من كل ملف (الامتداد والمحتوى)</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>الصيغة:</translation>
+    </message>
+    <message>
+        <source>The spans are:</source>
+        <translation>المقاطع:</translation>
+    </message>
+    <message>
         <source>Title:</source>
         <translation>العنوان:</translation>
     </message>
@@ -472,6 +524,22 @@
         <translation>استيراد</translation>
     </message>
     <message>
+        <source>of the annotators the file names (those naming none: {name})</source>
+        <translation>لمن يسمّيهم الملف من الموسِّمين (وما لا يسمّي أحدًا: {name})</translation>
+    </message>
+    <message>
+        <source>mine, all of them ({name})</source>
+        <translation>كلها لي ({name})</translation>
+    </message>
+    <message>
+        <source>all of another annotator:</source>
+        <translation>كلها لموسِّم آخر:</translation>
+    </message>
+    <message>
+        <source>name, e.g. ANERcorp</source>
+        <translation>الاسم، مثل ANERcorp</translation>
+    </message>
+    <message>
         <source>Files to import</source>
         <translation>الملفات المراد استيرادها</translation>
     </message>
@@ -488,12 +556,20 @@
         <translation>أضف ملفات أو مجلدًا أولًا.</translation>
     </message>
     <message>
+        <source>Type the name of the annotator first.</source>
+        <translation>اكتب اسم الموسِّم أولًا.</translation>
+    </message>
+    <message>
+        <source>choose its format in the Format list and import it again</source>
+        <translation>اختر صيغته من قائمة «الصيغة» واستورده من جديد</translation>
+    </message>
+    <message>
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>إلغاء</translation>
+        <source>Reading {name} (file {n} of {total})…</source>
+        <translation>قراءة {name} (الملف {n} من {total})…</translation>
     </message>
     <message>
         <source>Paste the article first.</source>
@@ -916,6 +992,26 @@
         <source>(no other project yet)</source>
         <translation>(لا مشروع آخر بعد)</translation>
     </message>
+    <message>
+        <source>Open recent</source>
+        <translation>فتح مشروع حديث</translation>
+    </message>
+    <message>
+        <source>This project is not there: it was moved, renamed or deleted.</source>
+        <translation>ليس هذا المشروع في مكانه: نُقل أو غُيّر اسمه أو حُذف.</translation>
+    </message>
+    <message>
+        <source>Nothing was opened or created. Use Open project… to find it where it is now, or New project… to start a new one.</source>
+        <translation>لم يُفتح شيء ولم يُنشأ شيء. استعمل «فتح مشروع…» لتجده حيث هو الآن، أو «مشروع جديد…» لتبدأ مشروعًا جديدًا.</translation>
+    </message>
+    <message>
+        <source>Remove from the list</source>
+        <translation>أزِله من القائمة</translation>
+    </message>
+    <message>
+        <source>Keep in the list</source>
+        <translation>أبقِه في القائمة</translation>
+    </message>
 </context>
 <context>
     <name>app</name>
@@ -932,6 +1028,34 @@ Your annotations up to the last action are saved. The details are in the log:
 
 توسيماتك حتى آخر عملية محفوظة. التفاصيل في السجل:
 {log}</translation>
+    </message>
+    <message>
+        <source>Choose another project, or cancel to quit.</source>
+        <translation>اختر مشروعًا آخر، أو ألغِ للخروج.</translation>
+    </message>
+    <message>
+        <source>There is no project file here:</source>
+        <translation>لا ملف مشروع هنا:</translation>
+    </message>
+    <message>
+        <source>Make a new, empty project there, or open another one?</source>
+        <translation>أتُنشئ هناك مشروعًا جديدًا فارغًا، أم تفتح مشروعًا آخر؟</translation>
+    </message>
+    <message>
+        <source>Make a new project</source>
+        <translation>أنشئ مشروعًا جديدًا</translation>
+    </message>
+    <message>
+        <source>Open another…</source>
+        <translation>افتح مشروعًا آخر…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>خروج</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>فتح مشروع</translation>
     </message>
 </context>
 </TS>

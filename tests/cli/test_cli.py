@@ -165,9 +165,15 @@ def test_export_filters_and_options(tmp_path: Path) -> None:
     assert {s["label"] for s in record["spans"]} == {"PER", "QUOTE"}
     names = json.loads((tmp_path / "o" / "labels.json").read_text(encoding="utf-8"))
     assert "S-PER" in names["ner_tags"]
-    done = run("export", project, "--out", tmp_path / "d", "--status", "done")
-    assert done.exit_code == 0
-    assert (tmp_path / "d" / "documents.jsonl").read_text(encoding="utf-8") == ""
+    # nothing is done yet: one line says so, exit code 1, no (empty) file written or replaced
+    before = (tmp_path / "o" / "documents.jsonl").read_bytes()
+    done = run("export", project, "--out", tmp_path / "o", "--status", "done")
+    assert done.exit_code == 1
+    assert done.stderr == (
+        "Error: nothing to export: no document matches the filters (status: done); "
+        f"nothing was written into {tmp_path / 'o'}\n"
+    )
+    assert (tmp_path / "o" / "documents.jsonl").read_bytes() == before
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ from annotator.core.model import AnnotatedDocument, Document, Span, Status
 from annotator.formats import registry
 from annotator.formats.temporaries import TEMPORARY
 from annotator.ops import export_project
+from annotator.ops.exporting import NothingToExport
 from annotator.store import Repository, open_project
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "washington-turkey-isis.txt"
@@ -84,7 +85,11 @@ def test_each_document_is_on_disk_before_the_next_is_read(
 
 
 def test_filters_are_counted_on_the_way(repo: Repository, tmp_path: Path) -> None:
-    report = export_project(repo, "jsonl", tmp_path / "out", labels=["PER"])
-    assert report.filtered_out == [f"{DOCUMENTS} span(s) and 0 relation(s)"]
+    report = export_project(repo, "jsonl", tmp_path / "out", annotator="amal", labels=["LOC"])
+    assert report.filtered_out == ["0 span(s) and 0 relation(s)"]
     lines = (tmp_path / "out" / "documents.jsonl").read_text(encoding="utf-8").splitlines()
-    assert [json.loads(line)["spans"] for line in lines] == [[]] * DOCUMENTS
+    assert [len(json.loads(line)["spans"]) for line in lines] == [1] * DOCUMENTS
+    # a filter that keeps no span ends the stream after the last document: nothing written
+    with pytest.raises(NothingToExport, match="no span matches the filters"):
+        export_project(repo, "jsonl", tmp_path / "per", labels=["PER"])
+    assert list((tmp_path / "per").iterdir()) == []

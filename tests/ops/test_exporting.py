@@ -10,6 +10,7 @@ import pytest
 from annotator.core.errors import AnnotatorError, ValidationError
 from annotator.core.model import AnnotatedDocument, Document, Span, Status
 from annotator.ops import check_project, export_project, project_stats
+from annotator.ops.exporting import NothingToExport
 from annotator.store import Repository, open_project
 
 TEXT = "قال كارتر في لندن إن الرقة محاصرة."
@@ -50,8 +51,9 @@ def test_filters(repo: Repository, tmp_path: Path) -> None:
     export_project(repo, "jsonl", tmp_path / "done", status=Status.DONE, labels=["LOC"])
     [record] = lines(tmp_path / "done")
     assert [s["label"] for s in record["spans"]] == ["LOC"]  # type: ignore[index]
-    export_project(repo, "jsonl", tmp_path / "nobody", annotator="someone-else")
-    assert all(r["spans"] == [] for r in lines(tmp_path / "nobody"))
+    with pytest.raises(NothingToExport, match="no span matches the filters"):
+        export_project(repo, "jsonl", tmp_path / "nobody", annotator="someone-else")
+    assert not (tmp_path / "nobody" / "documents.jsonl").exists()
 
 
 def test_the_report_names_the_filters_and_counts_what_they_left_out(

@@ -214,7 +214,8 @@ def test_export_dialog_writes_jsonl_and_shows_the_report(
     assert written
     first = json.loads(written[0].read_text(encoding="utf-8").splitlines()[0])
     assert "كارتر" in json.dumps(first, ensure_ascii=False)
-    # filter by a label that has no span: nothing of PER is written
+    # filter by a label that has no span: nothing is written, the export before stays
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
     for i in range(dialog.labels.count()):
         item = dialog.labels.item(i)
         item.setCheckState(
@@ -222,7 +223,10 @@ def test_export_dialog_writes_jsonl_and_shows_the_report(
         )
     assert dialog.chosen_labels() == ["LOC"]
     dialog.run()
-    assert dialog.report is not None and sum(dialog.report.spans_per_label.values()) == 0
+    assert dialog.problem.text().startswith(
+        "Nothing to export: no span matches the filters (\u2068labels: LOC\u2069)."
+    )
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
 
 def test_recent_projects_menu_lists_other_projects(
@@ -240,7 +244,7 @@ def test_opening_another_project_replaces_the_window(
     window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
     other = tmp_path / "other.annot.db"
-    window.projectRequested.emit(str(other))  # Project → New project… / Open project…
+    window.newProjectRequested.emit(str(other))  # Project → New project…
     new = app_module._windows.pop()
     qtbot.addWidget(new)
     assert new.project == other and other.exists()
