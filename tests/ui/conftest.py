@@ -32,6 +32,17 @@ def _isolated_settings(tmp_path: Path) -> Iterator[Path]:
     QSettings.setDefaultFormat(old_format)
 
 
+@pytest.fixture(autouse=True)
+def _dialog_steps() -> Iterator[None]:
+    """Steps scheduled for dialogs (tests/ui/window/dialog_driver.py) end with their test."""
+    from tests.ui.window.dialog_driver import end_of_test
+
+    yield
+    error = end_of_test()
+    if error is not None:
+        raise error
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> QSettings:
     """A QSettings on an ini file of this test, to inject into the code under test."""

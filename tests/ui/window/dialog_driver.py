@@ -30,6 +30,10 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 W = TypeVar("W", bound=QWidget)
+# a Qt property on the C++ dialog, not a Python attribute: a dialog made in C++ (a message box)
+# may get a stale Python wrapper of an earlier dialog at the same address, with its attributes,
+# and a long run then skipped the new box as already driven and waited for ever
+DRIVEN = "test_driven"
 
 
 @dataclass
@@ -39,29 +43,51 @@ class Seen:
     texts: list[str] = field(default_factory=list)
     done: int = 0
     error: BaseException | None = None
+    timers: list[QTimer] = field(default_factory=list)  # kept alive until the steps ran
 
     def wait(self, qtbot: QtBot, count: int = 1) -> None:
         """Until ``count`` steps ran; a step that failed fails the test here."""
         qtbot.waitUntil(lambda: self.done >= count or self.error is not None, timeout=10_000)
         if self.error is not None:
-            raise self.error
+            error, self.error = self.error, None
+            raise error
+
+
+# every scheduled step of the running test: stopped when the test ends, so a step waiting for a
+# dialog that never came cannot drive a later test's dialog (a long run then hung in that test)
+_scheduled: list[Seen] = []
+
+
+def end_of_test() -> BaseException | None:
+    """Stop every step still waiting; the first failure of a step nobody waited for."""
+    error = None
+    for seen in _scheduled:
+        for timer in seen.timers:
+            timer.stop()
+        error = error or seen.error
+        seen.error = None
+    _scheduled.clear()
+    return error
 
 
 def when_shown(kind: type[W], act: Callable[[W], None], seen: Seen | None = None) -> Seen:
-    """Run ``act(dialog)`` on the next visible top-level widget of ``kind`` once it shows."""
+    """Run ``act(dialog)`` on the next visible top-level widget of ``kind`` once it shows.
+    A step still waiting when the test ends is stopped; one that failed fails the test then,
+    if ``Seen.wait`` did not already raise it."""
     seen = seen if seen is not None else Seen()
+    _scheduled.append(seen)
 
     def check() -> None:
         shown = [
             w
             for w in QApplication.topLevelWidgets()
-            if isinstance(w, kind) and w.isVisible() and not getattr(w, "_driven", False)
+            if isinstance(w, kind) and w.isVisible() and not w.property(DRIVEN)
         ]
         if not shown:
-            QTimer.singleShot(10, check)
             return
+        timer.stop()
         dialog = shown[0]
-        dialog._driven = True  # type: ignore[attr-defined]
+        dialog.setProperty(DRIVEN, True)
         if isinstance(dialog, QMessageBox):
             seen.texts.append(f"{dialog.text()}\n{dialog.informativeText()}")
         try:
@@ -75,7 +101,13 @@ def when_shown(kind: type[W], act: Callable[[W], None], seen: Seen | None = None
             return
         seen.done += 1
 
-    QTimer.singleShot(0, check)
+    # a QTimer object held by ``seen``, not QTimer.singleShot(callable): a single-shot closure
+    # was now and then never called in a long run, and the dialog waited for ever
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(check)
+    seen.timers.append(timer)
+    timer.start()
     return seen
 
 
@@ -139,8 +171,14 @@ def click_menus(window: QMainWindow, *texts: str) -> None:
         assert isinstance(menu, QMenu)
         _wait_shown(menu)
         action = _by_text(menu.actions(), text)
+        hit: list[bool] = []
+        action.triggered.connect(lambda *_: hit.append(True))
+        action.hovered.connect(lambda: hit.append(False))
         QTest.mouseMove(menu, menu.actionGeometry(action).center())
+        QTest.qWait(20)  # as a hand does: the item is hovered before it is clicked
         QTest.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+        if action.menu() is None:
+            assert True in hit, f"clicking {text!r} did not trigger it"
         menu = action.menu()
 
 

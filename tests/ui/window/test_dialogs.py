@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from annotator.core.model import Kind, Status
@@ -18,22 +18,18 @@ from annotator.ui.label_dialog import LabelDialog
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import UserSettings
 from annotator.ui.settings_dialog import SettingsDialog
+from tests.ui.window.dialog_driver import when_shown
 from tests.ui.window_helpers import SEED, activate, find, key, text_of, type_text
 
 
 def close_when_shown(cls: type[QDialog], act: object, *, accept: bool = True) -> None:
     """Run ``act(dialog)`` on the next dialog of ``cls`` that opens, then accept or reject it."""
 
-    def check() -> None:
-        shown = (w for w in QApplication.topLevelWidgets() if isinstance(w, cls) and w.isVisible())
-        dialog = next(shown, None)
-        if dialog is None:
-            QTimer.singleShot(10, check)
-            return
+    def step(dialog: QDialog) -> None:
         act(dialog)  # type: ignore[operator]
         dialog.accept() if accept else dialog.reject()
 
-    QTimer.singleShot(0, check)
+    when_shown(cls, step)
 
 
 def test_label_dialog_renames_recolours_rekeys_and_adds(window: MainWindow, qtbot: QtBot) -> None:

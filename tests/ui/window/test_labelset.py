@@ -14,10 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -36,6 +35,7 @@ from annotator.ui.label_dialog import KIND, NAME, LabelDialog
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings_dialog import SettingsDialog
 from tests.ui.viewer_helpers import click
+from tests.ui.window.dialog_driver import when_shown
 from tests.ui.window_helpers import (
     activate,
     db_relations,
@@ -45,20 +45,6 @@ from tests.ui.window_helpers import (
     text_of,
     type_text,
 )
-
-
-def when_shown(cls: type[QWidget], act: Callable[[QWidget], None]) -> None:
-    """Run ``act(widget)`` once the next visible top-level ``cls`` (a modal dialog) is up."""
-
-    def check() -> None:
-        shown = (w for w in QApplication.topLevelWidgets() if isinstance(w, cls) and w.isVisible())
-        found = next(shown, None)
-        if found is None:
-            QTimer.singleShot(10, check)
-            return
-        act(found)
-
-    QTimer.singleShot(0, check)
 
 
 def ok_button(dialog: QDialog) -> QWidget:
