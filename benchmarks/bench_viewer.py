@@ -7,8 +7,10 @@ entities of 1-3 tokens, events of 1-2 tokens and quotes of 8-40 tokens, so they 
 overlap as real annotations do. Printed, as the median of R runs:
 
 - a 6,000-token article with 1,000 spans: open (set_document + first paint through grab()),
-  add_span + repaint (a whole frame through grab()), the same for a
-  12-token QUOTE (side bars are re-laid), remove_span + repaint, select_span + repaint;
+  a repaint with nothing changed (a whole frame through grab(): the overlays of quotes and
+  events included), add_span + repaint, the same for an EVENT (painted by the viewer, no
+  char format) and for a 12-token QUOTE (side bars are re-laid), remove_span + repaint,
+  select_span + repaint;
 - a 150,000-character article with 10,000 spans: open, add_span + repaint, remove_span + repaint;
 - baselines in the same run: a bare QPlainTextEdit.setPlainText + first paint (no spans), and the
   same spans drawn as ExtraSelections (open, and one more selection + repaint).
@@ -123,6 +125,13 @@ def bench_view(text: str, spans: list[Span], runs: int) -> dict[str, float]:
         view.add_span(span)
         view.grab()
 
+    def add_event() -> None:
+        token = visible[len(added) % len(visible)]
+        span = Span(next(counter), 1, token.start, token.end, "EVENT")
+        added.append(span.id or 0)
+        view.add_span(span)
+        view.grab()
+
     def remove() -> None:
         view.remove_span(added.pop())
         view.grab()
@@ -132,7 +141,9 @@ def bench_view(text: str, spans: list[Span], runs: int) -> dict[str, float]:
         view.grab()
 
     view.set_scroll_value(0)
+    results["repaint, nothing changed"] = median_ms(view.grab, runs * 4)
     results["add_span + repaint"] = median_ms(add, runs * 4)
+    results["add_span (an EVENT) + repaint"] = median_ms(add_event, runs * 4)
     results["add_span (a QUOTE) + repaint"] = median_ms(add_quote, runs * 4)
     results["remove_span + repaint"] = median_ms(remove, runs * 8)
     results["select_span + repaint"] = median_ms(select, runs * 4)

@@ -166,6 +166,13 @@ MUTATIONS = (
         "    if False:\n        raise ProjectFileError(",
         ("tests/store/test_untrusted.py",),
     ),
+    Mutation(
+        "an exact label keeps the line break selected after the word (issue 8 item 2)",
+        "annotator/ui/controller.py",
+        "            start, end = trim(text, start, end)\n",
+        "            pass\n",
+        ("tests/ui/window/test_span_edges.py",),
+    ),
 )
 
 

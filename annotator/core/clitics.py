@@ -22,7 +22,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from annotator.core.search import DROPPED, fold
-from annotator.core.tokens import tokenize
+from annotator.core.tokens import selection_units, tokenize
 
 CONJUNCTIONS = "وف"
 PARTICLES = "بكلس"  # prepositions ب ك ل and the future س
@@ -36,6 +36,7 @@ NEVER_INITIAL = "ؤئ"  # a word never starts with these hamza seats
 
 SPAN = "span"
 FREQUENCY = "frequency"
+NUMBER = "number"  # the stem is a number: بـ4.3% is بـ + 4.3%, whatever the evidence
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +45,7 @@ class CliticSplit:
 
     proclitic: str
     stem: str
-    reason: str  # SPAN or FREQUENCY
+    reason: str  # SPAN, FREQUENCY or NUMBER
 
 
 def proclitic_splits(word: str) -> list[tuple[str, str]]:
@@ -160,6 +161,9 @@ class CliticAnalyser:
         splits = proclitic_splits(word)
         if not splits:
             return None
+        for proclitic, stem in splits:
+            if stem[0].isdigit() and fold(proclitic)[-1] != "س":  # no word is a number
+                return CliticSplit(proclitic, stem, NUMBER)
         sources = self._sources
         for proclitic, stem in splits:
             key = fold(stem)
@@ -206,8 +210,9 @@ def snap(
 ) -> SnapResult | None:
     """Grow ``[start, end)`` to whole words, then leave out a proclitic the analyser strips.
 
-    Punctuation and emoji at either edge are left out; None if the selection holds no word.
-    Without an analyser only the snapping to words is done.
+    Words are ``selection_units``: tokens, with a number whole with its decimal point and its
+    percent sign (25%). Punctuation and emoji at either edge are left out; None if the
+    selection holds no word. Without an analyser only the snapping to words is done.
     """
     start, end = max(0, start), min(len(text), end)
     if start >= end:
@@ -219,7 +224,7 @@ def snap(
         last_line = len(text)
     words = [
         t
-        for t in tokenize(text[first_line:last_line])
+        for t in selection_units(text[first_line:last_line])
         if t.is_word and t.end + first_line > start and t.start + first_line < end
     ]
     if not words:

@@ -45,6 +45,8 @@ _TOKEN_RE = re.compile(
 
 SENTENCE_END = frozenset(".!?؟…")
 CLOSERS = frozenset("»\"')]}”’›")
+DECIMAL_SEPARATORS = frozenset(".,\u066b\u066c")  # . , and the Arabic decimal and thousands
+PERCENT_SIGNS = frozenset("%\u066a\u2030\u2031\ufe6a\uff05")  # % ٪ ‰ ‱ and their variants
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +69,40 @@ def tokenize(text: str) -> list[Token]:
 def token_offsets(text: str) -> list[tuple[int, int]]:
     """Only the ``(start, end)`` pairs: the fast path for benchmarks and highlighting."""
     return [m.span() for m in _TOKEN_RE.finditer(text)]
+
+
+def selection_units(text: str) -> list[Token]:
+    """What a selection snaps to: the tokens, with a number whole with its decimal point and
+    its percent sign (docs/adr/0036).
+
+    The tokenizer keeps 3.5 whole, but not 25% (``25`` ``%``: export tokens stay as they are)
+    nor a number glued to a letter (بـ4.3%: ``بـ4`` ``.`` ``3`` ``%``). Here a token ending in
+    a digit takes in a directly following ``.``/``,``/``٫``/``٬`` plus digits, and a directly
+    following percent sign (% ٪ ‰ ‱), so a drag touching any part of 25% or بـ4.3% selects it
+    all.
+    """
+    tokens = tokenize(text)
+    units: list[Token] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        start, end = tokens[i].start, tokens[i].end
+        i += 1
+        while i < n and tokens[i].start == end and text[end - 1].isdigit():
+            nxt = tokens[i]
+            if nxt.end - nxt.start == 1 and text[nxt.start] in PERCENT_SIGNS:
+                end, i = nxt.end, i + 1
+            elif (
+                nxt.end - nxt.start == 1
+                and text[nxt.start] in DECIMAL_SEPARATORS
+                and i + 1 < n
+                and tokens[i + 1].start == nxt.end
+                and text[nxt.end].isdigit()
+            ):
+                end, i = tokens[i + 1].end, i + 2
+            else:
+                break
+        units.append(Token(start, end, text[start:end]))
+    return units
 
 
 def word_tokens(text: str) -> Iterator[str]:

@@ -24,7 +24,7 @@ from annotator.core.model import (
     Span,
     Status,
 )
-from annotator.store import documents, edits_apply, labels, queries, rows
+from annotator.store import documents, edits_apply, labels, queries, rows, span_edges
 from annotator.store.connection import errors, guard_of, now, read, write
 from annotator.store.documents import OnInvalid
 from annotator.store.guard import FileId, close_connection
@@ -65,6 +65,8 @@ class Repository:
         self.path = path
         self._read_only = read_only
         self._timeout = timeout
+        # the last document read: an edit's span-edge check looks at its text, not the file's
+        self._known: span_edges.KnownText | None = None
 
     # -- lifetime ---------------------------------------------------------------------------
 
@@ -262,7 +264,7 @@ class Repository:
             ).fetchone()
         if row is None:
             raise NotFoundError(f"document {document_id} does not exist")
-        return rows.document_from_row(row)
+        return self._remember(rows.document_from_row(row))
 
     def document_ids(self) -> list[int]:
         with self._errors():
@@ -318,7 +320,14 @@ class Repository:
         with self._read():
             conn = self.db.conn
             status = None if annotator is None else rows.fetch_status(conn, document_id, annotator)
-            return queries.annotated(conn, document_id, status=status)
+            found = queries.annotated(conn, document_id, status=status)
+        self._remember(found.document)
+        return found
+
+    def _remember(self, document: Document) -> Document:
+        if document.id is not None:
+            self._known = span_edges.KnownText(document.id, document.text_sha256, document.text)
+        return document
 
     def export_ids(
         self, *, status: Status | None = None, annotator: str | None = None
@@ -399,6 +408,7 @@ class Repository:
     def apply(self, edit: Edit) -> Edit:
         """Apply ``edit`` in one committed transaction; return the inverse edit."""
         with self._write():
+            span_edges.check_edges(self.db.conn, edit, self._known)
             return edits_apply.apply_edit(self.db.conn, edit)
 
     def document_of(self, edit: Edit) -> int | None:

@@ -99,6 +99,11 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("zoom_in", QT_TRANSLATE_NOOP("Actions", "Zoom &in"), ("Ctrl+=", "Ctrl++")),
     ActionSpec("zoom_out", QT_TRANSLATE_NOOP("Actions", "Zoom &out"), ("Ctrl+-",)),
     ActionSpec("zoom_reset", QT_TRANSLATE_NOOP("Actions", "&Normal size"), ("Ctrl+0",)),
+    ActionSpec(
+        "document_details",
+        QT_TRANSLATE_NOOP("Actions", "Document &details…"),
+        ("Ctrl+Shift+D",),
+    ),
 )
 
 

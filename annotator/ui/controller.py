@@ -16,6 +16,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from annotator.core.edges import trim
 from annotator.core.edits import (
     AddSpan,
     Edit,
@@ -30,6 +31,7 @@ from annotator.store.guard import ProjectDetachedError
 from annotator.ui import commands
 from annotator.ui.clitic_snap import Snapper
 from annotator.ui.document_model import DocumentListModel
+from annotator.ui.edge_text import move_refused, trimmed_note
 from annotator.ui.effects import Effects, effects
 from annotator.ui.error_text import step_refused, write_failed
 from annotator.ui.evidence import DocumentEvidence, EvidenceWorker
@@ -95,6 +97,7 @@ class AnnotationController(QObject):
         self.speakers = SpeakerLinks(self)
         self.last_effects: Effects | None = None  # what the last applied edit touched
         view.spanClicked.connect(self.speakers.clicked)
+        view.speaker_of = self._speaker_of  # span tooltips name a quote's speaker
 
     # -- the document on screen (navigation.py opens documents) -----------------------------
     @property
@@ -306,10 +309,13 @@ class AnnotationController(QObject):
             return
         text = self.document.text
         note = ""
-        if exact:
-            if not text[start:end].strip():
+        if exact:  # the characters chosen, never white space at the edges (docs/adr/0035)
+            chosen = (start, end)
+            start, end = trim(text, start, end)
+            if start == end:
                 self.message.emit(self.tr("The selection holds only spaces: no span made"))
                 return
+            note = trimmed_note() if (start, end) != chosen else ""
         else:
             snapped = self.snapper.snap(start, end)
             if snapped is None:
@@ -359,6 +365,10 @@ class AnnotationController(QObject):
                 return span
         return None
 
+    def _speaker_of(self, quote_id: int) -> Span | None:
+        relation = self.span_model.speaker_relation(quote_id)
+        return None if relation is None else self.span_model.span_by_id(relation.target_id)
+
     def selected_span(self) -> Span | None:
         span_id = self.view.selected_span()
         return None if span_id is None else self.span_model.span_by_id(span_id)
@@ -389,6 +399,10 @@ class AnnotationController(QObject):
             end += step
         if not (0 <= start < end <= len(self.document.text)):
             self.message.emit(self.tr("The span cannot get shorter or leave the text"))
+            return
+        refused = move_refused(self.document.text, start, end)
+        if refused is not None:
+            self.message.emit(refused)
             return
         if self._same_span(start, end, span.label) is not None:
             self.message.emit(

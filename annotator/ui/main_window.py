@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from annotator.store import Repository
 from annotator.ui.actions import ActionCollection
 from annotator.ui.controller import AnnotationController
+from annotator.ui.document_details import DocumentDetails
 from annotator.ui.find_bar import FindBar
 from annotator.ui.navigation import Navigator
 from annotator.ui.panels import DocumentPanel, SidePanel
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar(self)
         self.find_bar.hide()
         self.banner = ErrorBanner(self)
+        self.details: DocumentDetails | None = None  # View → Document details…, made when asked
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -157,8 +159,8 @@ class MainWindow(QMainWindow):
         ):
             self.go_menu.addSeparator() if name is None else self.go_menu.addAction(a[name])
         self.view_menu = bar.addMenu("")
-        for name in ("zoom_in", "zoom_out", "zoom_reset"):
-            self.view_menu.addAction(a[name])
+        for name in ("zoom_in", "zoom_out", "zoom_reset", None, "document_details"):
+            self.view_menu.addSeparator() if name is None else self.view_menu.addAction(a[name])
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.documents_dock.toggleViewAction())
         self.view_menu.addAction(self.side_dock.toggleViewAction())
@@ -209,6 +211,7 @@ class MainWindow(QMainWindow):
         a["zoom_in"].triggered.connect(v.zoom_in)
         a["zoom_out"].triggered.connect(v.zoom_out)
         a["zoom_reset"].triggered.connect(v.zoom_reset)
+        a["document_details"].triggered.connect(self.show_document_details)
         self.window_actions.wire()
         c.stack.canUndoChanged.connect(a["undo"].setEnabled)
         c.stack.canRedoChanged.connect(a["redo"].setEnabled)
@@ -305,6 +308,17 @@ class MainWindow(QMainWindow):
         self.view.select_span(None)
         self.view.set_selection(start, end)
         self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def show_document_details(self) -> None:
+        """Open (or raise) the details of the document on screen; they follow the document."""
+        if self.details is None:
+            details = self.details = DocumentDetails(self)
+            self.controller.documentOpened.connect(
+                lambda _id: details.show_document(self.controller.document)
+            )
+        self.details.show_document(self.controller.document)
+        self.details.show()
+        self.details.raise_()
 
     def _find_step(self, backwards: bool) -> None:
         if not self.find_bar.isVisible():

@@ -119,6 +119,10 @@
         <source>&amp;Normal size</source>
         <translation>الحجم ال&amp;طبيعي</translation>
     </message>
+    <message>
+        <source>Document &amp;details…</source>
+        <translation>&amp;تفاصيل المستند…</translation>
+    </message>
 </context>
 <context>
     <name>AnnotationController</name>
@@ -197,6 +201,73 @@
     <message>
         <source>No spans in this document yet</source>
         <translation>لا مقاطع في هذا المستند بعد</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentDetails</name>
+    <message>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>المصدر</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>الرابط</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>تاريخ النشر</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>تاريخ الاستيراد</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>عدد المحارف</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the text</source>
+        <translation>بصمة SHA-256 للنص</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>السطر</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>القاعدة</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>Other metadata</source>
+        <translation>بيانات وصفية أخرى</translation>
+    </message>
+    <message>
+        <source>Document details</source>
+        <translation>تفاصيل المستند</translation>
+    </message>
+    <message>
+        <source>No document is open.</source>
+        <translation>لا مستند مفتوح.</translation>
+    </message>
+    <message>
+        <source>Document details: {title}</source>
+        <translation>تفاصيل المستند: {title}</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>(غير مذكور)</translation>
+    </message>
+    <message>
+        <source>Lines dropped at import as a news site&apos;s boilerplate: {n}</source>
+        <translation>أسطر حُذفت عند الاستيراد لأنها من حشو موقع الأخبار: {n}</translation>
     </message>
 </context>
 <context>
@@ -871,6 +942,84 @@
     <message>
         <source>Spans in this document</source>
         <translation>المقاطع في هذا المستند</translation>
+    </message>
+</context>
+<context>
+    <name>SpanDetails</name>
+    <message>
+        <source>entity</source>
+        <translation>كيان</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>حدث</translation>
+    </message>
+    <message>
+        <source>quote</source>
+        <translation>اقتباس</translation>
+    </message>
+    <message>
+        <source>unknown label</source>
+        <translation>وسم غير معروف</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>Offsets</source>
+        <translation>المواضع</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>الموسِّم</translation>
+    </message>
+    <message>
+        <source>none yet (S to pick one)</source>
+        <translation>لا أحد بعد (S لاختياره)</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>المتحدث</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>السمات</translation>
+    </message>
+</context>
+<context>
+    <name>SpanEdges</name>
+    <message>
+        <source>Not moved: the span would start with a line break</source>
+        <translation>لم يُحرَّك: كان المقطع سيبدأ بفاصل أسطر</translation>
+    </message>
+    <message>
+        <source>Not moved: the span would start with an invisible direction mark</source>
+        <translation>لم يُحرَّك: كان المقطع سيبدأ بعلامة اتجاه غير مرئية</translation>
+    </message>
+    <message>
+        <source>Not moved: the span would start with a space</source>
+        <translation>لم يُحرَّك: كان المقطع سيبدأ بمسافة</translation>
+    </message>
+    <message>
+        <source>Not moved: the span would end with a line break</source>
+        <translation>لم يُحرَّك: كان المقطع سينتهي بفاصل أسطر</translation>
+    </message>
+    <message>
+        <source>Not moved: the span would end with an invisible direction mark</source>
+        <translation>لم يُحرَّك: كان المقطع سينتهي بعلامة اتجاه غير مرئية</translation>
+    </message>
+    <message>
+        <source>Not moved: the span would end with a space</source>
+        <translation>لم يُحرَّك: كان المقطع سينتهي بمسافة</translation>
+    </message>
+    <message>
+        <source>spaces and line breaks at its edges left out of the span</source>
+        <translation>أُخرجت المسافات وفواصل الأسطر عند طرفيه من المقطع</translation>
     </message>
 </context>
 <context>

@@ -11,13 +11,14 @@ from hypothesis import strategies as st
 
 from annotator.core.clitics import (
     FREQUENCY,
+    NUMBER,
     SPAN,
     CliticAnalyser,
     CliticSplit,
     proclitic_splits,
     snap,
 )
-from annotator.core.tokens import tokenize
+from annotator.core.tokens import selection_units
 from tests.strategies import mixed_text
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -236,6 +237,37 @@ def test_snap_on_nothing_or_only_spaces_and_punctuation(start: int, end: int) ->
     assert snap("قال «» ، 😀", start, end, CliticAnalyser({})) is None
 
 
+# ANERcorp (tests/fixtures/ANERCorp.txt, lines 196, 2231-2235, 36788): numbers in Arabic text
+NUMBERS = "بلغ 3.5 مليون سيارة. رفع السعر بنسبة 30% وسعر الدولار بنسبة 15%. ارتفع بـ4.3% خلال"
+
+
+@pytest.mark.parametrize(
+    ("number", "touched", "expected"),
+    [
+        ("3.5", "5", "3.5"),
+        ("3.5", ".", "3.5"),
+        ("30%", "%", "30%"),  # the percent sign alone was no word: no span at all
+        ("30%", "3", "30%"),
+        ("15%", "5%", "15%"),
+        ("بـ4.3%", "3%", "4.3%"),  # a number never carries a proclitic of its own
+        ("بـ4.3%", "بـ", "4.3%"),
+    ],
+)
+def test_snap_takes_a_number_whole(number: str, touched: str, expected: str) -> None:
+    at = NUMBERS.index(number) + number.index(touched)
+    result = snap(NUMBERS, at, at + len(touched), CliticAnalyser({}))
+    assert result is not None
+    assert NUMBERS[result.start : result.end] == expected
+
+
+def test_a_number_after_a_proclitic_is_split_whatever_the_evidence() -> None:
+    analyser = CliticAnalyser({"بـ4.3%": 10})
+    assert analyser.analyse("بـ4.3%") == CliticSplit("بـ", "4.3%", NUMBER)
+    assert analyser.analyse("و2016") == CliticSplit("و", "2016", NUMBER)
+    assert analyser.analyse("س2") is None  # the future prefix goes on verbs only
+    assert analyser.analyse("2016") is None
+
+
 def test_snap_across_a_line_break(article_analyser: CliticAnalyser) -> None:
     text = "العنوان\n\nوالرقة مدينة"
     result = snap(text, 4, 12, article_analyser)
@@ -261,7 +293,7 @@ def test_snap_lands_on_words_and_is_stable(text: str, data: st.DataObject) -> No
     end = data.draw(st.integers(0, len(text)))
     analyser = CliticAnalyser.from_texts([text])
     result = snap(text, start, end, analyser)
-    words = [t for t in tokenize(text) if t.is_word and t.end > start and t.start < end]
+    words = [t for t in selection_units(text) if t.is_word and t.end > start and t.start < end]
     if start >= end or not words:
         assert result is None
         return

@@ -9,7 +9,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.core.tokens import Token, sentence_token_ranges, sentences, token_offsets, tokenize
+from annotator.core.tokens import (
+    Token,
+    selection_units,
+    sentence_token_ranges,
+    sentences,
+    token_offsets,
+    tokenize,
+)
 from tests.strategies import mixed_text
 
 ARTICLE = Path(__file__).parent.parent / "fixtures" / "washington-turkey-isis.txt"
@@ -42,6 +49,37 @@ def test_latin_punctuation_and_glued_arabic_comma() -> None:
 )
 def test_numbers_stay_whole(number: str, rest: list[str]) -> None:
     assert texts(f"في {number}") == ["في", number.rstrip("."), *rest]
+
+
+# Sentences of ANERcorp (tests/fixtures/ANERCorp.txt, lines 180-200, 2220-2240, 36780-36795)
+ANERCORP_NUMBERS = (
+    "فإن هذا يقل عن مستوي إنتاج العام الماضي الذي بلغ 3.5 مليون سيارة ركاب.\n"
+    "رفع سعر البنزين (90 أوكتين) بنسبة 30% وسعر الدولار بنسبة 15%.\n"
+    "إن متوسط الدخل ارتفع بـ4.3% خلال ثلاثة أشهر حتى يونيو / حزيران"
+)
+
+
+def test_selection_units_keep_a_number_with_its_point_and_percent_sign() -> None:
+    units = [u.text for u in selection_units(ANERCORP_NUMBERS)]
+    assert "3.5" in units and "30%" in units and "15%" in units and "بـ4.3%" in units
+    assert "%" not in units and "." in units  # a sentence's full stop stays its own
+    assert texts(ANERCORP_NUMBERS).count("%") == 3  # the export tokens are not changed
+    arabic = [u.text for u in selection_units("بنسبة ٢٥٪ و٣٫٥ في المئة، عام 2016.")]
+    assert arabic == ["بنسبة", "٢٥٪", "و٣٫٥", "في", "المئة", "،", "عام", "2016", "."]
+    assert [u.text for u in selection_units("25 % و % 3")] == ["25", "%", "و", "%", "3"]
+
+
+@given(mixed_text)
+def test_selection_units_are_unions_of_whole_tokens(text: str) -> None:
+    tokens = tokenize(text)
+    bounds = {t.start for t in tokens} | {t.end for t in tokens}
+    units = selection_units(text)
+    assert [(u.start, u.end) for u in units] == sorted((u.start, u.end) for u in units)
+    for unit in units:
+        assert unit.text == text[unit.start : unit.end]
+        assert unit.start in bounds and unit.end in bounds
+    covered = [t for t in tokens if any(u.start <= t.start and t.end <= u.end for u in units)]
+    assert covered == tokens  # every token is in exactly one unit
 
 
 def test_no_newline_inside_a_token() -> None:

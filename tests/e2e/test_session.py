@@ -61,9 +61,9 @@ def test_a_whole_session_survives_closing_and_reopening(
     key(window, "Ctrl+Z")  # the event is back
     key(window, "Ctrl+Z")  # ...and gone again: undo twice leaves the redo of the event
     key(window, "Ctrl+Shift+Z")  # the event is back
-    # the person: one character wider at the end, then back
+    # the person: one character shorter at the end, then back (wider would end on a space)
     click(window.view, carter[0] + 1)
-    key(window, "Ctrl+Alt+Shift+Left")
+    key(window, "Ctrl+Alt+Shift+Right")
     key(window, "Ctrl+Z")
     # remember where we were, then finish the document
     click(window.view, raqqa[0] + 3)

@@ -17,9 +17,9 @@ from annotator.ui.fonts import load_fonts
 from annotator.ui.viewer import ArticleView
 from annotator.ui.viewer.editor import MARGIN
 from annotator.ui.viewer.offsets import u16_length
-from annotator.ui.viewer.style import OUTLINE_COLOUR, PAPER_COLOUR
+from annotator.ui.viewer.style import OUTLINE_COLOUR, PAPER_COLOUR, fmt
 from tests.strategies import mixed_text
-from tests.ui.viewer_helpers import format_at, formats_at, span_of
+from tests.ui.viewer_helpers import colour_runs, format_at, formats_at, span_of
 
 RTL = Qt.LayoutDirection.RightToLeft
 LATIN_FIRST = "CNN: قال وزير الدفاع الأميركي آشتون كارتر\nواشنطن تجدد دعمها لتركيا\n2016 عام"
@@ -117,12 +117,13 @@ def test_each_kind_has_its_channel_and_nesting_stays_visible(view: ArticleView) 
     assert both.foreground().color() != tint  # two quotes deep: a deeper tint
     assert background(format_at(view, misc.end - 2)) == labels["MISC"].colour
 
-    one_event = format_at(view, event.end - 1)
-    assert one_event.underlineStyle() == QTextCharFormat.UnderlineStyle.SingleUnderline
-    assert one_event.underlineColor().isValid()
-    two_events = format_at(view, event2.start + 1)
-    assert two_events.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
-    assert two_events.background().style() != Qt.BrushStyle.NoBrush  # LOC/MISC still there
+    # events: no char format (the viewer paints a thick underline, tests/ui/test_viewer_events)
+    no_line = QTextCharFormat.UnderlineStyle.NoUnderline
+    assert format_at(view, event.end - 1).underlineStyle() == no_line  # only the quote's tint
+    assert format_at(view, event2.start + 1).background().style() != Qt.BrushStyle.NoBrush
+    line = fmt(view.highlighter.palette.style("EVENT").line)
+    assert len(colour_runs(view, event.end - 1, line)) == 1  # one event
+    assert len(colour_runs(view, event2.start + 1, line)) == 2  # an event inside an event
 
 
 def test_edits_rehighlight_only_the_blocks_they_touch(view: ArticleView) -> None:
@@ -254,9 +255,8 @@ def test_new_label_colours_repaint_every_span(view: ArticleView) -> None:
     assert background(format_at(view, start)) == "#ffe0f0"
     as_event = LabelSet((Label("LOC", Kind.EVENT, "#336699", 3),))
     view.set_labels(as_event)
-    f = format_at(view, start)
-    assert f.underlineStyle() == QTextCharFormat.UnderlineStyle.SingleUnderline
-    assert f.background().style() == Qt.BrushStyle.NoBrush
+    assert formats_at(view, start) == []  # no background any more
+    assert colour_runs(view, start + 1, fmt(view.highlighter.palette.style("LOC").line))
 
 
 def test_dark_label_colours_still_give_a_light_background(view: ArticleView) -> None:

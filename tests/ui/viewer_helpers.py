@@ -51,3 +51,22 @@ def drag(view: ArticleView, start: int, end: int) -> None:
     QTest.mouseMove(vp, (a + z) / 2)
     QTest.mouseMove(vp, z)
     QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, z)
+
+
+def colour_runs(view: ArticleView, pos: int, colour: str) -> list[int]:
+    """Heights in pixels of the runs of ``colour`` ("#rrggbb") in the column through the
+    middle of character ``pos``, from its line's top to its foot, as the viewer paints it
+    (``grab``: the real paint event, overlays included)."""
+    rect = view.char_rect(pos)
+    image = view.viewport().grab().toImage()
+    x = rect.center().x()
+    runs: list[int] = []
+    inside = False
+    for y in range(rect.top(), rect.bottom() + 1):
+        hit = image.pixelColor(x, y).name() == colour
+        if hit and inside:
+            runs[-1] += 1
+        elif hit:
+            runs.append(1)
+        inside = hit
+    return runs

@@ -1,20 +1,25 @@
 """The read-only QPlainTextEdit inside ArticleView: geometry in UTF-16 units, overlay painting.
 
 Everything here speaks Qt positions (``*_u16``); ArticleView converts to code points.
-The char formats come from the highlighter; this widget paints only what formats cannot show:
-the side bars of quotes (one lane per nesting level), a light frame around every match of the
+The char formats come from the highlighter; this widget paints what formats cannot show: the
+side bars of quotes (one lane per nesting level), the thick underline of events with a tick at
+each end (one lane per nesting level, docs/adr/0037), a light frame around every match of the
 find bar (a frame, not a background, so a match keeps showing the span colour under it: the
 annotator sees which matches are labelled already) and the frame of the selected span.
 """
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
+from typing import NamedTuple
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QFontMetricsF,
+    QHelpEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -25,8 +30,9 @@ from PySide6.QtGui import (
     QTextLine,
     QTextOption,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
+from .glyphs import chars_between, glyph_extent, grapheme, line_end, x_of
 from .style import FOUND_COLOUR, OUTLINE_COLOUR, PAPER_COLOUR, TEXT_COLOUR
 
 BAR_WIDTH = 3
@@ -34,6 +40,16 @@ BAR_GAP = 2
 LANES = 4
 MARGIN = 6 + LANES * (BAR_WIDTH + BAR_GAP)  # the document margin holds the quote bars
 DRAG_DISTANCE = 4  # pixels: a press and release further apart are a drag, not a click
+EVENT_LANES = 3  # nested events deeper than this share the top lane
+
+
+class EventLine(NamedTuple):
+    """An event to underline: its UTF-16 range, its lane (0: lowest) and its colour."""
+
+    start_u16: int
+    end_u16: int
+    lane: int
+    colour: QColor
 
 
 class ArticleEdit(QPlainTextEdit):
@@ -61,12 +77,15 @@ class ArticleEdit(QPlainTextEdit):
         self.setPalette(palette)
         self.document().setDocumentMargin(MARGIN)
         self._press: QPoint | None = None
+        self._drag_visually = False  # a plain press: the drag selects what it passes over
         # Set by ArticleView: what to paint over the text.
         self.quote_bars: Callable[[int], Iterator[tuple[int, int, int, QColor]]] = _no_bars
+        self.event_lines: Callable[[int], Iterator[EventLine]] = _no_events
         self.outline_u16: tuple[int, int] | None = None
         self._found_u16: list[tuple[int, int]] = []  # sorted, not overlapping
         self._found_ends: list[int] = []
         self.mime_text: Callable[[int, int], str] | None = None
+        self.tooltip_text: Callable[[int], str] = _no_tooltip  # for a u16 position, or ""
 
     # -- geometry (viewport coordinates, UTF-16 positions) ----------------------------------
 
@@ -114,7 +133,7 @@ class ArticleEdit(QPlainTextEdit):
             lo, hi = line.textStart(), line.textStart() + line.textLength()
             if hi <= a or lo >= z:
                 continue
-            x1, x2 = _x(line, max(a, lo)), _x(line, min(z, hi))
+            x1, x2 = x_of(line, max(a, lo)), x_of(line, min(z, hi))
             if abs(x2 - x1) < 1:  # a line end or a bidi boundary: fall back to the line's text
                 natural = line.naturalTextRect()
                 x1, x2 = natural.left(), natural.right()
@@ -123,9 +142,19 @@ class ArticleEdit(QPlainTextEdit):
             yield QRectF(origin.x() + left, top, right - left, line.height())
 
     def char_rect(self, pos_u16: int) -> QRectF | None:
-        """Where the character at ``pos_u16`` is drawn (None if it has no line)."""
-        rects = self.range_rects(pos_u16, pos_u16 + 1, visible_only=False)
-        return rects[0] if rects else None
+        """Where the character at ``pos_u16`` is drawn (None if it has no line): its glyphs'
+        own place, right also inside a left-to-right number in Arabic text, where the cursor
+        positions at the run's edges are ambiguous (``cursorToX`` puts 3 of 3.5 on its right)."""
+        block = self.document().findBlock(pos_u16)
+        rel = pos_u16 - block.position()
+        line = self._line_at(block, rel) if block.isValid() else None
+        extent = None if line is None else glyph_extent(line, *grapheme(block, rel))
+        if line is None or extent is None:
+            rects = self.range_rects(pos_u16, pos_u16 + 1, visible_only=False)
+            return rects[0] if rects else None
+        origin = self.blockBoundingGeometry(block).translated(self.contentOffset()).topLeft()
+        left, right = extent
+        return QRectF(origin.x() + left, origin.y() + line.y(), right - left, line.height())
 
     def char_at(self, point: QPoint) -> int | None:
         """The UTF-16 position of the character drawn under ``point``, or None."""
@@ -147,6 +176,48 @@ class ArticleEdit(QPlainTextEdit):
                 rel = min(max(rel, line.textStart()), line.textStart() + line.textLength() - 1)
                 return block.position() + rel
         return None
+
+    def _line_under(self, point: QPoint) -> tuple[QTextBlock, QTextLine, float] | None:
+        """The block and line drawn at the height of ``point``, and x in the line's terms."""
+        block = self.cursorForPosition(point).block()
+        layout = block.layout() if block.isValid() else None
+        if layout is None:
+            return None
+        geo = self.blockBoundingGeometry(block).translated(self.contentOffset())
+        x, y = point.x() - geo.left(), point.y() - geo.top()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            if line.y() <= y < line.y() + line.height():
+                return block, line, x
+        return None
+
+    def visual_selection(self, press: QPoint, point: QPoint) -> tuple[int, int] | None:
+        """``[start, end)`` in UTF-16 units of the characters a drag from ``press`` to
+        ``point`` passed over on the screen (docs/adr/0036), or None to keep Qt's selection.
+
+        Qt selects between the two logical cursor positions under the pointer. Inside a number
+        in Arabic text (3.5 and 30% are laid out left to right, the % on the left) the visual
+        and the logical order differ, and a drag over 30% from its right edge to its left edge
+        selected nothing. Here a character is passed over when the middle of its glyph lies
+        between the two points on their lines (in the lines between, every character), and
+        the selection is the smallest range holding them all. In right-to-left text without
+        such runs this is what Qt selects.
+        """
+        a, z = self._line_under(press), self._line_under(point)
+        if a is None or z is None:
+            return None
+        place_a = (a[0].blockNumber(), a[1].lineNumber())
+        place_z = (z[0].blockNumber(), z[1].lineNumber())
+        if place_a == place_z:
+            found = chars_between(a[0], a[1], min(a[2], z[2]), max(a[2], z[2]))
+            return (min(found), max(found) + 1) if found else None
+        first, last = (a, z) if place_a < place_z else (z, a)
+        # the lines are right to left: reading on from the first point goes to its left
+        start = chars_between(first[0], first[1], -math.inf, first[2])
+        end = chars_between(last[0], last[1], last[2], math.inf)
+        head = min(start) if start else line_end(first[0], first[1])
+        tail = max(end) + 1 if end else last[0].position() + last[1].textStart()
+        return (head, tail) if head < tail else None
 
     def visible_blocks(self, top: float, bottom: float) -> Iterator[tuple[QTextBlock, QRectF]]:
         block = self.firstVisibleBlock()
@@ -177,6 +248,7 @@ class ArticleEdit(QPlainTextEdit):
         painter = QPainter(self.viewport())
         try:
             self._paint_bars(painter, event)
+            self._paint_events(painter, event)
             self._paint_found(painter, event)
             self._paint_outline(painter)
         finally:
@@ -190,6 +262,38 @@ class ArticleEdit(QPlainTextEdit):
                 x = right + min(lane, LANES - 1) * (BAR_WIDTH + BAR_GAP)
                 for rect in self._block_rects(block, geo.topLeft(), start_u16, end_u16):
                     painter.fillRect(QRectF(x, rect.top(), BAR_WIDTH, rect.height()), colour)
+
+    def event_line_width(self) -> float:
+        """The thickness of an event's underline: 3 px at the normal size, growing with zoom."""
+        return max(2.0, round(QFontMetricsF(self.font()).height() / 12))
+
+    def _paint_events(self, painter: QPainter, event: QPaintEvent) -> None:
+        """A thick underline at the foot of each line of an event, and a tick up at its start
+        and its end, so two events side by side and an event inside another both show."""
+        area = event.rect()
+        width = self.event_line_width()
+        step = width + max(1.0, width / 2)
+        for block, geo in self.visible_blocks(area.top(), area.bottom()):
+            for line in self.event_lines(block.blockNumber()):
+                rects = list(self._block_rects(block, geo.topLeft(), line.start_u16, line.end_u16))
+                if not rects:
+                    continue
+                lift = min(line.lane, EVENT_LANES - 1) * step
+                for rect in rects:
+                    y = rect.bottom() - 1 - width - lift
+                    painter.fillRect(QRectF(rect.left(), y, rect.width(), width), line.colour)
+                tick = 2 * width
+                first, last = rects[0], rects[-1]
+                starts = line.start_u16 >= block.position()
+                ends = line.end_u16 <= block.position() + block.length() - 1
+                # right to left: the start is the right edge of the first line, the end the
+                # left edge of the last one
+                if starts:
+                    x, y = first.right() - width, first.bottom() - 1 - width - lift
+                    painter.fillRect(QRectF(x, y - tick + width, width, tick), line.colour)
+                if ends:
+                    x, y = last.left(), last.bottom() - 1 - width - lift
+                    painter.fillRect(QRectF(x, y - tick + width, width, tick), line.colour)
 
     def _paint_found(self, painter: QPainter, event: QPaintEvent) -> None:
         """Only the matches in the blocks on screen: thousands of matches cost nothing."""
@@ -226,13 +330,51 @@ class ArticleEdit(QPlainTextEdit):
     # -- mouse and clipboard ----------------------------------------------------------------
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        plain = not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
         if event.button() == Qt.MouseButton.LeftButton:
             self._press = event.position().toPoint()
+            if plain and self.textCursor().hasSelection():
+                # Qt would start dragging the selected text out of the viewer (useless here)
+                # and keep the selection; a press starts a new selection instead
+                cursor = self.textCursor()
+                cursor.clearSelection()
+                self.setTextCursor(cursor)
         super().mousePressEvent(event)
+        # a Shift+click extends and a triple click selects a line: Qt's own selection stands
+        self._drag_visually = (
+            self._press is not None and plain and not self.textCursor().hasSelection()
+        )
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self._select_visually(event.position().toPoint())
+
+    def _select_visually(self, point: QPoint) -> None:
+        press = self._press
+        if not self._drag_visually or press is None:
+            return
+        if (point - press).manhattanLength() <= DRAG_DISTANCE:
+            return
+        found = self.visual_selection(press, point)
+        if found is None:
+            return
+        cursor = self.textCursor()
+        start, end = found
+        if (cursor.selectionStart(), cursor.selectionEnd()) == (start, end):
+            return
+        backwards = cursor.position() < cursor.anchor()
+        anchor, position = (end, start) if backwards else (start, end)
+        cursor.setPosition(anchor)
+        cursor.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._select_visually(event.position().toPoint())
         press, self._press = self._press, None
+        self._drag_visually = False
         if press is None or event.button() != Qt.MouseButton.LeftButton:
             return
         point = event.position().toPoint()
@@ -240,6 +382,19 @@ class ArticleEdit(QPlainTextEdit):
             return
         pos = self.char_at(point)
         self.clicked.emit(-1 if pos is None else pos)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """A tooltip over a span says what it is (``tooltip_text``); elsewhere none."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            pos = self.char_at(event.pos())
+            text = self.tooltip_text(pos) if pos is not None else ""
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
 
     def createMimeDataFromSelection(self) -> QMimeData:
         """Copy our own text, not Qt's (which has U+2029 for line breaks, spaces for NBSP)."""
@@ -251,11 +406,13 @@ class ArticleEdit(QPlainTextEdit):
         return data
 
 
-def _x(line: QTextLine, pos: int) -> float:
-    """x of the cursor position ``pos`` in ``line`` (PySide returns (x, pos))."""
-    found: tuple[float, int] = line.cursorToX(pos)  # type: ignore[assignment]
-    return found[0]
-
-
 def _no_bars(block: int) -> Iterator[tuple[int, int, int, QColor]]:
     return iter(())
+
+
+def _no_events(block: int) -> Iterator[EventLine]:
+    return iter(())
+
+
+def _no_tooltip(pos_u16: int) -> str:
+    return ""

@@ -1,8 +1,10 @@
 """Span formats per paragraph: a QSyntaxHighlighter over the per-block span index (DESIGN.md §6).
 
-``highlightBlock`` looks up the spans of the block it is given, cuts the block at every span
-boundary and sets one cached QTextCharFormat per piece. The view calls ``rehighlightBlock`` on
-the blocks an edit touches only, so an edit costs the same on a 10-span and a 10,000-span text.
+``highlightBlock`` looks up the entity and quote spans of the block it is given, cuts the block
+at every boundary of theirs and sets one cached QTextCharFormat per piece. Events have no char
+format: the viewer paints their underline itself (thicker than a format's, docs/adr/0037). The
+view calls ``rehighlightBlock`` on the blocks an edit touches only, so an edit costs the same on
+a 10-span and a 10,000-span text.
 """
 
 from __future__ import annotations
@@ -17,13 +19,11 @@ from annotator.core.model import Kind, LabelSet
 from .index import SpanIndex
 from .offsets import OffsetMap
 from .style import Palette
-from .style import fmt as hex_colour
 
 # A piece of a span inside one block: (start, end, kind, label, length of the whole span).
 Piece = tuple[int, int, Kind, str, int]
-# What a piece of text looks like: (entity labels, innermost event label, several events?,
-# innermost quote label, several quotes?).
-FormatKey = tuple[tuple[str, ...], str | None, bool, str | None, bool]
+# What a piece of text looks like: (entity labels, innermost quote label, several quotes?).
+FormatKey = tuple[tuple[str, ...], str | None, bool]
 
 
 class SpanHighlighter(QSyntaxHighlighter):
@@ -64,8 +64,9 @@ class SpanHighlighter(QSyntaxHighlighter):
         cuts = set()
         for span in spans:
             a, z = max(span.start, first), min(span.end, last)
-            if a < z:
-                pieces.append((a, z, kind_of(span.label), span.label, span.end - span.start))
+            kind = kind_of(span.label)
+            if a < z and kind is not Kind.EVENT:
+                pieces.append((a, z, kind, span.label, span.end - span.start))
                 cuts.add(a)
                 cuts.add(z)
         if not pieces:
@@ -92,16 +93,12 @@ class SpanHighlighter(QSyntaxHighlighter):
         found = self._formats.get(key)
         if found is not None:
             return found
-        entities, event, wavy, quote, deep = key
+        entities, quote, deep = key
         palette = self._palette
         fmt = QTextCharFormat()
         if entities:
             background = palette.entity_background([palette.style(n) for n in entities])
             fmt.setBackground(QBrush(QColor(background)))
-        if event is not None:
-            style = QTextCharFormat.UnderlineStyle
-            fmt.setUnderlineStyle(style.WaveUnderline if wavy else style.SingleUnderline)
-            fmt.setUnderlineColor(QColor(hex_colour(palette.style(event).line)))
         if quote is not None:
             tint = palette.quote_tint(palette.style(quote), 2 if deep else 1)
             fmt.setForeground(QBrush(QColor(tint)))
@@ -112,25 +109,13 @@ class SpanHighlighter(QSyntaxHighlighter):
 def _key(active: list[Piece]) -> FormatKey:
     """What a piece covered by the ``active`` spans looks like, by label names."""
     entities: list[str] = []
-    event: Piece | None = None
     quote: Piece | None = None
-    events = quotes = 0
+    quotes = 0
     for piece in active:
-        kind = piece[2]
-        if kind is Kind.ENTITY:
+        if piece[2] is Kind.ENTITY:
             entities.append(piece[3])
-        elif kind is Kind.EVENT:
-            events += 1
-            if event is None or piece[4] < event[4]:
-                event = piece
         else:
             quotes += 1
             if quote is None or piece[4] < quote[4]:
                 quote = piece
-    return (
-        tuple(sorted(entities)),
-        event[3] if event is not None else None,
-        events > 1,
-        quote[3] if quote is not None else None,
-        quotes > 1,
-    )
+    return (tuple(sorted(entities)), quote[3] if quote is not None else None, quotes > 1)

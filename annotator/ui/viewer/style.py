@@ -1,10 +1,10 @@
 """Colours of the three visual channels, derived from the label colours. No Qt.
 
 entity: a light background by label (dark text stays readable on it);
-event: an underline in a darker shade of the label colour;
+event: a thick underline (painted by the viewer) in a darker shade of the label colour;
 quote: the text tinted with a dark shade of the label colour, and a bar in the side margin.
-Where two spans of one kind overlap, the overlap gets a darker background, a wavy underline or
-a deeper tint, and quote bars sit side by side: both spans stay visible.
+Where two spans of one kind overlap, the overlap gets a darker background, a second underline
+above the first or a deeper tint, and quote bars sit side by side: both spans stay visible.
 """
 
 from __future__ import annotations

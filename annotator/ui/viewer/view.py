@@ -6,7 +6,7 @@ document holds the same text (see offsets.qt_text) and is never read back (DESIG
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QShowEvent, QTextBlockFormat, QTextCursor
@@ -15,10 +15,11 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from annotator.core.model import DEFAULT_LABELS, Kind, LabelSet, Span
 
 from ..fonts import load_fonts
-from .editor import ArticleEdit
+from .editor import ArticleEdit, EventLine
 from .highlighter import SpanHighlighter
 from .index import SpanIndex
 from .offsets import OffsetMap, qt_text, u16_length
+from .span_details import span_tooltip
 from .style import fmt
 
 BASE_POINT_SIZE = 16
@@ -46,13 +47,17 @@ class ArticleView(QWidget):
         self._selection = (0, 0)
         self._lanes: dict[int, int] = {}  # quote id -> side bar lane
         self._quotes: set[int] = set()
-        self._bar_colours: dict[str, QColor] = {}
+        self._bar_colours: dict[str, QColor] = {}  # quote bars, and event lines by "event:"
         self._zoom = 0
         self._family = load_fonts()
         self._pending_scroll: int | None = None
         self._loading = False
         self._highlighter = SpanHighlighter(self._edit.document(), self._labels)
         self._edit.quote_bars = self._quote_bars
+        self._edit.event_lines = self._event_lines
+        self._edit.tooltip_text = self._tooltip
+        self.speaker_of: Callable[[int], Span | None] = lambda quote_id: None
+        """The speaker span of a quote, for tooltips (the controller knows the relations)."""
         self._edit.mime_text = self._mime_text
         self._edit.clicked.connect(self._on_click)
         self._edit.selectionChanged.connect(self._sync_selection)
@@ -157,8 +162,9 @@ class ArticleView(QWidget):
                 self._quotes.add(current.id)  # type: ignore[arg-type]
             self._lanes = self._quote_lanes()
         doc = self._edit.document()
-        for number in blocks:
-            self._highlighter.rehighlightBlock(doc.findBlockByNumber(number))
+        if any(s is not None and kind(s.label) is not Kind.EVENT for s in spans):
+            for number in blocks:  # events have no char format: painting them is enough
+                self._highlighter.rehighlightBlock(doc.findBlockByNumber(number))
         self._edit.viewport().update()
 
     def span_at(self, pos: int) -> list[int]:
@@ -370,6 +376,42 @@ class ArticleView(QWidget):
                     colour = QColor(fmt(palette.style(span.label).bar))
                     self._bar_colours[span.label] = colour
                 yield start, end, self._lanes.get(span.id, 0), colour
+
+    def _event_lines(self, block: int) -> Iterator[EventLine]:
+        """The events of ``block``, each in its lane: the outer (earlier, longer) one lowest,
+        a nested or overlapping one above it (greedy interval lanes, per block)."""
+        if block >= self._index.block_count:
+            return
+        palette = self._highlighter.palette
+        events = sorted(
+            (s for s in self._index.spans_in_block(block) if palette.kind(s.label) is Kind.EVENT),
+            key=lambda s: (s.start, -s.end, s.id or 0),
+        )
+        lane_ends: list[int] = []
+        for span in events:
+            if span.start >= span.end:
+                continue
+            lane = next((i for i, end in enumerate(lane_ends) if end <= span.start), None)
+            if lane is None:
+                lane = len(lane_ends)
+                lane_ends.append(span.end)
+            else:
+                lane_ends[lane] = span.end
+            key = "event:" + span.label
+            colour = self._bar_colours.get(key)
+            if colour is None:
+                colour = QColor(fmt(palette.style(span.label).line))
+                self._bar_colours[key] = colour
+            start, end = self._offsets.range_to_u16(span.start, span.end)
+            yield EventLine(start, end, lane, colour)
+
+    def span_tooltip(self, pos: int) -> str:
+        """The tooltip over code point ``pos``: the spans there, innermost first ("": none)."""
+        spans = [s for s in map(self._index.get, self._index.covering(pos)) if s is not None]
+        return span_tooltip(self._text, spans, self._labels, self.speaker_of)
+
+    def _tooltip(self, pos_u16: int) -> str:
+        return self.span_tooltip(self._offsets.u16_to_cp(pos_u16))
 
     def _mime_text(self, start_u16: int, end_u16: int) -> str:
         start, end = self._offsets.range_to_cp(start_u16, end_u16)

@@ -101,7 +101,7 @@ def test_models_follow_store_edits(tmp_path: Path) -> None:
     many_documents(path, 2)
     with open_project(path) as repo:
         repo.apply(AddSpan(Span(None, 1, 4, 9, "PER", "tester")))
-        inverse = repo.apply(AddSpan(Span(None, 1, 13, 66, "QUOTE", "tester")))
+        inverse = repo.apply(AddSpan(Span(None, 1, 13, 62, "QUOTE", "tester")))
         quote_id = next(e.span_id for e in flatten(inverse) if isinstance(e, RemoveSpan))
         repo.apply(AddRelation(Relation(None, SPEAKER, quote_id, 1, "tester")))
         annotated = repo.annotated(1)
