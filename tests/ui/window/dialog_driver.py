@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
@@ -171,15 +172,28 @@ def click_menus(window: QMainWindow, *texts: str) -> None:
         assert isinstance(menu, QMenu)
         _wait_shown(menu)
         action = _by_text(menu.actions(), text)
-        hit: list[bool] = []
-        action.triggered.connect(lambda *_: hit.append(True))
-        action.hovered.connect(lambda: hit.append(False))
+        menu = _click_item(menu, action, text)
+
+
+def _click_item(menu: QMenu, action: QAction, text: str) -> QMenu | None:
+    """Hover the item, as a hand does, then click it; a leaf item must have triggered.
+    The item's submenu, if it has one."""
+    submenu = action.menu()
+    hit: list[bool] = []
+
+    def triggered(*_: object) -> None:
+        hit.append(True)
+
+    action.triggered.connect(triggered)
+    try:
         QTest.mouseMove(menu, menu.actionGeometry(action).center())
-        QTest.qWait(20)  # as a hand does: the item is hovered before it is clicked
+        QTest.qWait(20)
         QTest.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
-        if action.menu() is None:
-            assert True in hit, f"clicking {text!r} did not trigger it"
-        menu = action.menu()
+    finally:
+        if shiboken6.isValid(action):  # what it did may have closed the window and its menus
+            action.triggered.disconnect(triggered)
+    assert submenu is not None or hit, f"clicking {text!r} did not trigger it"
+    return submenu if isinstance(submenu, QMenu) else None
 
 
 def _wait_shown(menu: QMenu, timeout_ms: int = 5000) -> None:
