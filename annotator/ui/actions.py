@@ -11,10 +11,11 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from annotator.ui.settings import UserSettings
+from annotator.ui.text import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 

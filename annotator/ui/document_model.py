@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     Qt,
@@ -20,6 +19,7 @@ from PySide6.QtGui import QFont
 from annotator.core.model import DocumentSummary, Status
 from annotator.store import Repository
 from annotator.ui.table_model import Index, ReadOnlyTableModel
+from annotator.ui.text import QT_TRANSLATE_NOOP
 
 PAGE = 200
 KEPT_PAGES = 16

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from annotator.core.clitics import span_key
 from annotator.core.errors import AnnotatorError, NotFoundError
@@ -175,11 +175,11 @@ class EvidenceWorker(QObject):
     def _cancelled(self, request: Request) -> bool:
         return self._closed or request.generation != self._generation
 
-    def _emit(self, request: Request, signal: Signal, value: object) -> None:
+    def _emit(self, request: Request, signal: SignalInstance, value: object) -> None:
         if self._cancelled(request):
             raise Cancelled
         try:
-            signal.emit(value)  # type: ignore[attr-defined]
+            signal.emit(value)
         except RuntimeError:  # the window and this object are gone
             raise Cancelled from None
 

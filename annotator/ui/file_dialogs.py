@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QStyle, QWidget
 class NameOnlyIconProvider(QAbstractFileIconProvider):
     """Icons and type names from ``QFileInfo``'s stat data and the name; never the content."""
 
-    def icon(self, what: object) -> QIcon:  # type: ignore[override]
+    def icon(self, what: object) -> QIcon:
         style = QApplication.style()
         if isinstance(what, QFileInfo):
             pixmap = (

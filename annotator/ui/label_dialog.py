@@ -77,10 +77,9 @@ class LabelDialog(QDialog):
         self.setObjectName("label-dialog")
         self.setWindowTitle(self.tr("Labels"))
         self.repo = repo
-        # opened from the main window (which passes only itself), its controller's undo stack;
-        # without one, the edit is applied to the project directly (no undo)
-        found = edits if edits is not None else getattr(parent, "controller", None)
-        self.edits: LabelEdits | None = found if hasattr(found, "push_labels") else None
+        # the window's undo stack (its controller); without one, the edit is applied to the
+        # project directly (no undo)
+        self.edits = edits
         self.changed = False
         self.renamed = False  # applied without the window: span labels changed, re-read them
         self._originals = {label.name: label for label in repo.labels()}

@@ -20,8 +20,10 @@ def swatch(colour: str, kind: Kind, size: int = 16) -> QIcon:
     colour_q = QColor(colour)
     if kind == Kind.ENTITY:
         painter.fillRect(1, 1, size - 2, size - 2, colour_q)
-    elif kind == Kind.EVENT:
-        painter.fillRect(1, size - 5, size - 2, 3, colour_q)
+    elif kind == Kind.EVENT:  # the viewer's thick underline with a tick up at each end
+        painter.fillRect(2, size - 6, size - 4, 3, colour_q)
+        painter.fillRect(2, size - 10, 2, 5, colour_q)
+        painter.fillRect(size - 4, size - 10, 2, 5, colour_q)
     else:
         painter.fillRect(size - 5, 1, 3, size - 2, colour_q)
         painter.fillRect(1, size - 3, size - 2, 1, colour_q)

@@ -41,10 +41,6 @@ class ProjectWatch(QObject):
         self.timer.timeout.connect(self.poll)
         self.timer.start()
 
-    @staticmethod
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("ProjectWatch", text)
-
     def _read_version(self) -> int | None:
         try:
             return self.c.repo.data_version()
@@ -97,7 +93,11 @@ class ProjectWatch(QObject):
         elif selection != (0, 0):
             view.set_selection(*selection)
         view.set_scroll_value(scroll)
-        c.message.emit(self.tr("Another program changed this document: it shows the file now"))
+        c.message.emit(
+            QCoreApplication.translate(
+                "ProjectWatch", "Another program changed this document: it shows the file now"
+            )
+        )
         return True
 
     def reopen(self, error: ProjectDetachedError) -> None:

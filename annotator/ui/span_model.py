@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     Qt,
@@ -14,6 +13,7 @@ from PySide6.QtGui import QColor
 
 from annotator.core.model import SPEAKER, Kind, LabelSet, Relation, Span
 from annotator.ui.table_model import Index, ReadOnlyTableModel
+from annotator.ui.text import QT_TRANSLATE_NOOP
 
 SPAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 MAX_CELL_TEXT = 80

@@ -136,7 +136,7 @@ class WindowActions:
     def edit_labels(self) -> None:
         from annotator.ui.label_dialog import LabelDialog
 
-        dialog = LabelDialog(self.w.repo, self.w)
+        dialog = LabelDialog(self.w.repo, self.w, edits=self.w.controller)
         if dialog.exec() and dialog.changed:
             self.w.controller.reload_labels(renamed=dialog.renamed)
 
