@@ -61,7 +61,9 @@ class WindowActions:
             QMessageBox.warning(
                 self.w,
                 self.tr("New project"),
-                self.tr("{path} exists already; use Open project to open it.").format(path=path),
+                self.tr("{path} exists already; use Open project to open it.").format(
+                    path=isolate(path)
+                ),
             )
             return
         self.w.newProjectRequested.emit(path)  # the only way the window makes a project file
@@ -157,4 +159,4 @@ class WindowActions:
         w._refresh_status()
         if result.language != old_language:
             w.settings.set_language(result.language)
-            w.languageChanged.emit(result.language)
+            w.set_language(result.language)  # at once, in this window: the undo history stays

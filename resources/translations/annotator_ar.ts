@@ -516,16 +516,16 @@
         <translation>يتجاهل التشكيل والتطويل وصور الهمزة</translation>
     </message>
     <message>
-        <source>Previous match (Shift+Enter, Shift+F3)</source>
-        <translation>النتيجة السابقة (Shift+Enter، Shift+F3)</translation>
+        <source>Previous match ({keys})</source>
+        <translation>النتيجة السابقة ({keys})</translation>
     </message>
     <message>
-        <source>Next match (Enter, F3)</source>
-        <translation>النتيجة التالية (Enter، F3)</translation>
+        <source>Next match ({keys})</source>
+        <translation>النتيجة التالية ({keys})</translation>
     </message>
     <message>
-        <source>Close (Esc)</source>
-        <translation>إغلاق (Esc)</translation>
+        <source>Close ({keys})</source>
+        <translation>إغلاق ({keys})</translation>
     </message>
     <message>
         <source>no match</source>
@@ -797,8 +797,8 @@
         <translation>{name}: {kind}</translation>
     </message>
     <message>
-        <source>Key {key} labels the selection; Alt+{key} keeps it exact</source>
-        <translation>المفتاح {key} يَسِم التحديد؛ وAlt+{key} يبقيه كما هو بالضبط</translation>
+        <source>Key {key} labels the selection; {exact} keeps it exact</source>
+        <translation>المفتاح {key} يَسِم التحديد؛ و{exact} يبقيه كما هو بالضبط</translation>
     </message>
 </context>
 <context>
@@ -814,6 +814,14 @@
     <message>
         <source>Picking the speaker cancelled</source>
         <translation>أُلغي اختيار المتحدث</translation>
+    </message>
+    <message>
+        <source>{project} — Annotator</source>
+        <translation>{project} — أداة التوسيم</translation>
+    </message>
+    <message>
+        <source>{project}: {document} — Annotator</source>
+        <translation>{project}: {document} — أداة التوسيم</translation>
     </message>
     <message>
         <source>&amp;Project</source>
@@ -862,6 +870,13 @@
     <message>
         <source>Remove speaker</source>
         <translation>إزالة المتحدث</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>{first}; {second}</source>
+        <translation>{first}؛ {second}</translation>
     </message>
 </context>
 <context>
@@ -1107,10 +1122,6 @@
         <translation>الموسِّم: {name}</translation>
     </message>
     <message>
-        <source>Document {position}</source>
-        <translation>المستند {position}</translation>
-    </message>
-    <message>
         <source>Document {position} of {total}</source>
         <translation>المستند {position} من {total}</translation>
     </message>
@@ -1164,6 +1175,10 @@
 </context>
 <context>
     <name>app</name>
+    <message>
+        <source>Annotator</source>
+        <translation>أداة التوسيم</translation>
+    </message>
     <message>
         <source>Unexpected error</source>
         <translation>خطأ غير متوقع</translation>

@@ -84,4 +84,4 @@ def test_gui_on_a_file_that_is_not_a_project_asks_for_another(tmp_path: Path) ->
     opened = run_gui(tmp_path, bad, str(good))
     assert opened.returncode == 0, opened.stderr
     assert opened.stdout.splitlines()[2].startswith("WINDOW ")
-    assert opened.stdout.splitlines()[2].endswith(f" — {good.name}")
+    assert opened.stdout.splitlines()[2].startswith(f"WINDOW \u2068{good.name}\u2069: ")
