@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from annotator.core.errors import AnnotatorError, ProjectLockedError
 from annotator.ops.importing import seed_project
 from annotator.store import open_project
-from annotator.ui import file_dialogs, i18n, paths
+from annotator.ui import file_dialogs, first_start, i18n, paths
 from annotator.ui.error_text import project_not_opened
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import UserSettings
@@ -84,6 +84,7 @@ def create_main_window(
         raise
     window.projectRequested.connect(lambda path, w=window: _replace(w, path, user))
     window.newProjectRequested.connect(lambda path, w=window: _replace(w, path, user, create=True))
+    window.sampleRequested.connect(lambda w=window: _replace(w, str(default_project()), user))
     return window
 
 
@@ -172,6 +173,7 @@ def main(project_path: str | Path | None = None, seed_dir: str | Path | None = N
     install_excepthook(log_path)
     settings = UserSettings(QSettings())
     i18n.install(settings.language(), app)
+    first_start.ask_name(settings)  # once: while no name is stored
     seeds = Path(seed_dir) if seed_dir else None
     create = False
     if project_path is None:

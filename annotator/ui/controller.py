@@ -9,7 +9,6 @@ Document switching and the place to come back to live in :mod:`annotator.ui.navi
 
 from __future__ import annotations
 
-import getpass
 import logging
 from collections.abc import Callable
 
@@ -35,6 +34,7 @@ from annotator.ui.edge_text import move_refused, trimmed_note
 from annotator.ui.effects import Effects, effects
 from annotator.ui.error_text import step_refused, write_failed
 from annotator.ui.evidence import DocumentEvidence, EvidenceWorker
+from annotator.ui.first_start import PLACEHOLDER
 from annotator.ui.settings import UserSettings
 from annotator.ui.span_model import SpanListModel
 from annotator.ui.speakers import SpeakerLinks
@@ -49,10 +49,8 @@ RIGHT_STEP = -1
 
 
 def default_annotator() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "annotator"
+    """The name used while the user has set none: neutral, never the system user ("root")."""
+    return PLACEHOLDER
 
 
 class AnnotationController(QObject):

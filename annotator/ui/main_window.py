@@ -25,6 +25,7 @@ from annotator.ui.actions import ActionCollection
 from annotator.ui.controller import AnnotationController
 from annotator.ui.document_details import DocumentDetails
 from annotator.ui.find_bar import FindBar
+from annotator.ui.help import EmptyProjectHint
 from annotator.ui.navigation import Navigator
 from annotator.ui.panels import DocumentPanel, SidePanel
 from annotator.ui.project_watch import ProjectWatch
@@ -38,6 +39,7 @@ from annotator.ui.window_actions import WindowActions
 class MainWindow(QMainWindow):
     projectRequested = Signal(str)  # open this existing project (never created)
     newProjectRequested = Signal(str)  # create this project and open it (Project → New project…)
+    sampleRequested = Signal()  # open the sample project (the empty project's hint)
 
     def __init__(self, repo: Repository, settings: UserSettings, parent: QWidget | None = None):
         super().__init__(parent)
@@ -62,6 +64,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(self.find_bar)
         layout.addWidget(self.view, 1)
+        self.hint = EmptyProjectHint(self)  # in place of the article while there is none
+        layout.addWidget(self.hint, 1)
         self.setCentralWidget(central)
         self.documents = DocumentPanel(self.controller.document_model, self)
         self.side = SidePanel(self.controller.span_model, self)
@@ -157,6 +161,9 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.documents_dock.toggleViewAction())
         self.view_menu.addAction(self.side_dock.toggleViewAction())
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(a["keyboard_map"])
+        self.help_menu.addAction(a["user_guide"])
         for action in a:
             self.addAction(action)  # shortcuts work even while a menu is hidden
 
@@ -347,7 +354,11 @@ class MainWindow(QMainWindow):
         """The status bar; the document position (two queries) only when it can change."""
         self.status.show_annotator(self.controller.annotator)
         if position:
-            self.status.show_position(*self.navigator.position())
+            where, total = self.navigator.position()
+            self.status.show_position(where, total)
+            empty = total == 0  # an empty project: the hint says how to add articles
+            self.hint.setVisible(empty)
+            self.view.setVisible(not empty)
         self.status.show_spans(self.controller.span_model.rowCount())
         self._update_speaker_buttons()
 
@@ -362,6 +373,8 @@ class MainWindow(QMainWindow):
         self.exact_menu.setTitle(self.tr("Label e&xactly (no snapping)"))
         self.go_menu.setTitle(self.tr("&Go"))
         self.view_menu.setTitle(self.tr("&View"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.hint.retranslate(self.action_set.key_text("import"))
         self.documents_dock.setWindowTitle(self.tr("Documents"))
         self.side_dock.setWindowTitle(self.tr("Annotations"))
         self.side.pick_button.setText(
@@ -393,6 +406,8 @@ class MainWindow(QMainWindow):
         self.controller.span_model.retranslate()
         self._refresh_status()
         self._show_title()
+        if self.window_actions.map is not None:
+            self.window_actions.map.refresh()
         if self.details is not None:  # its row names were made in the old language
             shown = self.details.isVisible()
             self.details.close()
@@ -425,4 +440,5 @@ class MainWindow(QMainWindow):
             "annotate": self.annotate_menu,
             "go": self.go_menu,
             "view": self.view_menu,
+            "help": self.help_menu,
         }[name]
