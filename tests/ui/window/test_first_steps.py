@@ -17,6 +17,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from annotator.ui import app as app_module
 from annotator.ui import i18n
 from annotator.ui.app import create_main_window
 from annotator.ui.help import GUIDE, KeyboardMap
@@ -87,12 +88,23 @@ def test_an_empty_project_shows_how_to_add_articles_until_it_has_one(
     assert window.view.isVisible()
 
 
-def test_the_sample_button_asks_for_the_sample_project(
-    qtbot: QtBot, tmp_path: Path, settings: QSettings
+def test_the_sample_button_opens_the_sample_project(
+    qtbot: QtBot, tmp_path: Path, settings: QSettings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The program's own sample project (made from seeds/ the first time), in this test's data
+    folder, opens in place of the empty project."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     window = empty_window(qtbot, tmp_path, user_in(settings, "en"))
-    with qtbot.waitSignal(window.sampleRequested):
-        click(window.hint.sample_button)
+    before = list(app_module._windows)
+    click(window.hint.sample_button)
+    qtbot.waitUntil(lambda: len(app_module._windows) > len(before))
+    sample = app_module._windows.pop()
+    qtbot.addWidget(sample)
+    assert sample.project.name == "default.annot.db"
+    assert sample.project.is_relative_to(tmp_path / "data")
+    assert sample.repo.count_documents() == 1 and not sample.hint.isVisible()
+    assert not window.isVisible()
+    sample.close()
 
 
 def test_the_title_names_the_project_file_and_the_document(
