@@ -14,16 +14,19 @@ from setuptools import setup
 from setuptools.command.build_py import build_py
 
 ROOT = Path(__file__).resolve().parent
-SHIPPED = ("resources", "seeds")
+SHIPPED = ("resources", "seeds", "README.md")  # the README is the user guide (Help menu)
 TARGET = Path("annotator", "_data")
 
 
 def shipped_files() -> list[Path]:
     """The files to ship, relative to the repository root."""
+    found = []
+    for name in SHIPPED:
+        top = ROOT / name
+        found += [top] if top.is_file() else list(top.rglob("*"))
     return sorted(
         path.relative_to(ROOT)
-        for folder in SHIPPED
-        for path in (ROOT / folder).rglob("*")
+        for path in found
         if path.is_file() and "__pycache__" not in path.parts
     )
 

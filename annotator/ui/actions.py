@@ -105,6 +105,9 @@ SPECS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "Document &details…"),
         ("Ctrl+Shift+D",),
     ),
+    # Help menu
+    ActionSpec("keyboard_map", QT_TRANSLATE_NOOP("Actions", "&Keyboard map"), ("F1",)),
+    ActionSpec("user_guide", QT_TRANSLATE_NOOP("Actions", "User &guide"), ()),
 )
 
 

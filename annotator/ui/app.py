@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from annotator.core.errors import AnnotatorError, ProjectLockedError
 from annotator.ops.importing import seed_project
 from annotator.store import open_project
-from annotator.ui import file_dialogs, i18n, paths
+from annotator.ui import file_dialogs, first_start, i18n, paths
 from annotator.ui.error_text import project_not_opened
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import UserSettings
@@ -45,6 +45,11 @@ DEFAULT_PROJECT = "default.annot.db"
 BUSY_TIMEOUT = 1.5
 
 _windows: list[MainWindow] = []  # windows alive (a window replaced by another is closed)
+
+
+def app_title() -> str:
+    """The application's name as message boxes show it, in the interface language."""
+    return QApplication.translate("app", "Annotator")
 
 
 def data_dir() -> Path:
@@ -67,7 +72,7 @@ def create_main_window(
     Opening never makes a file: a missing project is a ProjectFileError ("does not exist")
     unless ``create`` (Project → New project…, or a start the user confirmed). Errors opening
     the project (missing, not a project, locked, newer schema) are raised, typed. The window's
-    requests to open or create another project or change language build a new window.
+    requests to open or create another project build a new window.
     """
     user = _as_settings(settings)
     i18n.install(user.language())  # the interface language of these settings, mirrored or not
@@ -79,7 +84,7 @@ def create_main_window(
         raise
     window.projectRequested.connect(lambda path, w=window: _replace(w, path, user))
     window.newProjectRequested.connect(lambda path, w=window: _replace(w, path, user, create=True))
-    window.languageChanged.connect(lambda language, w=window: _relanguage(w, language, user))
+    window.sampleRequested.connect(lambda w=window: _replace(w, str(default_project()), user))
     return window
 
 
@@ -103,13 +108,6 @@ def _replace(
     if old in _windows:
         _windows.remove(old)
     return new
-
-
-def _relanguage(old: MainWindow, language: str, settings: UserSettings) -> MainWindow | None:
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        i18n.install(language, app)
-    return _replace(old, str(old.project), settings)
 
 
 def default_project(seed_dir: Path | None = None) -> Path:
@@ -175,6 +173,7 @@ def main(project_path: str | Path | None = None, seed_dir: str | Path | None = N
     install_excepthook(log_path)
     settings = UserSettings(QSettings())
     i18n.install(settings.language(), app)
+    first_start.ask_name(settings)  # once: while no name is stored
     seeds = Path(seed_dir) if seed_dir else None
     create = False
     if project_path is None:
@@ -221,7 +220,7 @@ def first_window(
             return create_main_window(path, user, create=create)
         except AnnotatorError as exc:
             log.error("cannot open %s: %s", path, exc)
-            box = QMessageBox(QMessageBox.Icon.Critical, APPLICATION, "")
+            box = QMessageBox(QMessageBox.Icon.Critical, app_title(), "")
             box.setObjectName("project-not-opened")
             box.setText(project_not_opened(exc).as_text())
             box.setInformativeText(
@@ -236,7 +235,7 @@ def first_window(
 
 def _ask_missing(path: Path) -> bool | None:
     """True: create the project; False: open another; None: quit."""
-    box = QMessageBox(QMessageBox.Icon.Question, APPLICATION, "")
+    box = QMessageBox(QMessageBox.Icon.Question, app_title(), "")
     box.setObjectName("project-missing")
     sentence = QApplication.translate("app", "There is no project file here:")
     box.setText(f"{sentence}\n{isolate(str(path))}")  # the path on a line of its own

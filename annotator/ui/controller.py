@@ -9,7 +9,6 @@ Document switching and the place to come back to live in :mod:`annotator.ui.navi
 
 from __future__ import annotations
 
-import getpass
 import logging
 from collections.abc import Callable
 
@@ -35,10 +34,11 @@ from annotator.ui.edge_text import move_refused, trimmed_note
 from annotator.ui.effects import Effects, effects
 from annotator.ui.error_text import step_refused, write_failed
 from annotator.ui.evidence import DocumentEvidence, EvidenceWorker
+from annotator.ui.first_start import PLACEHOLDER
 from annotator.ui.settings import UserSettings
 from annotator.ui.span_model import SpanListModel
 from annotator.ui.speakers import SpeakerLinks
-from annotator.ui.text import isolate, short
+from annotator.ui.text import isolate, joined, ltr, short
 from annotator.ui.viewer import ArticleView
 
 log = logging.getLogger(__name__)
@@ -49,10 +49,8 @@ RIGHT_STEP = -1
 
 
 def default_annotator() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "annotator"
+    """The name used while the user has set none: neutral, never the system user ("root")."""
+    return PLACEHOLDER
 
 
 class AnnotationController(QObject):
@@ -250,9 +248,9 @@ class AnnotationController(QObject):
         if error is None:
             dropped = self.last_effects.dropped if self.last_effects else 0
             note = self.tr("{n} speaker link(s) removed: they broke the speaker rule").format(
-                n=dropped
+                n=ltr(str(dropped))
             )
-            self.message.emit(f"{text}; {note}" if dropped else text)
+            self.message.emit(joined(text, note) if dropped else text)
         return error
 
     def undo(self) -> None:
@@ -291,7 +289,7 @@ class AnnotationController(QObject):
     def label_key(self, key: int, *, exact: bool = False) -> None:
         label = self.labels.by_key(key)
         if label is None:
-            self.message.emit(self.tr("No label has the key {key}").format(key=key))
+            self.message.emit(self.tr("No label has the key {key}").format(key=ltr(str(key))))
             return
         self.label(label.name, exact=exact)
 
@@ -335,24 +333,28 @@ class AnnotationController(QObject):
             return
         span = Span(None, self.document.id, start, end, name, self.annotator)
         words = isolate(short(text[start:end]))
-        action = self.tr("Label {text} as {label}").format(text=words, label=name)
+        action = self.tr("Label {text} as {label}").format(text=words, label=isolate(name))
         if self.push(AddSpan(span), action):
-            self.message.emit(f"{action}; {note}" if note else action)
+            self.message.emit(joined(action, note) if note else action)
 
     def _relabel(self, span: Span, name: str) -> None:
         if span.label == name:
-            self.message.emit(self.tr("The span is already {label}").format(label=name))
+            self.message.emit(self.tr("The span is already {label}").format(label=isolate(name)))
             return
         if self._same_span(span.start, span.end, name) is not None:
             self.message.emit(
-                self.tr("A {label} span with these bounds is already there").format(label=name)
+                self.tr("A {label} span with these bounds is already there").format(
+                    label=isolate(name)
+                )
             )
             return
-        action = self.tr("Relabel {old} as {new}").format(old=span.label, new=name)
+        action = self.tr("Relabel {old} as {new}").format(
+            old=isolate(span.label), new=isolate(name)
+        )
         note = self.speakers.relabel_note(span, name)  # before: the links are still there
         if self.push(Relabel(span.id or 0, name), action, select=span.id):
             dropped = self.last_effects.dropped if self.last_effects else 0
-            self.message.emit(f"{action}; {note}" if dropped and note else action)
+            self.message.emit(joined(action, note) if dropped and note else action)
 
     def _same_span(self, start: int, end: int, label: str) -> Span | None:
         for span in self.span_model.spans():
@@ -380,7 +382,7 @@ class AnnotationController(QObject):
             self.message.emit(self.tr("Select a span to delete (click it, or Tab)"))
             return
         words = isolate(short(span.text_in(self.document.text if self.document else "")))
-        action = self.tr("Delete {label} {text}").format(label=span.label, text=words)
+        action = self.tr("Delete {label} {text}").format(label=isolate(span.label), text=words)
         if self.push(RemoveSpan(span.id), action):
             self.message.emit(action)
 
@@ -407,12 +409,12 @@ class AnnotationController(QObject):
         if self._same_span(start, end, span.label) is not None:
             self.message.emit(
                 self.tr("A {label} span with these bounds is already there").format(
-                    label=span.label
+                    label=isolate(span.label)
                 )
             )
             return
         words = isolate(short(self.document.text[start:end]))
-        action = self.tr("Resize {label} to {text}").format(label=span.label, text=words)
+        action = self.tr("Resize {label} to {text}").format(label=isolate(span.label), text=words)
         if self.push(Resize(span.id, start, end), action, select=span.id):
             self.message.emit(action)
 

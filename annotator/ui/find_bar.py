@@ -16,6 +16,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from annotator.core.search import SearchIndex
+from annotator.ui.text import ltr
 
 
 class FindBar(QWidget):
@@ -60,11 +61,13 @@ class FindBar(QWidget):
         self.label.setText(self.tr("Find:"))
         self.field.setPlaceholderText(self.tr("ignores tashkeel, tatweel and hamza forms"))
         self.previous_button.setText("▲")
-        self.previous_button.setToolTip(self.tr("Previous match (Shift+Enter, Shift+F3)"))
+        self.previous_button.setToolTip(
+            self.tr("Previous match ({keys})").format(keys=ltr("Shift+Enter, Shift+F3"))
+        )
         self.next_button.setText("▼")
-        self.next_button.setToolTip(self.tr("Next match (Enter, F3)"))
+        self.next_button.setToolTip(self.tr("Next match ({keys})").format(keys=ltr("Enter, F3")))
         self.close_button.setText("✕")
-        self.close_button.setToolTip(self.tr("Close (Esc)"))
+        self.close_button.setToolTip(self.tr("Close ({keys})").format(keys=ltr("Esc")))
         self._show_count()
 
     # -- the text searched ------------------------------------------------------------------

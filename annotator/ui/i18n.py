@@ -11,7 +11,7 @@ import logging
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-from annotator.ui import paths
+from annotator.ui import bidi_style, paths
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +61,7 @@ def install(language: str, app: QCoreApplication | None = None) -> str:
             _installed.append(qt)
     if isinstance(app, QApplication):
         app.setLayoutDirection(direction(language))
+        bidi_style.install(app)  # menu shortcuts left to right in either direction
     return language
 
 

@@ -48,7 +48,7 @@ from annotator.core.model import EXTRA_COLOURS, Kind, Label
 from annotator.store import Repository
 from annotator.ui.error_text import write_failed
 from annotator.ui.span_model import kind_text
-from annotator.ui.text import isolate
+from annotator.ui.text import isolate, ltr
 
 NAME, KIND, COLOUR, KEY, SPEAKER = range(5)
 
@@ -182,7 +182,7 @@ class LabelDialog(QDialog):
 
     def _paint(self, button: QPushButton) -> None:
         colour = str(button.property("colour"))
-        button.setText(colour)
+        button.setText(ltr(colour))  # "#f4a3a3", not "f4a3a3#", in the Arabic interface
         button.setStyleSheet(f"background: {colour};")
 
     def _choose_colour(self, button: QPushButton) -> None:

@@ -20,15 +20,18 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.store import Repository
+from annotator.ui import docks, i18n
 from annotator.ui.actions import ActionCollection
 from annotator.ui.controller import AnnotationController
 from annotator.ui.document_details import DocumentDetails
 from annotator.ui.find_bar import FindBar
+from annotator.ui.help import EmptyProjectHint
 from annotator.ui.navigation import Navigator
 from annotator.ui.panels import DocumentPanel, SidePanel
 from annotator.ui.project_watch import ProjectWatch
 from annotator.ui.settings import UserSettings
 from annotator.ui.status import ErrorBanner, StatusPanel
+from annotator.ui.text import isolate, ltr, short
 from annotator.ui.viewer import ArticleView
 from annotator.ui.window_actions import WindowActions
 
@@ -36,7 +39,7 @@ from annotator.ui.window_actions import WindowActions
 class MainWindow(QMainWindow):
     projectRequested = Signal(str)  # open this existing project (never created)
     newProjectRequested = Signal(str)  # create this project and open it (Project → New project…)
-    languageChanged = Signal(str)
+    sampleRequested = Signal()  # open the sample project (the empty project's hint)
 
     def __init__(self, repo: Repository, settings: UserSettings, parent: QWidget | None = None):
         super().__init__(parent)
@@ -61,17 +64,15 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(self.find_bar)
         layout.addWidget(self.view, 1)
+        self.hint = EmptyProjectHint(self)  # in place of the article while there is none
+        layout.addWidget(self.hint, 1)
         self.setCentralWidget(central)
         self.documents = DocumentPanel(self.controller.document_model, self)
         self.side = SidePanel(self.controller.span_model, self)
         self.documents_dock = self._dock("documents-dock", self.documents)
         self.side_dock = self._dock("annotations-dock", self.side)
         # dock areas do not mirror by themselves: the document list goes where reading starts
-        start, end = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
-        if self.rtl:
-            start, end = end, start
-        self.addDockWidget(start, self.documents_dock)
-        self.addDockWidget(end, self.side_dock)
+        docks.place(self, self.documents_dock, self.side_dock, self.rtl)
         self.status = StatusPanel(self.statusBar())
         self.window_actions = WindowActions(self)
         self._build_menus()
@@ -82,18 +83,14 @@ class MainWindow(QMainWindow):
         self.side.label_palette.set_labels(self.controller.labels)
         self.retranslate()
         self.resize(1280, 800)
-        geometry, state = settings.geometry(), settings.window_state(self.rtl)
+        geometry = settings.geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
-        if state is not None:
-            self.restoreState(state)
-        else:
-            self.resizeDocks(
-                [self.documents_dock, self.side_dock], [260, 400], Qt.Orientation.Horizontal
-            )
+        docks.restore(self, settings.window_state(self.rtl), self.rtl)  # else the default
         self.navigator.restore()
         self.settings.add_recent_project(self.project)
         self._refresh_status()
+        self._show_title()
 
     @property
     def rtl(self) -> bool:
@@ -164,6 +161,9 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.documents_dock.toggleViewAction())
         self.view_menu.addAction(self.side_dock.toggleViewAction())
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(a["keyboard_map"])
+        self.help_menu.addAction(a["user_guide"])
         for action in a:
             self.addAction(action)  # shortcuts work even while a menu is hidden
 
@@ -274,10 +274,24 @@ class MainWindow(QMainWindow):
         document = self.controller.document
         if document is not None:
             self.find_bar.set_text(document.text)
-            self.setWindowTitle(f"{document.title} — {self.project.name}")
+        self._show_title()
         self.documents.show_current(document_id)
         self._refresh_status()
         self._update_speaker_buttons()
+
+    def _show_title(self) -> None:
+        """The project file, then the open document: "sample.annot.db — Annotator". Every
+        edit is in the file before it is shown, so there is no unsaved-changes marker."""
+        project = isolate(self.project.name)
+        document = self.controller.document
+        if document is None:
+            title = self.tr("{project} — Annotator").format(project=project)
+        else:
+            title = self.tr("{project}: {document} — Annotator").format(
+                project=project, document=isolate(short(document.title, 60))
+            )
+        self.setWindowTitle(title)
+        self.setWindowFilePath(str(self.project))
 
     def _on_documents_changed(self) -> None:
         self.documents.show_current()
@@ -340,7 +354,11 @@ class MainWindow(QMainWindow):
         """The status bar; the document position (two queries) only when it can change."""
         self.status.show_annotator(self.controller.annotator)
         if position:
-            self.status.show_position(*self.navigator.position())
+            where, total = self.navigator.position()
+            self.status.show_position(where, total)
+            empty = total == 0  # an empty project: the hint says how to add articles
+            self.hint.setVisible(empty)
+            self.view.setVisible(not empty)
         self.status.show_spans(self.controller.span_model.rowCount())
         self._update_speaker_buttons()
 
@@ -355,10 +373,14 @@ class MainWindow(QMainWindow):
         self.exact_menu.setTitle(self.tr("Label e&xactly (no snapping)"))
         self.go_menu.setTitle(self.tr("&Go"))
         self.view_menu.setTitle(self.tr("&View"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.hint.retranslate(self.action_set.key_text("import"))
         self.documents_dock.setWindowTitle(self.tr("Documents"))
         self.side_dock.setWindowTitle(self.tr("Annotations"))
         self.side.pick_button.setText(
-            self.tr("Pick speaker ({key})").format(key=self.action_set.key_text("pick_speaker"))
+            self.tr("Pick speaker ({key})").format(
+                key=ltr(self.action_set.key_text("pick_speaker"))
+            )
         )
         self.side.remove_speaker_button.setText(self.tr("Remove speaker"))
         self.side.retranslate()
@@ -367,9 +389,36 @@ class MainWindow(QMainWindow):
         self._fill_label_menus()
 
     # -- closing ----------------------------------------------------------------------------
+    def set_language(self, language: str) -> None:
+        """Switch the interface language now ("" = the system's): every text, the direction,
+        and the docks to their side of it (the layout last used in that direction, else the
+        present one mirrored). The undo history and the place in the article stay."""
+        was_rtl = self.rtl
+        self.settings.save_window(self.saveGeometry(), docks.save(self, was_rtl), was_rtl)
+        i18n.install(language)
+        if self.rtl != was_rtl and not docks.restore(
+            self, self.settings.window_state(self.rtl), self.rtl
+        ):
+            docks.mirror(self, [self.documents_dock, self.side_dock])
+        self.retranslate()
+        self.status.show_action("")  # the last message was in the old language
+        self.controller.document_model.retranslate()
+        self.controller.span_model.retranslate()
+        self._refresh_status()
+        self._show_title()
+        if self.window_actions.map is not None:
+            self.window_actions.map.refresh()
+        if self.details is not None:  # its row names were made in the old language
+            shown = self.details.isVisible()
+            self.details.close()
+            self.details.deleteLater()
+            self.details = None
+            if shown:
+                self.show_document_details()
+
     def save_state(self) -> None:
         self.navigator.save_place(sync=True)
-        self.settings.save_window(self.saveGeometry(), self.saveState(), self.rtl)
+        self.settings.save_window(self.saveGeometry(), docks.save(self, self.rtl), self.rtl)
         self.settings.sync()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -391,4 +440,5 @@ class MainWindow(QMainWindow):
             "annotate": self.annotate_menu,
             "go": self.go_menu,
             "view": self.view_menu,
+            "help": self.help_menu,
         }[name]

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QSizePolicy, QToolButton, QWidget
 
 from annotator.core.model import Kind, Label, LabelSet
 from annotator.ui.span_model import kind_text
+from annotator.ui.text import ltr
 
 COLUMNS = 2
 
@@ -70,9 +71,9 @@ class LabelPalette(QWidget):
         button.setIcon(swatch(label.colour, label.kind))
         tip = self.tr("{name}: {kind}").format(name=label.name, kind=kind_text(label.kind))
         if label.key is not None:
-            tip += "\n" + self.tr(
-                "Key {key} labels the selection; Alt+{key} keeps it exact"
-            ).format(key=label.key)
+            tip += "\n" + self.tr("Key {key} labels the selection; {exact} keeps it exact").format(
+                key=ltr(str(label.key)), exact=ltr(f"Alt+{label.key}")
+            )
         button.setToolTip(tip)
 
     def button(self, name: str) -> QToolButton | None:

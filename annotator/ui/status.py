@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStatusBar, QToolButton, QVBoxLayout, QWidget
 
+from annotator.ui.text import isolate, ltr
+
 
 class StatusPanel:
     """Permanent fields of the window's status bar; the last action on the left."""
@@ -33,13 +35,15 @@ class StatusPanel:
         self.action.setText(text)
 
     def show_annotator(self, name: str) -> None:
-        self.annotator.setText(self.tr("Annotator: {name}").format(name=name))
+        self.annotator.setText(self.tr("Annotator: {name}").format(name=isolate(name)))
 
     def show_position(self, position: int, total: int) -> None:
-        numbers = f"\u2066{position} / {total}\u2069"  # LRI…PDI: "1 / 2" in Arabic too
-        self.position.setText(self.tr("Document {position}").format(position=numbers))
-        self.position.setToolTip(
-            self.tr("Document {position} of {total}").format(position=position, total=total)
+        """ "Document 1 of 3", "المستند 1 من 3": each number isolated left to right, so that
+        neither the words nor the other number reorder it."""
+        self.position.setText(
+            self.tr("Document {position} of {total}").format(
+                position=ltr(str(position)), total=ltr(str(total))
+            )
         )
 
     def show_spans(self, count: int) -> None:

@@ -45,3 +45,11 @@ class ReadOnlyTableModel(QAbstractTableModel):
             | Qt.ItemFlag.ItemIsSelectable
             | Qt.ItemFlag.ItemNeverHasChildren
         )
+
+    def retranslate(self) -> None:
+        """Show the headers and cells in the new interface language (translated when read)."""
+        columns = len(self.HEADERS)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
+        rows = self.rowCount()
+        if rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, columns - 1))

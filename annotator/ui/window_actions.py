@@ -7,12 +7,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
 from annotator.ui import file_dialogs
 from annotator.ui.text import isolate
 
 if TYPE_CHECKING:
+    from annotator.ui.help import KeyboardMap
     from annotator.ui.main_window import MainWindow
 
 PROJECT_SUFFIX = ".annot.db"
@@ -42,6 +44,11 @@ class WindowActions:
         a["labels"].triggered.connect(self.edit_labels)
         a["settings"].triggered.connect(self.edit_settings)
         a["quit"].triggered.connect(self.w.close)
+        a["keyboard_map"].triggered.connect(self.keyboard_map)
+        a["user_guide"].triggered.connect(self.user_guide)
+        self.w.hint.importRequested.connect(self.import_articles)
+        self.w.hint.sampleRequested.connect(self.w.sampleRequested)
+        self.map: KeyboardMap | None = None
 
     def _filter(self) -> str:
         return project_filter()
@@ -61,7 +68,9 @@ class WindowActions:
             QMessageBox.warning(
                 self.w,
                 self.tr("New project"),
-                self.tr("{path} exists already; use Open project to open it.").format(path=path),
+                self.tr("{path} exists already; use Open project to open it.").format(
+                    path=isolate(path)
+                ),
             )
             return
         self.w.newProjectRequested.emit(path)  # the only way the window makes a project file
@@ -128,6 +137,21 @@ class WindowActions:
             self.w.documents.show_current()
             self.w._refresh_status()
 
+    def keyboard_map(self) -> None:
+        """Help → Keyboard map (F1): the keys as they are now, beside the article."""
+        from annotator.ui.help import KeyboardMap
+
+        if self.map is None:
+            self.map = KeyboardMap(self.w.action_set, self.w)
+        self.map.refresh()
+        self.map.show()
+        self.map.raise_()
+
+    def user_guide(self) -> None:
+        from annotator.ui.help import guide_url
+
+        QDesktopServices.openUrl(guide_url())
+
     def export(self) -> None:
         from annotator.ui.export_dialog import ExportDialog
 
@@ -157,4 +181,4 @@ class WindowActions:
         w._refresh_status()
         if result.language != old_language:
             w.settings.set_language(result.language)
-            w.languageChanged.emit(result.language)
+            w.set_language(result.language)  # at once, in this window: the undo history stays

@@ -123,6 +123,14 @@
         <source>Document &amp;details…</source>
         <translation>&amp;تفاصيل المستند…</translation>
     </message>
+    <message>
+        <source>&amp;Keyboard map</source>
+        <translation>&amp;خريطة المفاتيح</translation>
+    </message>
+    <message>
+        <source>User &amp;guide</source>
+        <translation>&amp;دليل المستخدم</translation>
+    </message>
 </context>
 <context>
     <name>AnnotationController</name>
@@ -310,6 +318,25 @@
     <message>
         <source>All</source>
         <translation>الكل</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyProjectHint</name>
+    <message>
+        <source>This project has no articles yet.
+
+Add some with Project → Import articles… ({keys}): text files, a folder, or one article pasted with its title. Or open the sample project, a news article to try the keys on.</source>
+        <translation>لا مقالات في هذا المشروع بعد.
+
+أضف بعضها من مشروع ← استيراد مقالات… ({keys}): ملفات نصية، أو مجلدًا، أو مقالًا واحدًا تلصقه مع عنوانه. أو افتح المشروع التجريبي، وفيه مقال إخباري تجرّب عليه المفاتيح.</translation>
+    </message>
+    <message>
+        <source>Import articles…</source>
+        <translation>استيراد مقالات…</translation>
+    </message>
+    <message>
+        <source>Open the sample project</source>
+        <translation>فتح المشروع التجريبي</translation>
     </message>
 </context>
 <context>
@@ -516,16 +543,16 @@
         <translation>يتجاهل التشكيل والتطويل وصور الهمزة</translation>
     </message>
     <message>
-        <source>Previous match (Shift+Enter, Shift+F3)</source>
-        <translation>النتيجة السابقة (Shift+Enter، Shift+F3)</translation>
+        <source>Previous match ({keys})</source>
+        <translation>النتيجة السابقة ({keys})</translation>
     </message>
     <message>
-        <source>Next match (Enter, F3)</source>
-        <translation>النتيجة التالية (Enter، F3)</translation>
+        <source>Next match ({keys})</source>
+        <translation>النتيجة التالية ({keys})</translation>
     </message>
     <message>
-        <source>Close (Esc)</source>
-        <translation>إغلاق (Esc)</translation>
+        <source>Close ({keys})</source>
+        <translation>إغلاق ({keys})</translation>
     </message>
     <message>
         <source>no match</source>
@@ -672,6 +699,25 @@
     </message>
 </context>
 <context>
+    <name>KeyboardMap</name>
+    <message>
+        <source>Keyboard map</source>
+        <translation>خريطة المفاتيح</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>المفاتيح</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>الإجراء</translation>
+    </message>
+    <message>
+        <source>Change a key in the settings file, under [shortcuts]: the action&apos;s id and its keys, e.g. {example} (the README says where the file is).</source>
+        <translation>لتغيير مفتاح، عدّل ملف الإعدادات تحت [shortcuts]: معرّف الإجراء ثم مفاتيحه، مثل {example} (يذكر ملف README مكان الملف).</translation>
+    </message>
+</context>
+<context>
     <name>LabelDialog</name>
     <message>
         <source>Labels</source>
@@ -797,8 +843,8 @@
         <translation>{name}: {kind}</translation>
     </message>
     <message>
-        <source>Key {key} labels the selection; Alt+{key} keeps it exact</source>
-        <translation>المفتاح {key} يَسِم التحديد؛ وAlt+{key} يبقيه كما هو بالضبط</translation>
+        <source>Key {key} labels the selection; {exact} keeps it exact</source>
+        <translation>المفتاح {key} يَسِم التحديد؛ و{exact} يبقيه كما هو بالضبط</translation>
     </message>
 </context>
 <context>
@@ -814,6 +860,14 @@
     <message>
         <source>Picking the speaker cancelled</source>
         <translation>أُلغي اختيار المتحدث</translation>
+    </message>
+    <message>
+        <source>{project} — Annotator</source>
+        <translation>{project} — أداة التوسيم</translation>
+    </message>
+    <message>
+        <source>{project}: {document} — Annotator</source>
+        <translation>{project}: {document} — أداة التوسيم</translation>
     </message>
     <message>
         <source>&amp;Project</source>
@@ -848,6 +902,10 @@
         <translation>&amp;عرض</translation>
     </message>
     <message>
+        <source>&amp;Help</source>
+        <translation>&amp;مساعدة</translation>
+    </message>
+    <message>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
@@ -862,6 +920,32 @@
     <message>
         <source>Remove speaker</source>
         <translation>إزالة المتحدث</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>{first}; {second}</source>
+        <translation>{first}؛ {second}</translation>
+    </message>
+</context>
+<context>
+    <name>NameDialog</name>
+    <message>
+        <source>Your name</source>
+        <translation>اسمك</translation>
+    </message>
+    <message>
+        <source>Spans and progress are recorded under the annotator&apos;s name, so that several people can annotate one project. What is your name?</source>
+        <translation>تُسجَّل المقاطع والتقدّم باسم الموسِّم، ليتمكّن عدة أشخاص من توسيم مشروع واحد. ما اسمك؟</translation>
+    </message>
+    <message>
+        <source>e.g. Maryam Haddad</source>
+        <translation>مثلًا: مريم حداد</translation>
+    </message>
+    <message>
+        <source>You can change it in Edit → Settings…</source>
+        <translation>يمكنك تغييره من تحرير ← الإعدادات…</translation>
     </message>
 </context>
 <context>
@@ -1107,10 +1191,6 @@
         <translation>الموسِّم: {name}</translation>
     </message>
     <message>
-        <source>Document {position}</source>
-        <translation>المستند {position}</translation>
-    </message>
-    <message>
         <source>Document {position} of {total}</source>
         <translation>المستند {position} من {total}</translation>
     </message>
@@ -1164,6 +1244,10 @@
 </context>
 <context>
     <name>app</name>
+    <message>
+        <source>Annotator</source>
+        <translation>أداة التوسيم</translation>
+    </message>
     <message>
         <source>Unexpected error</source>
         <translation>خطأ غير متوقع</translation>

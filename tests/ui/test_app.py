@@ -12,6 +12,14 @@ from annotator.store import open_project
 
 REPO = Path(__file__).resolve().parents[2]
 
+
+def named(home: Path) -> None:
+    """The user's settings hold an annotator name, as after the first start."""
+    config = home / "config" / "arabic-news-annotator"
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "Annotator.conf").write_text("[annotator]\nname=tester\n", encoding="utf-8")
+
+
 RUN = """
 import sys
 from PySide6.QtCore import QTimer
@@ -31,6 +39,7 @@ sys.exit(app.main(args[0], args[1]))
 
 
 def run_main(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    named(home)  # the first-start name question is tests/ui/test_first_start.py's
     env = dict(
         os.environ,
         HOME=str(home),

@@ -10,6 +10,14 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 
+
+def named(home: Path) -> None:
+    """The user's settings hold an annotator name, as after the first start."""
+    config = home / "config" / "arabic-news-annotator"
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "Annotator.conf").write_text("[annotator]\nname=tester\n", encoding="utf-8")
+
+
 RUN = """
 import sys
 from PySide6.QtCore import Qt, QTimer
@@ -48,6 +56,7 @@ cli(["gui", sys.argv[1]])
 
 
 def run_gui(home: Path, project: Path, answer: str) -> subprocess.CompletedProcess[str]:
+    named(home)  # the first-start name question is tests/ui/test_first_start.py's
     env = dict(
         os.environ,
         HOME=str(home),
@@ -84,4 +93,4 @@ def test_gui_on_a_file_that_is_not_a_project_asks_for_another(tmp_path: Path) ->
     opened = run_gui(tmp_path, bad, str(good))
     assert opened.returncode == 0, opened.stderr
     assert opened.stdout.splitlines()[2].startswith("WINDOW ")
-    assert opened.stdout.splitlines()[2].endswith(f" — {good.name}")
+    assert opened.stdout.splitlines()[2].startswith(f"WINDOW \u2068{good.name}\u2069: ")

@@ -93,7 +93,7 @@ def test_click_a_span_and_relabel_it_with_a_key(window: MainWindow) -> None:
     key(window, "2")
     assert db_spans(window) == [(start, end, "ORG")]
     assert shown_spans(window) == [(start, end, "ORG")]
-    assert window.status.action.text() == "Relabel LOC as ORG"
+    assert window.status.action.text() == "Relabel \u2068LOC\u2069 as \u2068ORG\u2069"
 
 
 def test_delete_and_backspace_remove_the_selected_span(window: MainWindow) -> None:

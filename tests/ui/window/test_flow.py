@@ -36,7 +36,7 @@ def statuses(window: MainWindow) -> dict[int, Status]:
 def test_ctrl_enter_marks_done_and_opens_the_next_unfinished(two_docs: MainWindow) -> None:
     window = two_docs
     first = window.controller.document_id
-    assert window.status.position.text() == "Document \u20661 / 2\u2069"
+    assert window.status.position.text() == "Document \u20661\u2069 of \u20662\u2069"
     window.view.set_selection(*find(text_of(window), "أنقرة"))
     key(window, "3")
     assert statuses(window)[first or 0] is Status.IN_PROGRESS
@@ -44,7 +44,7 @@ def test_ctrl_enter_marks_done_and_opens_the_next_unfinished(two_docs: MainWindo
     second = window.controller.document_id
     assert second != first
     assert statuses(window) == {first: Status.DONE, second: Status.NEW}
-    assert window.status.position.text() == "Document \u20662 / 2\u2069"
+    assert window.status.position.text() == "Document \u20662\u2069 of \u20662\u2069"
     assert window.documents.table.currentIndex().row() == 1
     # the last unfinished one: done, and nothing is left
     key(window, "Ctrl+Return")
@@ -178,15 +178,15 @@ def test_zoom_keys_change_and_remember_the_zoom(window: MainWindow) -> None:
 def test_status_bar_names_the_document_position_in_both_languages(
     qtbot: QtBot, tmp_path: Path, settings: QSettings
 ) -> None:
-    """ "Document 1 / 2", and in Arabic "المستند 1 / 2" with the numbers still left to right."""
+    """ "Document 1 of 2", and in Arabic "المستند 1 من 2" (not "المستند 2 / 1"): each number
+    isolated left to right."""
     user = UserSettings(settings)
     user.set_annotator(ANNOTATOR)
     user.set_language("ar")
     try:
         window = open_window(qtbot, make_project(tmp_path, second=True), user)
-        assert window.status.position.text() == "المستند \u20661 / 2\u2069"
+        assert window.status.position.text() == "المستند \u20661\u2069 من \u20662\u2069"
         key(window, "Alt+PgDown")
-        assert window.status.position.text() == "المستند \u20662 / 2\u2069"
-        assert window.status.position.toolTip() == "المستند 2 من 2"
+        assert window.status.position.text() == "المستند \u20662\u2069 من \u20662\u2069"
     finally:
         i18n.install("en")

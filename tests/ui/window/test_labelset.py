@@ -198,7 +198,7 @@ def test_making_the_quote_label_an_entity_in_the_dialog_removes_its_links_undoab
     in_dialog(window, qtbot, act)
     assert db_relations(window) == []
     assert window.controller.labels.kind_of("QUOTE") is Kind.ENTITY
-    assert "1 speaker link(s) removed" in window.status.action.text()
+    assert "\u20661\u2069 speaker link(s) removed" in window.status.action.text()
     key(window, "Ctrl+Z")
     assert window.controller.labels.kind_of("QUOTE") is Kind.QUOTE
     assert db_relations(window) == [("speaker", quote_id, carter_id)]

@@ -117,7 +117,7 @@ def test_a_drag_over_the_percent_sign_alone_labels_the_number(window: MainWindow
     assert text[slice(*view.selection())] == "%"
     key(window, "4")
     assert added(window, before) == [(at, at + 3, "MISC")]
-    assert window.status.action.text() == "Label \u206815%\u2069 as MISC"
+    assert window.status.action.text() == "Label \u206815%\u2069 as \u2068MISC\u2069"
 
 
 @pytest.mark.parametrize(

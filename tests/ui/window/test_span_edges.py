@@ -37,7 +37,7 @@ def test_alt_label_after_shift_left_past_the_line_end_keeps_no_line_break(
     assert db_spans(window) == [(start, end, "LOC")]  # [84, 90): no 'والرقة\n'
     assert shown_spans(window) == [(start, end, "LOC")]
     message = window.status.action.text()
-    assert "Label \u2068والرقة\u2069 as LOC" in message
+    assert "Label \u2068والرقة\u2069 as \u2068LOC\u2069" in message
     assert "spaces and line breaks at its edges left out" in message
 
 
