@@ -106,10 +106,11 @@ class KeyboardMap(QDialog):
         )
 
     def rows(self) -> list[tuple[str, str]]:
-        return [
-            (self.table.item(r, 0).text(), self.table.item(r, 1).text())
-            for r in range(self.table.rowCount())
-        ]
+        return [(self._cell(r, 0), self._cell(r, 1)) for r in range(self.table.rowCount())]
+
+    def _cell(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return "" if item is None else item.text()
 
 
 class EmptyProjectHint(QWidget):
