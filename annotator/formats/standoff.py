@@ -306,13 +306,3 @@ def check_text(
     if a is not None and b is not None and text[a:b] == expected:
         return a, b, True
     return None
-
-
-def pairs(items: Sequence[Any], what: str, path: str) -> list[Mapping[str, Any]]:
-    """Items that must be JSON objects."""
-    out = []
-    for i, item in enumerate(items):
-        if not isinstance(item, Mapping):
-            raise InputError(f"{what} {i + 1} is not an object", path=path)
-        out.append(item)
-    return out

@@ -73,10 +73,6 @@ class DocumentListModel(ReadOnlyTableModel):
     def current(self) -> int | None:
         return self._current
 
-    @property
-    def filtered(self) -> bool:
-        return self._status is not None or bool(self._search)
-
     def reload(self) -> None:
         self.beginResetModel()
         self._pages.clear()
