@@ -333,7 +333,9 @@ class MainWindow(QMainWindow):
         is_quote = label is not None and label.kind.value == "quote"
         self.side.pick_button.setEnabled(is_quote)
         self.side.remove_speaker_button.setEnabled(
-            is_quote and self.controller.span_model.speaker_relation(span_id or -1) is not None
+            span is not None
+            and is_quote
+            and self.controller.span_model.speaker_relation(span.id) is not None
         )
 
     def _refresh_status(self, *, position: bool = True) -> None:
