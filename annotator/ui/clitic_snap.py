@@ -1,8 +1,9 @@
 """Feeds the core clitic analyser with the project's evidence and snaps selections with it.
 
 Evidence (DESIGN.md §4, ADR 0003): span texts first, then token frequency. The counts come from
-the open document and up to ``evidence.NEIGHBOURS`` other documents (each counted once); span
-texts from those documents, from the project's 20,000 newest spans, and from every edit.
+the open document and the first ``evidence.FIRST_DOCUMENTS_COUNTED`` documents by id (each
+counted once); span texts from those documents, from the project's 20,000 newest spans, and from
+every edit.
 
 Nothing of it is read on the GUI thread (docs/adr/0025): opening a document asks the
 ``EvidenceWorker`` for what is missing, and its results are merged here as they arrive, on the

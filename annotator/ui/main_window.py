@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.model import Kind
 from annotator.store import Repository
 from annotator.ui.actions import ActionCollection
 from annotator.ui.controller import AnnotationController
@@ -330,7 +331,7 @@ class MainWindow(QMainWindow):
         span_id = self.view.selected_span()
         span = None if span_id is None else self.controller.span_model.span_by_id(span_id)
         label = None if span is None else self.controller.labels.get(span.label)
-        is_quote = label is not None and label.kind.value == "quote"
+        is_quote = label is not None and label.kind is Kind.QUOTE
         self.side.pick_button.setEnabled(is_quote)
         self.side.remove_speaker_button.setEnabled(
             span is not None
