@@ -159,7 +159,7 @@ class ArticleView(QWidget):
                 and current.id in self._index
                 and kind(current.label) is Kind.QUOTE
             ):
-                self._quotes.add(current.id)  # type: ignore[arg-type]
+                self._quotes.add(current.id)
             self._lanes = self._quote_lanes()
         doc = self._edit.document()
         if any(s is not None and kind(s.label) is not Kind.EVENT for s in spans):
