@@ -31,7 +31,7 @@ from annotator.ops import (
     repair_project,
     seed_project,
 )
-from annotator.ops.exporting import DEFAULT_OUT
+from annotator.ops.exporting import DEFAULT_OUT, LabelFilterError, check_label_filter
 from annotator.ops.importing import ImportStopped
 from annotator.store import open_project
 
@@ -238,16 +238,10 @@ def export(
     wanted = [x.strip() for x in labels.split(",") if x.strip()] if labels is not None else None
     options = ExportOptions(layer=Kind(layer), scheme=scheme, tokens=tokens)
     with open_project(project, create=False, read_only=True) as repo:  # export only reads
-        if wanted is not None:
-            unknown = sorted(set(wanted) - set(repo.labels().names))
-            if unknown or not wanted:
-                raise click.BadParameter(
-                    f"unknown label(s) {', '.join(unknown)}; the project has "
-                    f"{', '.join(repo.labels().names)}"
-                    if unknown
-                    else "no label given",
-                    param_hint="--labels",
-                )
+        try:
+            check_label_filter(wanted, repo.labels())
+        except LabelFilterError as exc:
+            raise click.BadParameter(str(exc), param_hint="--labels") from None
         with _progress("Exporting") as progress:
             report = export_project(
                 repo,

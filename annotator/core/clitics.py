@@ -197,11 +197,10 @@ class CliticAnalyser:
 
 @dataclass(frozen=True, slots=True)
 class SnapResult:
-    """A snapped selection ``[start, end)`` and what was done, for the status bar."""
+    """A snapped selection ``[start, end)`` and the proclitic left out of it, if any."""
 
     start: int
     end: int
-    note: str = ""  # plain English; the UI translates it
     clitic: CliticSplit | None = None
 
 
@@ -233,9 +232,4 @@ def snap(
     split = analyser.analyse(words[0].text) if analyser is not None else None
     if split is not None:
         new_start += len(split.proclitic)
-        note = f"proclitic {split.proclitic} left out of the span"
-    elif (new_start, new_end) != (start, end):
-        note = "selection snapped to whole words"
-    else:
-        note = ""
-    return SnapResult(new_start, new_end, note, split)
+    return SnapResult(new_start, new_end, split)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 OFFSET_UNIT = "codepoint"
 SPEAKER = "speaker"  # the first relation type: a quote -> the entity who said it (core/speakers.py)
@@ -124,7 +124,11 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """``document.text[start:end]`` labelled ``label``."""
+    """``document.text[start:end]`` labelled ``label``.
+
+    ``id`` is None for a span the store has not seen (a new one the window adds, most read from
+    files); the store returns StoredSpan, whose id is never None.
+    """
 
     id: int | None
     document_id: int
@@ -138,6 +142,13 @@ class Span:
 
     def text_in(self, text: str) -> str:
         return text[self.start : self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredSpan(Span):
+    """A span as the store holds it: it has its id (docs/adr/0040)."""
+
+    id: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,9 +173,22 @@ class DocumentSummary:
     length: int
 
 
-def sorted_spans(spans: Iterable[Span]) -> list[Span]:
-    """Spans in reading order: by start, longer first, then label and id."""
-    return sorted(spans, key=lambda s: (s.start, -s.end, s.label, s.id or 0))
+S = TypeVar("S", bound=Span)
+
+
+def reading_order(span: Span) -> tuple[int, int, str, int]:
+    """The sort key of reading order: by start, longer first, then label, then id.
+
+    The one definition: the span list, the viewer's Tab order and the exports sort with it, and
+    the store's SQL (``store.rows.SPAN_ORDER``) is proved to agree (tests/store). The id only
+    breaks ties; a span not yet stored sorts as id 0, before every stored one (ids start at 1).
+    """
+    return (span.start, -span.end, span.label, 0 if span.id is None else span.id)
+
+
+def sorted_spans(spans: Iterable[S]) -> list[S]:
+    """Spans in reading order (``reading_order``)."""
+    return sorted(spans, key=reading_order)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,3 +209,10 @@ class AnnotatedDocument:
     relations: tuple[Relation, ...] = ()
     status: Status = Status.NEW
     new_labels: Mapping[str, Kind] = field(default_factory=dict, hash=False)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredAnnotatedDocument(AnnotatedDocument):
+    """An AnnotatedDocument as the store returns it: every span has its id."""
+
+    spans: tuple[StoredSpan, ...] = ()

@@ -37,7 +37,8 @@ from annotator.formats.standoff import (
     span_note,
     written_relations,
 )
-from annotator.formats.tagging import doc_name, document_tokens, spans_by_kind, split_tokens
+from annotator.formats.tagging import doc_name, document_tokens, spans_by_kind
+from annotator.formats.token_tags import export_tokens
 
 NAME = "spacy"
 FILE = "corpus.spacy"
@@ -64,7 +65,7 @@ def words_and_spaces(
     starts = {s.start for s in spans}
     ends = {s.end for s in spans}
     cuts = sorted(starts | ends)
-    tokens = split_tokens(text, document_tokens(doc), cuts)
+    tokens = export_tokens(text, spans, "split", document_tokens(doc))
     words: list[str] = []
     spaces: list[bool] = []
     after_token = False

@@ -202,10 +202,10 @@ class DocBuilder:
                     f"span {label} [{start}, {end}) covers no text", path=self.path, line=line
                 )
             attributes = self.attributes.get(key, {}) if key is not None else {}
-            span = Span(len(spans) + 1, 0, a, b, label, annotator, attributes=attributes)
-            spans.append(span)
+            span_id = len(spans) + 1  # a local number the relations refer to
+            spans.append(Span(span_id, 0, a, b, label, annotator, attributes=attributes))
             if key is not None:
-                ids[key] = span.id or 0
+                ids[key] = span_id
         relations: list[Relation] = []
         for type_, source_key, target_key in self.relations:
             if source_key not in ids or target_key not in ids:
@@ -306,13 +306,3 @@ def check_text(
     if a is not None and b is not None and text[a:b] == expected:
         return a, b, True
     return None
-
-
-def pairs(items: Sequence[Any], what: str, path: str) -> list[Mapping[str, Any]]:
-    """Items that must be JSON objects."""
-    out = []
-    for i, item in enumerate(items):
-        if not isinstance(item, Mapping):
-            raise InputError(f"{what} {i + 1} is not an object", path=path)
-        out.append(item)
-    return out

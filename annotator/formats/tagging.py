@@ -5,7 +5,8 @@ Export (docs/adr/0007-token-modes-and-schemes.md):
 - the base tokens of a document are the tokens of the corpus it was imported from when it
   carries them (``meta["tokens"]``, see ``source_tokens``), otherwise ``core.tokens.tokenize``;
 - ``split`` cuts a token wherever an exported span boundary falls inside it (و | الرقة), so every
-  span is exact; ``whole`` keeps the tokens and each span it widens is reported;
+  span is exact; ``whole`` keeps the tokens and each span it widens is reported (both:
+  ``token_tags.export_tokens``, which every token format uses);
 - tags per layer come from ``token_tags.layer_tags`` (one tag per token: of overlapping spans the
   first in reading order is kept, the others are reported);
 - sentences are ``core.tokens.sentence_token_ranges``, merged wherever a kept span would cross
@@ -31,8 +32,8 @@ from annotator.formats.token_tags import (
     TOKEN_MODES,
     Tags,
     describe,
+    export_tokens,
     layer_tags,
-    split_at,
 )
 
 # Rebuilding text from tokens: no space before these, none after OPENING.
@@ -87,11 +88,6 @@ def document_tokens(doc: AnnotatedDocument) -> TokenList:
 def token_pieces(token: str) -> list[tuple[int, int]]:
     """The non-space runs of a token read from a file (a tab-separated token may hold spaces)."""
     return [m.span() for m in _WS.finditer(token)]
-
-
-def split_tokens(text: str, tokens: Sequence[Token], cuts: Iterable[int]) -> TokenList:
-    """``tokens`` cut at every offset of ``cuts`` that falls strictly inside one."""
-    return split_at(text, tokens, cuts)
 
 
 def sentences(
@@ -167,10 +163,8 @@ def token_table(
     """Tokens, sentences and tags of ``kinds`` for one document; losses go to ``report``."""
     text = doc.document.text
     by_kind = spans_by_kind(doc, labels, kinds, report, where)
-    tokens = document_tokens(doc)
-    if options.tokens == "split":
-        cuts = [b for spans in by_kind.values() for s in spans for b in (s.start, s.end)]
-        tokens = split_tokens(text, tokens, cuts)
+    every = [s for spans in by_kind.values() for s in spans]
+    tokens = export_tokens(text, every, options.tokens, document_tokens(doc))
     table = TokenTable(tokens, [])
     together: list[tuple[int, int]] = []
     for kind in kinds:

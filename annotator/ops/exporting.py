@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError, ValidationError
 from annotator.core.labels import name_error
-from annotator.core.model import AnnotatedDocument, Status
+from annotator.core.model import AnnotatedDocument, LabelSet, Status
 from annotator.formats import registry
 from annotator.formats.base import REPORT_FILE, AtomicFiles, ExportOptions, ExportReport
 from annotator.formats.temporaries import clean_stale_temporaries
@@ -35,6 +35,31 @@ class NothingToExport(AnnotatorError):
         super().__init__(f"nothing to export: {why}; nothing was written into {out}")
 
 
+class LabelFilterError(ValidationError):
+    """A label filter that names no label, or labels the project does not have (``unknown``;
+    ``known``: the project's labels). The command line and the window both check with
+    ``check_label_filter``, so both say the same."""
+
+    def __init__(self, unknown: Sequence[str], known: Sequence[str]) -> None:
+        self.unknown = list(unknown)
+        self.known = list(known)
+        super().__init__(
+            f"unknown label(s) {', '.join(self.unknown)}; the project has {', '.join(self.known)}"
+            if self.unknown
+            else "no label given"
+        )
+
+
+def check_label_filter(labels: Collection[str] | None, labelset: LabelSet) -> None:
+    """LabelFilterError unless ``labels`` (None: no filter) names labels of ``labelset``, at
+    least one."""
+    if labels is None:
+        return
+    unknown = sorted(set(labels) - set(labelset.names))
+    if unknown or not labels:
+        raise LabelFilterError(unknown, labelset.names)
+
+
 def export_project(
     repo: Repository,
     fmt: str,
@@ -56,6 +81,7 @@ def export_project(
     The report (what was written, what could not be expressed) is also written as
     ``export-report.txt``.
 
+    LabelFilterError for a label filter of no label or of labels the project does not have.
     NothingToExport if the filters match no document, or, with an annotator or label filter,
     no span: no file is written or replaced (the check on spans ends the stream, so the
     writer's temporary files are removed before any is renamed).
@@ -71,13 +97,7 @@ def export_project(
             raise ValidationError(
                 f"cannot export: {problem}; rename it (Labels…, or annotator check lists them)"
             )
-    if labels is not None:
-        unknown = sorted(set(labels) - set(labelset.names))
-        if unknown:
-            raise ValidationError(
-                f"unknown label(s) {', '.join(unknown)}; the project has "
-                f"{', '.join(labelset.names)}"
-            )
+    check_label_filter(labels, labelset)
     ids = repo.export_ids(status=status, annotator=annotator)
     out = Path(out_dir)
     report = ExportReport(format=fmt)

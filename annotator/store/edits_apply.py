@@ -30,7 +30,7 @@ from annotator.core.edits import (
     StatusWas,
 )
 from annotator.core.errors import ConflictError, NotFoundError, ValidationError
-from annotator.core.model import Relation, Span, Status
+from annotator.core.model import Relation, Span, Status, StoredSpan
 from annotator.store import labels
 from annotator.store.connection import now
 from annotator.store.rows import (
@@ -86,7 +86,7 @@ def _bump(conn: sqlite3.Connection, document_id: int, annotator: str) -> list[Ed
     ]
 
 
-def _target(conn: sqlite3.Connection, span_id: int, expect: str | None) -> Span:
+def _target(conn: sqlite3.Connection, span_id: int, expect: str | None) -> StoredSpan:
     """The span an edit changes; with ``expect`` (an undo or redo), ConflictError unless it is
     still exactly as that edit left it."""
     try:

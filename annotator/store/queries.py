@@ -9,7 +9,12 @@ from typing import Any
 
 from annotator.core.errors import NotFoundError, ProjectFileError
 from annotator.core.labels import name_error
-from annotator.core.model import AnnotatedDocument, DocumentSummary, Status
+from annotator.core.model import (
+    AnnotatedDocument,
+    DocumentSummary,
+    Status,
+    StoredAnnotatedDocument,
+)
 from annotator.core.text import text_sha256
 from annotator.store.rows import (
     DOCUMENT_COLUMNS,
@@ -130,7 +135,7 @@ def annotated(
     annotator: str | None = None,
     labels: Collection[str] | None = None,
     status: Status | None = None,
-) -> AnnotatedDocument:
+) -> StoredAnnotatedDocument:
     """A document with its spans (optionally one annotator's, some labels) and relations."""
     row = conn.execute(
         f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id = ?", (document_id,)
@@ -166,7 +171,7 @@ def annotated(
             if annotator is None
             else fetch_status(conn, document_id, annotator)
         )
-    return AnnotatedDocument(document_from_row(row), tuple(spans), tuple(relations), status)
+    return StoredAnnotatedDocument(document_from_row(row), tuple(spans), tuple(relations), status)
 
 
 def filtered_ids(

@@ -21,8 +21,9 @@ from annotator.core.model import (
     Label,
     LabelSet,
     Relation,
-    Span,
     Status,
+    StoredAnnotatedDocument,
+    StoredSpan,
 )
 from annotator.store import documents, edits_apply, labels, queries, rows, span_edges
 from annotator.store.connection import errors, guard_of, now, read, write
@@ -315,7 +316,9 @@ class Repository:
                 self.db.conn, document_id, annotator=annotator, status=status, search=search
             )
 
-    def annotated(self, document_id: int, *, annotator: str | None = None) -> AnnotatedDocument:
+    def annotated(
+        self, document_id: int, *, annotator: str | None = None
+    ) -> StoredAnnotatedDocument:
         """The document, all its spans and relations; status of ``annotator`` (None: highest)."""
         with self._read():
             conn = self.db.conn
@@ -358,8 +361,8 @@ class Repository:
 
     # -- spans, relations, status -----------------------------------------------------------
 
-    def spans(self, document_id: int) -> list[Span]:
-        """The document's spans in ``sorted_spans`` order."""
+    def spans(self, document_id: int) -> list[StoredSpan]:
+        """The document's spans in reading order (``core.model.reading_order``)."""
         shared: dict[str, str] = {}
         with self._errors():
             return [
@@ -384,7 +387,7 @@ class Repository:
                 (document_id,),
             ).fetchall()
 
-    def span(self, span_id: int) -> Span:
+    def span(self, span_id: int) -> StoredSpan:
         with self._errors():
             return rows.fetch_span(self.db.conn, span_id)
 

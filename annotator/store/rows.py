@@ -8,14 +8,24 @@ from collections.abc import Mapping
 from typing import Any
 
 from annotator.core.errors import NotFoundError, ProjectFileError
-from annotator.core.model import Document, Kind, Label, LabelSet, Relation, Span, Status
+from annotator.core.model import (
+    Document,
+    Kind,
+    Label,
+    LabelSet,
+    Relation,
+    Span,
+    Status,
+    StoredSpan,
+)
 from annotator.store.schema import M003_SPEAKERS
 
 DOCUMENT_COLUMNS = "id, title, text, text_sha256, source, url, published, meta, imported_at"
 SPAN_COLUMNS = 'id, document_id, start, "end", label, annotator, created, updated, attributes'
 RELATION_COLUMNS = "id, type, source_id, target_id, annotator"
 LABEL_COLUMNS = "name, kind, colour, key, ord, speaker"
-# sorted_spans() order (UTF-8 byte order is code point order, so labels compare alike)
+# core.model.reading_order in SQL (UTF-8 byte order is code point order, so labels compare
+# alike; ids are never NULL): tests/store/test_documents.py proves the two agree
 SPAN_ORDER = 'start, "end" DESC, label, id'
 
 STATUS_RANK = {Status.NEW: 0, Status.IN_PROGRESS: 1, Status.DONE: 2}
@@ -92,8 +102,8 @@ def document_from_row(row: tuple[Any, ...]) -> Document:
     )
 
 
-def span_from_row(row: tuple[Any, ...], shared: dict[str, str] | None = None) -> Span:
-    """The Span of a row; with ``shared`` (one dict for all the rows of a query), equal label,
+def span_from_row(row: tuple[Any, ...], shared: dict[str, str] | None = None) -> StoredSpan:
+    """The StoredSpan of a row; with ``shared`` (one dict for all the rows of a query), equal label,
     annotator and time strings become one object: a document's spans share a handful of
     labels and annotators, and an import gives a batch one time stamp (480,000 spans of one
     document took 147 MB less)."""
@@ -110,7 +120,9 @@ def span_from_row(row: tuple[Any, ...], shared: dict[str, str] | None = None) ->
         annotator = shared.setdefault(annotator, annotator)
         created = shared.setdefault(created, created)
         updated = shared.setdefault(updated, updated)
-    return Span(row[0], row[1], row[2], row[3], label, annotator, created, updated, attributes)
+    return StoredSpan(
+        row[0], row[1], row[2], row[3], label, annotator, created, updated, attributes
+    )
 
 
 def span_values(span: Span, span_id: int | None) -> tuple[Any, ...]:
@@ -175,7 +187,7 @@ def fetch_label(conn: sqlite3.Connection, name: str) -> Label:
     return label_from_row(row)
 
 
-def fetch_span(conn: sqlite3.Connection, span_id: int) -> Span:
+def fetch_span(conn: sqlite3.Connection, span_id: int) -> StoredSpan:
     row = conn.execute(f"SELECT {SPAN_COLUMNS} FROM spans WHERE id = ?", (span_id,)).fetchone()
     if row is None:
         raise NotFoundError(f"span {span_id} does not exist")

@@ -131,7 +131,7 @@ def setup_logging() -> Path:
     return log_path
 
 
-def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+def _qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
     level = {
         QtMsgType.QtDebugMsg: logging.DEBUG,
         QtMsgType.QtInfoMsg: logging.INFO,

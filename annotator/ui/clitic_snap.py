@@ -1,8 +1,9 @@
 """Feeds the core clitic analyser with the project's evidence and snaps selections with it.
 
 Evidence (DESIGN.md §4, ADR 0003): span texts first, then token frequency. The counts come from
-the open document and up to ``evidence.NEIGHBOURS`` other documents (each counted once); span
-texts from those documents, from the project's 20,000 newest spans, and from every edit.
+the open document and the first ``evidence.FIRST_DOCUMENTS_COUNTED`` documents by id (each
+counted once); span texts from those documents, from the project's 20,000 newest spans, and from
+every edit.
 
 Nothing of it is read on the GUI thread (docs/adr/0025): opening a document asks the
 ``EvidenceWorker`` for what is missing, and its results are merged here as they arrive, on the
@@ -16,7 +17,7 @@ from __future__ import annotations
 from collections import Counter
 
 from annotator.core.clitics import CliticAnalyser, SpanEvidence, snap, span_key
-from annotator.core.model import Span
+from annotator.core.model import StoredSpan
 from annotator.ui.evidence import DocumentEvidence, EvidenceWorker
 
 
@@ -38,11 +39,11 @@ class Snapper:
         self._analyser = CliticAnalyser.live(self._counts, self._session, self._project)
 
     # -- what the window tells ----------------------------------------------------------------
-    def set_document(self, document_id: int | None, text: str, spans: list[Span]) -> None:
+    def set_document(self, document_id: int | None, text: str, spans: list[StoredSpan]) -> None:
         """The open document; asks the worker for the evidence it lacks (nothing read here)."""
         self._document_id = document_id
         self._text = text
-        unknown = any(s.id is not None and s.id not in self._key_of for s in spans)
+        unknown = any(s.id not in self._key_of for s in spans)
         if document_id is None:
             return
         complete = self._project_loaded and self._neighbours_done
@@ -57,10 +58,8 @@ class Snapper:
         if not self._neighbours_done:
             self._with_neighbours = self._waiting
 
-    def add_span(self, span: Span) -> None:
+    def add_span(self, span: StoredSpan) -> None:
         """A span added or changed by an edit in the open document."""
-        if span.id is None:
-            return
         new = span_key(span.text_in(self._text))
         old = self._key_of.get(span.id)
         if old == new:

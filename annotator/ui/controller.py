@@ -24,7 +24,7 @@ from annotator.core.edits import (
     Resize,
 )
 from annotator.core.errors import AnnotatorError, ConflictError, NotFoundError
-from annotator.core.model import Document, LabelSet, Relation, Span
+from annotator.core.model import Document, LabelSet, Relation, Span, StoredSpan
 from annotator.store import Repository
 from annotator.store.guard import ProjectDetachedError
 from annotator.ui import commands
@@ -103,7 +103,7 @@ class AnnotationController(QObject):
         return None if self.document is None else self.document.id
 
     def show_document(
-        self, document: Document, spans: list[Span], relations: list[Relation]
+        self, document: Document, spans: list[StoredSpan], relations: list[Relation]
     ) -> None:
         self.speakers.cancel()
         self.document = document
@@ -337,7 +337,7 @@ class AnnotationController(QObject):
         if self.push(AddSpan(span), action):
             self.message.emit(joined(action, note) if note else action)
 
-    def _relabel(self, span: Span, name: str) -> None:
+    def _relabel(self, span: StoredSpan, name: str) -> None:
         if span.label == name:
             self.message.emit(self.tr("The span is already {label}").format(label=isolate(name)))
             return
@@ -352,11 +352,11 @@ class AnnotationController(QObject):
             old=isolate(span.label), new=isolate(name)
         )
         note = self.speakers.relabel_note(span, name)  # before: the links are still there
-        if self.push(Relabel(span.id or 0, name), action, select=span.id):
+        if self.push(Relabel(span.id, name), action, select=span.id):
             dropped = self.last_effects.dropped if self.last_effects else 0
             self.message.emit(joined(action, note) if dropped and note else action)
 
-    def _same_span(self, start: int, end: int, label: str) -> Span | None:
+    def _same_span(self, start: int, end: int, label: str) -> StoredSpan | None:
         for span in self.span_model.spans():
             if (span.start, span.end, span.label, span.annotator) == (
                 start,
@@ -367,18 +367,18 @@ class AnnotationController(QObject):
                 return span
         return None
 
-    def _speaker_of(self, quote_id: int) -> Span | None:
+    def _speaker_of(self, quote_id: int) -> StoredSpan | None:
         relation = self.span_model.speaker_relation(quote_id)
         return None if relation is None else self.span_model.span_by_id(relation.target_id)
 
-    def selected_span(self) -> Span | None:
+    def selected_span(self) -> StoredSpan | None:
         span_id = self.view.selected_span()
         return None if span_id is None else self.span_model.span_by_id(span_id)
 
     # -- delete, boundaries, span navigation ------------------------------------------------
     def delete_selected(self) -> None:
         span = self.selected_span()
-        if span is None or span.id is None:
+        if span is None:
             self.message.emit(self.tr("Select a span to delete (click it, or Tab)"))
             return
         words = isolate(short(span.text_in(self.document.text if self.document else "")))
@@ -390,7 +390,7 @@ class AnnotationController(QObject):
         """Move the selected span's ``edge`` ("start"/"end") one character towards ``arrow``
         ("left"/"right") on screen: in the right-to-left viewer, left is towards the end."""
         span = self.selected_span()
-        if span is None or span.id is None or self.document is None:
+        if span is None or self.document is None:
             self.message.emit(self.tr("Select a span to move its boundaries"))
             return
         step = LEFT_STEP if arrow == "left" else RIGHT_STEP

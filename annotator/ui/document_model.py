@@ -21,7 +21,7 @@ from annotator.store import Repository
 from annotator.ui.table_model import Index, ReadOnlyTableModel
 from annotator.ui.text import QT_TRANSLATE_NOOP
 
-PAGE = 200
+ROWS_PER_PAGE = 200  # document list rows read by one query, kept as one page
 KEPT_PAGES = 16
 DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -73,10 +73,6 @@ class DocumentListModel(ReadOnlyTableModel):
     def current(self) -> int | None:
         return self._current
 
-    @property
-    def filtered(self) -> bool:
-        return self._status is not None or bool(self._search)
-
     def reload(self) -> None:
         self.beginResetModel()
         self._pages.clear()
@@ -93,8 +89,8 @@ class DocumentListModel(ReadOnlyTableModel):
                 annotator=self._annotator,
                 status=self._status,
                 search=self._search,
-                offset=page * PAGE,
-                limit=PAGE,
+                offset=page * ROWS_PER_PAGE,
+                limit=ROWS_PER_PAGE,
             )
             self._pages[page] = rows
             while len(self._pages) > KEPT_PAGES:
@@ -106,8 +102,8 @@ class DocumentListModel(ReadOnlyTableModel):
     def summary(self, row: int) -> DocumentSummary | None:
         if not 0 <= row < self._count:
             return None
-        rows = self._page(row // PAGE)
-        i = row % PAGE
+        rows = self._page(row // ROWS_PER_PAGE)
+        i = row % ROWS_PER_PAGE
         return rows[i] if i < len(rows) else None
 
     def document_id(self, row: int) -> int | None:
@@ -119,7 +115,7 @@ class DocumentListModel(ReadOnlyTableModel):
         for page, rows in self._pages.items():
             for i, summary in enumerate(rows):
                 if summary.id == document_id:
-                    return page * PAGE + i
+                    return page * ROWS_PER_PAGE + i
         return self._repo.position(
             document_id, annotator=self._annotator, status=self._status, search=self._search
         )
@@ -140,14 +136,14 @@ class DocumentListModel(ReadOnlyTableModel):
         row = self._cached_row(document_id)
         if row < 0:
             return
-        self._pages.pop(row // PAGE, None)
+        self._pages.pop(row // ROWS_PER_PAGE, None)
         self._changed_row(row)
 
     def _cached_row(self, document_id: int) -> int:
         for page, rows in self._pages.items():
             for i, summary in enumerate(rows):
                 if summary.id == document_id:
-                    return page * PAGE + i
+                    return page * ROWS_PER_PAGE + i
         return -1
 
     def _changed_row(self, row: int) -> None:

@@ -20,7 +20,7 @@ from annotator.core.errors import (
     ProjectFileError,
     ProjectLockedError,
 )
-from annotator.ops.exporting import NothingToExport
+from annotator.ops.exporting import LabelFilterError, NothingToExport
 from annotator.store.guard import ProjectDetachedError
 from annotator.ui.text import isolate
 
@@ -123,6 +123,8 @@ def export_failed(error: Exception, folder: str) -> Explained:
     formats, or the folder cannot be written (read-only, full, a file in the way)."""
     if isinstance(error, NothingToExport):
         return Explained(_nothing_to_export(error), str(error))
+    if isinstance(error, LabelFilterError):
+        return Explained(_label_filter(error), str(error))
     if isinstance(error, OSError):
         where = isolate(folder)
         code = error.errno
@@ -157,6 +159,18 @@ def export_failed(error: Exception, folder: str) -> Explained:
         ),
         "",
     )
+
+
+def _label_filter(error: LabelFilterError) -> str:
+    if not error.unknown:
+        return QCoreApplication.translate(
+            "ErrorText", "Not exported: no label is checked. Check the labels to export."
+        )
+    return QCoreApplication.translate(
+        "ErrorText",
+        "Not exported: the project has no label {labels} (any more: another program may have "
+        "renamed it). Close the dialog and export again.",
+    ).format(labels=isolate(", ".join(error.unknown)))
 
 
 def _nothing_to_export(error: NothingToExport) -> str:

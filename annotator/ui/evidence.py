@@ -30,7 +30,7 @@ from annotator.store import Repository, open_project
 
 log = logging.getLogger(__name__)
 
-NEIGHBOURS = 40  # documents whose tokens are counted besides the open one
+FIRST_DOCUMENTS_COUNTED = 40  # the first 40 documents by id: their tokens are counted too
 PROJECT_SPANS = 20_000  # newest spans of the whole project whose texts are evidence
 CHECK_EVERY = 20_000  # tokens or spans between two looks at the cancel flag
 
@@ -190,7 +190,9 @@ class EvidenceWorker(QObject):
         with open_project(self.path, create=False, read_only=True) as repo:
             wanted = [] if request.document_id is None else [request.document_id]
             if request.neighbours:
-                wanted += [i for i in repo.document_ids()[:NEIGHBOURS] if i not in wanted]
+                wanted += [
+                    i for i in repo.document_ids()[:FIRST_DOCUMENTS_COUNTED] if i not in wanted
+                ]
             for n, document_id in enumerate(wanted):
                 if n == 1 and request.project:  # the open document first, then the project
                     self._project(repo, request)

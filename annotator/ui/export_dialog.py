@@ -31,6 +31,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.model import Kind, Status
 from annotator.formats import registry
 from annotator.formats.base import ExportOptions, ExportReport
+from annotator.formats.token_tags import SCHEMES, TOKEN_MODES
 from annotator.ops.exporting import export_project
 from annotator.store import Repository
 from annotator.ui import file_dialogs, i18n
@@ -38,9 +39,6 @@ from annotator.ui.document_model import status_text
 from annotator.ui.error_text import Explained, export_failed
 from annotator.ui.span_model import kind_text
 from annotator.ui.text import isolate
-
-SCHEMES = ("iob2", "iob1", "bioes", "bilou")
-TOKEN_MODES = ("split", "whole")
 
 
 def default_out_dir(project: Path) -> Path:
@@ -71,8 +69,8 @@ class ExportDialog(QDialog):
         for scheme in SCHEMES:
             self.scheme.addItem(scheme.upper(), scheme)
         self.tokens = QComboBox(self)
-        self.tokens.addItem(self.tr("split tokens at span boundaries (exact)"), "split")
-        self.tokens.addItem(self.tr("whole tokens (ANERcorp style, widens spans)"), "whole")
+        for mode in TOKEN_MODES:
+            self.tokens.addItem(self.token_mode_text(mode), mode)
         self.status = QComboBox(self)
         self.status.addItem(self.tr("any status"), None)
         for status in Status:
@@ -131,6 +129,13 @@ class ExportDialog(QDialog):
         self._format_chosen()
         self.resize(560, 520)
 
+    def token_mode_text(self, mode: str) -> str:
+        """The words for a token mode (formats.token_tags.TOKEN_MODES); the mode itself if new."""
+        return {
+            "split": self.tr("split tokens at span boundaries (exact)"),
+            "whole": self.tr("whole tokens (ANERcorp style, widens spans)"),
+        }.get(mode, mode)
+
     def missing_text(self, missing: dict[str, str]) -> str:
         """Why a format is not in the list (spaCy not installed), or ""."""
         return "\n".join(
@@ -186,8 +191,16 @@ class ExportDialog(QDialog):
             "",
             self.tr("Format: {name}").format(name=report.format),
             self.tr("Documents: {n}").format(n=report.documents),
-            self.tr("Spans: {n}").format(n=sum(report.spans_per_label.values())),
         ]
+        if report.filters:  # as ExportReport.to_text: the filters, and what they left out
+            lines.append(
+                self.tr("Filters: {filters}").format(filters=isolate("; ".join(report.filters)))
+            )
+            lines += [
+                "  " + self.tr("Left out by the filters: {what}").format(what=isolate(w))
+                for w in report.filtered_out
+            ]
+        lines.append(self.tr("Spans: {n}").format(n=sum(report.spans_per_label.values())))
         lines += [f"  {isolate(label)}: {n}" for label, n in sorted(report.spans_per_label.items())]
         lines.append(self.tr("Spans widened to whole tokens: {n}").format(n=len(report.widened)))
         lines += [f"  • {isolate(w)}" for w in report.widened]

@@ -35,6 +35,7 @@ from annotator.core.model import AnnotatedDocument, Document
 from annotator.core.text import canonical_text, text_sha256
 from annotator.formats import registry
 from annotator.formats.base import ImportReport
+from annotator.formats.decoding import title_from_text
 from annotator.ops.importing import ImportStopped
 from annotator.store import Repository
 from annotator.ui import file_dialogs, i18n
@@ -276,7 +277,7 @@ class ImportDialog(QDialog):
             return None
         document = Document(
             None,
-            title or text.strip().split("\n", 1)[0][:80],
+            title or title_from_text(text),  # the rule of every imported text file
             text,
             text_sha256(text),
             source="pasted",

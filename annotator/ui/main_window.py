@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.model import Kind
 from annotator.store import Repository
 from annotator.ui import docks, i18n
 from annotator.ui.actions import ActionCollection
@@ -344,10 +345,12 @@ class MainWindow(QMainWindow):
         span_id = self.view.selected_span()
         span = None if span_id is None else self.controller.span_model.span_by_id(span_id)
         label = None if span is None else self.controller.labels.get(span.label)
-        is_quote = label is not None and label.kind.value == "quote"
+        is_quote = label is not None and label.kind is Kind.QUOTE
         self.side.pick_button.setEnabled(is_quote)
         self.side.remove_speaker_button.setEnabled(
-            is_quote and self.controller.span_model.speaker_relation(span_id or -1) is not None
+            span is not None
+            and is_quote
+            and self.controller.span_model.speaker_relation(span.id) is not None
         )
 
     def _refresh_status(self, *, position: bool = True) -> None:

@@ -18,7 +18,7 @@ from annotator.ui.error_text import document_not_opened
 from annotator.ui.settings import Place, UserSettings
 from annotator.ui.text import isolate
 
-PAGE = 500
+SUMMARIES_PER_SCAN = 500  # document summaries one query reads while looking for the next unfinished
 
 
 class Navigator(QObject):
@@ -118,8 +118,8 @@ class Navigator(QObject):
         total = repo.count_summaries(annotator=who)
 
         def scan(low: int, high: int) -> int | None:
-            for start in range(low, high, PAGE):
-                limit = min(PAGE, high - start)
+            for start in range(low, high, SUMMARIES_PER_SCAN):
+                limit = min(SUMMARIES_PER_SCAN, high - start)
                 for summary in repo.summaries(annotator=who, offset=start, limit=limit):
                     if summary.id != after and summary.status is not Status.DONE:
                         return summary.id

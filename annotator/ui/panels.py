@@ -192,7 +192,7 @@ class SidePanel(QWidget):
 
     def _activated(self, index: object) -> None:
         span = self.model.span_at_row(index.row())  # type: ignore[attr-defined]
-        if span is not None and span.id is not None:
+        if span is not None:
             self.spanActivated.emit(span.id)
 
     def show_span(self, span_id: int) -> None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import Span
+from annotator.core.model import StoredSpan
 from annotator.store.guard import ProjectDetachedError
 from annotator.ui.error_text import project_reopened, write_failed
 
@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 INTERVAL_MS = 1000
 
 
-def _key(span: Span) -> tuple[object, ...]:
+def _key(span: StoredSpan) -> tuple[object, ...]:
     return (span.id, span.start, span.end, span.label, span.annotator, span.updated)
 
 

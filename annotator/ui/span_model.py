@@ -11,7 +11,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from annotator.core.model import SPEAKER, Kind, LabelSet, Relation, Span
+from annotator.core.model import SPEAKER, Kind, LabelSet, Relation, StoredSpan, reading_order
 from annotator.ui.table_model import Index, ReadOnlyTableModel
 from annotator.ui.text import QT_TRANSLATE_NOOP
 
@@ -24,10 +24,6 @@ HEADERS = (
     QT_TRANSLATE_NOOP("SpanListModel", "Speaker"),
 )
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
-
-
-def _order(span: Span) -> tuple[int, int, str, int]:
-    return (span.start, -span.end, span.label, span.id or 0)
 
 
 def cell_text(text: str) -> str:
@@ -45,21 +41,21 @@ class SpanListModel(ReadOnlyTableModel):
         super().__init__(parent)  # type: ignore[arg-type]
         self._text = ""
         self._labels = LabelSet(())
-        self._spans: list[Span] = []
+        self._spans: list[StoredSpan] = []
         self._keys: list[tuple[int, int, str, int]] = []
-        self._by_id: dict[int, Span] = {}
+        self._by_id: dict[int, StoredSpan] = {}
         self._speaker_of: dict[int, Relation] = {}  # quote span id -> its speaker relation
 
     # -- content ----------------------------------------------------------------------------
     def set_document(
-        self, text: str, spans: list[Span], relations: list[Relation], labels: LabelSet
+        self, text: str, spans: list[StoredSpan], relations: list[Relation], labels: LabelSet
     ) -> None:
         self.beginResetModel()
         self._text = text
         self._labels = labels
-        self._spans = sorted(spans, key=_order)
-        self._keys = [_order(s) for s in self._spans]
-        self._by_id = {s.id: s for s in self._spans if s.id is not None}
+        self._spans = sorted(spans, key=reading_order)
+        self._keys = [reading_order(s) for s in self._spans]
+        self._by_id = {s.id: s for s in self._spans}
         self._speaker_of = {r.source_id: r for r in relations if r.type == SPEAKER}
         self.endResetModel()
 
@@ -68,14 +64,13 @@ class SpanListModel(ReadOnlyTableModel):
         if self._spans:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._spans) - 1, 0))
 
-    def add_span(self, span: Span) -> None:
-        key = _order(span)
+    def add_span(self, span: StoredSpan) -> None:
+        key = reading_order(span)
         row = bisect.bisect_left(self._keys, key)
         self.beginInsertRows(QModelIndex(), row, row)
         self._spans.insert(row, span)
         self._keys.insert(row, key)
-        if span.id is not None:
-            self._by_id[span.id] = span
+        self._by_id[span.id] = span
         self.endInsertRows()
 
     def remove_span(self, span_id: int) -> None:
@@ -89,8 +84,8 @@ class SpanListModel(ReadOnlyTableModel):
         self.endRemoveRows()
         self._drop_relations_of(span_id)
 
-    def update_span(self, span: Span) -> None:
-        if span.id is None or span.id not in self._by_id:
+    def update_span(self, span: StoredSpan) -> None:
+        if span.id not in self._by_id:
             return
         self.remove_span(span.id)
         self.add_span(span)
@@ -110,23 +105,23 @@ class SpanListModel(ReadOnlyTableModel):
                 self.dataChanged.emit(self.index(row, self.SPEAKER), self.index(row, self.SPEAKER))
 
     # -- lookups ----------------------------------------------------------------------------
-    def span_by_id(self, span_id: int) -> Span | None:
+    def span_by_id(self, span_id: int) -> StoredSpan | None:
         return self._by_id.get(span_id)
 
-    def span_at_row(self, row: int) -> Span | None:
+    def span_at_row(self, row: int) -> StoredSpan | None:
         return self._spans[row] if 0 <= row < len(self._spans) else None
 
     def row_of(self, span_id: int) -> int:
         span = self._by_id.get(span_id)
         if span is None:
             return -1
-        row = bisect.bisect_left(self._keys, _order(span))
+        row = bisect.bisect_left(self._keys, reading_order(span))
         return row if row < len(self._spans) and self._spans[row].id == span_id else -1
 
     def speaker_relation(self, quote_id: int) -> Relation | None:
         return self._speaker_of.get(quote_id)
 
-    def spans(self) -> list[Span]:
+    def spans(self) -> list[StoredSpan]:
         return list(self._spans)
 
     # -- QAbstractItemModel -----------------------------------------------------------------
@@ -162,8 +157,8 @@ class SpanListModel(ReadOnlyTableModel):
             return span.id
         return None
 
-    def _speaker_text(self, span: Span) -> str:
-        relation = self._speaker_of.get(span.id or -1)
+    def _speaker_text(self, span: StoredSpan) -> str:
+        relation = self._speaker_of.get(span.id)
         if relation is None:
             return ""
         speaker = self._by_id.get(relation.target_id)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from annotator.core.edits import AddRelation, Composite, Edit, RemoveRelation
-from annotator.core.model import SPEAKER, Kind, Relation, Span
+from annotator.core.model import SPEAKER, Kind, Relation, StoredSpan
 from annotator.core.speakers import SpeakerProblem, speaker_problem
 from annotator.ui.text import isolate, short
 
@@ -78,7 +78,7 @@ class SpeakerLinks(QObject):
             self.c.view.select_span(quote)
             self.c.message.emit(self.tr("That speaker is already linked"))
             return
-        link: Edit = AddRelation(Relation(None, SPEAKER, quote, target.id or 0, self.c.annotator))
+        link: Edit = AddRelation(Relation(None, SPEAKER, quote, target.id, self.c.annotator))
         if existing is not None and existing.id is not None:
             link = Composite((RemoveRelation(existing.id), link))
         words = isolate(short(target.text_in(self.c.document.text if self.c.document else "")))
@@ -86,7 +86,7 @@ class SpeakerLinks(QObject):
         if self.c.push(link, action, select=quote):
             self.c.message.emit(action)
 
-    def _entity_among(self, span_id: int) -> tuple[Span | None, Span | None]:
+    def _entity_among(self, span_id: int) -> tuple[StoredSpan | None, StoredSpan | None]:
         """The span under the click that may be the quote's speaker, or (None, the entity the
         rule refuses there, if any)."""
         clicked = self.c.span_model.span_by_id(span_id)
@@ -110,7 +110,7 @@ class SpeakerLinks(QObject):
         names = self.c.labels.speakers
         return isolate(", ".join(names)) if names else self.tr("(no label is allowed as a speaker)")
 
-    def relabel_note(self, span: Span, new: str) -> str:
+    def relabel_note(self, span: StoredSpan, new: str) -> str:
         """What relabelling ``span`` as ``new`` does to its speaker links, for the status bar
         (the store removes the links the relabel breaks); empty when it keeps them."""
         labels = self.c.labels
@@ -137,7 +137,7 @@ class SpeakerLinks(QObject):
 
     def remove(self) -> None:
         span = self.c.selected_span()
-        relation = None if span is None else self.c.span_model.speaker_relation(span.id or -1)
+        relation = None if span is None else self.c.span_model.speaker_relation(span.id)
         if span is None or relation is None or relation.id is None:
             self.c.message.emit(self.tr("Select a quote that has a speaker"))
             return

@@ -398,6 +398,14 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
         <translation>لم يُصدَّر شيء: {reason}</translation>
     </message>
     <message>
+        <source>Not exported: no label is checked. Check the labels to export.</source>
+        <translation>لم يُصدَّر شيء: لم تُحدَّد أي تسمية. حدِّد التسميات المراد تصديرها.</translation>
+    </message>
+    <message>
+        <source>Not exported: the project has no label {labels} (any more: another program may have renamed it). Close the dialog and export again.</source>
+        <translation>لم يُصدَّر شيء: لا توجد في المشروع تسمية {labels} (لم تعد موجودة: ربما أعاد برنامج آخر تسميتها). أغلق النافذة وأعد التصدير.</translation>
+    </message>
+    <message>
         <source>Nothing to export: the project has no documents. Nothing was written.</source>
         <translation>لا شيء للتصدير: لا مستندات في المشروع. لم يُكتب شيء.</translation>
     </message>
@@ -483,6 +491,14 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
     <message>
         <source>Documents: {n}</source>
         <translation>المستندات: {n}</translation>
+    </message>
+    <message>
+        <source>Filters: {filters}</source>
+        <translation>عوامل التصفية: {filters}</translation>
+    </message>
+    <message>
+        <source>Left out by the filters: {what}</source>
+        <translation>ما استبعدته عوامل التصفية: {what}</translation>
     </message>
     <message>
         <source>Spans: {n}</source>

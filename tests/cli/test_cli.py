@@ -13,6 +13,9 @@ import pytest
 from click.testing import CliRunner, Result
 
 from annotator.cli.main import cli
+from annotator.ops import export_project
+from annotator.ops.exporting import LabelFilterError
+from annotator.store import open_project
 from tests.store.test_open import read_only_folder
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "import"
@@ -286,3 +289,23 @@ def test_a_bad_label_name_saved_before_the_rule_is_reported_and_no_export_breaks
     [line] = exported.stderr.strip().splitlines()
     assert "cannot export: label 'QUOTE\\u202e\\x01'" in line and "rename it" in line
     assert not out.exists()
+
+
+@pytest.mark.parametrize("labels", ["PRR,PER", ","])
+def test_the_label_filter_is_the_export_operation_s_own_check(tmp_path: Path, labels: str) -> None:
+    """`--labels` is refused with the words of ops.exporting.check_label_filter, which
+    export_project (and so the window) applies too."""
+    project = tmp_path / "p.db"
+    run("import", project, annotated_jsonl(tmp_path / "in.jsonl"))
+    result = run("export", project, "--out", tmp_path / "o", "--labels", labels)
+    assert result.exit_code == 2
+    wanted = [x for x in labels.split(",") if x]
+    with open_project(project, create=False) as repo, pytest.raises(LabelFilterError) as caught:
+        export_project(repo, "jsonl", tmp_path / "o", labels=wanted)
+    assert str(caught.value) in " ".join(result.stderr.split())
+    assert str(caught.value) == (
+        "unknown label(s) PRR; the project has PER, ORG, LOC, MISC, EVENT, QUOTE"
+        if wanted
+        else "no label given"
+    )
+    assert not (tmp_path / "o").exists()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from annotator.core.model import Kind
 from annotator.formats.base import ExportOptions
 from annotator.ops import export_project, import_paths
 from annotator.store import open_project
@@ -14,7 +15,7 @@ def test_anercorp_through_a_project_file(tmp_path: Path) -> None:
     with open_project(tmp_path / "anercorp.annot.db") as repo:
         report = import_paths(repo, [ANERCORP], fmt="conll")
         assert report.errors == [] and report.imported == 98
-        assert repo.labels().kind_of("PERS").value == "entity"
+        assert repo.labels().kind_of("PERS") is Kind.ENTITY
         export_project(repo, "conll", tmp_path / "out", options=ExportOptions(tokens="whole"))
     expected = []
     for line in ANERCORP.read_text(encoding="utf-8").split("\n"):

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from annotator.core.model import DEFAULT_LABELS, AnnotatedDocument, Document, Kind, Span
 from annotator.core.tokens import Token, tokenize
+from annotator.formats import jsonl, spacy_docbin
 from annotator.formats.base import ExportOptions, ExportReport
 from annotator.formats.tagging import (
     decode,
@@ -16,12 +17,12 @@ from annotator.formats.tagging import (
     join_tokens,
     parse_tag,
     source_tokens,
-    split_tokens,
     starts_with_inside,
     token_table,
 )
-from annotator.formats.token_tags import layer_tags
-from tests.formats.format_helpers import at, sample_doc
+from annotator.formats.token_tags import TOKEN_MODES, layer_tags, split_at
+from tests.formats.format_helpers import at, doc_with, sample_doc
+from tests.strategies import text_with_spans
 
 
 @pytest.mark.parametrize(
@@ -100,7 +101,7 @@ def test_join_tokens_spaces_and_punctuation() -> None:
 
 def test_split_tokens_at_span_edges() -> None:
     text = "والرقة وواشنطن"
-    tokens = split_tokens(text, tokenize(text), [1, 8, 10])
+    tokens = split_at(text, tokenize(text), [1, 8, 10])
     assert [t.text for t in tokens] == ["و", "الرقة", "و", "وا", "شنطن"]
     assert all(text[t.start : t.end] == t.text for t in tokens)
 
@@ -140,4 +141,25 @@ def test_sentences_never_cut_a_span() -> None:
 
 def test_token_texts_are_the_text() -> None:
     tokens = [Token(0, 1, "x")]
-    assert split_tokens("x", tokens, []) == tokens
+    assert split_at("x", tokens, []) == tokens
+
+
+@given(text_with_spans(labels=("PER", "LOC", "EVENT", "QUOTE")), st.sampled_from(TOKEN_MODES))
+@settings(max_examples=100, deadline=None)
+def test_every_token_format_cuts_the_same_tokens(
+    case: tuple[str, list[tuple[int, int, str]]], mode: str
+) -> None:
+    """One token rule (``token_tags.export_tokens``): JSONL, the CoNLL formats' token table and
+    (split) spaCy's words are the same tokens of a document."""
+    doc = doc_with(*case)
+    options = ExportOptions(tokens=mode)
+    record = jsonl.to_record(doc, DEFAULT_LABELS, options, ExportReport())
+    table = token_table(doc, DEFAULT_LABELS, list(Kind), options, ExportReport(), "d")
+    assert record["token_offsets"] == [[t.start, t.end] for t in table.tokens]
+    if mode == "split":  # spaCy's words spell the text: every token, and words for the gaps
+        words, spaces = spacy_docbin.words_and_spaces(doc.document.text, doc, doc.spans)
+        places, pos = set(), 0
+        for word, space in zip(words, spaces, strict=True):
+            places.add((pos, pos + len(word)))
+            pos += len(word) + space
+        assert {(t.start, t.end) for t in table.tokens} <= places

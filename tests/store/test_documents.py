@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotator.core.edits import SetStatus
 from annotator.core.errors import NotFoundError, ValidationError
@@ -18,6 +19,7 @@ from annotator.core.model import (
     Relation,
     Span,
     Status,
+    reading_order,
     sorted_spans,
 )
 from annotator.core.text import canonical_text, text_sha256
@@ -211,23 +213,28 @@ def test_iter_annotated_filters(repo: Repository, article: str) -> None:
     assert nobody.spans == () and nobody.status is Status.NEW
 
 
-@settings(max_examples=50, deadline=None)
-@given(text_spans=text_with_spans(labels=("PER", "LOC", "شخص", "Ünï", "😀")))
-def test_spans_come_back_in_sorted_spans_order(text_spans: tuple[str, list]) -> None:  # type: ignore[type-arg]
-    text, raw = text_spans
-    text = canonical_text(text)
-    places = {(s, e, lb) for s, e, lb in raw if e <= len(text)}
-    spans = tuple(Span(None, 0, s, e, lb) for s, e, lb in sorted(places))
+ANNOTATORS = st.sampled_from((("amal",), ("sara",), ("amal", "sara"), ("sara", "amal")))
+
+
+@settings(max_examples=80, deadline=None)
+@given(data=st.data())
+def test_the_store_sorts_spans_in_core_reading_order(data: st.DataObject) -> None:
+    """``rows.SPAN_ORDER`` (SQL) is ``core.model.reading_order``: the same places marked by two
+    annotators (so that ids break ties), added in any order, non-ASCII labels compared alike."""
+    text, raw = data.draw(text_with_spans(labels=("PER", "LOC", "شخص", "Ünï", "😀")))
+    text = canonical_text(text) or "x"
+    places = sorted({(s, e, lb) for s, e, lb in raw if e <= len(text)})
+    spans = [Span(None, 0, s, e, lb, who) for s, e, lb in places for who in data.draw(ANNOTATORS)]
+    spans = data.draw(st.permutations(spans))
     with tempfile.TemporaryDirectory() as tmp, open_project(Path(tmp) / "p.annot.db") as repo:
         for name in ("شخص", "Ünï", "😀"):
             repo.ensure_label(name, Kind.ENTITY)
-        doc = repo.add_document(AnnotatedDocument(Document(None, "t", text or "x"), spans))
+        doc = repo.add_document(AnnotatedDocument(Document(None, "t", text), tuple(spans)))
         assert doc is not None and doc.id is not None
         stored = repo.spans(doc.id)
+        assert len(stored) == len(spans)
+        assert stored == sorted(data.draw(st.permutations(stored)), key=reading_order)
         assert stored == sorted_spans(stored)
-        assert [(s.start, s.end, s.label) for s in stored] == [
-            (s.start, s.end, s.label) for s in sorted_spans(spans)
-        ]
         assert list(repo.annotated(doc.id).spans) == stored
 
 

@@ -20,7 +20,7 @@ from annotator.core.edits import (
     StatusWas,
 )
 from annotator.core.errors import NotFoundError, ValidationError
-from annotator.core.model import Relation, Span, Status
+from annotator.core.model import Relation, Span, Status, StoredSpan
 from annotator.store import Repository
 
 from .conftest import annotated_article, dump, find
@@ -78,7 +78,7 @@ def test_add_span_moves_new_document_to_in_progress(repo: Repository, doc_id: in
 
 
 def test_add_span_with_id_and_timestamps(repo: Repository, doc_id: int) -> None:
-    span = Span(40, doc_id, 0, 6, "LOC", "ali", "2026-01-01T00:00:00.000001+00:00",
+    span = StoredSpan(40, doc_id, 0, 6, "LOC", "ali", "2026-01-01T00:00:00.000001+00:00",
                 "2026-01-02T00:00:00.000002+00:00", {"k": [1, "ب"]})  # fmt: skip
     round_trip(repo, AddSpan(span))
     assert repo.span(40) == span

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from annotator.core.model import DEFAULT_LABELS, Kind, Label, LabelSet, Span
+from annotator.core.model import DEFAULT_LABELS, Kind, Label, LabelSet, StoredSpan
 from annotator.ui.fonts import load_fonts
 from annotator.ui.viewer import ArticleView
 from annotator.ui.viewer.editor import MARGIN
@@ -77,7 +77,9 @@ def test_direction_survives_a_layout_direction_change(view: ArticleView) -> None
 def test_qt_document_matches_the_text(qapp: QApplication, text: str) -> None:
     view = ArticleView()
     try:
-        view.set_document(text, [Span(1, 1, 0, len(text), "PER")] if text else [], DEFAULT_LABELS)
+        view.set_document(
+            text, [StoredSpan(1, 1, 0, len(text), "PER")] if text else [], DEFAULT_LABELS
+        )
         doc = view.text_edit.document()
         assert doc.characterCount() - 1 == u16_length(text)
         assert doc.blockCount() == text.count("\n") + text.count("\u2029") + 1
@@ -129,26 +131,26 @@ def test_each_kind_has_its_channel_and_nesting_stays_visible(view: ArticleView) 
 def test_edits_rehighlight_only_the_blocks_they_touch(view: ArticleView) -> None:
     text = paragraphs(30)
     starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
-    spans = [Span(100 + b, 1, starts[b] + 2, starts[b] + 8, "PER") for b in range(0, 30, 3)]
+    spans = [StoredSpan(100 + b, 1, starts[b] + 2, starts[b] + 8, "PER") for b in range(0, 30, 3)]
     view.set_document(text, spans, DEFAULT_LABELS)
     log = view.highlighter.highlighted
 
     log.clear()
-    view.add_span(Span(1, 1, starts[5] + 1, starts[5] + 6, "LOC"))
+    view.add_span(StoredSpan(1, 1, starts[5] + 1, starts[5] + 6, "LOC"))
     assert set(log) == {5}
     assert background(format_at(view, starts[5] + 1)) == DEFAULT_LABELS.get("LOC").colour  # type: ignore[union-attr]
 
     log.clear()
-    view.add_span(Span(2, 1, starts[7] + 3, starts[9] + 3, "QUOTE"))
+    view.add_span(StoredSpan(2, 1, starts[7] + 3, starts[9] + 3, "QUOTE"))
     assert set(log) == {7, 8, 9}
 
     log.clear()
-    view.update_span(Span(1, 1, starts[20] + 1, starts[20] + 6, "ORG"))  # moved far away
+    view.update_span(StoredSpan(1, 1, starts[20] + 1, starts[20] + 6, "ORG"))  # moved far away
     assert set(log) == {5, 20}
     assert formats_at(view, starts[5] + 1) == []
 
     log.clear()
-    view.update_span(Span(1, 1, starts[20] + 1, starts[20] + 6, "MISC"))  # relabelled
+    view.update_span(StoredSpan(1, 1, starts[20] + 1, starts[20] + 6, "MISC"))  # relabelled
     assert set(log) == {20}
     assert background(format_at(view, starts[20] + 1)) == DEFAULT_LABELS.get("MISC").colour  # type: ignore[union-attr]
 
@@ -167,12 +169,12 @@ def test_ten_thousand_spans_load_and_draw(view: ArticleView) -> None:
     spans = []
     for i in range(10_000):
         start = rng.randrange(len(text) - 30)
-        spans.append(Span(i + 1, 1, start, start + rng.randrange(1, 30), rng.choice(names)))
+        spans.append(StoredSpan(i + 1, 1, start, start + rng.randrange(1, 30), rng.choice(names)))
     view.set_document(text, spans, DEFAULT_LABELS)
     assert view.grab().width() > 0
     assert len(view.span_at(spans[0].start)) >= 1
     assert formats_at(view, spans[-1].start)
-    view.add_span(Span(20_000, 1, 3, 9, "PER"))
+    view.add_span(StoredSpan(20_000, 1, 3, 9, "PER"))
     assert 20_000 in view.span_at(5)
 
 
@@ -261,7 +263,9 @@ def test_new_label_colours_repaint_every_span(view: ArticleView) -> None:
 
 def test_dark_label_colours_still_give_a_light_background(view: ArticleView) -> None:
     labels = LabelSet((Label("DARK", Kind.ENTITY, "#101060", 1),))
-    view.set_document("واشنطن", [Span(1, 1, 0, 6, "DARK"), Span(2, 1, 0, 2, "NOPE")], labels)
+    view.set_document(
+        "واشنطن", [StoredSpan(1, 1, 0, 6, "DARK"), StoredSpan(2, 1, 0, 2, "NOPE")], labels
+    )
     assert format_at(view, 4).background().color().lightnessF() > 0.6
     assert format_at(view, 0).background().color().lightnessF() > 0.45  # with an unknown label
 
@@ -289,7 +293,7 @@ def test_nested_quotes_get_side_bars_in_separate_lanes(view: ArticleView) -> Non
     view.add_span(inner)
     two = bar_columns(view)
     assert two > one and max(two) - max(one) >= 4  # a second bar beside the first
-    view.update_span(Span(2, 1, inner.start, inner.end, "LOC"))  # no longer a quote
+    view.update_span(StoredSpan(2, 1, inner.start, inner.end, "LOC"))  # no longer a quote
     assert bar_columns(view) == one
     view.remove_span(1)
     assert bar_columns(view) == set()

@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
-from annotator.core.model import DEFAULT_LABELS, Span
+from annotator.core.model import DEFAULT_LABELS, StoredSpan
 from annotator.ui.viewer import ArticleView
 from tests.ui.viewer_helpers import click, drag, span_of
 
@@ -99,7 +99,7 @@ def test_dragging_over_a_span_selects_text_not_the_span(view: ArticleView, qtbot
 
 
 def test_a_click_beside_the_text_selects_no_span(view: ArticleView) -> None:
-    entity = Span(1, 1, 0, 5, "LOC")
+    entity = StoredSpan(1, 1, 0, 5, "LOC")
     view.set_document("واشنطن", [entity], DEFAULT_LABELS)
     line = view.char_rect(0)
     QTest.mouseClick(

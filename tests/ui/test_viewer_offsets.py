@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.core.model import Span
+from annotator.core.model import StoredSpan
 from annotator.ui.viewer.index import SpanIndex
 from annotator.ui.viewer.offsets import OffsetMap, qt_text, u16_length
 from tests.strategies import mixed_text, text_with_spans
@@ -74,8 +74,8 @@ def test_blocks_split_on_line_and_paragraph_separators() -> None:
     assert list(index.blocks_of(2, 2)) == []
 
 
-def spans_of(raw: list[tuple[int, int, str]]) -> list[Span]:
-    return [Span(i + 1, 1, s, e, label) for i, (s, e, label) in enumerate(raw)]
+def spans_of(raw: list[tuple[int, int, str]]) -> list[StoredSpan]:
+    return [StoredSpan(i + 1, 1, s, e, label) for i, (s, e, label) in enumerate(raw)]
 
 
 @settings(max_examples=100, deadline=None)
@@ -98,23 +98,25 @@ def test_index_agrees_with_a_scan(case: tuple[str, list[tuple[int, int, str]]]) 
 
 def test_add_replace_remove_report_touched_blocks() -> None:
     text = "\n".join(["سطر"] * 10)  # blocks start every 4 code points
-    index = SpanIndex(text, [Span(1, 1, 4, 7, "PER")])
-    assert index.add(Span(2, 1, 9, 14, "LOC")) == [2, 3]
-    assert index.add(Span(1, 1, 36, 39, "PER")) == [1, 9]  # moved: old and new blocks only
+    index = SpanIndex(text, [StoredSpan(1, 1, 4, 7, "PER")])
+    assert index.add(StoredSpan(2, 1, 9, 14, "LOC")) == [2, 3]
+    assert index.add(StoredSpan(1, 1, 36, 39, "PER")) == [1, 9]  # moved: old and new blocks only
     assert list(index.remove(2)) == [2, 3]
     assert list(index.remove(2)) == []
     assert [s.id for s in index.spans_in_block(9)] == [1]
     with pytest.raises(ValueError, match="outside"):
-        index.add(Span(3, 1, 30, 99, "PER"))
-    with pytest.raises(ValueError, match="ids"):
-        index.add(Span(None, 1, 0, 1, "PER"))
+        index.add(StoredSpan(3, 1, 30, 99, "PER"))
 
 
 def test_neighbour_walks_reading_order_and_wraps() -> None:
     text = "ا" * 50
     index = SpanIndex(
         text,
-        [Span(3, 1, 20, 25, "PER"), Span(1, 1, 0, 10, "QUOTE"), Span(2, 1, 2, 5, "PER")],
+        [
+            StoredSpan(3, 1, 20, 25, "PER"),
+            StoredSpan(1, 1, 0, 10, "QUOTE"),
+            StoredSpan(2, 1, 2, 5, "PER"),
+        ],
     )
     assert index.neighbour(None, 0) == 1
     assert index.neighbour(1, 0) == 2

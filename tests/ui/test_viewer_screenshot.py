@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
-from annotator.core.model import DEFAULT_LABELS, Span
+from annotator.core.model import DEFAULT_LABELS, StoredSpan
 from annotator.ui.viewer import ArticleView
 from tests.ui.viewer_helpers import span_of
 
@@ -17,7 +17,7 @@ QUOTE = (
 )
 
 
-def sample_spans(text: str) -> list[Span]:
+def sample_spans(text: str) -> list[StoredSpan]:
     return [
         span_of(1, text, "واشنطن", "LOC"),
         span_of(2, text, "تركيا", "LOC"),  # لتركيا: the proclitic left out

@@ -6,16 +6,16 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCharFormat, QTextLayout
 from PySide6.QtTest import QTest
 
-from annotator.core.model import Span
+from annotator.core.model import StoredSpan
 from annotator.ui.viewer import ArticleView
 
 
-def span_of(span_id: int, text: str, words: str, label: str, nth: int = 0) -> Span:
+def span_of(span_id: int, text: str, words: str, label: str, nth: int = 0) -> StoredSpan:
     """A span over the ``nth`` occurrence of ``words`` in ``text``."""
     start = -1
     for _ in range(nth + 1):
         start = text.index(words, start + 1)
-    return Span(span_id, 1, start, start + len(words), label)
+    return StoredSpan(span_id, 1, start, start + len(words), label)
 
 
 def formats_at(view: ArticleView, pos: int) -> list[QTextCharFormat]:

@@ -9,14 +9,9 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable
 
-from annotator.core.model import Span
+from annotator.core.model import StoredSpan, reading_order
 
 from .offsets import BLOCK_SEPARATORS
-
-
-def _order_key(span: Span) -> tuple[int, int, str, int]:
-    """Reading order, as annotator.core.model.sorted_spans."""
-    return (span.start, -span.end, span.label, span.id or 0)
 
 
 class SpanIndex:
@@ -26,10 +21,10 @@ class SpanIndex:
     separator that ends it. A span belongs to every block it overlaps; an empty span to none.
     """
 
-    def __init__(self, text: str, spans: Iterable[Span] = ()) -> None:
+    def __init__(self, text: str, spans: Iterable[StoredSpan] = ()) -> None:
         self._starts = [0] + [m.end() for m in BLOCK_SEPARATORS.finditer(text)]
         self._length = len(text)
-        self._by_id: dict[int, Span] = {}
+        self._by_id: dict[int, StoredSpan] = {}
         self._by_block: list[set[int]] = [set() for _ in self._starts]
         self._order: list[tuple[int, int, str, int]] = []
         for span in spans:
@@ -61,7 +56,7 @@ class SpanIndex:
             return range(0)
         return range(self.block_of(start), self.block_of(end - 1) + 1)
 
-    def spans_in_block(self, block: int) -> list[Span]:
+    def spans_in_block(self, block: int) -> list[StoredSpan]:
         return [self._by_id[i] for i in self._by_block[block]]
 
     # -- spans ------------------------------------------------------------------------------
@@ -72,13 +67,13 @@ class SpanIndex:
     def __contains__(self, span_id: object) -> bool:
         return span_id in self._by_id
 
-    def get(self, span_id: int) -> Span | None:
+    def get(self, span_id: int) -> StoredSpan | None:
         return self._by_id.get(span_id)
 
-    def spans(self) -> list[Span]:
+    def spans(self) -> list[StoredSpan]:
         return list(self._by_id.values())
 
-    def add(self, span: Span) -> list[int]:
+    def add(self, span: StoredSpan) -> list[int]:
         """Index ``span`` (replacing a span with the same id); return the blocks to repaint."""
         old = self.remove(span.id) if span.id in self._by_id else range(0)
         new = self._insert(span, keep_order=True)
@@ -92,15 +87,13 @@ class SpanIndex:
         blocks = self.blocks_of(span.start, span.end)
         for block in blocks:
             self._by_block[block].discard(span_id)
-        key = _order_key(span)
+        key = reading_order(span)
         i = bisect_left(self._order, key)
         if i < len(self._order) and self._order[i] == key:
             del self._order[i]
         return blocks
 
-    def _insert(self, span: Span, *, keep_order: bool) -> range:
-        if span.id is None:
-            raise ValueError(f"the viewer needs stored spans with ids, got {span}")
+    def _insert(self, span: StoredSpan, *, keep_order: bool) -> range:
         if not 0 <= span.start <= span.end <= self._length:
             raise ValueError(f"span {span.id} [{span.start}, {span.end}) outside 0..{self._length}")
         self._by_id[span.id] = span
@@ -108,9 +101,9 @@ class SpanIndex:
         for block in blocks:
             self._by_block[block].add(span.id)
         if keep_order:
-            insort(self._order, _order_key(span))
+            insort(self._order, reading_order(span))
         else:
-            self._order.append(_order_key(span))
+            self._order.append(reading_order(span))
         return blocks
 
     def covering(self, pos: int) -> list[int]:
@@ -118,8 +111,8 @@ class SpanIndex:
         if not 0 <= pos < self._length:
             return []
         found = [s for s in self.spans_in_block(self.block_of(pos)) if s.start <= pos < s.end]
-        found.sort(key=lambda s: (s.end - s.start, -s.start, s.id or 0))
-        return [s.id for s in found if s.id is not None]
+        found.sort(key=lambda s: (s.end - s.start, -s.start, s.id))
+        return [s.id for s in found]
 
     def neighbour(self, span_id: int | None, pos: int, *, backwards: bool = False) -> int | None:
         """The span after (or before) ``span_id`` in reading order, wrapping around.
@@ -131,7 +124,7 @@ class SpanIndex:
             return None
         current = self._by_id.get(span_id) if span_id is not None else None
         if current is not None:
-            i = bisect_left(self._order, _order_key(current))
+            i = bisect_left(self._order, reading_order(current))
             j = i - 1 if backwards else i + 1
         elif backwards:
             j = bisect_left(self._order, (pos, -(10**18))) - 1

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 
-from annotator.core.model import Kind, LabelSet, Span
+from annotator.core.model import Kind, LabelSet, StoredSpan
 
 from ..text import isolate, short
 
@@ -27,7 +27,7 @@ def kind_name(kind: Kind) -> str:
 
 
 def span_lines(
-    text: str, span: Span, labels: LabelSet, speaker: Span | None
+    text: str, span: StoredSpan, labels: LabelSet, speaker: StoredSpan | None
 ) -> list[tuple[str, str]]:
     """``(field, value)`` rows of one span, translated, not escaped."""
     label = labels.get(span.label)
@@ -71,9 +71,9 @@ def span_lines(
 
 def span_tooltip(
     text: str,
-    spans: Sequence[Span],
+    spans: Sequence[StoredSpan],
     labels: LabelSet,
-    speaker_of: Callable[[int], Span | None],
+    speaker_of: Callable[[int], StoredSpan | None],
 ) -> str:
     """The tooltip for ``spans`` (innermost first), as rich text; "" for none. Laid out in
     the interface's direction: in the Arabic interface the field names are on the right."""
@@ -81,7 +81,7 @@ def span_tooltip(
     side = "right" if rtl else "left"
     blocks = []
     for span in spans:
-        speaker = speaker_of(span.id) if span.id is not None else None
+        speaker = speaker_of(span.id)
         rows = "".join(
             f"<tr><td align='{side}'><b>{html.escape(field)}</b>&nbsp;&nbsp;</td>"
             f"<td align='{side}'>{html.escape(value)}</td></tr>"

@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QShowEvent, QTextBlockFormat, QTextCursor
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from annotator.core.model import DEFAULT_LABELS, Kind, LabelSet, Span
+from annotator.core.model import DEFAULT_LABELS, Kind, LabelSet, StoredSpan, reading_order
 
 from ..fonts import load_fonts
 from .editor import ArticleEdit, EventLine
@@ -56,7 +56,7 @@ class ArticleView(QWidget):
         self._edit.quote_bars = self._quote_bars
         self._edit.event_lines = self._event_lines
         self._edit.tooltip_text = self._tooltip
-        self.speaker_of: Callable[[int], Span | None] = lambda quote_id: None
+        self.speaker_of: Callable[[int], StoredSpan | None] = lambda quote_id: None
         """The speaker span of a quote, for tooltips (the controller knows the relations)."""
         self._edit.mime_text = self._mime_text
         self._edit.clicked.connect(self._on_click)
@@ -84,7 +84,7 @@ class ArticleView(QWidget):
 
     # -- the document -----------------------------------------------------------------------
 
-    def set_document(self, text: str, spans: Sequence[Span], labels: LabelSet) -> None:
+    def set_document(self, text: str, spans: Sequence[StoredSpan], labels: LabelSet) -> None:
         """Show ``text`` with ``spans``; clears the selection, the selected span and the scroll."""
         index = SpanIndex(text, spans)  # validates before anything changes
         self._text, self._labels = text, labels
@@ -126,13 +126,13 @@ class ArticleView(QWidget):
         self._highlighter.rehighlight()
         self._edit.viewport().update()
 
-    def add_span(self, span: Span) -> None:
+    def add_span(self, span: StoredSpan) -> None:
         """Draw a new span: re-highlights only the blocks it touches."""
         self._rehighlight(self._index.add(span), span)
 
-    def update_span(self, span: Span) -> None:
+    def update_span(self, span: StoredSpan) -> None:
         """Redraw a span that changed label or bounds: its old and new blocks only."""
-        old = self._index.get(span.id) if span.id is not None else None
+        old = self._index.get(span.id)
         self._rehighlight(self._index.add(span), old, span)
         if span.id == self._selected:
             self._edit.outline_u16 = self._offsets.range_to_u16(span.start, span.end)
@@ -145,21 +145,21 @@ class ArticleView(QWidget):
             self.select_span(None)
         self._rehighlight(blocks, old)
 
-    def _rehighlight(self, blocks: Sequence[int] | range, *spans: Span | None) -> None:
+    def _rehighlight(self, blocks: Sequence[int] | range, *spans: StoredSpan | None) -> None:
         """Re-highlight ``blocks``; re-lay the quote bars if one of ``spans`` (old and new
         versions of the span edited; the last one is current) is or was a quote."""
         kind = self._highlighter.palette.kind
         if any(s is not None and kind(s.label) is Kind.QUOTE for s in spans):
             current = spans[-1]
             for span in spans:
-                if span is not None and span.id is not None:
+                if span is not None:
                     self._quotes.discard(span.id)
             if (
                 current is not None
                 and current.id in self._index
                 and kind(current.label) is Kind.QUOTE
             ):
-                self._quotes.add(current.id)  # type: ignore[arg-type]
+                self._quotes.add(current.id)
             self._lanes = self._quote_lanes()
         doc = self._edit.document()
         if any(s is not None and kind(s.label) is not Kind.EVENT for s in spans):
@@ -342,15 +342,11 @@ class ArticleView(QWidget):
         """A side-bar lane per quote: overlapping quotes get different lanes."""
         if rescan:
             kind = self._highlighter.palette.kind
-            self._quotes = {
-                s.id
-                for s in self._index.spans()
-                if s.id is not None and kind(s.label) is Kind.QUOTE
-            }
+            self._quotes = {s.id for s in self._index.spans() if kind(s.label) is Kind.QUOTE}
         get = self._index.get
         quotes = sorted(
             (span for span in map(get, self._quotes) if span is not None),
-            key=lambda s: (s.start, -s.end),
+            key=reading_order,
         )
         lane_ends: list[int] = []
         lanes: dict[int, int] = {}
@@ -361,7 +357,7 @@ class ArticleView(QWidget):
                 lane_ends.append(span.end)
             else:
                 lane_ends[lane] = span.end
-            lanes[span.id or 0] = lane
+            lanes[span.id] = lane
         return lanes
 
     def _quote_bars(self, block: int) -> Iterator[tuple[int, int, int, QColor]]:
@@ -385,7 +381,7 @@ class ArticleView(QWidget):
         palette = self._highlighter.palette
         events = sorted(
             (s for s in self._index.spans_in_block(block) if palette.kind(s.label) is Kind.EVENT),
-            key=lambda s: (s.start, -s.end, s.id or 0),
+            key=reading_order,
         )
         lane_ends: list[int] = []
         for span in events:

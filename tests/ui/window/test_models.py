@@ -21,7 +21,7 @@ from annotator.core.model import (
 )
 from annotator.core.text import text_sha256
 from annotator.store import open_project
-from annotator.ui.document_model import PAGE, DocumentListModel
+from annotator.ui.document_model import ROWS_PER_PAGE, DocumentListModel
 from annotator.ui.effects import flatten
 from annotator.ui.main_window import MainWindow
 from annotator.ui.span_model import SpanListModel
@@ -62,7 +62,7 @@ def test_document_list_model_passes_the_model_tester(
 
 def test_document_list_pages_through_many_documents(tmp_path: Path) -> None:
     path = tmp_path / "p.annot.db"
-    n = PAGE * 3 + 7
+    n = ROWS_PER_PAGE * 3 + 7
     many_documents(path, n)
     with open_project(path) as repo:
         model = DocumentListModel(repo, "tester")
