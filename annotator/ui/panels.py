@@ -183,6 +183,13 @@ class SidePanel(QWidget):
         layout.addWidget(self.spans_title)
         layout.addWidget(self.table, 1)
         self.table.clicked.connect(self._activated)
+        self._framed = -1  # the span framed in the viewer, whose row the list highlights
+        # a row moves when its span changes (a relabel or a boundary move sorts it again) and
+        # Qt's selection stays on the old place: highlight the framed span's row again
+        for signal in (model.rowsInserted, model.rowsRemoved, model.rowsMoved):
+            signal.connect(lambda *_: self._highlight_framed())
+        for signal in (model.modelReset, model.layoutChanged):
+            signal.connect(lambda *_: self._highlight_framed())
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -196,5 +203,11 @@ class SidePanel(QWidget):
             self.spanActivated.emit(span.id)
 
     def show_span(self, span_id: int) -> None:
-        """Select the row of ``span_id`` (-1: none) without emitting ``spanActivated``."""
-        select_row(self.table, self.model.row_of(span_id) if span_id >= 0 else -1)
+        """Highlight the row of ``span_id`` (-1: none), the span framed in the viewer, scrolled
+        into view, without emitting ``spanActivated``; it stays highlighted while rows move."""
+        self._framed = span_id
+        self._highlight_framed()
+
+    def _highlight_framed(self) -> None:
+        framed = self._framed
+        select_row(self.table, self.model.row_of(framed) if framed >= 0 else -1)
