@@ -291,7 +291,7 @@ class AnnotationController(QObject):
     def label_key(self, key: int, *, exact: bool = False) -> None:
         label = self.labels.by_key(key)
         if label is None:
-            self.message.emit(self.tr("No label has the key {key}").format(key=key))
+            self.message.emit(self.tr("No label on key {key}").format(key=isolate(str(key))))
             return
         self.label(label.name, exact=exact)
 

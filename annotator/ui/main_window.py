@@ -176,9 +176,7 @@ class MainWindow(QMainWindow):
                 self.action_set[f"label_{key}"],
                 self.action_set[f"exact_{key}"],
             )
-            for action in (label_action, exact_action):
-                action.setEnabled(label is not None)
-            if label is None:
+            if label is None:  # still enabled: the key says that no label is on it
                 continue
             label_action.setText(self.tr("Label as {label}").format(label=label.name))
             exact_action.setText(self.tr("Label exactly as {label}").format(label=label.name))
@@ -271,6 +269,7 @@ class MainWindow(QMainWindow):
         self.status.show_action(text)
 
     def _on_document_opened(self, document_id: int) -> None:
+        self.status.show_action("")  # what was done in the last document is no news here
         document = self.controller.document
         if document is not None:
             self.find_bar.set_text(document.text)

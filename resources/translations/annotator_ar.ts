@@ -139,8 +139,8 @@
         <translation>تمت الإعادة: {action}</translation>
     </message>
     <message>
-        <source>No label has the key {key}</source>
-        <translation>لا يوجد وسم على المفتاح {key}</translation>
+        <source>No label on key {key}</source>
+        <translation>لا وسم على المفتاح {key}</translation>
     </message>
     <message>
         <source>Select some text or a span first</source>
