@@ -72,6 +72,8 @@ class MainWindow(QMainWindow):
             start, end = end, start
         self.addDockWidget(start, self.documents_dock)
         self.addDockWidget(end, self.side_dock)
+        self.action_set.adopt("show_documents", self.documents_dock.toggleViewAction())
+        self.action_set.adopt("show_annotations", self.side_dock.toggleViewAction())
         self.status = StatusPanel(self.statusBar())
         self.window_actions = WindowActions(self)
         self._build_menus()
@@ -106,6 +108,7 @@ class MainWindow(QMainWindow):
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable  # else View → it is greyed
         )
         return dock
 
@@ -162,8 +165,8 @@ class MainWindow(QMainWindow):
         for name in ("zoom_in", "zoom_out", "zoom_reset", None, "document_details"):
             self.view_menu.addSeparator() if name is None else self.view_menu.addAction(a[name])
         self.view_menu.addSeparator()
-        self.view_menu.addAction(self.documents_dock.toggleViewAction())
-        self.view_menu.addAction(self.side_dock.toggleViewAction())
+        self.view_menu.addAction(a["show_documents"])
+        self.view_menu.addAction(a["show_annotations"])
         for action in a:
             self.addAction(action)  # shortcuts work even while a menu is hidden
 

@@ -123,6 +123,14 @@
         <source>Document &amp;details…</source>
         <translation>&amp;تفاصيل المستند…</translation>
     </message>
+    <message>
+        <source>Documents</source>
+        <translation>المستندات</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>التوسيمات</translation>
+    </message>
 </context>
 <context>
     <name>AnnotationController</name>
