@@ -49,12 +49,27 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _list_filter(annotator: str, status: Status | None, search: str) -> tuple[str, str, list[Any]]:
-    """FROM … JOIN and WHERE clauses (and parameters) of the filtered document list."""
-    join = (
-        "FROM documents d LEFT JOIN document_status s ON s.document_id = d.id AND s.annotator = ?"
-    )
-    params: list[Any] = [annotator]
+# The list reads id, title and length: from the covering index, in id order. Without the hint
+# SQLite walked the sha256 index when the status was joined, and the status rows in hash order
+# (a sort by title at 100,000 documents: 800 ms a page instead of 20-150 ms).
+LIST_SOURCE = "FROM documents d INDEXED BY documents_list"
+
+
+def _list_filter(
+    annotator: str,
+    status: Status | None,
+    search: str,
+    *,
+    statuses: bool = True,
+    source: str = LIST_SOURCE,
+) -> tuple[str, str, list[Any]]:
+    """FROM … JOIN and WHERE clauses (and parameters) of the filtered document list; the
+    annotator's status rows are joined if ``statuses`` or the filter is by status."""
+    if statuses or status is not None:
+        join = f"{source} LEFT JOIN document_status s ON s.document_id = d.id AND s.annotator = ?"
+        params: list[Any] = [annotator]
+    else:
+        join, params = source, []
     where = []
     if search:
         where.append("d.title LIKE ? ESCAPE '\\'")
@@ -97,12 +112,15 @@ def summaries(
 ) -> list[DocumentSummary]:
     """One page of the filtered list in ``order``: the page's ids first (the sort reads only
     the key), then the columns of those ids alone (a span count per page row, not per row)."""
-    join, where, params = _list_filter(annotator, status, search)
+    join, where, params = _list_filter(
+        annotator, status, search, statuses=order.key is SortKey.STATUS
+    )
     page = conn.execute(
         f"SELECT d.id {join}{where} ORDER BY {_order_by(order)} LIMIT ? OFFSET ?",
         [*params, -1 if limit is None else limit, offset],
     )
     ids = [int(r[0]) for r in page]
+    join, _, _ = _list_filter(annotator, None, "")
     found: dict[int, DocumentSummary] = {}
     for chunk in range(0, len(ids), 500):  # SQLite's parameter limit
         part = ids[chunk : chunk + 500]
@@ -126,9 +144,10 @@ def summaries(
 def count_summaries(
     conn: sqlite3.Connection, *, annotator: str, status: Status | None, search: str
 ) -> int:
-    join, where, params = _list_filter(annotator, status, search)
-    if status is None:  # the status join only matters when filtering on it
-        join, params = "FROM documents d", params[1:]
+    # a count reads the smallest index SQLite finds, not the titles
+    join, where, params = _list_filter(
+        annotator, status, search, statuses=False, source="FROM documents d"
+    )
     return int(conn.execute(f"SELECT count(*) {join}{where}", params).fetchone()[0])
 
 
@@ -143,7 +162,9 @@ def position(
 ) -> int:
     """0-based row of the document in the filtered list in ``order``; -1 when the filter
     hides it: the documents before it are counted, by its key and then its id."""
-    join, where, params = _list_filter(annotator, status, search)
+    join, where, params = _list_filter(
+        annotator, status, search, statuses=order.key is SortKey.STATUS
+    )
     glue = " AND " if where else " WHERE "
     key = SORT_KEYS[order.key] or "NULL"
     found = conn.execute(

@@ -63,6 +63,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.view, 1)
         self.setCentralWidget(central)
         self.documents = DocumentPanel(self.controller.document_model, self)
+        self.documents.set_order(settings.document_order())
+        self.documents.orderChanged.connect(settings.set_document_order)
         self.side = SidePanel(self.controller.span_model, self)
         self.documents_dock = self._dock("documents-dock", self.documents)
         self.side_dock = self._dock("annotations-dock", self.side)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.document_order import DocumentOrder
 from annotator.core.model import Status
 from annotator.ui.document_model import DocumentListModel, status_text
 from annotator.ui.palette import LabelPalette
@@ -70,9 +71,12 @@ def _columns(table: QTableView, *, stretch: int, widths: dict[int, int]) -> None
 
 
 class DocumentPanel(QWidget):
-    """Filter (text, status) above the lazy document table. Emits ``documentActivated(id)``."""
+    """Filter (text, status) above the lazy document table, sorted by a click on a header
+    (again: the other way; a third time: import order). Emits ``documentActivated(id)`` and
+    ``orderChanged(DocumentOrder)``."""
 
     documentActivated = Signal(int)
+    orderChanged = Signal(object)
 
     def __init__(self, model: DocumentListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,8 +90,15 @@ class DocumentPanel(QWidget):
         self.table.setObjectName("document-list")
         self.table.setModel(model)
         # never ResizeToContents: it reads every row (100,000 documents, 10,000 spans)
-        _columns(self.table, stretch=0, widths={1: 9, 2: 5})
+        _columns(self.table, stretch=0, widths={1: 9, 2: 6})  # room for the sort arrow
         self.table.setItemDelegate(RightToLeftCells((DocumentListModel.TITLE,), self.table))
+        header = self.table.horizontalHeader()
+        header.setSortIndicatorShown(True)
+        header.setSortIndicatorClearable(True)  # a third click: back to import order
+        header.setSortIndicator(model.sort_column(), Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # the model sorts in SQL (DocumentListModel.sort)
+        header.sortIndicatorChanged.connect(lambda *_: self.orderChanged.emit(model.order))
+        model.modelReset.connect(lambda: self.show_current())  # sorted, filtered, reloaded
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.status)
@@ -115,7 +126,17 @@ class DocumentPanel(QWidget):
     def _filter(self) -> None:
         value = self.status.currentData()
         self.model.set_filter(None if value is None else Status(value), self.search.text().strip())
-        self.show_current()
+
+    def set_order(self, order: DocumentOrder) -> None:
+        """Sort the list as ``order`` says, the header showing it (the saved order)."""
+        self.model.set_order(order)
+        descending = (
+            Qt.SortOrder.DescendingOrder if order.descending else Qt.SortOrder.AscendingOrder
+        )
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)  # the model is sorted already
+        header.setSortIndicator(self.model.sort_column(), descending)
+        header.blockSignals(False)
 
     def _activated(self, index: object) -> None:
         document_id = self.model.document_id(index.row())  # type: ignore[attr-defined]

@@ -305,6 +305,10 @@
         <translation>المقاطع</translation>
     </message>
     <message>
+        <source>Click to sort by this column; again for the other way, a third time for the order of import</source>
+        <translation>انقر للترتيب حسب هذا العمود، ومرة ثانية لعكس الترتيب، ومرة ثالثة للعودة إلى ترتيب الاستيراد</translation>
+    </message>
+    <message>
         <source>(untitled {id})</source>
         <translation>(بلا عنوان {id})</translation>
     </message>
