@@ -46,6 +46,7 @@ from PySide6.QtCore import QSettings, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from annotator.core.document_order import DocumentOrder, SortKey  # noqa: E402
 from annotator.core.edits import AddSpan  # noqa: E402
 from annotator.core.model import AnnotatedDocument, Document, Span  # noqa: E402
 from annotator.core.text import text_sha256  # noqa: E402
@@ -223,6 +224,24 @@ def bench_many_documents(folder: Path, app: QApplication, count: int) -> dict[st
     figures["filter by title + paint"] = 1000 * timed(
         lambda: (window.documents.search.setText("مقال 9999"), table.viewport().grab())
     )
+    window.documents.search.setText("")
+    model = window.controller.document_model
+    for key in (SortKey.TITLE, SortKey.STATUS, SortKey.SPANS):
+        name = key.value
+        figures[f"sort by {name} + paint (the open document's row selected)"] = 1000 * timed(
+            lambda k=key: (window.documents.set_order(DocumentOrder(k)), table.viewport().grab())
+        )
+        figures[f"sorted by {name}: jump to the end + paint"] = 1000 * timed(
+            lambda: (bar.setValue(bar.maximum()), table.viewport().grab())
+        )
+        bar.setValue(0)
+    text = window.controller.document.text if window.controller.document else ""
+    word = next(t for t in tokenize(text) if t.is_word)
+    window.view.set_selection(word.start, word.end)
+    figures["sorted by spans: label key (the row moves) + paint"] = 1000 * timed(
+        lambda: (QTest.keyClick(window.view.text_edit, Qt.Key.Key_3), window.grab())
+    )
+    model.set_order(DocumentOrder())
     window.close()
     app.processEvents()
     return figures

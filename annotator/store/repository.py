@@ -11,6 +11,7 @@ from types import TracebackType
 
 from sqlite_utils import Database
 
+from annotator.core.document_order import IMPORT_ORDER, DocumentOrder
 from annotator.core.edits import AddLabel, ChangeLabel, Edit, RemoveLabel
 from annotator.core.errors import AnnotatorError, NotFoundError
 from annotator.core.model import (
@@ -283,7 +284,9 @@ class Repository:
         search: str = "",
         offset: int = 0,
         limit: int | None = None,
+        order: DocumentOrder = IMPORT_ORDER,
     ) -> list[DocumentSummary]:
+        """The document list (``annotator``'s statuses), filtered, sorted in ``order``."""
         with self._read():
             return queries.summaries(
                 self.db.conn,
@@ -292,6 +295,7 @@ class Repository:
                 search=search,
                 offset=offset,
                 limit=limit,
+                order=order,
             )
 
     def count_summaries(
@@ -309,11 +313,17 @@ class Repository:
         annotator: str = "",
         status: Status | None = None,
         search: str = "",
+        order: DocumentOrder = IMPORT_ORDER,
     ) -> int:
         """0-based row of the document in ``summaries(...)``; -1 if the filter hides it."""
         with self._read():
             return queries.position(
-                self.db.conn, document_id, annotator=annotator, status=status, search=search
+                self.db.conn,
+                document_id,
+                annotator=annotator,
+                status=status,
+                search=search,
+                order=order,
             )
 
     def annotated(

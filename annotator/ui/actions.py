@@ -108,6 +108,9 @@ SPECS: tuple[ActionSpec, ...] = (
     # Help menu
     ActionSpec("keyboard_map", QT_TRANSLATE_NOOP("Actions", "&Keyboard map"), ("F1",)),
     ActionSpec("user_guide", QT_TRANSLATE_NOOP("Actions", "User &guide"), ()),
+    # the docks' own toggle actions (checked while the dock is shown), adopted by the window
+    ActionSpec("show_documents", QT_TRANSLATE_NOOP("Actions", "Documents"), ()),
+    ActionSpec("show_annotations", QT_TRANSLATE_NOOP("Actions", "Annotations"), ()),
 )
 
 
@@ -178,6 +181,17 @@ class ActionCollection(QObject):
 
     def __iter__(self):  # type: ignore[no-untyped-def]
         return iter(self._actions.values())
+
+    def adopt(self, action_id: str, action: QAction) -> None:
+        """Use ``action`` for ``action_id`` (a dock's checkable toggle action, which follows
+        the dock's visibility), with the keys the user gave it or its defaults."""
+        spec(action_id)
+        self._actions.pop(action_id).deleteLater()
+        action.setObjectName(action_id)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self._actions[action_id] = action
+        self.apply_shortcuts()
+        self.retranslate()
 
     def ids(self) -> list[str]:
         return list(self._actions)

@@ -173,13 +173,16 @@ class AnnotationController(QObject):
             self.labelsChanged.emit()
             self._reread_document()
             return
+        gone = False  # a span of the open document went: its count in the list changed
         if target is not None and target != self.document_id:
             self.open_document(target)
+            gone = bool(found.spans)  # whatever went there, the document is read again
         else:
             for span_id in found.spans:
                 try:
                     span = self.repo.span(span_id)
                 except NotFoundError:
+                    gone = True
                     self.view.remove_span(span_id)
                     self.span_model.remove_span(span_id)
                     self.snapper.remove_span(span_id)
@@ -201,7 +204,9 @@ class AnnotationController(QObject):
         elif present and not found.relations:
             self.view.select_span(present[0])
         if target is not None:
-            self.document_model.refresh_document(target, membership=found.status)
+            self.document_model.refresh_document(
+                target, membership=found.status, counts=bool(found.added) or gone
+            )
             self.documentEdited.emit(target)
 
     # -- clitic evidence from the worker (docs/adr/0025) ------------------------------------
@@ -289,7 +294,7 @@ class AnnotationController(QObject):
     def label_key(self, key: int, *, exact: bool = False) -> None:
         label = self.labels.by_key(key)
         if label is None:
-            self.message.emit(self.tr("No label has the key {key}").format(key=ltr(str(key))))
+            self.message.emit(self.tr("No label on key {key}").format(key=ltr(str(key))))
             return
         self.label(label.name, exact=exact)
 

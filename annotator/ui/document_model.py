@@ -8,6 +8,7 @@ it shows. The model adapts the store's list; it holds no documents of its own.
 from __future__ import annotations
 
 from collections import OrderedDict
+from typing import ClassVar
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -16,6 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from annotator.core.document_order import IMPORT_ORDER, DocumentOrder, SortKey
 from annotator.core.model import DocumentSummary, Status
 from annotator.store import Repository
 from annotator.ui.table_model import Index, ReadOnlyTableModel
@@ -47,6 +49,11 @@ class DocumentListModel(ReadOnlyTableModel):
     HEADERS = HEADERS
     CONTEXT = "DocumentListModel"
     TITLE, STATUS, SPANS = range(3)
+    SORT_KEYS: ClassVar[dict[int, SortKey]] = {
+        TITLE: SortKey.TITLE,
+        STATUS: SortKey.STATUS,
+        SPANS: SortKey.SPANS,
+    }
 
     def __init__(self, repo: Repository, annotator: str, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
@@ -54,6 +61,7 @@ class DocumentListModel(ReadOnlyTableModel):
         self._annotator = annotator
         self._status: Status | None = None
         self._search = ""
+        self._order = IMPORT_ORDER
         self._count = repo.count_summaries(annotator=annotator)
         self._pages: OrderedDict[int, list[DocumentSummary]] = OrderedDict()
         self._current: int | None = None
@@ -68,6 +76,29 @@ class DocumentListModel(ReadOnlyTableModel):
     def set_annotator(self, annotator: str) -> None:
         self._annotator = annotator
         self.reload()
+
+    @property
+    def order(self) -> DocumentOrder:
+        return self._order
+
+    def set_order(self, order: DocumentOrder) -> None:
+        """Show the list in ``order``, sorted by the store, read again page by page."""
+        if order != self._order:
+            self._order = order
+            self.reload()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """A click on a header (QTableView sorting): that column's order; -1: import order."""
+        key = self.SORT_KEYS.get(column, SortKey.IMPORT)
+        descending = key is not SortKey.IMPORT and order == Qt.SortOrder.DescendingOrder
+        self.set_order(DocumentOrder(key, descending))
+
+    def sort_column(self) -> int:
+        """The column the list is sorted by, -1 for import order."""
+        for column, key in self.SORT_KEYS.items():
+            if key is self._order.key:
+                return column
+        return -1
 
     @property
     def current(self) -> int | None:
@@ -91,6 +122,7 @@ class DocumentListModel(ReadOnlyTableModel):
                 search=self._search,
                 offset=page * ROWS_PER_PAGE,
                 limit=ROWS_PER_PAGE,
+                order=self._order,
             )
             self._pages[page] = rows
             while len(self._pages) > KEPT_PAGES:
@@ -117,7 +149,11 @@ class DocumentListModel(ReadOnlyTableModel):
                 if summary.id == document_id:
                     return page * ROWS_PER_PAGE + i
         return self._repo.position(
-            document_id, annotator=self._annotator, status=self._status, search=self._search
+            document_id,
+            annotator=self._annotator,
+            status=self._status,
+            search=self._search,
+            order=self._order,
         )
 
     def set_current(self, document_id: int | None) -> None:
@@ -127,10 +163,16 @@ class DocumentListModel(ReadOnlyTableModel):
             if doc is not None:
                 self._changed_row(self._cached_row(doc))
 
-    def refresh_document(self, document_id: int, *, membership: bool = True) -> None:
-        """Reload the row of a document whose span count (or, ``membership``, status) changed."""
-        if membership and self._status is not None:
-            # the document may enter or leave the filtered list: recount
+    def refresh_document(
+        self, document_id: int, *, membership: bool = True, counts: bool = True
+    ) -> None:
+        """Reload the row of a document whose spans changed (``counts``: their number) or,
+        ``membership``, whose status changed."""
+        key = self._order.key
+        if (membership and (self._status is not None or key is SortKey.STATUS)) or (
+            counts and key is SortKey.SPANS
+        ):
+            # the document may enter or leave the filtered list, or move in the sorted one
             self.reload()
             return
         row = self._cached_row(document_id)
@@ -151,6 +193,16 @@ class DocumentListModel(ReadOnlyTableModel):
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     # -- QAbstractItemModel -----------------------------------------------------------------
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(
+                "Click to sort by this column; again for the other way, a third time for the "
+                "order of import"
+            )
+        return super().headerData(section, orientation, role)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._count
 

@@ -49,7 +49,7 @@ def keyboard_map(actions: ActionCollection) -> list[tuple[str, str]]:
     for spec in SPECS:
         action = actions[spec.id]
         keys = keys_text(action)
-        no_label = spec.id.startswith(("label_", "exact_")) and not action.isEnabled()
+        no_label = spec.id.startswith(("label_", "exact_")) and not action.data()
         if not keys or no_label:
             continue
         rows.append((keys, action.text().replace("&", "")))

@@ -69,11 +69,15 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.hint, 1)
         self.setCentralWidget(central)
         self.documents = DocumentPanel(self.controller.document_model, self)
+        self.documents.set_order(settings.document_order())
+        self.documents.orderChanged.connect(settings.set_document_order)
         self.side = SidePanel(self.controller.span_model, self)
         self.documents_dock = self._dock("documents-dock", self.documents)
         self.side_dock = self._dock("annotations-dock", self.side)
         # dock areas do not mirror by themselves: the document list goes where reading starts
         docks.place(self, self.documents_dock, self.side_dock, self.rtl)
+        self.action_set.adopt("show_documents", self.documents_dock.toggleViewAction())
+        self.action_set.adopt("show_annotations", self.side_dock.toggleViewAction())
         self.status = StatusPanel(self.statusBar())
         self.window_actions = WindowActions(self)
         self._build_menus()
@@ -104,6 +108,7 @@ class MainWindow(QMainWindow):
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable  # else View → it is greyed
         )
         return dock
 
@@ -160,8 +165,8 @@ class MainWindow(QMainWindow):
         for name in ("zoom_in", "zoom_out", "zoom_reset", None, "document_details"):
             self.view_menu.addSeparator() if name is None else self.view_menu.addAction(a[name])
         self.view_menu.addSeparator()
-        self.view_menu.addAction(self.documents_dock.toggleViewAction())
-        self.view_menu.addAction(self.side_dock.toggleViewAction())
+        self.view_menu.addAction(a["show_documents"])
+        self.view_menu.addAction(a["show_annotations"])
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(a["keyboard_map"])
         self.help_menu.addAction(a["user_guide"])
@@ -177,8 +182,10 @@ class MainWindow(QMainWindow):
                 self.action_set[f"label_{key}"],
                 self.action_set[f"exact_{key}"],
             )
-            for action in (label_action, exact_action):
-                action.setEnabled(label is not None)
+            # the label on the key, for the keyboard map; a key with none stays enabled: pressed,
+            # it says that no label is on it
+            label_action.setData(None if label is None else label.name)
+            exact_action.setData(None if label is None else label.name)
             if label is None:
                 continue
             label_action.setText(self.tr("Label as {label}").format(label=label.name))
@@ -272,6 +279,7 @@ class MainWindow(QMainWindow):
         self.status.show_action(text)
 
     def _on_document_opened(self, document_id: int) -> None:
+        self.status.show_action("")  # what was done in the last document is no news here
         document = self.controller.document
         if document is not None:
             self.find_bar.set_text(document.text)

@@ -59,7 +59,8 @@ class Navigator(QObject):
             except NotFoundError:
                 document_id = None
         if document_id is None:
-            first = self.c.repo.summaries(limit=1)
+            order = self.c.document_model.order  # the first row of the list
+            first = self.c.repo.summaries(annotator=self.c.annotator, limit=1, order=order)
             if not first:
                 return
             self.c.open_document(first[0].id)
@@ -96,10 +97,11 @@ class Navigator(QObject):
         target: int | None = None
         if row >= 0:
             target = model.document_id(row + delta) if 0 <= row + delta < model.rowCount() else None
-        else:
-            position = self.c.repo.position(current, annotator=self.c.annotator)
+        else:  # the filter hides it: the next of the whole list, in the order shown
+            order = model.order
+            position = self.c.repo.position(current, annotator=self.c.annotator, order=order)
             found = self.c.repo.summaries(
-                annotator=self.c.annotator, offset=max(0, position + delta), limit=1
+                annotator=self.c.annotator, offset=max(0, position + delta), limit=1, order=order
             )
             target = found[0].id if found and position + delta >= 0 else None
         if target is None:
@@ -112,15 +114,17 @@ class Navigator(QObject):
         self.go(target)
 
     def next_unfinished(self, after: int) -> int | None:
-        """The first document after ``after`` (wrapping around) that this annotator has not done."""
-        repo, who = self.c.repo, self.c.annotator
-        position = repo.position(after, annotator=who)
+        """The first document after ``after`` (wrapping around) that this annotator has not
+        done, in the order the list shows."""
+        repo, who, order = self.c.repo, self.c.annotator, self.c.document_model.order
+        position = repo.position(after, annotator=who, order=order)
         total = repo.count_summaries(annotator=who)
 
         def scan(low: int, high: int) -> int | None:
             for start in range(low, high, SUMMARIES_PER_SCAN):
                 limit = min(SUMMARIES_PER_SCAN, high - start)
-                for summary in repo.summaries(annotator=who, offset=start, limit=limit):
+                found = repo.summaries(annotator=who, offset=start, limit=limit, order=order)
+                for summary in found:
                     if summary.id != after and summary.status is not Status.DONE:
                         return summary.id
             return None
@@ -145,9 +149,11 @@ class Navigator(QObject):
         self.c.message.emit(self.tr("Marked done; opened the next unfinished document"))
 
     def position(self) -> tuple[int, int]:
-        """(1-based position of the open document, number of documents) in the whole project."""
+        """(1-based position of the open document, number of documents) in the whole project,
+        in the order the list shows."""
         current = self.c.document_id
         total = self.c.repo.count_documents()
         if current is None:
             return 0, total
-        return self.c.repo.position(current) + 1, total
+        order = self.c.document_model.order
+        return self.c.repo.position(current, annotator=self.c.annotator, order=order) + 1, total

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.document_order import DocumentOrder
 from annotator.core.model import Status
 from annotator.ui.document_model import DocumentListModel, status_text
 from annotator.ui.palette import LabelPalette
@@ -70,9 +71,12 @@ def _columns(table: QTableView, *, stretch: int, widths: dict[int, int]) -> None
 
 
 class DocumentPanel(QWidget):
-    """Filter (text, status) above the lazy document table. Emits ``documentActivated(id)``."""
+    """Filter (text, status) above the lazy document table, sorted by a click on a header
+    (again: the other way; a third time: import order). Emits ``documentActivated(id)`` and
+    ``orderChanged(DocumentOrder)``."""
 
     documentActivated = Signal(int)
+    orderChanged = Signal(object)
 
     def __init__(self, model: DocumentListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,8 +90,15 @@ class DocumentPanel(QWidget):
         self.table.setObjectName("document-list")
         self.table.setModel(model)
         # never ResizeToContents: it reads every row (100,000 documents, 10,000 spans)
-        _columns(self.table, stretch=0, widths={1: 9, 2: 5})
+        _columns(self.table, stretch=0, widths={1: 9, 2: 6})  # room for the sort arrow
         self.table.setItemDelegate(RightToLeftCells((DocumentListModel.TITLE,), self.table))
+        header = self.table.horizontalHeader()
+        header.setSortIndicatorShown(True)
+        header.setSortIndicatorClearable(True)  # a third click: back to import order
+        header.setSortIndicator(model.sort_column(), Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # the model sorts in SQL (DocumentListModel.sort)
+        header.sortIndicatorChanged.connect(lambda *_: self.orderChanged.emit(model.order))
+        model.modelReset.connect(lambda: self.show_current())  # sorted, filtered, reloaded
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.status)
@@ -115,7 +126,17 @@ class DocumentPanel(QWidget):
     def _filter(self) -> None:
         value = self.status.currentData()
         self.model.set_filter(None if value is None else Status(value), self.search.text().strip())
-        self.show_current()
+
+    def set_order(self, order: DocumentOrder) -> None:
+        """Sort the list as ``order`` says, the header showing it (the saved order)."""
+        self.model.set_order(order)
+        descending = (
+            Qt.SortOrder.DescendingOrder if order.descending else Qt.SortOrder.AscendingOrder
+        )
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)  # the model is sorted already
+        header.setSortIndicator(self.model.sort_column(), descending)
+        header.blockSignals(False)
 
     def _activated(self, index: object) -> None:
         document_id = self.model.document_id(index.row())  # type: ignore[attr-defined]
@@ -183,6 +204,13 @@ class SidePanel(QWidget):
         layout.addWidget(self.spans_title)
         layout.addWidget(self.table, 1)
         self.table.clicked.connect(self._activated)
+        self._framed = -1  # the span framed in the viewer, whose row the list highlights
+        # a row moves when its span changes (a relabel or a boundary move sorts it again) and
+        # Qt's selection stays on the old place: highlight the framed span's row again
+        for signal in (model.rowsInserted, model.rowsRemoved, model.rowsMoved):
+            signal.connect(lambda *_: self._highlight_framed())
+        for signal in (model.modelReset, model.layoutChanged):
+            signal.connect(lambda *_: self._highlight_framed())
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -196,5 +224,11 @@ class SidePanel(QWidget):
             self.spanActivated.emit(span.id)
 
     def show_span(self, span_id: int) -> None:
-        """Select the row of ``span_id`` (-1: none) without emitting ``spanActivated``."""
-        select_row(self.table, self.model.row_of(span_id) if span_id >= 0 else -1)
+        """Highlight the row of ``span_id`` (-1: none), the span framed in the viewer, scrolled
+        into view, without emitting ``spanActivated``; it stays highlighted while rows move."""
+        self._framed = span_id
+        self._highlight_framed()
+
+    def _highlight_framed(self) -> None:
+        framed = self._framed
+        select_row(self.table, self.model.row_of(framed) if framed >= 0 else -1)

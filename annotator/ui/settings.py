@@ -14,6 +14,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from annotator.core.document_order import DocumentOrder
+
 MAX_RECENT = 10
 LANGUAGES = ("en", "ar")
 
@@ -96,6 +98,13 @@ class UserSettings:
     def save_window(self, geometry: QByteArray, state: QByteArray, rtl: bool = False) -> None:
         self.q.setValue("window/geometry", geometry)
         self.q.setValue("window/state-rtl" if rtl else "window/state", state)
+
+    def document_order(self) -> DocumentOrder:
+        """The order of the document list, as the annotator last sorted it."""
+        return DocumentOrder.parse(self.q.value("documents/order", ""))
+
+    def set_document_order(self, order: DocumentOrder) -> None:
+        self.q.setValue("documents/order", order.text())
 
     # -- shortcuts -----------------------------------------------------------------------
     def shortcut_override(self, action_id: str) -> str | None:

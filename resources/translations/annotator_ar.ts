@@ -131,6 +131,14 @@
         <source>User &amp;guide</source>
         <translation>&amp;دليل المستخدم</translation>
     </message>
+    <message>
+        <source>Documents</source>
+        <translation>المستندات</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>التوسيمات</translation>
+    </message>
 </context>
 <context>
     <name>AnnotationController</name>
@@ -147,8 +155,8 @@
         <translation>تمت الإعادة: {action}</translation>
     </message>
     <message>
-        <source>No label has the key {key}</source>
-        <translation>لا يوجد وسم على المفتاح {key}</translation>
+        <source>No label on key {key}</source>
+        <translation>لا وسم على المفتاح {key}</translation>
     </message>
     <message>
         <source>Select some text or a span first</source>
@@ -303,6 +311,10 @@
     <message>
         <source>Spans</source>
         <translation>المقاطع</translation>
+    </message>
+    <message>
+        <source>Click to sort by this column; again for the other way, a third time for the order of import</source>
+        <translation>انقر للترتيب حسب هذا العمود، ومرة ثانية لعكس الترتيب، ومرة ثالثة للعودة إلى ترتيب الاستيراد</translation>
     </message>
     <message>
         <source>(untitled {id})</source>

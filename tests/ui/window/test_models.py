@@ -117,16 +117,20 @@ def test_both_tables_share_the_read_only_header_and_flags(window: MainWindow) ->
     from one base class; a real click on a row selects it, nothing opens an editor."""
     window.view.set_selection(*find(text_of(window), "كارتر"))
     key(window, "1")
-    for table, headers in (
-        (window.documents.table, ["Title", "Status", "Spans"]),
-        (window.side.table, ["Label", "Text", "Offsets", "Speaker"]),
+    sort_hint = (
+        "Click to sort by this column; again for the other way, a third time for the order of"
+        " import"
+    )
+    for table, headers, tip in (
+        (window.documents.table, ["Title", "Status", "Spans"], sort_hint),
+        (window.side.table, ["Label", "Text", "Offsets", "Speaker"], None),
     ):
         model = table.model()
         assert isinstance(model, ReadOnlyTableModel)
         horizontal = Qt.Orientation.Horizontal
         assert [model.headerData(c, horizontal) for c in range(model.columnCount())] == headers
         assert model.headerData(0, Qt.Orientation.Vertical) == 1
-        assert model.headerData(0, horizontal, Qt.ItemDataRole.ToolTipRole) is None
+        assert model.headerData(0, horizontal, Qt.ItemDataRole.ToolTipRole) == tip
         assert model.flags(QModelIndex()) == Qt.ItemFlag.NoItemFlags
         cell = model.index(0, 1)
         assert not model.flags(cell) & Qt.ItemFlag.ItemIsEditable
