@@ -92,7 +92,7 @@ class AnnotationController(QObject):
         self._select_after: int | None = None
         self.closed = False  # the window closed the project: no more reading
         self.before_switch: Callable[[], None] | None = None  # the navigator saves the place
-        self.speakers = SpeakerLinks(self)
+        self.speakers = SpeakerLinks(self, self)
         self.last_effects: Effects | None = None  # what the last applied edit touched
         view.spanClicked.connect(self.speakers.clicked)
         view.speaker_of = self._speaker_of  # span tooltips name a quote's speaker

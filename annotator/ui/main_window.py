@@ -7,6 +7,7 @@ In the Arabic interface the whole layout mirrors; the viewer stays right-to-left
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
@@ -27,6 +28,7 @@ from annotator.ui.controller import AnnotationController
 from annotator.ui.document_details import DocumentDetails
 from annotator.ui.find_bar import FindBar
 from annotator.ui.help import EmptyProjectHint
+from annotator.ui.menus import WindowMenus
 from annotator.ui.navigation import Navigator
 from annotator.ui.panels import DocumentPanel, SidePanel
 from annotator.ui.project_watch import ProjectWatch
@@ -35,6 +37,9 @@ from annotator.ui.status import ErrorBanner, StatusPanel
 from annotator.ui.text import isolate, ltr, short
 from annotator.ui.viewer import ArticleView
 from annotator.ui.window_actions import WindowActions
+
+if TYPE_CHECKING:  # the dialog is imported when first opened
+    from annotator.ui.settings_dialog import SettingsValues
 
 
 class MainWindow(QMainWindow):
@@ -52,6 +57,7 @@ class MainWindow(QMainWindow):
         self.view.setObjectName("article-view")
         self.controller = AnnotationController(repo, self.view, settings, self)
         self.navigator = Navigator(self.controller, settings, self.project, self)
+        self.controller.before_switch = self.navigator.save_place
         self.watch = ProjectWatch(self.controller, self)
         self.action_set = ActionCollection(self, settings)
         self.find_bar = FindBar(self)
@@ -79,8 +85,11 @@ class MainWindow(QMainWindow):
         self.action_set.adopt("show_documents", self.documents_dock.toggleViewAction())
         self.action_set.adopt("show_annotations", self.side_dock.toggleViewAction())
         self.status = StatusPanel(self.statusBar())
-        self.window_actions = WindowActions(self)
-        self._build_menus()
+        self.window_actions = WindowActions(self, self)
+        self.menus = WindowMenus(self.menuBar(), self.action_set)
+        self.menus["recent"].aboutToShow.connect(self.window_actions.fill_recent_menu)
+        for action in self.action_set:
+            self.addAction(action)  # shortcuts work even while a menu is hidden
         self._wire()
         self.view.set_zoom(settings.zoom())
         if settings.font_family():
@@ -94,7 +103,7 @@ class MainWindow(QMainWindow):
         docks.restore(self, settings.window_state(self.rtl), self.rtl)  # else the default
         self.navigator.restore()
         self.settings.add_recent_project(self.project)
-        self._refresh_status()
+        self.refresh_status()
         self._show_title()
 
     @property
@@ -111,87 +120,6 @@ class MainWindow(QMainWindow):
             | QDockWidget.DockWidgetFeature.DockWidgetClosable  # else View → it is greyed
         )
         return dock
-
-    # -- menus ------------------------------------------------------------------------------
-    def _build_menus(self) -> None:
-        a = self.action_set
-        bar = self.menuBar()
-        self.project_menu = bar.addMenu("")
-        self.project_menu.addAction(a["new_project"])
-        self.project_menu.addAction(a["open_project"])
-        self.recent_menu = self.project_menu.addMenu("")
-        self.recent_menu.setObjectName("recent-projects")
-        self.recent_menu.aboutToShow.connect(self.window_actions.fill_recent_menu)
-        self.project_menu.addSeparator()
-        self.project_menu.addAction(a["import"])
-        self.project_menu.addAction(a["export"])
-        self.project_menu.addSeparator()
-        self.project_menu.addAction(a["quit"])
-        self.edit_menu = bar.addMenu("")
-        for name in ("undo", "redo", None, "labels", "settings"):
-            self.edit_menu.addSeparator() if name is None else self.edit_menu.addAction(a[name])
-        self.annotate_menu = bar.addMenu("")
-        self.label_menu = self.annotate_menu.addMenu("")
-        self.exact_menu = self.annotate_menu.addMenu("")
-        for name in (
-            None,
-            "delete_span",
-            "next_span",
-            "previous_span",
-            None,
-            "start_left",
-            "start_right",
-            "end_left",
-            "end_right",
-            None,
-            "pick_speaker",
-            "remove_speaker",
-        ):
-            self.annotate_menu.addSeparator() if name is None else self.annotate_menu.addAction(
-                a[name]
-            )
-        self.go_menu = bar.addMenu("")
-        for name in (
-            "done_next",
-            "next_document",
-            "previous_document",
-            None,
-            "find",
-            "find_next",
-            "find_previous",
-        ):
-            self.go_menu.addSeparator() if name is None else self.go_menu.addAction(a[name])
-        self.view_menu = bar.addMenu("")
-        for name in ("zoom_in", "zoom_out", "zoom_reset", None, "document_details"):
-            self.view_menu.addSeparator() if name is None else self.view_menu.addAction(a[name])
-        self.view_menu.addSeparator()
-        self.view_menu.addAction(a["show_documents"])
-        self.view_menu.addAction(a["show_annotations"])
-        self.help_menu = bar.addMenu("")
-        self.help_menu.addAction(a["keyboard_map"])
-        self.help_menu.addAction(a["user_guide"])
-        for action in a:
-            self.addAction(action)  # shortcuts work even while a menu is hidden
-
-    def _fill_label_menus(self) -> None:
-        self.label_menu.clear()
-        self.exact_menu.clear()
-        for key in range(1, 10):
-            label = self.controller.labels.by_key(key)
-            label_action, exact_action = (
-                self.action_set[f"label_{key}"],
-                self.action_set[f"exact_{key}"],
-            )
-            # the label on the key, for the keyboard map; a key with none stays enabled: pressed,
-            # it says that no label is on it
-            label_action.setData(None if label is None else label.name)
-            exact_action.setData(None if label is None else label.name)
-            if label is None:
-                continue
-            label_action.setText(self.tr("Label as {label}").format(label=label.name))
-            exact_action.setText(self.tr("Label exactly as {label}").format(label=label.name))
-            self.label_menu.addAction(label_action)
-            self.exact_menu.addAction(exact_action)
 
     # -- wiring -----------------------------------------------------------------------------
     def _wire(self) -> None:
@@ -228,7 +156,7 @@ class MainWindow(QMainWindow):
         c.message.connect(self._on_message)
         c.failed.connect(self._on_failed)
         c.documentOpened.connect(self._on_document_opened)
-        c.documentEdited.connect(lambda _id: self._refresh_status(position=False))
+        c.documentEdited.connect(lambda _id: self.refresh_status(position=False))
         c.labelsChanged.connect(self._on_labels_changed)
         c.detached.connect(self.watch.reopen)
         c.outdated.connect(self.watch.refresh)
@@ -285,7 +213,7 @@ class MainWindow(QMainWindow):
             self.find_bar.set_text(document.text)
         self._show_title()
         self.documents.show_current(document_id)
-        self._refresh_status()
+        self.refresh_status()
         self._update_speaker_buttons()
 
     def _show_title(self) -> None:
@@ -304,11 +232,11 @@ class MainWindow(QMainWindow):
 
     def _on_documents_changed(self) -> None:
         self.documents.show_current()
-        self._refresh_status()
+        self.refresh_status()
 
     def _on_labels_changed(self) -> None:
         self.side.label_palette.set_labels(self.controller.labels)
-        self._fill_label_menus()
+        self.menus.fill_label_menus(self.controller.labels)
 
     def _on_picking(self, picking: bool) -> None:
         self.side.pick_button.setDown(picking)
@@ -361,7 +289,7 @@ class MainWindow(QMainWindow):
             and self.controller.span_model.speaker_relation(span.id) is not None
         )
 
-    def _refresh_status(self, *, position: bool = True) -> None:
+    def refresh_status(self, *, position: bool = True) -> None:
         """The status bar; the document position (two queries) only when it can change."""
         self.status.show_annotator(self.controller.annotator)
         if position:
@@ -373,18 +301,45 @@ class MainWindow(QMainWindow):
         self.status.show_spans(self.controller.span_model.rowCount())
         self._update_speaker_buttons()
 
+    # -- what the project and dialog actions ask of the window (window_actions.ActionsHost) --
+    @property
+    def annotator(self) -> str:
+        return self.controller.annotator
+
+    @property
+    def label_edits(self) -> AnnotationController:
+        return self.controller
+
+    def after_import(self, imported: bool) -> None:
+        c = self.controller
+        if self.repo.labels() != c.labels:  # the import brought labels (ANERcorp's PERS)
+            c.reload_labels()  # their buttons, colours and menus, before a document opens
+        if imported:
+            c.document_model.reload()
+            if c.document_id is None:
+                self.navigator.restore()
+            self.documents.show_current()
+            self.refresh_status()
+
+    def labels_edited(self, renamed: bool) -> None:
+        self.controller.reload_labels(renamed=renamed)
+
+    def apply_settings(self, values: SettingsValues) -> None:
+        old_language = self.settings.language()
+        self.settings.set_annotator(values.annotator)
+        self.controller.set_annotator(values.annotator)
+        self.settings.set_font_family(values.font_family)
+        self.view.set_font_family(values.font_family or None)
+        self.view.set_zoom(values.zoom)
+        self.refresh_status()
+        if values.language != old_language:
+            self.settings.set_language(values.language)
+            self.set_language(values.language)  # at once, in this window: the undo history stays
+
     # -- language ---------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.action_set.retranslate()
-        self.project_menu.setTitle(self.tr("&Project"))
-        self.recent_menu.setTitle(self.tr("Open &recent"))
-        self.edit_menu.setTitle(self.tr("&Edit"))
-        self.annotate_menu.setTitle(self.tr("&Annotate"))
-        self.label_menu.setTitle(self.tr("&Label selection"))
-        self.exact_menu.setTitle(self.tr("Label e&xactly (no snapping)"))
-        self.go_menu.setTitle(self.tr("&Go"))
-        self.view_menu.setTitle(self.tr("&View"))
-        self.help_menu.setTitle(self.tr("&Help"))
+        self.menus.retranslate(self.controller.labels)
         self.hint.retranslate(self.action_set.key_text("import"))
         self.documents_dock.setWindowTitle(self.tr("Documents"))
         self.side_dock.setWindowTitle(self.tr("Annotations"))
@@ -397,7 +352,6 @@ class MainWindow(QMainWindow):
         self.side.retranslate()
         self.documents.retranslate()
         self.find_bar.retranslate()
-        self._fill_label_menus()
 
     # -- closing ----------------------------------------------------------------------------
     def set_language(self, language: str) -> None:
@@ -415,7 +369,7 @@ class MainWindow(QMainWindow):
         self.status.show_action("")  # the last message was in the old language
         self.controller.document_model.retranslate()
         self.controller.span_model.retranslate()
-        self._refresh_status()
+        self.refresh_status()
         self._show_title()
         if self.window_actions.map is not None:
             self.window_actions.map.refresh()
@@ -445,11 +399,5 @@ class MainWindow(QMainWindow):
             self.repo.close()
 
     def menu(self, name: str) -> QMenu:
-        return {
-            "project": self.project_menu,
-            "edit": self.edit_menu,
-            "annotate": self.annotate_menu,
-            "go": self.go_menu,
-            "view": self.view_menu,
-            "help": self.help_menu,
-        }[name]
+        """A menu by name: project, recent, edit, annotate, label, exact, go, view, help."""
+        return self.menus[name]

@@ -7,13 +7,15 @@ project path on every document switch and on close, and restored when the projec
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, SignalInstance
 
-from annotator.core.edits import SetStatus
+from annotator.core.document_order import DocumentOrder
+from annotator.core.edits import Edit, SetStatus
 from annotator.core.errors import AnnotatorError, NotFoundError
-from annotator.core.model import Status
-from annotator.ui.controller import AnnotationController
+from annotator.core.model import Document, Status, StoredSpan
+from annotator.store import Repository
 from annotator.ui.error_text import document_not_opened
 from annotator.ui.settings import Place, UserSettings
 from annotator.ui.text import isolate
@@ -21,32 +23,83 @@ from annotator.ui.text import isolate
 SUMMARIES_PER_SCAN = 500  # document summaries one query reads while looking for the next unfinished
 
 
+class DocumentRows(Protocol):
+    """The document list as shown: its rows in the order the annotator chose."""
+
+    @property
+    def order(self) -> DocumentOrder: ...
+    def row_of(self, document_id: int) -> int: ...
+    def document_id(self, row: int) -> int | None: ...
+    def rowCount(self) -> int: ...
+
+
+class SpanLookup(Protocol):
+    def span_by_id(self, span_id: int) -> StoredSpan | None: ...
+
+
+class ArticlePlace(Protocol):
+    """Where the annotator is in the article (the viewer)."""
+
+    def scroll_value(self) -> int: ...
+    def set_scroll_value(self, pos: int) -> None: ...
+    def selection(self) -> tuple[int, int]: ...
+    def set_selection(self, start: int, end: int) -> None: ...
+    def selected_span(self) -> int | None: ...
+    def select_span(self, span_id: int | None) -> None: ...
+
+
+class NavigationHost(Protocol):
+    """What moving between documents needs (read only); the controller is one."""
+
+    @property
+    def repo(self) -> Repository: ...
+    @property
+    def annotator(self) -> str: ...
+    @property
+    def document(self) -> Document | None: ...
+    @property
+    def document_id(self) -> int | None: ...
+    @property
+    def document_model(self) -> DocumentRows: ...
+    @property
+    def span_model(self) -> SpanLookup: ...
+    @property
+    def view(self) -> ArticlePlace: ...
+    @property
+    def message(self) -> SignalInstance: ...
+    @property
+    def failed(self) -> SignalInstance: ...
+    def open_document(self, document_id: int) -> None: ...
+    def push(self, edit: Edit, text: str, *, select: int | None = None) -> bool: ...
+
+
 class Navigator(QObject):
+    """The controller's ``before_switch`` is set to ``save_place`` by the window."""
+
     def __init__(
         self,
-        controller: AnnotationController,
+        controller: NavigationHost,
         settings: UserSettings,
         project: Path,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.c = controller
+        self.controller = controller
         self.settings = settings
         self.project = project
-        controller.before_switch = self.save_place
 
     # -- place ------------------------------------------------------------------------------
     def place(self) -> Place:
-        view = self.c.view
+        view = self.controller.view
         return Place(
-            document_id=self.c.document_id,
+            document_id=self.controller.document_id,
             scroll=view.scroll_value(),
             selection=view.selection(),
             span_id=view.selected_span(),
         )
 
     def save_place(self, *, sync: bool = False) -> None:
-        if self.c.document_id is not None:
+        if self.controller.document_id is not None:
             self.settings.save_place(self.project, self.place(), sync=sync)
 
     def restore(self) -> None:
@@ -55,19 +108,24 @@ class Navigator(QObject):
         document_id = place.document_id
         if document_id is not None:
             try:
-                self.c.open_document(document_id)
+                self.controller.open_document(document_id)
             except NotFoundError:
                 document_id = None
         if document_id is None:
-            order = self.c.document_model.order  # the first row of the list
-            first = self.c.repo.summaries(annotator=self.c.annotator, limit=1, order=order)
+            order = self.controller.document_model.order  # the first row of the list
+            first = self.controller.repo.summaries(
+                annotator=self.controller.annotator, limit=1, order=order
+            )
             if not first:
                 return
-            self.c.open_document(first[0].id)
+            self.controller.open_document(first[0].id)
             return
-        view = self.c.view
-        text_length = len(self.c.document.text) if self.c.document else 0
-        if place.span_id is not None and self.c.span_model.span_by_id(place.span_id) is not None:
+        view = self.controller.view
+        text_length = len(self.controller.document.text) if self.controller.document else 0
+        if (
+            place.span_id is not None
+            and self.controller.span_model.span_by_id(place.span_id) is not None
+        ):
             view.select_span(place.span_id)
         else:
             start, end = place.selection
@@ -77,35 +135,40 @@ class Navigator(QObject):
 
     # -- switching --------------------------------------------------------------------------
     def go(self, document_id: int) -> None:
-        if document_id == self.c.document_id:
+        if document_id == self.controller.document_id:
             return
         try:
-            self.c.open_document(document_id)  # saves the old place first (before_switch)
+            self.controller.open_document(document_id)  # saves the old place first (before_switch)
         except AnnotatorError as exc:
             shown = document_not_opened(exc)
-            self.c.failed.emit(shown.text, shown.detail)
+            self.controller.failed.emit(shown.text, shown.detail)
             return
         self.save_place()
 
     def step(self, delta: int) -> None:
         """The next (+1) or previous (-1) document of the document list."""
-        current = self.c.document_id
+        current = self.controller.document_id
         if current is None:
             return
-        model = self.c.document_model
+        model = self.controller.document_model
         row = model.row_of(current)
         target: int | None = None
         if row >= 0:
             target = model.document_id(row + delta) if 0 <= row + delta < model.rowCount() else None
         else:  # the filter hides it: the next of the whole list, in the order shown
             order = model.order
-            position = self.c.repo.position(current, annotator=self.c.annotator, order=order)
-            found = self.c.repo.summaries(
-                annotator=self.c.annotator, offset=max(0, position + delta), limit=1, order=order
+            position = self.controller.repo.position(
+                current, annotator=self.controller.annotator, order=order
+            )
+            found = self.controller.repo.summaries(
+                annotator=self.controller.annotator,
+                offset=max(0, position + delta),
+                limit=1,
+                order=order,
             )
             target = found[0].id if found and position + delta >= 0 else None
         if target is None:
-            self.c.message.emit(
+            self.controller.message.emit(
                 self.tr("This is the last document")
                 if delta > 0
                 else self.tr("This is the first document")
@@ -116,7 +179,11 @@ class Navigator(QObject):
     def next_unfinished(self, after: int) -> int | None:
         """The first document after ``after`` (wrapping around) that this annotator has not
         done, in the order the list shows."""
-        repo, who, order = self.c.repo, self.c.annotator, self.c.document_model.order
+        repo, who, order = (
+            self.controller.repo,
+            self.controller.annotator,
+            self.controller.document_model.order,
+        )
         position = repo.position(after, annotator=who, order=order)
         total = repo.count_summaries(annotator=who)
 
@@ -133,27 +200,31 @@ class Navigator(QObject):
 
     def done_and_next(self) -> None:
         """Mark the open document done (one undoable edit) and open the next unfinished one."""
-        document_id = self.c.document_id
+        document_id = self.controller.document_id
         if document_id is None:
             return
-        title = self.c.document.title if self.c.document else ""
-        if self.c.repo.status(document_id, self.c.annotator) is not Status.DONE:
+        title = self.controller.document.title if self.controller.document else ""
+        if self.controller.repo.status(document_id, self.controller.annotator) is not Status.DONE:
             action = self.tr("Mark {title} done").format(title=isolate(title))
-            if not self.c.push(SetStatus(document_id, self.c.annotator, Status.DONE), action):
+            if not self.controller.push(
+                SetStatus(document_id, self.controller.annotator, Status.DONE), action
+            ):
                 return
         following = self.next_unfinished(document_id)
         if following is None:
-            self.c.message.emit(self.tr("Done. Every document is done."))
+            self.controller.message.emit(self.tr("Done. Every document is done."))
             return
         self.go(following)
-        self.c.message.emit(self.tr("Marked done; opened the next unfinished document"))
+        self.controller.message.emit(self.tr("Marked done; opened the next unfinished document"))
 
     def position(self) -> tuple[int, int]:
         """(1-based position of the open document, number of documents) in the whole project,
         in the order the list shows."""
-        current = self.c.document_id
-        total = self.c.repo.count_documents()
+        current = self.controller.document_id
+        total = self.controller.repo.count_documents()
         if current is None:
             return 0, total
-        order = self.c.document_model.order
-        return self.c.repo.position(current, annotator=self.c.annotator, order=order) + 1, total
+        order = self.controller.document_model.order
+        return self.controller.repo.position(
+            current, annotator=self.controller.annotator, order=order
+        ) + 1, total

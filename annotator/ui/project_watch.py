@@ -34,7 +34,7 @@ def _key(span: StoredSpan) -> tuple[object, ...]:
 class ProjectWatch(QObject):
     def __init__(self, controller: AnnotationController, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.c = controller
+        self.controller = controller
         self._version = self._read_version()
         self.timer = QTimer(self)
         self.timer.setInterval(INTERVAL_MS)
@@ -43,18 +43,18 @@ class ProjectWatch(QObject):
 
     def _read_version(self) -> int | None:
         try:
-            return self.c.repo.data_version()
+            return self.controller.repo.data_version()
         except AnnotatorError:
             return None
 
     def poll(self) -> None:
         """Reopen a detached project; reload what another program changed."""
-        if self.c.closed:
+        if self.controller.closed:
             self.timer.stop()
             return
         try:
-            self.c.repo.check_files()
-            version = self.c.repo.data_version()
+            self.controller.repo.check_files()
+            version = self.controller.repo.data_version()
         except ProjectDetachedError as exc:
             self.reopen(exc)
             return
@@ -68,7 +68,7 @@ class ProjectWatch(QObject):
     def refresh(self) -> bool:
         """Bring the document list and the open document up to the file; True if the open
         document changed (another program's spans, relations or a status)."""
-        c = self.c
+        c = self.controller
         try:
             if c.repo.labels() != c.labels:  # another program's import brought labels
                 c.reload_labels()
@@ -105,12 +105,12 @@ class ProjectWatch(QObject):
         and show what the file holds."""
         log.warning("project detached, reopening: %s", error)
         try:
-            self.c.repo.reopen()
+            self.controller.repo.reopen()
         except AnnotatorError as exc:
             shown = write_failed(exc)
-            self.c.failed.emit(shown.text, shown.detail)
+            self.controller.failed.emit(shown.text, shown.detail)
             return
         self._version = self._read_version()
         self.refresh()
         shown = project_reopened(error)
-        self.c.failed.emit(shown.text, shown.detail)
+        self.controller.failed.emit(shown.text, shown.detail)

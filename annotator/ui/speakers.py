@@ -9,25 +9,59 @@ speaker (picking another replaces the link, in one edit). A click on an entity t
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import Protocol
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from annotator.core.edits import AddRelation, Composite, Edit, RemoveRelation
-from annotator.core.model import SPEAKER, Kind, Relation, StoredSpan
+from annotator.core.model import SPEAKER, Document, Kind, LabelSet, Relation, StoredSpan
 from annotator.core.speakers import SpeakerProblem, speaker_problem
 from annotator.ui.text import isolate, short
 
-if TYPE_CHECKING:
-    from annotator.ui.controller import AnnotationController
+
+class SpanLookup(Protocol):
+    """The open document's spans and speaker links (the span list model)."""
+
+    def span_by_id(self, span_id: int) -> StoredSpan | None: ...
+    def speaker_relation(self, quote_id: int) -> Relation | None: ...
+
+
+class SpanPlaces(Protocol):
+    """Where spans are on the screen (the viewer)."""
+
+    def span_at(self, pos: int) -> Sequence[int]: ...
+    def select_span(self, span_id: int | None) -> None: ...
+
+
+class SpeakerHost(Protocol):
+    """What linking a speaker needs of the open document (read only); the controller is one."""
+
+    @property
+    def annotator(self) -> str: ...
+    @property
+    def labels(self) -> LabelSet: ...
+    @property
+    def document(self) -> Document | None: ...
+    @property
+    def relations(self) -> list[Relation]: ...
+    @property
+    def span_model(self) -> SpanLookup: ...
+    @property
+    def view(self) -> SpanPlaces: ...
+    @property
+    def message(self) -> SignalInstance: ...
+
+    def selected_span(self) -> StoredSpan | None: ...
+    def push(self, edit: Edit, text: str, *, select: int | None = None) -> bool: ...
 
 
 class SpeakerLinks(QObject):
     pickingChanged = Signal(bool)
 
-    def __init__(self, controller: AnnotationController) -> None:
-        super().__init__(controller)
-        self.c = controller
+    def __init__(self, host: SpeakerHost, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.controller = host
         self._quote: int | None = None  # the quote waiting for its speaker
 
     @property
@@ -35,17 +69,17 @@ class SpeakerLinks(QObject):
         return self._quote is not None
 
     def start(self) -> None:
-        span = self.c.selected_span()
+        span = self.controller.selected_span()
         if (
             span is None
-            or self.c.labels.get(span.label) is None
-            or (self.c.labels.kind_of(span.label) is not Kind.QUOTE)
+            or self.controller.labels.get(span.label) is None
+            or (self.controller.labels.kind_of(span.label) is not Kind.QUOTE)
         ):
-            self.c.message.emit(self.tr("Select a quote first, then pick its speaker"))
+            self.controller.message.emit(self.tr("Select a quote first, then pick its speaker"))
             return
         self._quote = span.id
         self.pickingChanged.emit(True)
-        self.c.message.emit(self.tr("Click the entity who said this quote (Esc cancels)"))
+        self.controller.message.emit(self.tr("Click the entity who said this quote (Esc cancels)"))
 
     def cancel(self) -> None:
         if self._quote is not None:
@@ -59,46 +93,50 @@ class SpeakerLinks(QObject):
         # the click may land on several spans (an entity inside the quote): take an entity
         target, refused = self._entity_among(span_id)
         if target is None:
-            self.c.view.select_span(quote)
+            self.controller.view.select_span(quote)
             if refused is not None:
-                self.c.message.emit(
+                self.controller.message.emit(
                     self.tr(
                         "{label} cannot be a speaker: click one of {allowed} "
                         "(Edit → Labels… sets which labels may be speakers)"
                     ).format(label=isolate(refused.label), allowed=self.allowed_text())
                 )
             else:
-                self.c.message.emit(
+                self.controller.message.emit(
                     self.tr("That is not an entity: click a person or an organisation")
                 )
             return
         self.cancel()
-        existing = self.c.span_model.speaker_relation(quote)
+        existing = self.controller.span_model.speaker_relation(quote)
         if existing is not None and existing.target_id == target.id:
-            self.c.view.select_span(quote)
-            self.c.message.emit(self.tr("That speaker is already linked"))
+            self.controller.view.select_span(quote)
+            self.controller.message.emit(self.tr("That speaker is already linked"))
             return
-        link: Edit = AddRelation(Relation(None, SPEAKER, quote, target.id, self.c.annotator))
+        link: Edit = AddRelation(
+            Relation(None, SPEAKER, quote, target.id, self.controller.annotator)
+        )
         if existing is not None and existing.id is not None:
             link = Composite((RemoveRelation(existing.id), link))
-        words = isolate(short(target.text_in(self.c.document.text if self.c.document else "")))
+        words = isolate(
+            short(target.text_in(self.controller.document.text if self.controller.document else ""))
+        )
         action = self.tr("Link speaker {text}").format(text=words)
-        if self.c.push(link, action, select=quote):
-            self.c.message.emit(action)
+        if self.controller.push(link, action, select=quote):
+            self.controller.message.emit(action)
 
     def _entity_among(self, span_id: int) -> tuple[StoredSpan | None, StoredSpan | None]:
         """The span under the click that may be the quote's speaker, or (None, the entity the
         rule refuses there, if any)."""
-        clicked = self.c.span_model.span_by_id(span_id)
+        clicked = self.controller.span_model.span_by_id(span_id)
         candidates = [clicked] if clicked is not None else []
         if clicked is not None:
-            model, view = self.c.span_model, self.c.view
+            model, view = self.controller.span_model, self.controller.view
             candidates += [s for s in map(model.span_by_id, view.span_at(clicked.start)) if s]
-        quote = None if self._quote is None else self.c.span_model.span_by_id(self._quote)
-        source = None if quote is None else self.c.labels.get(quote.label)
+        quote = None if self._quote is None else self.controller.span_model.span_by_id(self._quote)
+        source = None if quote is None else self.controller.labels.get(quote.label)
         refused = None
         for span in candidates:
-            problem = speaker_problem(source, self.c.labels.get(span.label))
+            problem = speaker_problem(source, self.controller.labels.get(span.label))
             if problem is None:
                 return span, None
             if problem is SpeakerProblem.NOT_ALLOWED and refused is None:
@@ -107,19 +145,19 @@ class SpeakerLinks(QObject):
 
     def allowed_text(self) -> str:
         """The labels allowed as speakers, for a message: ``PER, ORG`` (or a word for none)."""
-        names = self.c.labels.speakers
+        names = self.controller.labels.speakers
         return isolate(", ".join(names)) if names else self.tr("(no label is allowed as a speaker)")
 
     def relabel_note(self, span: StoredSpan, new: str) -> str:
         """What relabelling ``span`` as ``new`` does to its speaker links, for the status bar
         (the store removes the links the relabel breaks); empty when it keeps them."""
-        labels = self.c.labels
+        labels = self.controller.labels
         after = labels.get(new)
-        for relation in self.c.relations:
+        for relation in self.controller.relations:
             if relation.type != SPEAKER or span.id not in (relation.source_id, relation.target_id):
                 continue
             other_id = relation.target_id if relation.source_id == span.id else relation.source_id
-            other = self.c.span_model.span_by_id(other_id)
+            other = self.controller.span_model.span_by_id(other_id)
             other_label = None if other is None else labels.get(other.label)
             if relation.source_id == span.id:
                 problem = speaker_problem(after, other_label)
@@ -136,11 +174,11 @@ class SpeakerLinks(QObject):
         return ""
 
     def remove(self) -> None:
-        span = self.c.selected_span()
-        relation = None if span is None else self.c.span_model.speaker_relation(span.id)
+        span = self.controller.selected_span()
+        relation = None if span is None else self.controller.span_model.speaker_relation(span.id)
         if span is None or relation is None or relation.id is None:
-            self.c.message.emit(self.tr("Select a quote that has a speaker"))
+            self.controller.message.emit(self.tr("Select a quote that has a speaker"))
             return
         action = self.tr("Remove the speaker of a quote")
-        if self.c.push(RemoveRelation(relation.id), action, select=span.id):
-            self.c.message.emit(action)
+        if self.controller.push(RemoveRelation(relation.id), action, select=span.id):
+            self.controller.message.emit(action)

@@ -4,18 +4,23 @@ settings, quit. Dialogs are imported when first opened."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, SignalInstance
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
+from annotator.store import Repository
 from annotator.ui import file_dialogs
+from annotator.ui.actions import ActionCollection
+from annotator.ui.settings import UserSettings
 from annotator.ui.text import isolate
 
-if TYPE_CHECKING:
-    from annotator.ui.help import KeyboardMap
-    from annotator.ui.main_window import MainWindow
+if TYPE_CHECKING:  # dialogs are imported when first opened
+    from annotator.ui.help import EmptyProjectHint, KeyboardMap
+    from annotator.ui.label_dialog import LabelEdits
+    from annotator.ui.settings_dialog import SettingsValues
+    from annotator.ui.viewer import ArticleView
 
 PROJECT_SUFFIX = ".annot.db"
 
@@ -27,38 +32,71 @@ def project_filter() -> str:
     ).format(suffix=PROJECT_SUFFIX)
 
 
+class ActionsHost(Protocol):
+    """What the project and dialog actions need of the window (the main window is one)."""
+
+    @property
+    def project(self) -> Path: ...
+    @property
+    def repo(self) -> Repository: ...
+    @property
+    def settings(self) -> UserSettings: ...
+    @property
+    def action_set(self) -> ActionCollection: ...
+    @property
+    def annotator(self) -> str: ...
+    @property
+    def label_edits(self) -> LabelEdits: ...
+    @property
+    def view(self) -> ArticleView: ...
+    @property
+    def hint(self) -> EmptyProjectHint: ...
+    @property
+    def projectRequested(self) -> SignalInstance: ...
+    @property
+    def newProjectRequested(self) -> SignalInstance: ...
+    @property
+    def sampleRequested(self) -> SignalInstance: ...
+    def menu(self, name: str) -> QMenu: ...
+    def close(self) -> bool: ...
+    def after_import(self, imported: bool) -> None: ...
+    def labels_edited(self, renamed: bool) -> None: ...
+    def apply_settings(self, values: SettingsValues) -> None: ...
+
+
 class WindowActions:
-    def __init__(self, window: MainWindow) -> None:
-        self.w = window
+    def __init__(self, window: ActionsHost, parent: QWidget) -> None:
+        self.window = window
+        self.parent = parent  # of the dialogs
 
     @staticmethod
     def tr(text: str) -> str:
         return QCoreApplication.translate("WindowActions", text)
 
     def wire(self) -> None:
-        a = self.w.action_set
+        a = self.window.action_set
         a["new_project"].triggered.connect(self.new_project)
         a["open_project"].triggered.connect(self.open_project)
         a["import"].triggered.connect(self.import_articles)
         a["export"].triggered.connect(self.export)
         a["labels"].triggered.connect(self.edit_labels)
         a["settings"].triggered.connect(self.edit_settings)
-        a["quit"].triggered.connect(self.w.close)
+        a["quit"].triggered.connect(self.window.close)
         a["keyboard_map"].triggered.connect(self.keyboard_map)
         a["user_guide"].triggered.connect(self.user_guide)
-        self.w.hint.importRequested.connect(self.import_articles)
-        self.w.hint.sampleRequested.connect(self.w.sampleRequested)
+        self.window.hint.importRequested.connect(self.import_articles)
+        self.window.hint.sampleRequested.connect(self.window.sampleRequested)
         self.map: KeyboardMap | None = None
 
     def _filter(self) -> str:
         return project_filter()
 
     def _start_dir(self) -> str:
-        return str(self.w.project.parent)
+        return str(self.window.project.parent)
 
     def new_project(self) -> None:
         path = file_dialogs.save_file(
-            self.w, self.tr("New project"), self._start_dir(), self._filter()
+            self.parent, self.tr("New project"), self._start_dir(), self._filter()
         )
         if not path:
             return
@@ -66,27 +104,29 @@ class WindowActions:
             path += PROJECT_SUFFIX
         if Path(path).exists():
             QMessageBox.warning(
-                self.w,
+                self.parent,
                 self.tr("New project"),
                 self.tr("{path} exists already; use Open project to open it.").format(
                     path=isolate(path)
                 ),
             )
             return
-        self.w.newProjectRequested.emit(path)  # the only way the window makes a project file
+        self.window.newProjectRequested.emit(path)  # the only way the window makes a project file
 
     def open_project(self) -> None:
         path = file_dialogs.open_file(
-            self.w, self.tr("Open project"), self._start_dir(), self._filter()
+            self.parent, self.tr("Open project"), self._start_dir(), self._filter()
         )
         if path:
-            self.w.projectRequested.emit(path)
+            self.window.projectRequested.emit(path)
 
     def fill_recent_menu(self) -> None:
-        menu = self.w.recent_menu
+        menu = self.window.menu("recent")
         menu.clear()
         recent = [
-            p for p in self.w.settings.recent_projects() if p != str(self.w.project.resolve())
+            p
+            for p in self.window.settings.recent_projects()
+            if p != str(self.window.project.resolve())
         ]
         if not recent:
             empty = menu.addAction(self.tr("(no other project yet)"))
@@ -101,9 +141,9 @@ class WindowActions:
         deleted) is never made again: say so and offer to take it off the list. Only a stat
         looks at the path (docs/adr/0016)."""
         if Path(path).is_file():
-            self.w.projectRequested.emit(path)
+            self.window.projectRequested.emit(path)
             return
-        box = QMessageBox(self.w)
+        box = QMessageBox(self.parent)
         box.setObjectName("recent-missing")
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Open recent"))
@@ -120,29 +160,21 @@ class WindowActions:
         box.setDefaultButton(remove)
         box.exec()
         if box.clickedButton() is remove:
-            self.w.settings.remove_recent_project(path)
+            self.window.settings.remove_recent_project(path)
 
     def import_articles(self) -> None:
         from annotator.ui.import_dialog import ImportDialog
 
-        dialog = ImportDialog(self.w.repo, self.w.controller.annotator, self.w)
+        dialog = ImportDialog(self.window.repo, self.window.annotator, self.parent)
         dialog.exec()
-        c = self.w.controller
-        if self.w.repo.labels() != c.labels:  # the import brought labels (ANERcorp's PERS)
-            c.reload_labels()  # their buttons, colours and menus, before a document opens
-        if dialog.imported:
-            c.document_model.reload()
-            if c.document_id is None:
-                self.w.navigator.restore()
-            self.w.documents.show_current()
-            self.w._refresh_status()
+        self.window.after_import(bool(dialog.imported))
 
     def keyboard_map(self) -> None:
         """Help → Keyboard map (F1): the keys as they are now, beside the article."""
         from annotator.ui.help import KeyboardMap
 
         if self.map is None:
-            self.map = KeyboardMap(self.w.action_set, self.w)
+            self.map = KeyboardMap(self.window.action_set, self.parent)
         self.map.refresh()
         self.map.show()
         self.map.raise_()
@@ -155,30 +187,19 @@ class WindowActions:
     def export(self) -> None:
         from annotator.ui.export_dialog import ExportDialog
 
-        ExportDialog(self.w.repo, self.w.controller.annotator, self.w).exec()
+        ExportDialog(self.window.repo, self.window.annotator, self.parent).exec()
 
     def edit_labels(self) -> None:
         from annotator.ui.label_dialog import LabelDialog
 
-        dialog = LabelDialog(self.w.repo, self.w, edits=self.w.controller)
+        dialog = LabelDialog(self.window.repo, self.parent, edits=self.window.label_edits)
         if dialog.exec() and dialog.changed:
-            self.w.controller.reload_labels(renamed=dialog.renamed)
+            self.window.labels_edited(dialog.renamed)
 
     def edit_settings(self) -> None:
         from annotator.ui.settings_dialog import SettingsDialog
 
-        w = self.w
-        dialog = SettingsDialog(w.settings, w.controller.annotator, w.view, w)
-        if not dialog.exec():
-            return
-        old_language = w.settings.language()
-        result = dialog.result_values()
-        w.settings.set_annotator(result.annotator)
-        w.controller.set_annotator(result.annotator)
-        w.settings.set_font_family(result.font_family)
-        w.view.set_font_family(result.font_family or None)
-        w.view.set_zoom(result.zoom)
-        w._refresh_status()
-        if result.language != old_language:
-            w.settings.set_language(result.language)
-            w.set_language(result.language)  # at once, in this window: the undo history stays
+        w = self.window
+        dialog = SettingsDialog(w.settings, w.annotator, w.view, self.parent)
+        if dialog.exec():
+            w.apply_settings(dialog.result_values())

@@ -80,7 +80,7 @@ def test_shortcuts_are_isolated_left_to_right(
             "ar": f"النتيجة السابقة ({LRI}Shift+Enter, Shift+F3{PDI})",
         }[language]
     )
-    menu = window.edit_menu
+    menu = window.menu("edit")
     menu.popup(window.mapToGlobal(window.rect().center()))
     QTest.qWaitForWindowExposed(menu)
     assert menu.grab().save(str(screenshot_dir / f"menu-edit-{language}.png"))
@@ -131,4 +131,4 @@ def test_menus_keep_their_isolating_style_after_a_language_switch(
     window = window_in(qtbot, tmp_path, settings, "en")
     window.set_language("ar")
     assert isinstance(QApplication.style(), IsolatingStyle)
-    assert isinstance(window.edit_menu, QMenu)
+    assert isinstance(window.menu("edit"), QMenu)

@@ -212,7 +212,7 @@ def test_recent_projects_menu_lists_other_projects(
     open_project(other).close()
     UserSettings(settings).add_recent_project(other)
     window.window_actions.fill_recent_menu()
-    texts = [a.text() for a in window.recent_menu.actions()]
+    texts = [a.text() for a in window.menu("recent").actions()]
     assert texts == [str(other.resolve())]
 
 

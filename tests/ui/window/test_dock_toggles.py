@@ -25,7 +25,7 @@ def user(settings: QSettings) -> UserSettings:
 
 def menu_item(window: MainWindow, text: str) -> tuple[bool, bool]:
     """(enabled, checked) of the View menu's item ``text``."""
-    action = next(a for a in window.view_menu.actions() if a.text().replace("&", "") == text)
+    action = next(a for a in window.menu("view").actions() if a.text().replace("&", "") == text)
     return action.isEnabled(), action.isChecked()
 
 

@@ -64,7 +64,7 @@ def assert_mirrored(window: MainWindow) -> None:
     assert window.dockWidgetArea(window.side_dock) == LEFT
     assert window.documents_dock.geometry().x() > window.side_dock.geometry().x()
     assert window.centralWidget().geometry().x() > window.side_dock.geometry().x()
-    assert window.project_menu.title() == "&مشروع"
+    assert window.menu("project").title() == "&مشروع"
     assert window.documents_dock.windowTitle() == "المستندات"
     assert window.status.annotator.text() == f"الموسِّم: \u2068{ANNOTATOR}\u2069"
 
@@ -74,7 +74,7 @@ def assert_english(window: MainWindow) -> None:
     assert window.dockWidgetArea(window.documents_dock) == LEFT
     assert window.dockWidgetArea(window.side_dock) == RIGHT
     assert window.documents_dock.geometry().x() < window.side_dock.geometry().x()
-    assert window.project_menu.title() == "&Project"
+    assert window.menu("project").title() == "&Project"
     assert window.documents_dock.windowTitle() == "Documents"
     assert window.status.annotator.text() == f"Annotator: \u2068{ANNOTATOR}\u2069"
 

@@ -77,7 +77,7 @@ def test_english_interface(
 ) -> None:
     window = open_in(qtbot, tmp_path, settings, "en")
     assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
-    assert window.project_menu.title() == "&Project"
+    assert window.menu("project").title() == "&Project"
     annotate(window)
     assert window.status.spans.text() == "Spans: 9"
     option = window.view.text_edit.document().defaultTextOption()
@@ -91,7 +91,7 @@ def test_arabic_interface_mirrors_everything_but_the_article(
     window = open_in(qtbot, tmp_path, settings, "ar")
     assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
-    assert window.project_menu.title() == "&مشروع"
+    assert window.menu("project").title() == "&مشروع"
     assert window.action_set["undo"].text() == "&تراجع"
     assert window.documents_dock.windowTitle() == "المستندات"
     # the document list is on the right in Arabic: mirrored
@@ -119,7 +119,7 @@ def test_create_main_window_takes_the_language_from_its_settings(
     user.set_language("ar")
     window = create_main_window(make_project(tmp_path), settings)
     qtbot.addWidget(window)
-    assert window.project_menu.title() == "&مشروع"
+    assert window.menu("project").title() == "&مشروع"
     assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
 
 

@@ -27,9 +27,9 @@ def files_of(path: Path) -> list[str]:
 def open_first_recent(window: MainWindow, qtbot: QtBot) -> None:
     """Alt+P, R (Open recent), Enter on its first project: the keys a user presses."""
     QTest.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
-    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is window.project_menu)
-    QTest.keyClick(window.project_menu, Qt.Key.Key_R)
-    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is window.recent_menu)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is window.menu("project"))
+    QTest.keyClick(window.menu("project"), Qt.Key.Key_R)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is window.menu("recent"))
     menu = QApplication.activePopupWidget()
     assert isinstance(menu, QMenu) and menu.activeAction() is not None
     QTest.keyClick(menu, Qt.Key.Key_Return)
@@ -118,7 +118,10 @@ def test_the_missing_project_message_in_both_languages(
 
         seen = when_shown(QMessageBox, look)
         click_menus(
-            window, window.project_menu.title(), window.recent_menu.title(), str(gone.resolve())
+            window,
+            window.menu("project").title(),
+            window.menu("recent").title(),
+            str(gone.resolve()),
         )
         seen.wait(qtbot)
     finally:

@@ -95,7 +95,7 @@ def test_menus_show_the_keys(qtbot: QtBot, tmp_path: Path, settings: QSettings) 
     annotate = {a.objectName(): a for a in window.menu("annotate").actions()}
     assert annotate["start_left"].shortcut().toString() == "Alt+Shift+Left"
     assert annotate["end_left"].shortcut().toString() == "Ctrl+Alt+Shift+Left"
-    labels = [a.text() for a in window.label_menu.actions()]
+    labels = [a.text() for a in window.menu("label").actions()]
     assert labels[:3] == ["Label as PER", "Label as ORG", "Label as LOC"]
     assert window.action_set["label_3"].shortcut().toString() == "3"
     assert window.action_set["exact_3"].shortcut().toString() == "Alt+3"

@@ -123,7 +123,7 @@ def test_hovering_spans_shows_label_annotator_offsets_and_speaker(
 def open_view_menu_item(qtbot: QtBot, window: MainWindow, action_id: str) -> None:
     """Click the View menu in the menu bar, then the item, with the mouse."""
     bar = window.menuBar()
-    menu = window.view_menu
+    menu = window.menu("view")
     QTest.mouseClick(
         bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(menu.menuAction()).center()
     )
@@ -179,4 +179,4 @@ def test_document_details_from_the_menu_follow_the_document(
     dialog.close()
     key(window, "Ctrl+Shift+D")  # and its key opens it again
     assert details_dialog(window).fields["source"].text() == "www.example.com"
-    assert isinstance(window.view_menu, QMenu)
+    assert isinstance(window.menu("view"), QMenu)
