@@ -48,7 +48,9 @@ MUTATIONS = (
     Mutation(
         "the document list row never refreshed after an edit",
         "annotator/ui/controller.py",
-        "            self.document_model.refresh_document(target, membership=found.status)\n",
+        "            self.document_model.refresh_document(\n"
+        "                target, membership=found.status, counts=bool(found.added) or gone\n"
+        "            )\n",
         "            pass\n",
         (W,),
     ),

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Collection, Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager
 from itertools import islice
 from pathlib import Path
-from types import TracebackType
 
 from sqlite_utils import Database
 
 from annotator.core.document_order import IMPORT_ORDER, DocumentOrder
 from annotator.core.edits import AddLabel, ChangeLabel, Edit, RemoveLabel
-from annotator.core.errors import AnnotatorError, NotFoundError
+from annotator.core.errors import NotFoundError
 from annotator.core.model import (
     AnnotatedDocument,
     Document,
@@ -27,10 +25,10 @@ from annotator.core.model import (
     StoredSpan,
 )
 from annotator.store import documents, edits_apply, labels, queries, rows, span_edges
-from annotator.store.connection import errors, guard_of, now, read, write
+from annotator.store.connection import now
 from annotator.store.documents import OnInvalid
-from annotator.store.guard import FileId, close_connection
 from annotator.store.opening import open_database
+from annotator.store.project_file import ProjectFile
 from annotator.store.queries import ProjectStats
 from annotator.store.schema import schema_version
 from annotator.store.verify import foreign_objects, repair
@@ -57,106 +55,15 @@ def open_project(
     return Repository(db, path, read_only=read_only, timeout=timeout)
 
 
-class Repository:
+class Repository(ProjectFile):
     """One open project file. Returns domain values; each write is one committed transaction."""
 
     def __init__(
         self, db: Database, path: Path, *, read_only: bool = False, timeout: float = 5.0
     ) -> None:
-        self.db = db
-        self.path = path
-        self._read_only = read_only
-        self._timeout = timeout
+        super().__init__(db, path, read_only=read_only, timeout=timeout)
         # the last document read: an edit's span-edge check looks at its text, not the file's
         self._known: span_edges.KnownText | None = None
-
-    # -- lifetime ---------------------------------------------------------------------------
-
-    @property
-    def timeout(self) -> float:
-        """Seconds a statement waits for another program's write (a connection of its own,
-        such as the window's import thread, waits as long)."""
-        return self._timeout
-
-    def close(self) -> None:
-        close_connection(self.db.conn)
-
-    def reopen(self) -> None:
-        """Close the connection (without a checkpoint if its files were removed under it) and
-        open the project file again: the way on after a ProjectDetachedError."""
-        guard = guard_of(self.db)
-        close_connection(self.db.conn)
-        try:
-            self.db = open_database(
-                self.path, create=False, timeout=self._timeout, read_only=self._read_only
-            )
-        except AnnotatorError as exc:
-            # the old connection is closed: every call says so (typed) until a reopen succeeds
-            if guard is not None and guard.detached is None:
-                guard.detached = f"it could not be opened again ({exc})"
-            raise
-
-    def check_files(self) -> None:
-        """ProjectDetachedError if the project's journal was removed under the connection."""
-        guard = guard_of(self.db)
-        if guard is not None:
-            guard.check()
-
-    def data_version(self) -> int:
-        """A number that changes when another connection commits (``PRAGMA data_version``)."""
-        with self._errors():
-            return int(self.db.conn.execute("PRAGMA data_version").fetchone()[0])
-
-    def own_file_ids(self) -> set[FileId]:
-        """(device, inode) of the project file and its journal: files an import must not read
-        (opening and closing them would drop this connection's locks)."""
-        guard = guard_of(self.db)
-        return set() if guard is None else guard.own_ids()
-
-    def _errors(self) -> AbstractContextManager[None]:
-        return errors(self.path, guard_of(self.db))
-
-    def _read(self) -> AbstractContextManager[None]:
-        return read(self.db, self.path)
-
-    def _write(self) -> AbstractContextManager[None]:
-        return write(self.db, self.path)
-
-    def transaction(self) -> AbstractContextManager[None]:
-        """One write transaction around several calls, each of which becomes a savepoint in
-        it: after the block all of them are in the file, or, on an exception, none (an import
-        adds the labels a file brings and its documents together)."""
-        return self._write()
-
-    def __enter__(self) -> Repository:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
-
-    def __repr__(self) -> str:
-        return f"Repository({str(self.path)!r})"
-
-    @property
-    def read_only(self) -> bool:
-        """True when writes are refused (opened read-only, or ``set_read_only()``)."""
-        with self._errors():
-            query_only = self.db.conn.execute("PRAGMA query_only").fetchone()[0]
-        return self._read_only or bool(query_only)
-
-    def set_read_only(self, read_only: bool = True) -> None:
-        """Refuse (or allow again) writes on this connection (``PRAGMA query_only``).
-
-        Every later write raises ProjectFileError and changes nothing: the way to reproduce
-        "cannot write" in tests, where root ignores file permissions.
-        """
-        with self._errors():
-            self.db.conn.execute(f"PRAGMA query_only = {1 if read_only else 0}")
 
     # -- labels and annotators --------------------------------------------------------------
 
