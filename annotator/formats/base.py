@@ -40,6 +40,8 @@ class ExportReport:
     not_expressed: list[str] = field(default_factory=list)  # spans the format cannot hold, why
     filters: list[str] = field(default_factory=list)  # e.g. "labels: PER, LOC"
     filtered_out: list[str] = field(default_factory=list)  # what the filters left out, counted
+    # (spans, relations) the annotator or label filter left out of the exported documents
+    left_out: tuple[int, int] | None = None
 
     def to_text(self) -> str:
         lines = [f"format: {self.format}", f"documents: {self.documents}"]

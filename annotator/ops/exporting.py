@@ -161,4 +161,5 @@ def _fed(
     if count_left_out:
         if not kept:  # raised inside the writer: its files are abandoned, none renamed
             raise NothingToExport("spans", report.filters, out)
+        report.left_out = (spans, relations)
         report.filtered_out.append(f"{spans} span(s) and {relations} relation(s)")

@@ -6,6 +6,7 @@ the report (files written, spans widened, spans a format cannot hold) is shown i
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -38,7 +39,7 @@ from annotator.ui import file_dialogs, i18n
 from annotator.ui.document_model import status_text
 from annotator.ui.error_text import Explained, export_failed
 from annotator.ui.span_model import kind_text
-from annotator.ui.text import isolate
+from annotator.ui.text import isolate, joined, ltr
 
 
 def default_out_dir(project: Path) -> Path:
@@ -192,14 +193,19 @@ class ExportDialog(QDialog):
             self.tr("Format: {name}").format(name=report.format),
             self.tr("Documents: {n}").format(n=report.documents),
         ]
-        if report.filters:  # as ExportReport.to_text: the filters, and what they left out
+        filters = self._filter_words()
+        if filters:  # as ExportReport.to_text: the filters, and what they left out
             lines.append(
-                self.tr("Filters: {filters}").format(filters=isolate("; ".join(report.filters)))
+                self.tr("Filters: {filters}").format(filters=functools.reduce(joined, filters))
             )
-            lines += [
-                "  " + self.tr("Left out by the filters: {what}").format(what=isolate(w))
-                for w in report.filtered_out
-            ]
+            if report.left_out is not None:
+                spans, relations = report.left_out
+                lines.append(
+                    "  "
+                    + self.tr(
+                        "Left out by the filters: {spans} span(s) and {relations} relation(s)"
+                    ).format(spans=ltr(str(spans)), relations=ltr(str(relations)))
+                )
         lines.append(self.tr("Spans: {n}").format(n=sum(report.spans_per_label.values())))
         lines += [f"  {isolate(label)}: {n}" for label, n in sorted(report.spans_per_label.items())]
         lines.append(self.tr("Spans widened to whole tokens: {n}").format(n=len(report.widened)))
@@ -211,6 +217,21 @@ class ExportDialog(QDialog):
         lines.append(self.tr("Files:"))
         lines += [f"  • {isolate(p.name)}" for p in report.files]
         return "\n".join(lines)
+
+    def _filter_words(self) -> list[str]:
+        """The filters chosen, in the interface's words (the report's own are the CLI's)."""
+        words = []
+        status = self.status.currentData()
+        if status is not None:
+            words.append(self.tr("status: {status}").format(status=status_text(Status(status))))
+        annotator = self.annotator.currentData()
+        if annotator is not None:
+            words.append(self.tr("annotator: {name}").format(name=isolate(annotator)))
+        labels = self.chosen_labels()
+        if labels is not None:
+            names = ", ".join(isolate(name) for name in sorted(labels))
+            words.append(self.tr("labels: {names}").format(names=names))
+        return words
 
     def run(self) -> None:
         """Export. The progress window closes on every path, before anything else is shown;
@@ -253,6 +274,11 @@ class ExportDialog(QDialog):
         self.summary.setPlainText(self.report_text(report, folder))
         self.summary.show()
         self.export_button.setText(self.tr("Export again"))
+        # Qt's push button measures joined Arabic letters a little short: keep room for the text
+        room = self.export_button.fontMetrics().horizontalAdvance(self.export_button.text())
+        self.export_button.setMinimumWidth(
+            room + 3 * self.export_button.fontMetrics().averageCharWidth()
+        )
 
     def show_problem(self, shown: Explained) -> None:
         self.problem.setText(f"{shown.text}\n{shown.detail}" if shown.detail else shown.text)

@@ -231,6 +231,8 @@ class MainWindow(QMainWindow):
         self.setWindowFilePath(str(self.project))
 
     def _on_documents_changed(self) -> None:
+        if self.controller.document_id is None:  # the first articles of an empty project
+            self.navigator.restore()
         self.documents.show_current()
         self.refresh_status()
 

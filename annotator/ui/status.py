@@ -39,7 +39,10 @@ class StatusPanel:
 
     def show_position(self, position: int, total: int) -> None:
         """ "Document 1 of 3", "المستند 1 من 3": each number isolated left to right, so that
-        neither the words nor the other number reorder it."""
+        neither the words nor the other number reorder it; "No documents yet" for none."""
+        if total == 0:
+            self.position.setText(self.tr("No documents yet"))
+            return
         self.position.setText(
             self.tr("Document {position} of {total}").format(
                 position=ltr(str(position)), total=ltr(str(total))

@@ -509,10 +509,6 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
         <translation>عوامل التصفية: {filters}</translation>
     </message>
     <message>
-        <source>Left out by the filters: {what}</source>
-        <translation>ما استبعدته عوامل التصفية: {what}</translation>
-    </message>
-    <message>
         <source>Spans: {n}</source>
         <translation>المقاطع: {n}</translation>
     </message>
@@ -529,6 +525,18 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
         <translation>الملفات:</translation>
     </message>
     <message>
+        <source>status: {status}</source>
+        <translation>الحالة: {status}</translation>
+    </message>
+    <message>
+        <source>annotator: {name}</source>
+        <translation>الموسِّم: {name}</translation>
+    </message>
+    <message>
+        <source>labels: {names}</source>
+        <translation>الوسوم: {names}</translation>
+    </message>
+    <message>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
@@ -539,6 +547,10 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
     <message>
         <source>The {format} format is not offered: it needs the Python package {package}, which is not installed here. To install it:</source>
         <translation>لا تُعرض صيغة {format}: تحتاج إلى حزمة بايثون {package}، وهي غير مثبّتة هنا. لتثبيتها:</translation>
+    </message>
+    <message>
+        <source>Left out by the filters: {spans} span(s) and {relations} relation(s)</source>
+        <translation>ما استبعدته عوامل التصفية: {spans} مقطع و{relations} علاقة</translation>
     </message>
     <message>
         <source>Export again</source>
@@ -1217,6 +1229,10 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
     <message>
         <source>Annotator: {name}</source>
         <translation>الموسِّم: {name}</translation>
+    </message>
+    <message>
+        <source>No documents yet</source>
+        <translation>لا مستندات بعد</translation>
     </message>
     <message>
         <source>Document {position} of {total}</source>

@@ -72,6 +72,10 @@ def test_an_empty_project_shows_how_to_add_articles_until_it_has_one(
             "ar": f"{FSI}empty.annot.db{PDI} — أداة التوسيم",
         }[language]
     )
+    assert (
+        window.status.position.text()
+        == {"en": "No documents yet", "ar": "لا مستندات بعد"}[language]
+    )
     assert window.grab().save(str(screenshot_dir / f"empty-project-{language}.png"))
 
     opened = when_shown(ImportDialog, lambda dialog: dialog.reject())
@@ -86,6 +90,13 @@ def test_an_empty_project_shows_how_to_add_articles_until_it_has_one(
     assert done.returncode == 0, done.stderr
     qtbot.waitUntil(lambda: not window.hint.isVisible(), timeout=5000)  # another program's
     assert window.view.isVisible()
+    assert (
+        window.status.position.text()
+        == {
+            "en": f"Document {LRI}1{PDI} of {LRI}1{PDI}",
+            "ar": f"المستند {LRI}1{PDI} من {LRI}1{PDI}",
+        }[language]
+    )
 
 
 def test_the_sample_button_opens_the_sample_project(
