@@ -17,6 +17,14 @@ from PySide6.QtGui import QAction, QKeySequence
 from annotator.ui.settings import UserSettings
 from annotator.ui.text import QT_TRANSLATE_NOOP
 
+
+def shown_keys(keys: QKeySequence) -> str:
+    """A key sequence as the window shows it: Qt's portable names (Ctrl+Alt+Shift+Left), the
+    ones printed on the keys, in both interfaces. Qt's native text in Arabic names the arrows in
+    Arabic ("Alt+Shift+اليسار"), which no isolate keeps in order inside an Arabic line."""
+    return keys.toString(QKeySequence.SequenceFormat.PortableText)
+
+
 log = logging.getLogger(__name__)
 
 CONTEXT = "Actions"
@@ -214,4 +222,4 @@ class ActionCollection(QObject):
         keys = self._actions[action_id].shortcuts()
         if not keys:
             return ""
-        return keys[0].toString(QKeySequence.SequenceFormat.NativeText)
+        return shown_keys(keys[0])

@@ -8,7 +8,7 @@ part in LRI … PDI before the real style draws it; sizes are unchanged (isolate
 
 from __future__ import annotations
 
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QApplication,
     QProxyStyle,
@@ -18,16 +18,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.ui.actions import shown_keys
 from annotator.ui.text import ltr
 
 
 def menu_item_text(text: str) -> str:
-    """ "Settings…\\tCtrl+," -> "Settings…\\t" + LRI "Ctrl+," PDI; a text without a shortcut
-    (or already isolated) as it is."""
+    """ "Settings…\\tCtrl+," -> "Settings…\\t" + LRI "Ctrl+," PDI, the keys named as on the
+    keyboard (actions.shown_keys: Qt's Arabic "اليسار" for Left is drawn out of order even
+    isolated); a text without a shortcut (or already isolated) as it is."""
     label, tab, keys = text.partition("\t")
     if not tab or not keys or keys.startswith("\u2066"):
         return text
-    return f"{label}\t{ltr(keys)}"
+    native = QKeySequence.fromString(keys, QKeySequence.SequenceFormat.NativeText)
+    shown = shown_keys(native) if not native.isEmpty() else keys
+    return f"{label}\t{ltr(shown)}"
 
 
 class IsolatingStyle(QProxyStyle):

@@ -24,7 +24,7 @@ from annotator.core.edits import (
     Resize,
 )
 from annotator.core.errors import AnnotatorError, ConflictError, NotFoundError
-from annotator.core.model import Document, LabelSet, Relation, Span, StoredSpan
+from annotator.core.model import SPEAKER, Document, LabelSet, Relation, Span, StoredSpan
 from annotator.store import Repository
 from annotator.store.guard import ProjectDetachedError
 from annotator.ui import commands
@@ -301,6 +301,7 @@ class AnnotationController(QObject):
     def label(self, name: str, *, exact: bool = False) -> None:
         """Label the selection (snapped to tokens unless ``exact``); relabel a selected span."""
         if self.document is None or self.document.id is None:
+            self.message.emit(self.tr("No article is open: import articles first"))
             return
         selected = self.selected_span()
         if selected is not None:
@@ -388,8 +389,12 @@ class AnnotationController(QObject):
             return
         words = isolate(short(span.text_in(self.document.text if self.document else "")))
         action = self.tr("Delete {label} {text}").format(label=isolate(span.label), text=words)
-        if self.push(RemoveSpan(span.id), action):
-            self.message.emit(action)
+        links = sum(
+            1 for r in self.relations if r.type == SPEAKER and span.id in (r.source_id, r.target_id)
+        )
+        if self.push(RemoveSpan(span.id), action):  # the store removes its links with it
+            note = self.tr("its speaker link removed too")
+            self.message.emit(joined(action, note) if links else action)
 
     def move_boundary(self, edge: str, arrow: str) -> None:
         """Move the selected span's ``edge`` ("start"/"end") one character towards ``arrow``

@@ -73,6 +73,11 @@ class DocumentListModel(ReadOnlyTableModel):
         self._status, self._search = status, search
         self.reload()
 
+    @property
+    def is_filtered(self) -> bool:
+        """A status or title filter hides some documents."""
+        return self._status is not None or bool(self._search)
+
     def set_annotator(self, annotator: str) -> None:
         self._annotator = annotator
         self.reload()

@@ -9,7 +9,7 @@ the user has it (overrides included), isolated left to right. docs/adr/0039.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.ui import paths
-from annotator.ui.actions import SPECS, ActionCollection
+from annotator.ui.actions import SPECS, ActionCollection, shown_keys
 from annotator.ui.text import ltr
 
 GUIDE = paths.shipped("README.md")
@@ -37,7 +37,7 @@ def guide_url() -> QUrl:
 
 def keys_text(action: QAction) -> str:
     """Every key of an action as the user sees it, isolated left to right ("Ctrl+Y, F5")."""
-    keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
+    keys = [shown_keys(k) for k in action.shortcuts()]
     return ltr(", ".join(keys)) if keys else ""
 
 

@@ -157,6 +157,8 @@ class MainWindow(QMainWindow):
         c.failed.connect(self._on_failed)
         c.documentOpened.connect(self._on_document_opened)
         c.documentEdited.connect(lambda _id: self.refresh_status(position=False))
+        # filtered, sorted or reloaded: the position counts what the list shows
+        c.document_model.modelReset.connect(self.refresh_status)
         c.labelsChanged.connect(self._on_labels_changed)
         c.detached.connect(self.watch.reopen)
         c.outdated.connect(self.watch.refresh)
@@ -239,6 +241,8 @@ class MainWindow(QMainWindow):
     def _on_labels_changed(self) -> None:
         self.side.label_palette.set_labels(self.controller.labels)
         self.menus.fill_label_menus(self.controller.labels)
+        if self.window_actions.map is not None:  # an open keyboard map names the labels
+            self.window_actions.map.refresh()
 
     def _on_picking(self, picking: bool) -> None:
         self.side.pick_button.setDown(picking)

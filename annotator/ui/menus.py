@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMenu, QMenuBar
 
 from annotator.core.model import LabelSet
 from annotator.ui.actions import ActionCollection
-from annotator.ui.text import QT_TRANSLATE_NOOP
+from annotator.ui.text import QT_TRANSLATE_NOOP, isolate
 
 CONTEXT = "MainWindow"  # the menu titles were translated there before they moved here
 
@@ -131,12 +131,12 @@ class WindowMenus:
                 continue
             label_action.setText(
                 QCoreApplication.translate("MainWindow", "Label as {label}").format(
-                    label=label.name
+                    label=isolate(label.name)
                 )
             )
             exact_action.setText(
                 QCoreApplication.translate("MainWindow", "Label exactly as {label}").format(
-                    label=label.name
+                    label=isolate(label.name)
                 )
             )
             label_menu.addAction(label_action)

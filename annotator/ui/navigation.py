@@ -28,6 +28,8 @@ class DocumentRows(Protocol):
 
     @property
     def order(self) -> DocumentOrder: ...
+    @property
+    def is_filtered(self) -> bool: ...
     def row_of(self, document_id: int) -> int: ...
     def document_id(self, row: int) -> int | None: ...
     def rowCount(self) -> int: ...
@@ -218,12 +220,18 @@ class Navigator(QObject):
         self.controller.message.emit(self.tr("Marked done; opened the next unfinished document"))
 
     def position(self) -> tuple[int, int]:
-        """(1-based position of the open document, number of documents) in the whole project,
-        in the order the list shows."""
+        """(1-based position of the open document, number of documents) in the list as it
+        shows them: in the whole project, or among those a filter shows (when the open one is
+        one of them), in the order the list shows."""
         current = self.controller.document_id
         total = self.controller.repo.count_documents()
         if current is None:
             return 0, total
+        rows = self.controller.document_model
+        if rows.is_filtered:
+            row = rows.row_of(current)
+            if row >= 0:
+                return row + 1, rows.rowCount()
         order = self.controller.document_model.order
         return self.controller.repo.position(
             current, annotator=self.controller.annotator, order=order

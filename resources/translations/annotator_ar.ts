@@ -159,6 +159,10 @@
         <translation>لا وسم على المفتاح {key}</translation>
     </message>
     <message>
+        <source>No article is open: import articles first</source>
+        <translation>لا مقالة مفتوحة: استورد مقالات أولًا</translation>
+    </message>
+    <message>
         <source>Select some text or a span first</source>
         <translation>حدِّد نصًا أو مقطعًا أولًا</translation>
     </message>
@@ -201,6 +205,10 @@
     <message>
         <source>Delete {label} {text}</source>
         <translation>حذف {label} {text}</translation>
+    </message>
+    <message>
+        <source>its speaker link removed too</source>
+        <translation>وأُزيل رابط المتحدث معه</translation>
     </message>
     <message>
         <source>Select a span to move its boundaries</source>

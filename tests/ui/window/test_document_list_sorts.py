@@ -125,6 +125,11 @@ def test_the_filter_keeps_the_order(qtbot: QtBot, tmp_path: Path, settings: QSet
     first = titles(window)[0]  # the sample article: و sorts after the other letters
     window.documents.search.setText("ا")  # titles with an alef
     assert titles(window) == [first, "بغداد", "الرقة"]  # أنقرة has a hamza, not an alef
+    key(window, "Alt+PgDown")
+    assert window.controller.document is not None
+    assert window.controller.document.title == "بغداد"
+    # the position counts what the list shows: the second of three, not of the six
+    assert window.status.position.text() == "Document \u20662\u2069 of \u20663\u2069"
     window.documents.status.setCurrentIndex(window.documents.status.findData("new"))
     assert titles(window) == [first, "الرقة"]
 

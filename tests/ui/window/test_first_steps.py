@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, QSettings, QUrl, Slot
+from PySide6.QtCore import QObject, QSettings, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -22,9 +22,11 @@ from annotator.ui import i18n
 from annotator.ui.app import create_main_window
 from annotator.ui.help import GUIDE, KeyboardMap
 from annotator.ui.import_dialog import ImportDialog
+from annotator.ui.label_dialog import LabelDialog
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import UserSettings
 from tests.ui.window.dialog_driver import click, click_menus, when_shown
+from tests.ui.window.test_labelset import in_dialog, ok_button, row_of
 from tests.ui.window_helpers import ANNOTATOR, REPO, activate, key, make_project, open_window
 
 LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"
@@ -140,7 +142,11 @@ def test_f1_shows_the_keyboard_map_with_the_users_own_keys(
     english = language == "en"
     assert (f"{LRI}Ctrl+Z, Alt+Backspace{PDI}", "Undo" if english else "تراجع") in rows
     assert (f"{LRI}Ctrl+,{PDI}", "Settings…" if english else "الإعدادات…") in rows
-    assert (f"{LRI}3{PDI}", "Label as LOC" if english else "وسم بـ LOC") in rows
+    loc = f"Label as {FSI}LOC{PDI}" if english else f"وسم بـ {FSI}LOC{PDI}"
+    assert (f"{LRI}3{PDI}", loc) in rows
+    # keys named as on the keyboard in both interfaces: Qt's Arabic name of the arrow
+    # ("Alt+Shift+اليسار") was drawn out of order, even isolated
+    assert f"{LRI}Alt+Shift+Left{PDI}" in [keys for keys, _ in rows]
     assert (f"{LRI}F1{PDI}", "Keyboard map" if english else "خريطة المفاتيح") in rows
     assert not any(keys == f"{LRI}7{PDI}" for keys, _ in rows)  # no label on 7
     assert shown[0].grab().save(str(screenshot_dir / f"keyboard-map-{language}.png"))
@@ -149,6 +155,17 @@ def test_f1_shows_the_keyboard_map_with_the_users_own_keys(
     keyboard_map = "Keyboard map" if english else "خريطة المفاتيح"
     click_menus(window, help_menu, keyboard_map)
     assert shown[0].isVisible()
+    # the open map follows the label set: LOC moved to key 8 in Edit → Labels…, then undone
+
+    def to_eight(dialog: LabelDialog) -> None:
+        dialog.set_row(row_of(dialog, "LOC"), key=8)
+        QTest.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
+
+    in_dialog(window, qtbot, to_eight)
+    assert (f"{LRI}8{PDI}", loc) in shown[0].rows()
+    assert not any(keys == f"{LRI}3{PDI}" for keys, _ in shown[0].rows())
+    key(window, "Ctrl+Z")
+    assert (f"{LRI}3{PDI}", loc) in shown[0].rows()
 
 
 class Browser(QObject):

@@ -12,7 +12,9 @@ from pytestqt.qtbot import QtBot
 from annotator.ui import i18n
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import UserSettings
-from tests.ui.window_helpers import db_spans, find, key, open_window, text_of
+from tests.ui.window.test_first_steps import empty_window
+from tests.ui.window.test_labelset import quote_with_carter
+from tests.ui.window_helpers import db_relations, db_spans, find, key, open_window, text_of
 
 KEY_7 = "No label on key \u20667\u2069"
 
@@ -68,3 +70,25 @@ def test_a_message_about_the_switch_itself_stays(two_docs: MainWindow) -> None:
     key(window, "Ctrl+Z")  # undone in the first document: back there, and says so
     assert window.controller.document_id == 1
     assert window.status.action.text().startswith("Undone: Mark")
+
+
+def test_a_number_key_in_an_empty_project_says_why_nothing_happens(
+    qtbot: QtBot, tmp_path: Path, user_settings: UserSettings
+) -> None:
+    window = empty_window(qtbot, tmp_path, user_settings)
+    key(window, "3")
+    assert window.status.action.text() == "No article is open: import articles first"
+
+
+def test_deleting_a_speaker_says_that_its_link_went_and_undo_brings_both_back(
+    window: MainWindow,
+) -> None:
+    quote_id, carter_id, _quote, carter = quote_with_carter(window)
+    window.view.select_span(carter_id)
+    key(window, "Delete")
+    assert window.status.action.text() == (
+        "Delete \u2068PER\u2069 \u2068كارتر\u2069; its speaker link removed too"
+    )
+    assert db_relations(window) == [] and carter not in [s[:2] for s in db_spans(window)]
+    key(window, "Ctrl+Z")
+    assert db_relations(window) == [("speaker", quote_id, carter_id)]
