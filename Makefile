@@ -45,6 +45,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_viewer.py
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_window.py
 	$(PY) benchmarks/bench_memory.py
+	$(PY) benchmarks/bench_clitics.py
 
 # refresh resources/translations/*.ts from the code (pyside6-lupdate) and build the .qm files
 translations: $(STAMP)

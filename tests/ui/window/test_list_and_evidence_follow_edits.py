@@ -63,14 +63,14 @@ def test_ctrl_enter_on_the_last_document_wraps_to_the_first_unfinished(
 
 
 def test_a_new_span_is_clitic_evidence_at_once(window: MainWindow, qtbot: QtBot) -> None:
-    """بالتعاون stays whole (التعاون is nowhere else); once التعاون is a span, the same selection
-    leaves the ب out, without reopening anything."""
+    """لمعركتي stays whole (معركتي is nowhere else, and ل has no prior); once معركتي is a span,
+    the same selection leaves the ل out, without reopening anything."""
     text = text_of(window)
-    start, end = find(text, "بالتعاون")
+    start, end = find(text, "لمعركتي")
     assert window.controller.snapper.snap(start, end) == (start, end, "")
     window.view.set_selection(start + 1, end)
-    key(window, "Alt+5")  # exactly التعاون, as an EVENT
-    qtbot.waitUntil(lambda: window.controller.snapper.snap(start, end) == (start + 1, end, "ب"))
+    key(window, "Alt+5")  # exactly معركتي, as an EVENT
+    qtbot.waitUntil(lambda: window.controller.snapper.snap(start, end) == (start + 1, end, "ل"))
     window.view.set_selection(start, end)
     key(window, "2")
     assert (start + 1, end, "ORG") in db_spans(window)
