@@ -35,10 +35,20 @@ CREATE_TOKEN_COUNTS = """
 
 
 def folded_counts(texts: Iterable[str]) -> Counter[str]:
-    """Folded word token -> occurrences in ``texts`` (each distinct word folded once)."""
-    raw: Counter[str] = Counter()
+    """Folded word token -> occurrences in ``texts``.
+
+    A token never holds white space and the tokenizer looks at nothing across it, so the
+    tokens of a text are the tokens of its white-space-separated pieces: the pieces are counted
+    (``str.split``, C speed) and each distinct piece is tokenized and folded once. News text
+    repeats its pieces (Zipf), which makes the import's counting about ten times faster than
+    tokenizing every text (docs/adr/0045)."""
+    pieces: Counter[str] = Counter()
     for text in texts:
-        raw.update(word_tokens(text))
+        pieces.update(text.split())
+    raw: Counter[str] = Counter()
+    for piece, n in pieces.items():
+        for word in word_tokens(piece):
+            raw[word] += n
     out: Counter[str] = Counter()
     for word, n in raw.items():
         key = fold(word)

@@ -143,3 +143,16 @@ def test_a_composite_of_adds_stores_every_text(repo: Repository, article: str) -
         )
     )
     assert sorted(stored_texts(repo, doc.id).values()) == ["أنقرة", "واشنطن"]
+
+
+def test_counting_by_pieces_is_counting_every_token(article: str) -> None:
+    """The import counts white-space-separated pieces once each: the same as folding every
+    word token of the texts (ANERcorp's excerpt, the article, marks, tatweel, numbers)."""
+    texts = [article, (FIXTURES / "anercorp_sample.txt").read_text(encoding="utf-8"),
+             "بـ34.3% وَالرَّقّة  لـ«رويترز» ٢٥٪ ﻭﺍﻟﺮﻗﺔ\u00a0الرقة\tO'Donnell 1931–32"]  # fmt: skip
+    expected: dict[str, int] = {}
+    for text in texts:
+        for word in word_tokens(text):
+            if fold(word):
+                expected[fold(word)] = expected.get(fold(word), 0) + 1
+    assert folded_counts(texts) == expected
