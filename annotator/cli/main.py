@@ -31,6 +31,7 @@ from annotator.ops import (
     repair_project,
     seed_project,
 )
+from annotator.ops.clitic_report import clitic_report, report_text
 from annotator.ops.exporting import DEFAULT_OUT, LabelFilterError, check_label_filter
 from annotator.ops.importing import ImportStopped
 from annotator.store import open_project
@@ -289,6 +290,28 @@ def check(project: Path, repair: bool) -> None:
         click.echo(f"{len(problems)} problem(s) found in {project}", err=True)
         sys.exit(1)
     click.echo(f"{project}: no problems found")
+
+
+@cli.command()
+@click.argument("project", type=EXISTING_PROJECT)
+@click.option(
+    "--format",
+    "form",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Plain lines, or one JSON object.",
+)
+def clitics(project: Path, form: str) -> None:
+    """The clitic report of PROJECT: which words the spans split (a proclitic left out) and
+    on what evidence, and which spans the annotators corrected against the clitic analyser
+    (kept whole a word it splits, or split a word it keeps whole)."""
+    with open_project(project, create=False, read_only=True) as repo:
+        report = clitic_report(repo)
+    if form == "json":
+        click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=1))
+    else:
+        click.echo(report_text(report, str(project)), nl=False)
 
 
 @contextmanager

@@ -14,6 +14,7 @@ from typing import Any
 from annotator.core.errors import ValidationError
 from annotator.core.model import AnnotatedDocument, Document, Status
 from annotator.core.text import canonical_text, text_sha256
+from annotator.store import evidence
 from annotator.store.rows import dump_json
 
 OnInvalid = Callable[[AnnotatedDocument, ValidationError], None]
@@ -204,7 +205,7 @@ def insert(
         )  # fmt: skip
         first_span = span_id
         for row in p.spans:
-            span_rows.append((span_id, doc_id, *row))
+            span_rows.append((span_id, doc_id, *row, d.text[row[0] : row[1]]))
             span_id += 1
         for type_, source, target, who in p.relations:
             relation_rows.append(
@@ -222,9 +223,10 @@ def insert(
     )
     conn.executemany(
         'INSERT INTO spans (id, document_id, start, "end", label, annotator, created, updated,'
-        " attributes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " attributes, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         span_rows,
     )
+    evidence.add_counts(conn, evidence.folded_counts(row[-1] for row in doc_rows))
     conn.executemany(
         "INSERT INTO relations (id, type, source_id, target_id, annotator) VALUES (?, ?, ?, ?, ?)",
         relation_rows,

@@ -11,7 +11,7 @@ follow it (store/speakers.py); label-set edits are applied by store/labels.py.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import assert_never
 
 from annotator.core.edits import (
@@ -43,6 +43,34 @@ from annotator.store.rows import (
     status_row,
 )
 from annotator.store.speakers import check_link, drop_broken
+
+
+@dataclass(frozen=True, slots=True)
+class KnownText:
+    """The text of a document the caller has read already."""
+
+    document_id: int
+    sha256: str
+    text: str
+
+
+def span_text(
+    conn: sqlite3.Connection, document_id: int, start: int, end: int, known: KnownText | None
+) -> str:
+    """``text[start:end]`` of a document, stored with its span (docs/adr/0045): sliced from the
+    text the caller read (a text never changes; its sha256 says it is that document), else
+    read by SQLite's ``substr``, which counts code points as our offsets do."""
+    if known is not None and known.document_id == document_id:
+        row = conn.execute(
+            "SELECT text_sha256 FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()
+        if row is not None and row[0] == known.sha256:
+            return known.text[start:end]
+    row = conn.execute(
+        "SELECT substr(text, ?, ?) FROM documents WHERE id = ?",
+        (start + 1, end - start, document_id),
+    ).fetchone()
+    return "" if row is None else str(row[0])
 
 
 def describe(span: Span) -> str:
@@ -110,7 +138,7 @@ def _inverse(first: Edit, after: list[Edit]) -> Edit:
     return Composite((first, *after)) if after else first
 
 
-def add_span(conn: sqlite3.Connection, span: Span) -> Edit:
+def add_span(conn: sqlite3.Connection, span: Span, known: KnownText | None = None) -> Edit:
     check_span(conn, span)
     if (
         span.id is not None
@@ -122,8 +150,11 @@ def add_span(conn: sqlite3.Connection, span: Span) -> Edit:
     bump = _bump(conn, span.document_id, span.annotator)
     cursor = conn.execute(
         'INSERT INTO spans (id, document_id, start, "end", label, annotator, created, updated,'
-        " attributes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        span_values(span, span.id),
+        " attributes, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            *span_values(span, span.id),
+            span_text(conn, span.document_id, span.start, span.end, known),
+        ),
     )
     new_id = span.id if span.id is not None else cursor.lastrowid
     assert new_id is not None
@@ -161,14 +192,15 @@ def relabel(conn: sqlite3.Connection, edit: Relabel) -> Edit:
     return _inverse(inverse, [*bump, *dropped])
 
 
-def resize(conn: sqlite3.Connection, edit: Resize) -> Edit:
+def resize(conn: sqlite3.Connection, edit: Resize, known: KnownText | None = None) -> Edit:
     old = _target(conn, edit.span_id, edit.expect)
     check_span(conn, replace(old, start=edit.start, end=edit.end), exclude_id=old.id)
     bump = _bump(conn, old.document_id, old.annotator)
     stamp = edit.updated or now()
+    text = span_text(conn, old.document_id, edit.start, edit.end, known)
     conn.execute(
-        'UPDATE spans SET start = ?, "end" = ?, updated = ? WHERE id = ?',
-        (edit.start, edit.end, stamp, edit.span_id),
+        'UPDATE spans SET start = ?, "end" = ?, updated = ?, text = ? WHERE id = ?',
+        (edit.start, edit.end, stamp, text, edit.span_id),
     )
     return _inverse(Resize(edit.span_id, old.start, old.end, old.updated, expect=stamp), bump)
 
@@ -250,17 +282,18 @@ def set_status(conn: sqlite3.Connection, edit: SetStatus) -> Edit:
     )
 
 
-def apply_edit(conn: sqlite3.Connection, edit: Edit) -> Edit:
-    """Apply ``edit`` (inside the caller's transaction) and return its inverse."""
+def apply_edit(conn: sqlite3.Connection, edit: Edit, known: KnownText | None = None) -> Edit:
+    """Apply ``edit`` (inside the caller's transaction) and return its inverse; ``known``: a
+    document text the caller has read (a span's text is sliced from it)."""
     match edit:
         case AddSpan(span=span):
-            return add_span(conn, span)
+            return add_span(conn, span, known)
         case RemoveSpan(span_id=span_id, expect=expect):
             return remove_span(conn, span_id, expect)
         case Relabel():
             return relabel(conn, edit)
         case Resize():
-            return resize(conn, edit)
+            return resize(conn, edit, known)
         case AddRelation(relation=relation):
             return add_relation(conn, relation)
         case RemoveRelation(relation_id=relation_id, expect=expect):
@@ -274,7 +307,7 @@ def apply_edit(conn: sqlite3.Connection, edit: Edit) -> Edit:
         case RemoveLabel(name=name, expect=expect):
             return labels.remove_label(conn, name, expect)
         case Composite(edits=edits):
-            inverses = [apply_edit(conn, e) for e in edits]
+            inverses = [apply_edit(conn, e, known) for e in edits]
             flat: list[Edit] = []
             for inverse in reversed(inverses):
                 flat.extend(inverse.edits if isinstance(inverse, Composite) else (inverse,))

@@ -79,6 +79,11 @@ class ProjectFile:
     def _write(self) -> AbstractContextManager[None]:
         return write(self.db, self.path)
 
+    def reading(self) -> AbstractContextManager[None]:
+        """One read transaction around several calls: they all see the same snapshot of the
+        file (the clitic evidence of a document and of the rest of the project)."""
+        return self._read()
+
     def transaction(self) -> AbstractContextManager[None]:
         """One write transaction around several calls, each of which becomes a savepoint in
         it: after the block all of them are in the file, or, on an exception, none (an import

@@ -24,7 +24,7 @@ from annotator.core.model import (
     StoredAnnotatedDocument,
     StoredSpan,
 )
-from annotator.store import documents, edits_apply, labels, queries, rows, span_edges
+from annotator.store import documents, edits_apply, evidence, labels, queries, rows, span_edges
 from annotator.store.connection import now
 from annotator.store.documents import OnInvalid
 from annotator.store.opening import open_database
@@ -296,6 +296,23 @@ class Repository(ProjectFile):
         with self._read():
             return queries.span_texts(self.db.conn, recent)
 
+    # -- clitic evidence kept in the file (store/evidence.py, docs/adr/0045) ----------------
+
+    def token_counts(self) -> dict[str, int]:
+        """Folded word token -> occurrences in the whole project (the index import keeps)."""
+        with self._read():
+            return evidence.token_counts(self.db.conn)
+
+    def span_texts_of(self, document_id: int) -> list[tuple[int, str]]:
+        """``(span id, the span's text)`` of every span of a document, by id."""
+        with self._read():
+            return evidence.span_texts(self.db.conn, document_id)
+
+    def span_text_counts(self, *, except_document: int | None = None) -> list[tuple[str, int]]:
+        """``(span text, how many spans have it)`` over the project, one document left out."""
+        with self._read():
+            return evidence.span_text_counts(self.db.conn, except_document=except_document)
+
     def span_places(self, document_id: int) -> list[tuple[int, int, int]]:
         """``(span id, start, end)`` of every span of a document: no Span values made."""
         with self._errors():
@@ -329,7 +346,7 @@ class Repository(ProjectFile):
         """Apply ``edit`` in one committed transaction; return the inverse edit."""
         with self._write():
             span_edges.check_edges(self.db.conn, edit, self._known)
-            return edits_apply.apply_edit(self.db.conn, edit)
+            return edits_apply.apply_edit(self.db.conn, edit, self._known)
 
     def document_of(self, edit: Edit) -> int | None:
         with self._errors():
@@ -355,7 +372,9 @@ class Repository(ProjectFile):
             ]
             if any(f.drop is None for f in foreign):
                 return [*problems, "the data was not checked: the tables are not this program's"]
-            return problems + queries.check(conn)
+            found = queries.check(conn)
+            # the evidence derives from texts and spans: checked once those are right
+            return problems + (found or evidence.check(conn))
 
     def backup(self, target: Path) -> None:
         """Copy the project to a new file ``target`` through SQLite's backup API."""
@@ -369,4 +388,14 @@ class Repository(ProjectFile):
     def repair(self) -> list[str]:
         """Remove the triggers, views, indexes and tables this program did not make."""
         with self._errors():
-            return repair(self.db.conn, self.path, schema_version(self.db))
+            done = repair(self.db.conn, self.path, schema_version(self.db))
+        if self.check_evidence():
+            with self._write():
+                evidence.fill(self.db.conn)
+            done.append("the clitic evidence (span texts, token counts) written again")
+        return done
+
+    def check_evidence(self) -> list[str]:
+        """Where the stored clitic evidence differs from the texts (part of ``check``)."""
+        with self._read():
+            return evidence.check(self.db.conn)

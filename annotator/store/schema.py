@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from annotator.core.errors import ProjectFileError
+from annotator.store import evidence
 from annotator.store.connection import write
 
 APPLICATION_ID = 0x414E4E54  # "ANNT": marks an SQLite file as an annotator project
@@ -198,10 +199,21 @@ def _m003_speaker_labels(db: Database) -> None:
     db.execute(f"UPDATE labels SET speaker = 1 WHERE {M003_SPEAKERS}")
 
 
+def _m004_clitic_evidence(db: Database) -> None:
+    """The clitic evidence kept in the file (docs/adr/0045): each span's own characters, and
+    the folded word counts of the whole project, filled here from the texts. Both are derived
+    data: the fill uses today's tokenizer and fold (store/evidence.py), and a later change of
+    either that changes the keys comes with a migration that fills them again."""
+    db.execute("ALTER TABLE spans ADD COLUMN text TEXT NOT NULL DEFAULT ''")
+    db.execute(evidence.CREATE_TOKEN_COUNTS)
+    evidence.fill(db.conn)
+
+
 MIGRATIONS: Sequence[Migration] = (
     _m001_initial,
     Rebuild(_m002_ids_never_reused),
     _m003_speaker_labels,
+    _m004_clitic_evidence,
 )
 """Append only. Never edit or reorder a released migration."""
 

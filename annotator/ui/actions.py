@@ -113,6 +113,7 @@ SPECS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "Document &details…"),
         ("Ctrl+Shift+D",),
     ),
+    ActionSpec("clitic_report", QT_TRANSLATE_NOOP("Actions", "&Clitic report…"), ()),
     # Help menu
     ActionSpec("keyboard_map", QT_TRANSLATE_NOOP("Actions", "&Keyboard map"), ("F1",)),
     ActionSpec("user_guide", QT_TRANSLATE_NOOP("Actions", "User &guide"), ()),

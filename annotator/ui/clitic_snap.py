@@ -1,24 +1,22 @@
 """Feeds the core clitic analyser with the project's evidence and snaps selections with it.
 
-Evidence (DESIGN.md §4, ADR 0003): span texts first, then token frequency. The counts come from
-the open document and the first ``evidence.FIRST_DOCUMENTS_COUNTED`` documents by id (each
-counted once); span texts from those documents, from the project's 20,000 newest spans, and from
-every edit.
+Evidence (DESIGN.md §4, ADR 0003): span texts first, then token frequency, both over the whole
+project (docs/adr/0045): the folded word counts the import keeps in the project file, the spans
+of the open document by id, and the span texts of every other document.
 
-Nothing of it is read on the GUI thread (docs/adr/0025): opening a document asks the
-``EvidenceWorker`` for what is missing, and its results are merged here as they arrive, on the
-GUI thread. The analyser reads the live counts and span evidence, so it is never rebuilt: an
-edit adds or removes one folded text, and a label key pressed before the evidence arrived
-snaps with what is known (the selection still grows to whole words).
+Nothing of it is read on the GUI thread (docs/adr/0025): opening a document, or another
+program's change to the file, asks the ``EvidenceWorker`` for a new snapshot, and it is swapped
+in here when it arrives, on the GUI thread. The window's own edits change the evidence at once
+(an edit adds or removes one folded text) and are laid again over a snapshot that was asked for
+before them, so a snapshot never takes an edit back. A label key pressed before the evidence
+arrived snaps with what is known (the selection still grows to whole words).
 """
 
 from __future__ import annotations
 
-from collections import Counter
-
 from annotator.core.clitics import CliticAnalyser, SpanEvidence, snap, span_key
 from annotator.core.model import StoredSpan
-from annotator.ui.evidence import DocumentEvidence, EvidenceWorker
+from annotator.ui.evidence import EvidenceWorker, SpanSnapshot
 
 
 class Snapper:
@@ -26,78 +24,74 @@ class Snapper:
         self._worker = worker
         self._text = ""
         self._document_id: int | None = None
-        self._counts: Counter[str] = Counter()  # folded word -> occurrences, counted documents
-        self._counted: set[int] = set()
-        self._session = SpanEvidence()  # spans by id: of counted documents and of edits
+        self._counts: dict[str, int] = {}  # folded word -> occurrences in the project
+        self._here = SpanEvidence()  # the open document's spans, by id in _key_of
         self._key_of: dict[int, str] = {}
-        self._gone: set[int] = set()  # removed here: a late evidence must not bring them back
-        self._project = SpanEvidence()  # the project's newest span texts, read once
-        self._project_loaded = False
-        self._neighbours_done = False  # a request that counted the neighbours finished
+        self._elsewhere = SpanEvidence()  # every other document's span texts
+        # the window's edits since the last request: span id -> its key now (None: removed)
+        self._touched: dict[int, str | None] = {}
         self._waiting: int | None = None  # generation of the request not answered yet
-        self._with_neighbours: int | None = None  # ... and of the one asking for neighbours
-        self._analyser = CliticAnalyser.live(self._counts, self._session, self._project)
+        self._analyser = self._new_analyser()
+
+    def _new_analyser(self) -> CliticAnalyser:
+        return CliticAnalyser.live(self._counts, self._here, self._elsewhere)
 
     # -- what the window tells ----------------------------------------------------------------
     def set_document(self, document_id: int | None, text: str, spans: list[StoredSpan]) -> None:
-        """The open document; asks the worker for the evidence it lacks (nothing read here)."""
+        """The open document; asks the worker for its evidence (nothing read here)."""
+        changed = document_id != self._document_id
         self._document_id = document_id
         self._text = text
-        unknown = any(s.id not in self._key_of for s in spans)
-        if document_id is None:
-            return
-        complete = self._project_loaded and self._neighbours_done
-        if document_id in self._counted and not unknown and complete:
-            return
-        self._waiting = self._worker.request(
-            document_id,
-            frozenset(self._counted),
-            neighbours=not self._neighbours_done,
-            project=not self._project_loaded,
-        )
-        if not self._neighbours_done:
-            self._with_neighbours = self._waiting
+        if changed or self._waiting is None:
+            self.reload()
+
+    def reload(self) -> None:
+        """Another program changed the project (or a document opened): a new snapshot."""
+        self._touched = {}
+        self._waiting = self._worker.request(self._document_id)
 
     def add_span(self, span: StoredSpan) -> None:
         """A span added or changed by an edit in the open document."""
         new = span_key(span.text_in(self._text))
+        self._touched[span.id] = new
         old = self._key_of.get(span.id)
         if old == new:
             return
         if old is not None:
-            self._session.remove_key(old)
+            self._here.remove_key(old)
         self._key_of[span.id] = new
-        self._gone.discard(span.id)
-        self._session.add_keys([new])
+        self._here.add_keys([new])
 
     def remove_span(self, span_id: int) -> None:
+        self._touched[span_id] = None
         old = self._key_of.pop(span_id, None)
-        self._gone.add(span_id)
         if old is not None:
-            self._session.remove_key(old)
+            self._here.remove_key(old)
 
     def close(self) -> None:
         self._worker.close()
 
     # -- what the worker found (delivered on the GUI thread) ---------------------------------
-    def take_document(self, found: DocumentEvidence) -> None:
-        if found.document_id not in self._counted:
-            self._counted.add(found.document_id)
-            self._counts.update(found.counts)
-        fresh = [
-            (i, k) for i, k in found.span_keys if i not in self._key_of and i not in self._gone
-        ]
-        self._key_of.update(fresh)
-        self._session.add_keys(k for _, k in fresh)
+    def take_spans(self, found: SpanSnapshot) -> None:
+        """A snapshot of the span texts: swapped in, the window's later edits laid over it."""
+        if found.generation != self._waiting:
+            return  # an older request's: the newer one comes
+        key_of, here = found.key_of, found.here
+        for span_id, key in self._touched.items():
+            old = key_of.pop(span_id, None)
+            if old is not None:
+                here.remove_key(old)
+            if key is not None:
+                key_of[span_id] = key
+                here.add_keys([key])
+        self._key_of, self._here, self._elsewhere = key_of, here, found.elsewhere
+        self._analyser = self._new_analyser()
 
-    def take_project(self, keys: list[str]) -> None:
-        if not self._project_loaded:
-            self._project_loaded = True
-            self._project.add_keys(keys)
+    def take_counts(self, counts: dict[str, int]) -> None:
+        self._counts = counts
+        self._analyser = self._new_analyser()
 
     def take_finished(self, generation: int) -> None:
-        if generation == self._with_neighbours:
-            self._neighbours_done = True
         if generation == self._waiting:
             self._waiting = None
 
@@ -105,12 +99,10 @@ class Snapper:
     @property
     def ready(self) -> bool:
         """All the evidence asked for has arrived."""
-        return self._waiting is None and (
-            self._document_id is None or self._document_id in self._counted
-        )
+        return self._waiting is None
 
     def refresh(self) -> CliticAnalyser:
-        """The analyser: always current (it reads the live evidence)."""
+        """The analyser over the evidence known now (a new one after each snapshot)."""
         return self._analyser
 
     def snap(self, start: int, end: int) -> tuple[int, int, str] | None:

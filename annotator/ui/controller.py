@@ -33,7 +33,7 @@ from annotator.ui.document_model import DocumentListModel
 from annotator.ui.edge_text import move_refused, trimmed_note
 from annotator.ui.effects import Effects, effects
 from annotator.ui.error_text import step_refused, write_failed
-from annotator.ui.evidence import DocumentEvidence, EvidenceWorker
+from annotator.ui.evidence import EvidenceWorker, SpanSnapshot
 from annotator.ui.first_start import PLACEHOLDER
 from annotator.ui.settings import UserSettings
 from annotator.ui.span_model import SpanListModel
@@ -86,14 +86,17 @@ class AnnotationController(QObject):
         self.evidence = EvidenceWorker(repo.path, self)
         self.snapper = Snapper(self.evidence)
         # bound to this QObject: delivered on the GUI thread, in order
-        self.evidence.documentReady.connect(self._take_document_evidence)
-        self.evidence.projectReady.connect(self._take_project_evidence)
+        self.evidence.spansReady.connect(self._take_span_evidence)
+        self.evidence.countsReady.connect(self._take_count_evidence)
         self.evidence.finished.connect(self._evidence_finished)
         self._select_after: int | None = None
         self.closed = False  # the window closed the project: no more reading
         self.before_switch: Callable[[], None] | None = None  # the navigator saves the place
         self.speakers = SpeakerLinks(self, self)
         self.last_effects: Effects | None = None  # what the last applied edit touched
+        # a find match selected in the viewer: labelled as it is, until the selection changes
+        self.found: tuple[int, int] | None = None
+        view.selectionChanged.connect(self._selection_changed)
         view.spanClicked.connect(self.speakers.clicked)
         view.speaker_of = self._speaker_of  # span tooltips name a quote's speaker
 
@@ -106,6 +109,7 @@ class AnnotationController(QObject):
         self, document: Document, spans: list[StoredSpan], relations: list[Relation]
     ) -> None:
         self.speakers.cancel()
+        self.found = None
         self.document = document
         self.relations = relations
         self.view.set_document(document.text, spans, self.labels)
@@ -114,6 +118,17 @@ class AnnotationController(QObject):
         self.snapper.set_document(document.id, document.text, spans)
         if document.id is not None:
             self.documentOpened.emit(document.id)
+
+    def select_found(self, start: int, end: int) -> None:
+        """Select a find match: a label key then labels exactly it (no snapping, no proclitic
+        left out: the annotator searched for these characters); changed by hand, it snaps."""
+        self.view.select_span(None)
+        self.view.set_selection(start, end)
+        self.found = self.view.selection() if start != end else None
+
+    def _selection_changed(self, start: int, end: int) -> None:
+        if self.found != (start, end):
+            self.found = None
 
     def open_document(self, document_id: int) -> None:
         if self.before_switch is not None and self.document_id not in (None, document_id):
@@ -210,13 +225,18 @@ class AnnotationController(QObject):
             self.documentEdited.emit(target)
 
     # -- clitic evidence from the worker (docs/adr/0025) ------------------------------------
-    def _take_document_evidence(self, found: DocumentEvidence) -> None:
+    def _take_span_evidence(self, found: SpanSnapshot) -> None:
         if not self.closed:
-            self.snapper.take_document(found)
+            self.snapper.take_spans(found)
 
-    def _take_project_evidence(self, keys: list[str]) -> None:
+    def _take_count_evidence(self, counts: dict[str, int]) -> None:
         if not self.closed:
-            self.snapper.take_project(keys)
+            self.snapper.take_counts(counts)
+
+    def project_changed(self) -> None:
+        """Another program committed to the file: the evidence is read again (worker)."""
+        if not self.closed:
+            self.snapper.reload()
 
     def _evidence_finished(self, generation: int) -> None:
         self.snapper.take_finished(generation)
@@ -313,13 +333,16 @@ class AnnotationController(QObject):
             return
         text = self.document.text
         note = ""
-        if exact:  # the characters chosen, never white space at the edges (docs/adr/0035)
+        found = not exact and self.found == (start, end)
+        if exact or found:  # the characters chosen, never white space at the edges (ADR 0035)
             chosen = (start, end)
             start, end = trim(text, start, end)
             if start == end:
                 self.message.emit(self.tr("The selection holds only spaces: no span made"))
                 return
             note = trimmed_note() if (start, end) != chosen else ""
+            if found and not note:
+                note = self.tr("the match found, labelled as it is")
         else:
             snapped = self.snapper.snap(start, end)
             if snapped is None:

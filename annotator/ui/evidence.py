@@ -1,12 +1,15 @@
-"""Clitic evidence read and folded off the GUI thread (DESIGN.md §8, docs/adr/0025).
+"""Clitic evidence read off the GUI thread (DESIGN.md §8, docs/adr/0025, 0045).
 
-The evidence of the clitic analyser (ADR 0003) is token counts of the open document and its
-neighbours, and the texts of spans: of those documents, and of the project's newest spans. On a
-big project that is seconds to minutes of work (a window on a 5.8-million-character document
-with a million spans froze 149 s at start), so a worker thread does it with its own read-only
-connection, one short query at a time, and hands back plain values through Qt signals, which
-arrive on the GUI thread. A newer request cancels the one running (checked between documents
-and every few thousand tokens); closing the window cancels it too.
+The evidence of the clitic analyser (ADR 0003) is kept in the project file (schema 4,
+``store/evidence.py``): the folded word counts of the whole project, and each span's text. A
+worker thread reads them with its own read-only connection and hands back plain values through
+Qt signals, which arrive on the GUI thread: the spans of the open document by id (the window
+keeps them right under its own edits) and the span texts of every other document, read in one
+snapshot; then the word counts, read again only when the project's documents changed. A
+request is made when a document opens and when another program changed the file (the
+ProjectWatch notices it), so the evidence follows every span added, changed or removed. A
+newer request cancels the one running (checked between reads and every few thousand spans);
+closing the window cancels it too. Nothing here folds the texts of documents: the import did.
 """
 
 from __future__ import annotations
@@ -14,25 +17,21 @@ from __future__ import annotations
 import logging
 import sys
 import threading
-from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
 
-from annotator.core.clitics import span_key
-from annotator.core.errors import AnnotatorError, NotFoundError
-from annotator.core.search import fold
-from annotator.core.tokens import word_tokens
+from annotator.core.clitics import SpanEvidence, span_key
+from annotator.core.errors import AnnotatorError
 from annotator.store import Repository, open_project
 
 log = logging.getLogger(__name__)
 
-FIRST_DOCUMENTS_COUNTED = 40  # the first 40 documents by id: their tokens are counted too
-PROJECT_SPANS = 20_000  # newest spans of the whole project whose texts are evidence
-CHECK_EVERY = 20_000  # tokens or spans between two looks at the cancel flag
+CHECK_EVERY = 20_000  # spans between two looks at the cancel flag
 
 
 class Cancelled(Exception):
@@ -40,49 +39,50 @@ class Cancelled(Exception):
 
 
 @dataclass(frozen=True, slots=True)
-class DocumentEvidence:
-    document_id: int
-    counts: Counter[str] = field(hash=False)  # folded word -> occurrences
-    span_keys: tuple[tuple[int, str], ...] = ()  # (span id, folded span text)
+class SpanSnapshot:
+    """The span evidence of the project as one read saw it, built on the worker thread."""
+
+    generation: int
+    document_id: int | None
+    key_of: dict[int, str] = field(hash=False)  # span id -> folded text, the open document
+    here: SpanEvidence = field(hash=False)  # the same keys, as evidence
+    elsewhere: SpanEvidence = field(hash=False)  # every other document's span texts
 
 
 @dataclass(frozen=True, slots=True)
 class Request:
     generation: int
     document_id: int | None
-    counted: frozenset[int]  # documents whose tokens the window has counted already
-    neighbours: bool
-    project: bool
 
 
-def document_evidence(
-    repo: Repository, document_id: int, *, counted: bool, cancelled: Callable[[], bool]
-) -> DocumentEvidence | None:
-    """Folded token counts (unless ``counted``) and folded span texts of one document."""
-    try:
-        text = repo.document(document_id).text
-    except NotFoundError:
-        return None
-    raw: Counter[str] = Counter()
-    if not counted:
-        for n, word in enumerate(word_tokens(text)):
-            raw[word] += 1
-            if n % CHECK_EVERY == 0 and cancelled():
-                raise Cancelled
-    counts: Counter[str] = Counter()
-    for word, n in raw.items():
-        counts[fold(word)] += n
-    keys: dict[str, str] = {}  # raw span text -> key: a dense document repeats its names
-    span_keys = []
-    for n, (span_id, start, end) in enumerate(repo.span_places(document_id)):
-        piece = text[start:end]
-        key = keys.get(piece)
-        if key is None:
-            key = keys[piece] = span_key(piece)
-        span_keys.append((span_id, key))
+def span_snapshot(
+    repo: Repository, request: Request, cancelled: Callable[[], bool]
+) -> SpanSnapshot:
+    """The open document's span keys by id and the other documents' span texts, one snapshot."""
+    keys: dict[str, str] = {}  # raw text -> key: a project repeats its names
+
+    def key(text: str) -> str:
+        found = keys.get(text)
+        if found is None:
+            found = keys[text] = span_key(text)
+        return found
+
+    with repo.reading():
+        here_texts = [] if request.document_id is None else repo.span_texts_of(request.document_id)
+        others = repo.span_text_counts(except_document=request.document_id)
+    key_of: dict[int, str] = {}
+    for n, (span_id, text) in enumerate(here_texts):
+        key_of[span_id] = key(text)
         if n % CHECK_EVERY == 0 and cancelled():
             raise Cancelled
-    return DocumentEvidence(document_id, counts, tuple(span_keys))
+    here = SpanEvidence()
+    here.add_keys(key_of.values())
+    elsewhere = SpanEvidence()
+    for n, (text, count) in enumerate(others):
+        elsewhere.add_keys(repeat(key(text), count))
+        if n % CHECK_EVERY == 0 and cancelled():
+            raise Cancelled
+    return SpanSnapshot(request.generation, request.document_id, key_of, here, elsewhere)
 
 
 SWITCH_INTERVAL = 0.0005  # seconds a thread keeps the GIL while another waits for it
@@ -115,8 +115,8 @@ class EvidenceWorker(QObject):
     Connect the signals to methods of a QObject of the GUI thread: they are then delivered
     there, in order, ``finished`` after the pieces of its request."""
 
-    documentReady = Signal(object)  # DocumentEvidence
-    projectReady = Signal(object)  # list[str]: folded texts of the project's newest spans
+    spansReady = Signal(object)  # SpanSnapshot
+    countsReady = Signal(object)  # dict[str, int]: the project's folded word counts
     finished = Signal(int)  # the generation of a request done (not cancelled)
 
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
@@ -127,14 +127,13 @@ class EvidenceWorker(QObject):
         self._request: Request | None = None
         self._thread: threading.Thread | None = None
         self._closed = False
+        self._documents: tuple[int, int] | None = None  # (count, max id) when counts were read
 
-    def request(
-        self, document_id: int | None, counted: frozenset[int], *, neighbours: bool, project: bool
-    ) -> int:
+    def request(self, document_id: int | None) -> int:
         """Replace any request not done yet; its generation, echoed by ``finished``."""
         with self._lock:
             self._generation += 1
-            self._request = Request(self._generation, document_id, counted, neighbours, project)
+            self._request = Request(self._generation, document_id)
             if self._thread is None and not self._closed:
                 self._thread = threading.Thread(
                     target=self._run, name="clitic-evidence", daemon=True
@@ -188,24 +187,10 @@ class EvidenceWorker(QObject):
             return self._cancelled(request)
 
         with open_project(self.path, create=False, read_only=True) as repo:
-            wanted = [] if request.document_id is None else [request.document_id]
-            if request.neighbours:
-                wanted += [
-                    i for i in repo.document_ids()[:FIRST_DOCUMENTS_COUNTED] if i not in wanted
-                ]
-            for n, document_id in enumerate(wanted):
-                if n == 1 and request.project:  # the open document first, then the project
-                    self._project(repo, request)
-                if n and document_id in request.counted:
-                    continue
-                found = document_evidence(
-                    repo, document_id, counted=document_id in request.counted, cancelled=cancelled
-                )
-                if found is not None:
-                    self._emit(request, self.documentReady, found)
-            if request.project and len(wanted) <= 1:
-                self._project(repo, request)
-
-    def _project(self, repo: Repository, request: Request) -> None:
-        keys = [span_key(text) for text in repo.span_texts(recent=PROJECT_SPANS)]
-        self._emit(request, self.projectReady, keys)
+            self._emit(request, self.spansReady, span_snapshot(repo, request, cancelled))
+            # documents are only ever added: their number and highest id say if any came
+            documents = (repo.count_documents(), max(repo.document_ids()[-1:], default=0))
+            if documents != self._documents:
+                counts = repo.token_counts()
+                self._emit(request, self.countsReady, counts)
+                self._documents = documents

@@ -39,6 +39,7 @@ from annotator.ui.viewer import ArticleView
 from annotator.ui.window_actions import WindowActions
 
 if TYPE_CHECKING:  # the dialog is imported when first opened
+    from annotator.ui.clitic_report_dialog import CliticReportDialog
     from annotator.ui.settings_dialog import SettingsValues
 
 
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.find_bar.hide()
         self.banner = ErrorBanner(self)
         self.details: DocumentDetails | None = None  # View → Document details…, made when asked
+        self.clitics: CliticReportDialog | None = None  # View → Clitic report…
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -148,6 +150,7 @@ class MainWindow(QMainWindow):
         a["zoom_out"].triggered.connect(v.zoom_out)
         a["zoom_reset"].triggered.connect(v.zoom_reset)
         a["document_details"].triggered.connect(self.show_document_details)
+        a["clitic_report"].triggered.connect(self.show_clitic_report)
         self.window_actions.wire()
         c.stack.canUndoChanged.connect(a["undo"].setEnabled)
         c.stack.canRedoChanged.connect(a["redo"].setEnabled)
@@ -262,9 +265,19 @@ class MainWindow(QMainWindow):
         self.controller.label(name, exact=exact)
 
     def _on_match(self, start: int, end: int) -> None:
-        self.view.select_span(None)
-        self.view.set_selection(start, end)
+        self.controller.select_found(start, end)
         self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def show_clitic_report(self) -> None:
+        """Open (or raise, read anew) the project's clitic report (docs/adr/0045)."""
+        if self.clitics is None:
+            from annotator.ui.clitic_report_dialog import CliticReportDialog
+
+            self.clitics = CliticReportDialog(self.project, self)
+        else:
+            self.clitics.read()
+        self.clitics.show()
+        self.clitics.raise_()
 
     def show_document_details(self) -> None:
         """Open (or raise) the details of the document on screen; they follow the document."""
@@ -379,6 +392,8 @@ class MainWindow(QMainWindow):
         self._show_title()
         if self.window_actions.map is not None:
             self.window_actions.map.refresh()
+        if self.clitics is not None:
+            self.clitics.retranslate()
         if self.details is not None:  # its row names were made in the old language
             shown = self.details.isVisible()
             self.details.close()

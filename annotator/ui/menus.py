@@ -69,6 +69,7 @@ LAYOUT: tuple[tuple[str, str, tuple[str | None, ...]], ...] = (
             "zoom_reset",
             None,
             "document_details",
+            "clitic_report",
             None,
             "show_documents",
             "show_annotations",

@@ -63,6 +63,7 @@ class ProjectWatch(QObject):
             return
         if version != self._version:
             self._version = version
+            self.controller.project_changed()  # spans or documents of any document
             self.refresh()
 
     def refresh(self) -> bool:
@@ -111,6 +112,7 @@ class ProjectWatch(QObject):
             self.controller.failed.emit(shown.text, shown.detail)
             return
         self._version = self._read_version()
+        self.controller.project_changed()
         self.refresh()
         shown = project_reopened(error)
         self.controller.failed.emit(shown.text, shown.detail)

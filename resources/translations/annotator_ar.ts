@@ -124,6 +124,10 @@
         <translation>&amp;تفاصيل المستند…</translation>
     </message>
     <message>
+        <source>&amp;Clitic report…</source>
+        <translation>تقرير ال&amp;سوابق…</translation>
+    </message>
+    <message>
         <source>&amp;Keyboard map</source>
         <translation>&amp;خريطة المفاتيح</translation>
     </message>
@@ -169,6 +173,10 @@
     <message>
         <source>The selection holds only spaces: no span made</source>
         <translation>التحديد لا يحوي إلا مسافات: لم يُنشأ مقطع</translation>
+    </message>
+    <message>
+        <source>the match found, labelled as it is</source>
+        <translation>وُسِمت النتيجة المعثور عليها كما هي</translation>
     </message>
     <message>
         <source>The selection holds only spaces or punctuation: no span made</source>
@@ -225,6 +233,88 @@
     <message>
         <source>No spans in this document yet</source>
         <translation>لا مقاطع في هذا المستند بعد</translation>
+    </message>
+</context>
+<context>
+    <name>CliticReport</name>
+    <message>
+        <source>the stem is a span&apos;s text</source>
+        <translation>الجذع نصُّ مقطع موسوم</translation>
+    </message>
+    <message>
+        <source>the stem is as frequent a word</source>
+        <translation>الجذع كلمة لا تقل تكرارًا</translation>
+    </message>
+    <message>
+        <source>the stem is a number</source>
+        <translation>الجذع عدد</translation>
+    </message>
+</context>
+<context>
+    <name>CliticReportDialog</name>
+    <message>
+        <source>Clitic report</source>
+        <translation>تقرير السوابق</translation>
+    </message>
+    <message>
+        <source>Split words</source>
+        <translation>كلمات فُصلت سوابقها</translation>
+    </message>
+    <message>
+        <source>Corrected by the annotators</source>
+        <translation>ما صحّحه الواسمون</translation>
+    </message>
+    <message>
+        <source>Read again</source>
+        <translation>اقرأ من جديد</translation>
+    </message>
+    <message>
+        <source>Word</source>
+        <translation>الكلمة</translation>
+    </message>
+    <message>
+        <source>The spans leave out</source>
+        <translation>ما تتركه المقاطع</translation>
+    </message>
+    <message>
+        <source>The analyser leaves out</source>
+        <translation>ما يتركه المحلّل</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>الدليل</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>المقاطع</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>أمثلة</translation>
+    </message>
+    <message>
+        <source>Reading the project…</source>
+        <translation>جارٍ قراءة المشروع…</translation>
+    </message>
+    <message>
+        <source>The report could not be read: {error}</source>
+        <translation>تعذّرت قراءة التقرير: {error}</translation>
+    </message>
+    <message>
+        <source>{spans} spans, {considered} of them at a word that can begin with a proclitic ({letters}): {split} split, {corrected} corrected against the analyser.</source>
+        <translation>{spans} مقطعًا، منها {considered} تبدأ بكلمة قد تبدأ بسابقة ({letters}): {split} فُصلت سابقتها، و{corrected} صحّحها الواسمون خلافًا للمحلّل.</translation>
+    </message>
+    <message>
+        <source>nothing (whole)</source>
+        <translation>لا شيء (كاملة)</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>document {d} span {s}</source>
+        <translation>المستند {d} المقطع {s}</translation>
     </message>
 </context>
 <context>

@@ -49,6 +49,7 @@ def test_new_project_is_migrated_with_default_labels(project_path: Path) -> None
         "relations",
         "document_status",
         "sqlite_sequence",  # AUTOINCREMENT's: span and relation ids are never reused
+        "token_counts",  # the clitic evidence's word counts (schema 4)
     }
     conn.close()
 
