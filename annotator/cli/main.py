@@ -22,7 +22,13 @@ from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.model import Kind, Status
 from annotator.formats import registry
 from annotator.formats.base import ExportOptions
-from annotator.formats.token_tags import SCHEMES, TOKEN_MODES
+from annotator.formats.token_tags import (
+    DEFAULT_TOKEN_MODE,
+    REMOVED_MODES,
+    SCHEMES,
+    TOKEN_MODES,
+    mode_error,
+)
 from annotator.ops import (
     check_project,
     export_project,
@@ -58,6 +64,18 @@ class FormatChoice(click.Choice[str]):
     @choices.setter
     def choices(self, value: tuple[str, ...]) -> None:
         self._loaded = tuple(value) or None
+
+
+class TokenModeChoice(click.Choice[str]):
+    """The token modes; a removed name (``split``) is refused with what replaced it."""
+
+    def __init__(self) -> None:
+        super().__init__(TOKEN_MODES)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        if value in REMOVED_MODES:
+            self.fail(mode_error(str(value)) or "", param, ctx)
+        return str(super().convert(value, param, ctx))
 
 
 class AnnotatorGroup(click.Group):
@@ -219,10 +237,13 @@ def _load_rules(path: Path) -> tuple[BoilerplateRule, ...]:
 )
 @click.option(
     "--tokens",
-    type=click.Choice(TOKEN_MODES),
-    default="split",
+    type=TokenModeChoice(),
+    default=DEFAULT_TOKEN_MODE,
     show_default=True,
-    help="split: cut tokens at span boundaries; whole: tag whole tokens (spans widened).",
+    help="Tokens of token formats, never cut by the labels: whole (ANERcorp style: a span is "
+    "tagged on the whole tokens it touches, widened spans reported); segment (every proclitic "
+    "the clitic analyser finds is split off, labelled or not); span-edges (cut where spans "
+    "start and end: exact spans, but the tokens tell the labels; the report warns).",
 )
 def export(
     project: Path,

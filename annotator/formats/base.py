@@ -17,6 +17,7 @@ from typing import Protocol
 
 from annotator.core.model import AnnotatedDocument, Kind, LabelSet
 from annotator.formats import temporaries
+from annotator.formats.token_tags import DEFAULT_TOKEN_MODE, ProcliticSplitter
 
 REPORT_FILE = "export-report.txt"  # written beside every export; never imported as a document
 
@@ -25,7 +26,10 @@ REPORT_FILE = "export-report.txt"  # written beside every export; never imported
 class ExportOptions:
     layer: Kind = Kind.ENTITY  # for single-layer formats (conll)
     scheme: str = "iob2"  # iob1 | iob2 | bioes | bilou
-    tokens: str = "split"  # split | whole
+    tokens: str = DEFAULT_TOKEN_MODE  # whole | segment | span-edges (token_tags.TOKEN_MODES)
+    # segment: the analyser that finds the proclitics; ops.exporting builds it from the whole
+    # project (its texts and span texts), the pure dumps from the documents they are given
+    clitics: ProcliticSplitter | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -37,6 +41,8 @@ class ExportReport:
     spans_per_label: Counter[str] = field(default_factory=Counter)
     files: list[Path] = field(default_factory=list)
     widened: list[str] = field(default_factory=list)  # spans widened to whole tokens
+    warnings: list[str] = field(default_factory=list)  # e.g. span-edges tokens tell the labels
+    proclitics_split: int = 0  # segment tokens: proclitics cut off words
     not_expressed: list[str] = field(default_factory=list)  # spans the format cannot hold, why
     filters: list[str] = field(default_factory=list)  # e.g. "labels: PER, LOC"
     filtered_out: list[str] = field(default_factory=list)  # what the filters left out, counted
@@ -45,12 +51,15 @@ class ExportReport:
 
     def to_text(self) -> str:
         lines = [f"format: {self.format}", f"documents: {self.documents}"]
+        lines.extend(f"warning: {w}" for w in self.warnings)
         if self.filters:
             lines.append(f"filters: {'; '.join(self.filters)}")
             lines.extend(f"  left out by the filters: {w}" for w in self.filtered_out)
         lines.append(f"spans: {sum(self.spans_per_label.values())}")
         for label, n in sorted(self.spans_per_label.items()):
             lines.append(f"  {label}: {n}")
+        if self.proclitics_split:
+            lines.append(f"proclitics split off words (segment tokens): {self.proclitics_split}")
         lines.append(f"spans widened to whole tokens: {len(self.widened)}")
         lines.extend(f"  {w}" for w in self.widened)
         lines.append(f"spans not expressed: {len(self.not_expressed)}")

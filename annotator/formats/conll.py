@@ -27,6 +27,7 @@ from annotator.formats.tagging import (
     doc_name,
     join_tokens,
     parse_tag,
+    prepare,
     starts_with_inside,
     token_pieces,
     token_table,
@@ -52,7 +53,7 @@ def iter_chunks(
     report: ExportReport,
 ) -> Iterator[str]:
     """The file, one sentence at a time (a document's lines are never held together)."""
-    check_options(options)
+    docs, options = prepare(docs, options, report)
     other_layers: Counter[str] = Counter()  # spans of the kinds this file does not hold
     for i, doc in enumerate(docs):
         where = doc_name(doc, i)

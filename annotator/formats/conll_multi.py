@@ -33,7 +33,14 @@ from annotator.formats.standoff import (
     span_note,
     written_relations,
 )
-from annotator.formats.tagging import check_options, decode, doc_name, parse_tag, token_table
+from annotator.formats.tagging import (
+    check_options,
+    decode,
+    doc_name,
+    parse_tag,
+    prepare,
+    token_table,
+)
 
 NAME = "conll-multi"
 FILE = "conll-multi.tsv"
@@ -49,7 +56,7 @@ def iter_chunks(
     options: ExportOptions,
     report: ExportReport,
 ) -> Iterator[str]:
-    check_options(options)
+    docs, options = prepare(docs, options, report)
     yield HEADER
     for i, doc in enumerate(docs):
         where = doc_name(doc, i)

@@ -44,6 +44,7 @@ from annotator.formats.base import AtomicFiles, ExportOptions, ExportReport, Rea
 from annotator.formats.decoding import canonical_with_map, read_text, title_from_text
 from annotator.formats.jsonl_lines import record_chunks
 from annotator.formats.jsonvalues import Fields, Where, is_int, load, peek
+from annotator.formats.tagging import prepare
 from annotator.formats.token_tags import TAG_FIELDS, tag_names
 
 DOCUMENTS = "documents.jsonl"
@@ -287,6 +288,7 @@ def iter_chunks(
     report: ExportReport,
 ) -> Iterator[str]:
     """The documents.jsonl content in pieces, one document at a time (jsonl_lines)."""
+    docs, options = prepare(docs, options, report)
     for doc in docs:
         yield from record_chunks(doc, labels, options, report)
 

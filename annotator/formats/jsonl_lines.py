@@ -15,12 +15,11 @@ from typing import Any
 
 from annotator.core.model import OFFSET_UNIT, AnnotatedDocument, Kind, LabelSet, Span, sorted_spans
 from annotator.formats.base import ExportOptions, ExportReport
-from annotator.formats.tagging import document_tokens
+from annotator.formats.tagging import exported_tokens
 from annotator.formats.token_tags import (
     TAG_FIELDS,
     LayerTags,
     describe,
-    export_tokens,
     layer_tags,
     tag_names,
 )
@@ -74,7 +73,7 @@ def record_chunks(
     text = d.text
     spans = sorted_spans(doc.spans)
     kinds = {s.label: kind_of(s, labels) for s in spans}
-    tokens = export_tokens(text, spans, options.tokens, document_tokens(doc))
+    tokens = exported_tokens(doc, spans, options, report)
     where = f"document {d.id}" if d.id is not None else f"document {d.title!r}"
     for span in spans:
         if kinds[span.label] is None:

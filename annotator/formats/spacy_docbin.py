@@ -1,17 +1,19 @@
 """spaCy DocBin (``.spacy``), for ``spacy train``. Needs spaCy (the ``spacy`` extra).
 
 Each document becomes a Doc whose text is exactly ours (``doc.text == text``, so character
-offsets are the same): words are our tokens split at every span boundary, white space between
-them is the token's trailing space or a white-space token, and a span boundary inside white
-space cuts it too. So ``Doc.char_span(start, end)`` finds every span. The entity layer goes to
+offsets are the same): words are the export's tokens in the chosen token mode (docs/adr/0043:
+``whole`` by default, ``segment``, or ``span-edges``), white space between them is the token's
+trailing space or a white-space token. In ``whole`` and ``segment`` mode a span is written as
+the tokens it touches (the report lists the spans so widened); in ``span-edges`` mode every span
+boundary cuts a word, in white space too, so ``Doc.char_span(start, end)`` finds every span
+exactly (and the report warns that the tokens then tell the labels). The entity layer goes to
 ``doc.ents`` (which cannot overlap: a span overlapping an earlier, longer one goes to
 ``doc.spans["entity_overlaps"]`` and the report says so), quotes to ``doc.spans["quote"]``,
 events to ``doc.spans["event"]``. ``doc.user_data["annotator"]`` keeps the document id, title,
 relations (``[type, [start, end, label], [start, end, label]]``) and the attributes of the
 spans that have some (``[start, end, label, {...}]``). The vocabulary is
 ``spacy.blank("xx")``'s. Without spaCy installed, WRITER and READER are None (the registry then
-lists no spacy format). Tokens are always split (``--tokens`` is ignored): spaCy needs exact
-spans.
+lists no spacy format).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from typing import Any
 
 from annotator.core.errors import InputError
 from annotator.core.model import AnnotatedDocument, Kind, LabelSet, Span, sorted_spans
+from annotator.core.tokens import Token
 from annotator.formats.base import AtomicFiles, ExportOptions, ExportReport
 from annotator.formats.jsonvalues import Fields, Where, json_type
 from annotator.formats.standoff import (
@@ -37,8 +40,14 @@ from annotator.formats.standoff import (
     span_note,
     written_relations,
 )
-from annotator.formats.tagging import doc_name, document_tokens, spans_by_kind
-from annotator.formats.token_tags import export_tokens
+from annotator.formats.tagging import (
+    check_options,
+    doc_name,
+    exported_tokens,
+    prepare,
+    spans_by_kind,
+)
+from annotator.formats.token_tags import SPAN_EDGES, describe, token_extent
 
 NAME = "spacy"
 FILE = "corpus.spacy"
@@ -59,13 +68,14 @@ def vocab() -> Any:
 
 
 def words_and_spaces(
-    text: str, doc: AnnotatedDocument, spans: Sequence[Span]
+    text: str, tokens: Sequence[Token], cut_spans: Sequence[Span] = ()
 ) -> tuple[list[str], list[bool]]:
-    """Words and trailing spaces that spell ``text`` exactly, a word edge at every span edge."""
-    starts = {s.start for s in spans}
-    ends = {s.end for s in spans}
+    """Words and trailing spaces that spell ``text`` exactly: ``tokens``, and the white space
+    between them as trailing spaces or words of their own, cut at every edge of ``cut_spans``
+    that falls in it (span-edges: a span that begins with a space is exact too)."""
+    starts = {s.start for s in cut_spans}
+    ends = {s.end for s in cut_spans}
     cuts = sorted(starts | ends)
-    tokens = export_tokens(text, spans, "split", document_tokens(doc))
     words: list[str] = []
     spaces: list[bool] = []
     after_token = False
@@ -100,32 +110,79 @@ def words_and_spaces(
     return words, spaces
 
 
-def to_doc(doc: AnnotatedDocument, labels: LabelSet, report: ExportReport, where: str) -> Any:
-    """The spaCy Doc of one document; losses (entity overlaps) go to ``report``."""
+def written_extents(
+    doc: AnnotatedDocument,
+    spans: Sequence[Span],
+    tokens: Sequence[Token],
+    options: ExportOptions,
+    report: ExportReport,
+    where: str,
+) -> list[tuple[Span, tuple[int, int]]]:
+    """Each span with the extent it is written at: itself (span-edges: every edge is a word
+    edge), or the tokens it touches (whole, segment: widened spans are reported). A span on
+    no token is reported and left out."""
+    if options.tokens == SPAN_EDGES:
+        return [(s, (s.start, s.end)) for s in spans]
+    text = doc.document.text
+    out = []
+    for span in spans:
+        found = token_extent(tokens, span)
+        if found is None:
+            report.not_expressed.append(
+                f"{where} {describe(text, span)}: it covers no token (only spaces or marks)"
+            )
+            continue
+        a, b = found
+        if a < span.start or b > span.end:
+            report.widened.append(f"{where} {describe(text, span)} widened to {text[a:b]!r}")
+        elif (a, b) != (span.start, span.end):
+            report.not_expressed.append(
+                f"{where} {describe(text, span)}: written as {text[a:b]!r} "
+                "(its edges are not in any token)"
+            )
+        out.append((span, found))
+    return out
+
+
+def to_doc(
+    doc: AnnotatedDocument,
+    labels: LabelSet,
+    report: ExportReport,
+    where: str,
+    options: ExportOptions | None = None,
+) -> Any:
+    """The spaCy Doc of one document; losses (entity overlaps, widened spans) go to
+    ``report``. ``options.tokens``: the token mode (``segment`` needs ``options.clitics``)."""
     from spacy.tokens import Doc
 
+    options = options or ExportOptions()
     text = doc.document.text
     by_kind = spans_by_kind(doc, labels, list(Kind), report, where)
     every = [s for spans in by_kind.values() for s in spans]
-    words, spaces = words_and_spaces(text, doc, every)
+    tokens = exported_tokens(doc, every, options, report)
+    words, spaces = words_and_spaces(text, tokens, every if options.tokens == SPAN_EDGES else ())
     sdoc = Doc(vocab(), words=words, spaces=spaces)
     if sdoc.text != text:  # never: the words spell the text
         raise AssertionError(f"{where}: spaCy text differs from the document text")
+    written = {
+        kind: written_extents(doc, sorted_spans(spans), tokens, options, report, where)
+        for kind, spans in by_kind.items()
+    }
 
-    def char_span(span: Span) -> Any:
-        found = sdoc.char_span(span.start, span.end, label=span.label)
-        if found is None:  # never: every span edge is a word edge
+    def char_span(span: Span, a: int, b: int) -> Any:
+        found = sdoc.char_span(a, b, label=span.label)
+        if found is None:  # never: every extent written is made of words
             raise AssertionError(f"{where}: no spaCy span for {span}")
         return found
 
     ents, overlaps = [], []
     end = -1
-    for span in sorted_spans(by_kind[Kind.ENTITY]):
-        if span.start >= end:
-            ents.append(char_span(span))
-            end = span.end
+    for span, (a, b) in sorted(written[Kind.ENTITY], key=lambda w: (w[1][0], -w[1][1])):
+        if a >= end:
+            ents.append(char_span(span, a, b))
+            end = b
         else:
-            overlaps.append(char_span(span))
+            overlaps.append(char_span(span, a, b))
             report.not_expressed.append(
                 span_note(
                     doc,
@@ -138,9 +195,10 @@ def to_doc(doc: AnnotatedDocument, labels: LabelSet, report: ExportReport, where
     if overlaps:
         sdoc.spans[OVERLAPS] = overlaps
     for kind, key in GROUPS.items():
-        sdoc.spans[key] = [char_span(s) for s in sorted_spans(by_kind[kind])]
-    count_spans(report, every)
-    keys = {s.id: (s.start, s.end, s.label) for s in every if s.id is not None}
+        sdoc.spans[key] = [char_span(s, a, b) for s, (a, b) in written[kind]]
+    every_written = [w for kind in by_kind for w in written[kind]]
+    count_spans(report, (s for s, _ in every_written))
+    keys = {s.id: (a, b, s.label) for s, (a, b) in every_written if s.id is not None}
     relations = [
         [r.type, list(a), list(b)] for r, a, b in written_relations(doc, keys, report, where)
     ]
@@ -150,28 +208,32 @@ def to_doc(doc: AnnotatedDocument, labels: LabelSet, report: ExportReport, where
         "offset_unit": "codepoint",
         "relations": relations,
     }
-    attributes = attribute_rows((s, (s.start, s.end)) for s in every)
+    attributes = attribute_rows(every_written)
     if attributes:
         sdoc.user_data[USER_KEY]["attributes"] = attributes
     return sdoc
 
 
 def dumps(
-    docs: Iterable[AnnotatedDocument], labels: LabelSet, report: ExportReport | None = None
+    docs: Iterable[AnnotatedDocument],
+    labels: LabelSet,
+    report: ExportReport | None = None,
+    options: ExportOptions | None = None,
 ) -> bytes:
     from spacy.tokens import DocBin
 
     report = report or ExportReport(format=NAME)
+    docs, options = prepare(docs, options or ExportOptions(), report)
     docbin = DocBin(store_user_data=True)
     for i, doc in enumerate(docs):
-        docbin.add(to_doc(doc, labels, report, doc_name(doc, i)))
+        docbin.add(to_doc(doc, labels, report, doc_name(doc, i), options))
         report.documents += 1
     return bytes(docbin.to_bytes())
 
 
 class SpacyWriter:
     name = NAME
-    uses = frozenset[str]()  # tokens always split at span edges
+    uses = frozenset({"tokens"})
 
     def write(
         self,
@@ -181,10 +243,11 @@ class SpacyWriter:
         options: ExportOptions,
         report: ExportReport,
     ) -> None:
-        report.format = f"{NAME} (DocBin, tokens split at span edges)"
+        check_options(options)
+        report.format = f"{NAME} (DocBin, {options.tokens} tokens)"
         target = out_dir / FILE
         with AtomicFiles() as files:
-            files.write_bytes(target, dumps(docs, labels, report))
+            files.write_bytes(target, dumps(docs, labels, report, options))
             report.files.append(target)
             files.write_report(out_dir, report)
 

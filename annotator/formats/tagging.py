@@ -4,9 +4,11 @@ Export (docs/adr/0007-token-modes-and-schemes.md):
 
 - the base tokens of a document are the tokens of the corpus it was imported from when it
   carries them (``meta["tokens"]``, see ``source_tokens``), otherwise ``core.tokens.tokenize``;
-- ``split`` cuts a token wherever an exported span boundary falls inside it (و | الرقة), so every
-  span is exact; ``whole`` keeps the tokens and each span it widens is reported (both:
-  ``token_tags.export_tokens``, which every token format uses);
+- the token mode (docs/adr/0043): ``whole`` keeps them and reports each span it widens;
+  ``segment`` cuts off every proclitic the clitic analyser finds, labelled or not; ``span-edges``
+  cuts wherever an exported span boundary falls inside a token and warns that the tokens then
+  tell the labels (``token_tags.export_tokens`` via ``exported_tokens``, which every token
+  format uses; ``prepare`` checks the options and finds the analyser);
 - tags per layer come from ``token_tags.layer_tags`` (one tag per token: of overlapping spans the
   first in reading order is kept, the others are reported);
 - sentences are ``core.tokens.sentence_token_ranges``, merged wherever a kept span would cross
@@ -21,19 +23,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from annotator.core.clitics import CliticAnalyser
 from annotator.core.model import AnnotatedDocument, Kind, LabelSet, Span
 from annotator.core.tokens import Token, TokenList, sentence_token_ranges
 from annotator.formats.base import ExportOptions, ExportReport
 from annotator.formats.token_tags import (
     SCHEMES,
-    TOKEN_MODES,
+    SEGMENT,
+    SPAN_EDGES,
+    SPAN_EDGES_WARNING,
     Tags,
     describe,
     export_tokens,
     layer_tags,
+    mode_error,
 )
 
 # Rebuilding text from tokens: no space before these, none after OPENING.
@@ -46,8 +52,44 @@ _WS = re.compile(r"\S+")
 def check_options(options: ExportOptions) -> None:
     if options.scheme not in SCHEMES:
         raise ValueError(f"unknown tag scheme {options.scheme!r}; known: {', '.join(SCHEMES)}")
-    if options.tokens not in TOKEN_MODES:
-        raise ValueError(f"unknown token mode {options.tokens!r}; known: {', '.join(TOKEN_MODES)}")
+    problem = mode_error(options.tokens)
+    if problem is not None:
+        raise ValueError(problem)
+
+
+def prepare(
+    docs: Iterable[AnnotatedDocument], options: ExportOptions, report: ExportReport
+) -> tuple[Iterable[AnnotatedDocument], ExportOptions]:
+    """Check ``options`` and ready them for a token format's export of ``docs``.
+
+    ``segment`` without an analyser: one is built from the documents themselves (their texts
+    and span texts; the documents are then read into a list first). ``ops.exporting`` gives
+    one built from the whole project, so the stream stays a stream. ``span-edges``: the
+    report warns that the tokens tell the labels (once, however many files are written)."""
+    check_options(options)
+    if options.tokens == SEGMENT and options.clitics is None:
+        docs = list(docs)
+        options = replace(options, clitics=analyser_of(docs))
+    if options.tokens == SPAN_EDGES and SPAN_EDGES_WARNING not in report.warnings:
+        report.warnings.append(SPAN_EDGES_WARNING)
+    return docs, options
+
+
+def analyser_of(docs: Sequence[AnnotatedDocument]) -> CliticAnalyser:
+    """The clitic analyser over these documents: their tokens and the texts of their spans."""
+    texts = {doc.document.text[s.start : s.end] for doc in docs for s in doc.spans}
+    return CliticAnalyser.from_texts((doc.document.text for doc in docs), texts)
+
+
+def exported_tokens(
+    doc: AnnotatedDocument, spans: Iterable[Span], options: ExportOptions, report: ExportReport
+) -> TokenList:
+    """The tokens of one document in the mode of ``options``; proclitics cut off are counted."""
+    base = document_tokens(doc)
+    tokens = export_tokens(doc.document.text, spans, options.tokens, base, options.clitics)
+    if options.tokens == SEGMENT:
+        report.proclitics_split += len(tokens) - len(base)
+    return tokens
 
 
 # --- tokens ---------------------------------------------------------------------------------
@@ -164,7 +206,7 @@ def token_table(
     text = doc.document.text
     by_kind = spans_by_kind(doc, labels, kinds, report, where)
     every = [s for spans in by_kind.values() for s in spans]
-    tokens = export_tokens(text, every, options.tokens, document_tokens(doc))
+    tokens = exported_tokens(doc, every, options, report)
     table = TokenTable(tokens, [])
     together: list[tuple[int, int]] = []
     for kind in kinds:

@@ -1,8 +1,21 @@
 """Tokens for token-level exports and per-layer tag sequences (IOB1, IOB2, BIOES, BILOU).
 
-Token modes (DESIGN.md §4): ``split`` cuts a token wherever a span boundary falls inside it
-(و | الرقة), so every span is a whole number of tokens; ``whole`` keeps the tokenizer's tokens
-and tags every token a span touches (the span is *widened*). A layer's tags can hold no
+Token modes (DESIGN.md §4, docs/adr/0043): the tokens of an export never depend on the labels,
+except in the one mode named for it.
+
+- ``whole`` (the default; ANERcorp and CAMeL style): the base tokens as they are; a span is
+  tagged on every token it touches (والرقة B-LOC) and each span so *widened* is reported;
+- ``segment``: every proclitic the clitic analyser (``core.clitics``) detects is cut off, in
+  every word, labelled or not (و | الرقة and و | قال alike); spans are then exact wherever the
+  analyser agrees with the annotator, and widened (and reported) where it does not;
+- ``span-edges``: the old ``split``: a token is cut wherever a span boundary falls inside it, so
+  every span is exact, but a lone و then announces an entity (80.8% of the time on ANERcorp-like
+  data): the report warns about it (``SPAN_EDGES_WARNING``).
+
+``split`` was the name of ``span-edges`` and the default: it is refused with a message naming
+the modes (``mode_error``), so an old script does not silently change what it writes.
+
+A layer's tags can hold no
 overlapping spans: the first in reading order (``sorted_spans``: by start, longer first) wins and
 the others are returned as problems, with the reason, for the export report.
 """
@@ -13,8 +26,9 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import overload
+from typing import Protocol, overload
 
+from annotator.core.clitics import CliticSplit
 from annotator.core.model import Kind, LabelSet, Span, sorted_spans
 from annotator.core.tokens import Token, TokenList, offsets_of
 
@@ -24,7 +38,15 @@ SCHEMES: dict[str, tuple[str, ...]] = {
     "bioes": ("B", "I", "E", "S"),
     "bilou": ("B", "I", "L", "U"),
 }
-TOKEN_MODES = ("split", "whole")
+WHOLE, SEGMENT, SPAN_EDGES = "whole", "segment", "span-edges"
+TOKEN_MODES = (WHOLE, SEGMENT, SPAN_EDGES)
+DEFAULT_TOKEN_MODE = WHOLE
+REMOVED_MODES = {"split": SPAN_EDGES}  # old name -> the mode that does what it did
+SPAN_EDGES_WARNING = (
+    "span-edges tokens: a token is cut only where a span starts or ends (و | الرقة, but وقال "
+    "whole), so the tokens tell where the entities are; a model trained on them learns a cue "
+    "that never exists at inference. Use --tokens whole or segment for training data."
+)
 TAG_FIELDS: dict[Kind, str] = {
     Kind.ENTITY: "ner_tags",
     Kind.EVENT: "event_tags",
@@ -32,17 +54,63 @@ TAG_FIELDS: dict[Kind, str] = {
 }
 
 
+class ProcliticSplitter(Protocol):
+    """What ``segment`` needs of ``core.clitics.CliticAnalyser``."""
+
+    def analyse(self, word: str) -> CliticSplit | None: ...
+
+
+def mode_error(mode: str) -> str | None:
+    """Why ``mode`` is no token mode (None if it is one): an old name says what replaced it."""
+    if mode in TOKEN_MODES:
+        return None
+    known = ", ".join(TOKEN_MODES)
+    if mode in REMOVED_MODES:
+        return (
+            f"token mode {mode!r} was removed: it cut tokens only where a span starts, so the "
+            f"tokens told the labels; use {WHOLE} (the default: whole tokens, spans widened), "
+            f"{SEGMENT} (every proclitic the clitic analyser finds split off, labelled or not) "
+            f"or {REMOVED_MODES[mode]} (the old cut, with a warning in the report)"
+        )
+    return f"unknown token mode {mode!r}; known: {known}"
+
+
 def export_tokens(
-    text: str, spans: Iterable[Span], mode: str = "split", base: Sequence[Token] | None = None
+    text: str,
+    spans: Iterable[Span],
+    mode: str = DEFAULT_TOKEN_MODE,
+    base: Sequence[Token] | None = None,
+    clitics: ProcliticSplitter | None = None,
 ) -> TokenList:
-    """``base`` tokens (default: the tokenizer's); in ``split`` mode cut wherever a span
-    boundary falls inside one."""
+    """The tokens an export writes: ``base`` tokens (default: the tokenizer's) in ``whole``
+    mode; cut after every proclitic ``clitics`` finds in ``segment`` mode; cut wherever a
+    span boundary falls inside one in ``span-edges`` mode (``spans`` are read only there)."""
     tokens = TokenList.of(text) if base is None else base
-    if mode == "whole":
+    problem = mode_error(mode)
+    if problem is not None:
+        raise ValueError(problem)
+    if mode == WHOLE:
         return split_at(text, tokens, ())
-    if mode != "split":
-        raise ValueError(f"unknown token mode {mode!r}; known: {', '.join(TOKEN_MODES)}")
+    if mode == SEGMENT:
+        if clitics is None:
+            raise ValueError("segment tokens need a clitic analyser")
+        return split_at(text, tokens, proclitic_cuts(tokens, clitics))
     return split_at(text, tokens, {b for s in spans for b in (s.start, s.end)})
+
+
+def proclitic_cuts(tokens: Sequence[Token], clitics: ProcliticSplitter) -> list[int]:
+    """Where ``segment`` cuts: after the proclitic of every token the analyser splits."""
+    seen: dict[str, int] = {}  # token text -> length of its proclitic (0: none)
+    cuts = []
+    for token in tokens:
+        word = token.text
+        n = seen.get(word)
+        if n is None:
+            split = clitics.analyse(word) if word[:1].isalpha() else None
+            n = seen[word] = len(split.proclitic) if split is not None else 0
+        if n:
+            cuts.append(token.start + n)
+    return cuts
 
 
 def split_at(text: str, tokens: Sequence[Token], cuts: Iterable[int]) -> TokenList:
@@ -145,9 +213,10 @@ def layer_tags(
     tokens: Sequence[Token],
     spans: Iterable[Span],
     scheme: str = "iob2",
-    mode: str = "split",
+    mode: str = DEFAULT_TOKEN_MODE,
 ) -> LayerTags:
-    """Tags for the spans of ONE layer over ``tokens``."""
+    """Tags for the spans of ONE layer over ``tokens`` (cut for ``mode`` by ``export_tokens``):
+    in ``whole`` and ``segment`` mode a span is tagged on every token it touches."""
     _prefixes(scheme)
     starts, ends = offsets_of(tokens)
     owner = array("i", [-1]) * len(starts)  # index into kept
@@ -156,7 +225,7 @@ def layer_tags(
     widened: list[tuple[Span, int, int]] = []
     problems: list[tuple[Span, str]] = []
     for span in sorted_spans(spans):
-        first, last = _covered(starts, ends, span, whole=mode == "whole")
+        first, last = _covered(starts, ends, span, whole=mode != SPAN_EDGES)
         if first > last:
             problems.append((span, "it covers no token (only spaces or direction marks)"))
             continue
@@ -180,6 +249,13 @@ def layer_tags(
             )
     tags = _encode(len(starts), kept, ranges, scheme)
     return LayerTags(tags, kept, widened, problems, [(a, b + 1) for a, b in ranges])
+
+
+def token_extent(tokens: Sequence[Token], span: Span) -> tuple[int, int] | None:
+    """``(start, end)`` of the tokens ``span`` touches (whole tokens); None if it touches none."""
+    starts, ends = offsets_of(tokens)
+    first, last = _covered(starts, ends, span, whole=True)
+    return None if first > last else (starts[first], ends[last])
 
 
 def describe(text: str, span: Span) -> str:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
+from annotator.core.clitics import CliticAnalyser
 from annotator.core.errors import AnnotatorError, ValidationError
 from annotator.core.labels import name_error
 from annotator.core.model import AnnotatedDocument, LabelSet, Status
 from annotator.formats import registry
 from annotator.formats.base import REPORT_FILE, AtomicFiles, ExportOptions, ExportReport
 from annotator.formats.temporaries import clean_stale_temporaries
+from annotator.formats.token_tags import SEGMENT
 from annotator.ops.importing import Progress
 from annotator.store import Repository
 
@@ -109,11 +112,27 @@ def export_project(
     docs = repo.iter_annotated(ids=ids, status=status, annotator=annotator, labels=labels)
     counting = annotator is not None or labels is not None
     fed = _fed(repo, docs, len(ids), report, progress, count_left_out=counting, out=out)
-    writer.write(fed, labelset, out, options or ExportOptions(), report)
+    options = options or ExportOptions()
+    if options.tokens == SEGMENT and options.clitics is None and "tokens" in writer.uses:
+        options = replace(options, clitics=project_clitics(repo))
+    writer.write(fed, labelset, out, options, report)
     if not any(p.name == REPORT_FILE for p in report.files):  # a writer that wrote none
         with AtomicFiles() as files:
             files.write_report(out, report)
     return report
+
+
+def project_clitics(repo: Repository) -> CliticAnalyser:
+    """The clitic analyser of ``segment`` tokens: the token counts of every document of the
+    project and the texts of all its spans, whatever the export's filters (so the tokens of a
+    document do not change with them). Read one document at a time, twice (span texts, then
+    tokens), so memory grows with the vocabulary, not the project."""
+    ids = repo.document_ids()
+    span_texts: set[str] = set()
+    for doc_id in ids:
+        text = repo.document(doc_id).text
+        span_texts.update(text[a:b] for _, a, b in repo.span_places(doc_id))
+    return CliticAnalyser.from_texts((repo.document(i).text for i in ids), span_texts)
 
 
 def _name_filters(

@@ -32,7 +32,15 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.model import Kind, Status
 from annotator.formats import registry
 from annotator.formats.base import ExportOptions, ExportReport
-from annotator.formats.token_tags import SCHEMES, TOKEN_MODES
+from annotator.formats.token_tags import (
+    DEFAULT_TOKEN_MODE,
+    SCHEMES,
+    SEGMENT,
+    SPAN_EDGES,
+    SPAN_EDGES_WARNING,
+    TOKEN_MODES,
+    WHOLE,
+)
 from annotator.ops.exporting import export_project
 from annotator.store import Repository
 from annotator.ui import file_dialogs, i18n
@@ -72,6 +80,9 @@ class ExportDialog(QDialog):
         self.tokens = QComboBox(self)
         for mode in TOKEN_MODES:
             self.tokens.addItem(self.token_mode_text(mode), mode)
+        self.tokens.setObjectName("export-tokens")
+        self.tokens.setCurrentIndex(self.tokens.findData(DEFAULT_TOKEN_MODE))
+        self.tokens.setToolTip(self.tokens_tip())
         self.status = QComboBox(self)
         self.status.addItem(self.tr("any status"), None)
         for status in Status:
@@ -133,9 +144,30 @@ class ExportDialog(QDialog):
     def token_mode_text(self, mode: str) -> str:
         """The words for a token mode (formats.token_tags.TOKEN_MODES); the mode itself if new."""
         return {
-            "split": self.tr("split tokens at span boundaries (exact)"),
-            "whole": self.tr("whole tokens (ANERcorp style, widens spans)"),
+            WHOLE: self.tr("whole tokens (ANERcorp style, widens spans)"),
+            SEGMENT: self.tr("split off every proclitic the analyser finds"),
+            SPAN_EDGES: self.tr("cut at span edges (exact, but the tokens tell the labels)"),
         }.get(mode, mode)
+
+    def tokens_tip(self) -> str:
+        return self.tr(
+            "How token formats (CoNLL, spaCy) cut the text. Whole tokens: a span is tagged on "
+            "every token it touches, as in ANERcorp. Split off proclitics: و ب ل ك ف are cut "
+            "from every word the clitic analyser splits, labelled or not, so most spans stay "
+            "exact. Cut at span edges: every span exact, but a lone و then tells a model that an "
+            "entity follows; use it only to check spans, not to train."
+        )
+
+    def warning_text(self, warning: str) -> str:
+        """A warning of the report in the interface's words (the report's own are English)."""
+        if warning == SPAN_EDGES_WARNING:
+            return self.tr(
+                "the tokens were cut only where a span starts or ends (و | الرقة, but وقال "
+                "whole), so they tell where the entities are: a model trained on them learns a "
+                "cue that never exists when it is used. Export whole tokens or split off "
+                "proclitics for training data."
+            )
+        return warning
 
     def missing_text(self, missing: dict[str, str]) -> str:
         """Why a format is not in the list (spaCy not installed), or ""."""
@@ -159,7 +191,7 @@ class ExportDialog(QDialog):
         ):
             combo.setEnabled(option in uses)
             combo.setToolTip(
-                ""
+                (self.tokens_tip() if combo is self.tokens else "")
                 if option in uses
                 else self.tr("The {format} format does not use this option.").format(
                     format=isolate(str(fmt))
@@ -193,6 +225,9 @@ class ExportDialog(QDialog):
             self.tr("Format: {name}").format(name=report.format),
             self.tr("Documents: {n}").format(n=report.documents),
         ]
+        lines += [
+            self.tr("Warning: {text}").format(text=self.warning_text(w)) for w in report.warnings
+        ]
         filters = self._filter_words()
         if filters:  # as ExportReport.to_text: the filters, and what they left out
             lines.append(
@@ -208,6 +243,10 @@ class ExportDialog(QDialog):
                 )
         lines.append(self.tr("Spans: {n}").format(n=sum(report.spans_per_label.values())))
         lines += [f"  {isolate(label)}: {n}" for label, n in sorted(report.spans_per_label.items())]
+        if report.proclitics_split:
+            lines.append(
+                self.tr("Proclitics split off words: {n}").format(n=report.proclitics_split)
+            )
         lines.append(self.tr("Spans widened to whole tokens: {n}").format(n=len(report.widened)))
         lines += [f"  • {isolate(w)}" for w in report.widened]
         lines.append(

@@ -535,10 +535,6 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
         <translation>تصدير</translation>
     </message>
     <message>
-        <source>split tokens at span boundaries (exact)</source>
-        <translation>تقسيم الكلمات عند حدود المقاطع (دقيق)</translation>
-    </message>
-    <message>
         <source>whole tokens (ANERcorp style, widens spans)</source>
         <translation>كلمات كاملة (على طريقة ANERcorp، يوسّع المقاطع)</translation>
     </message>
@@ -587,6 +583,22 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
         <translation>في المجلد:</translation>
     </message>
     <message>
+        <source>split off every proclitic the analyser finds</source>
+        <translation>فصل كل سابقة يجدها المحلل</translation>
+    </message>
+    <message>
+        <source>cut at span edges (exact, but the tokens tell the labels)</source>
+        <translation>القطع عند حدود المقاطع (دقيق، لكن الوحدات تكشف التسميات)</translation>
+    </message>
+    <message>
+        <source>How token formats (CoNLL, spaCy) cut the text. Whole tokens: a span is tagged on every token it touches, as in ANERcorp. Split off proclitics: و ب ل ك ف are cut from every word the clitic analyser splits, labelled or not, so most spans stay exact. Cut at span edges: every span exact, but a lone و then tells a model that an entity follows; use it only to check spans, not to train.</source>
+        <translation>كيف تقطع صيغ الوحدات (CoNLL وspaCy) النص. وحدات كاملة: يوسم المقطع على كل وحدة يمسها، كما في ANERcorp. فصل السوابق: تفصل و ب ل ك ف عن كل كلمة يقسمها محلل السوابق، موسومة كانت أم لا، فتبقى أغلب المقاطع دقيقة. القطع عند حدود المقاطع: كل مقطع دقيق، لكن الواو المنفردة تخبر النموذج حينئذ بأن كيانًا يليها؛ استعمله لفحص المقاطع فقط، لا للتدريب.</translation>
+    </message>
+    <message>
+        <source>the tokens were cut only where a span starts or ends (و | الرقة, but وقال whole), so they tell where the entities are: a model trained on them learns a cue that never exists when it is used. Export whole tokens or split off proclitics for training data.</source>
+        <translation>قُطعت الوحدات حيث يبدأ مقطع أو ينتهي فقط (و | الرقة، لكن وقال كاملة)، فهي تكشف مواضع الكيانات: النموذج المدرَّب عليها يتعلم إشارة لا توجد أبدًا عند استعماله. صدّر وحدات كاملة أو افصل السوابق لبيانات التدريب.</translation>
+    </message>
+    <message>
         <source>The {format} format does not use this option.</source>
         <translation>لا تستعمل صيغة {format} هذا الخيار.</translation>
     </message>
@@ -603,12 +615,20 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
         <translation>المستندات: {n}</translation>
     </message>
     <message>
+        <source>Warning: {text}</source>
+        <translation>تنبيه: {text}</translation>
+    </message>
+    <message>
         <source>Filters: {filters}</source>
         <translation>عوامل التصفية: {filters}</translation>
     </message>
     <message>
         <source>Spans: {n}</source>
         <translation>المقاطع: {n}</translation>
+    </message>
+    <message>
+        <source>Proclitics split off words: {n}</source>
+        <translation>السوابق المفصولة عن الكلمات: {n}</translation>
     </message>
     <message>
         <source>Spans widened to whole tokens: {n}</source>

@@ -309,3 +309,22 @@ def test_the_label_filter_is_the_export_operation_s_own_check(tmp_path: Path, la
         else "no label given"
     )
     assert not (tmp_path / "o").exists()
+
+
+def test_export_tokens_split_is_refused_naming_the_modes(tmp_path: Path) -> None:
+    project = tmp_path / "p.db"
+    run("import", project, annotated_jsonl(tmp_path / "in.jsonl"))
+    result = run(
+        "export", project, "--format", "conll", "--out", tmp_path / "o", "--tokens", "split"
+    )
+    assert result.exit_code == 2
+    assert "'split' was removed" in result.stderr
+    assert all(mode in result.stderr for mode in ("whole", "segment", "span-edges"))
+    assert not (tmp_path / "o").exists()
+    for mode, warned in (("whole", False), ("segment", False), ("span-edges", True)):
+        out = tmp_path / mode
+        done = run("export", project, "--format", "conll", "--out", out, "--tokens", mode)
+        assert done.exit_code == 0, done.output
+        report = (out / "export-report.txt").read_text(encoding="utf-8")
+        assert f"{mode} tokens" in report
+        assert ("warning: span-edges tokens" in report) is warned

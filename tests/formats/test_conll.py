@@ -55,11 +55,11 @@ def sentences_of(conll_text: str) -> list[list[tuple[str, str]]]:
     return out
 
 
-def test_layout_docstart_blank_lines_and_split_clitic() -> None:
+def test_layout_docstart_blank_lines_and_whole_clitic_tokens() -> None:
     out = conll.dumps([sample_doc(1), sample_doc(2)], DEFAULT_LABELS)
     lines = out.split("\n")
     assert lines[:4] == ["-DOCSTART- -X- O O", "", "قال _ _ O", "الرئيس _ _ B-PER"]
-    assert "ب _ _ O\nالقاهرة _ _ B-LOC\n" in out
+    assert "السيسي _ _ I-PER\nبالقاهرة _ _ B-LOC\n" in out  # whole tokens by default
     assert out.count("-DOCSTART- -X- O O\n\n") == 2
     assert ". _ _ O\n\nوأعلنت _ _ O\n" in out  # a blank line between sentences
     assert out.endswith(". _ _ O\n\n")
@@ -73,10 +73,13 @@ def test_event_and_quote_layers() -> None:
     assert "قال _ _ B-EVENT\n" in out and "انسحابها _ _ B-EVENT\n" in out
 
 
+@pytest.mark.parametrize("tokens", ["whole", "segment", "span-edges"])
 @pytest.mark.parametrize("scheme", ["iob1", "iob2", "bioes", "bilou"])
-def test_seqeval_strict_finds_exactly_our_spans(scheme: str) -> None:
+def test_seqeval_strict_finds_exactly_our_spans(scheme: str, tokens: str) -> None:
+    """In every token mode; in whole mode بالقاهرة stands for القاهرة (a widened span), in
+    segment mode ب is split off (the span القاهرة is evidence) and every span is exact."""
     docs = [sample_doc(1), sample_doc(2)]
-    out = conll.dumps(docs, DEFAULT_LABELS, ExportOptions(scheme=scheme))
+    out = conll.dumps(docs, DEFAULT_LABELS, ExportOptions(scheme=scheme, tokens=tokens))
     sents = sentences_of(out)
     tags = [[t for _, t in s] for s in sents]
     found = [
@@ -85,8 +88,9 @@ def test_seqeval_strict_finds_exactly_our_spans(scheme: str) -> None:
         for e in e
     ]
     text = TEXT
+    widened = {"القاهرة": "بالقاهرة"} if tokens == "whole" else {}
     ours = [
-        (text[s.start : s.end], s.label)
+        (widened.get(text[s.start : s.end], text[s.start : s.end]), s.label)
         for d in docs
         for s in d.spans
         if s.label in ("PER", "ORG", "LOC", "MISC")
@@ -112,7 +116,8 @@ def test_iob1_entity_at_a_sentence_start_after_one_at_the_end_of_the_last() -> N
 def test_spacy_convert_reads_our_documents_and_entities(tmp_path: Path) -> None:
     docs = [sample_doc(1), sample_doc(2)]
     path = tmp_path / "entity.conll"
-    path.write_text(conll.dumps(docs, DEFAULT_LABELS), encoding="utf-8")
+    options = ExportOptions(tokens="segment")  # exact spans here: القاهرة is span evidence
+    path.write_text(conll.dumps(docs, DEFAULT_LABELS, options), encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "spacy", "convert", str(path), str(tmp_path), "--converter", "ner"],
         capture_output=True,
@@ -254,13 +259,15 @@ def test_malformed_files_name_file_and_line(src: str, line: int, words: str) -> 
     assert words in str(err.value) and str(err.value).startswith(f"bad.conll, line {line}: ")
 
 
-def test_export_then_import_keeps_every_expressed_span() -> None:
+@pytest.mark.parametrize(("tokens", "cairo"), [("whole", "بالقاهرة"), ("segment", "القاهرة")])
+def test_export_then_import_keeps_every_expressed_span(tokens: str, cairo: str) -> None:
     doc = sample_doc()
-    back, _ = conll.loads(conll.dumps([doc], DEFAULT_LABELS), DEFAULT_LABELS)
+    out = conll.dumps([doc], DEFAULT_LABELS, ExportOptions(tokens=tokens))
+    back, _ = conll.loads(out, DEFAULT_LABELS)
     text = back[0].document.text
     assert [(text[s.start : s.end], s.label) for s in back[0].spans] == [
         ("الرئيس عبد الفتاح السيسي", "PER"),
-        ("القاهرة", "LOC"),
+        (cairo, "LOC"),
         ("وحدات حماية الشعب", "ORG"),
         ("الرقة", "LOC"),
     ]

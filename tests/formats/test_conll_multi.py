@@ -14,7 +14,7 @@ from tests.formats.format_helpers import TEXT, doc_with, relation_ends, sample_d
 
 
 def test_layout() -> None:
-    out = conll_multi.dumps([sample_doc()], DEFAULT_LABELS)
+    out = conll_multi.dumps([sample_doc()], DEFAULT_LABELS, ExportOptions(tokens="segment"))
     lines = out.split("\n")
     assert lines[0] == "# token\tstart\tend\tentity\tevent\tquote"
     assert lines[1].startswith('#doc\t{"id": 1, "title": "doc 1", "text": "قال الرئيس')
@@ -24,11 +24,14 @@ def test_layout() -> None:
     assert "\n\nوأعلنت\t" in out  # blank line between sentences
 
 
-def test_round_trip_is_lossless(tmp_path: Path) -> None:
+@pytest.mark.parametrize("tokens", ["segment", "span-edges"])
+def test_round_trip_is_lossless(tmp_path: Path, tokens: str) -> None:
+    """Exact wherever no span was widened: in segment mode (the analyser splits ب off
+    بالقاهرة, the span القاهرة being evidence) and in span-edges mode."""
     docs = [sample_doc(1), sample_doc(2)]
     report = ExportReport()
-    conll_multi.WRITER.write(docs, DEFAULT_LABELS, tmp_path, ExportOptions(), report)
-    assert report.not_expressed == [] and report.documents == 2
+    conll_multi.WRITER.write(docs, DEFAULT_LABELS, tmp_path, ExportOptions(tokens=tokens), report)
+    assert report.not_expressed == [] and report.widened == [] and report.documents == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == ["conll-multi.tsv", "export-report.txt"]
     path = tmp_path / "conll-multi.tsv"
     assert conll_multi.READER.sniff(path, path.read_bytes()[:4096])

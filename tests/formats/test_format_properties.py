@@ -17,6 +17,7 @@ from annotator.core.tokens import tokenize
 from annotator.formats import brat, conll, conll_multi, doccano, labelstudio, spacy_docbin
 from annotator.formats.base import ExportOptions, ExportReport
 from annotator.formats.tagging import decode
+from annotator.formats.token_tags import TOKEN_MODES
 from tests.formats.format_helpers import doc_with, relation_ends, triples
 from tests.strategies import text_with_spans
 
@@ -30,28 +31,43 @@ def named(report: ExportReport, span_id: int | None) -> bool:
     return any(f"span {span_id} " in line for line in report.not_expressed)
 
 
+def widened(report: ExportReport, span_id: int | None) -> bool:
+    return any(f"span {span_id} " in line for line in report.widened)
+
+
+def moved_with_a_reported_span(
+    doc: AnnotatedDocument, start: int, end: int, label: str, report: ExportReport
+) -> bool:
+    """``[start, end)`` is a span of ours, reported, with only white space of it left out
+    (trimmed edges) and, if it was reported as widened, whole tokens' characters added."""
+    text = doc.document.text
+    for s in doc.spans:
+        if s.label != label or not (named(report, s.id) or widened(report, s.id)):
+            continue
+        if max(s.start, start) >= min(s.end, end):
+            continue  # no character in common
+        left_out = text[s.start : max(s.start, start)] + text[min(s.end, end) : s.end]
+        added = start < s.start or end > s.end
+        if not _GAP.sub("", left_out) and (not added or widened(report, s.id)):
+            return True
+    return False
+
+
 def exact_or_reported(
     doc: AnnotatedDocument, back: AnnotatedDocument, report: ExportReport
 ) -> None:
-    """Each span read back is one of ours; each of ours not read back is in the report."""
+    """Each span read back is one of ours, or one of ours trimmed or widened as the report
+    says; each of ours not read back is in the report."""
     assert back.document.text == doc.document.text
     ours = Counter(triples(doc))
     got = Counter(triples(back))
     missing = ours - got
     for span in doc.spans:
         if missing[(span.start, span.end, span.label)]:
-            assert named(report, span.id), (span, report.not_expressed)
+            assert named(report, span.id) or widened(report, span.id), (span, report)
     extra = got - ours
-    for start, end, label in extra.elements():  # only trimmed edges: a reported span
-        text = doc.document.text
-        assert any(
-            s.label == label
-            and s.start <= start
-            and end <= s.end
-            and named(report, s.id)
-            and not _GAP.sub("", text[s.start : start] + text[end : s.end])
-            for s in doc.spans
-        ), (start, end, label)
+    for start, end, label in extra.elements():
+        assert moved_with_a_reported_span(doc, start, end, label, report), (start, end, label)
 
 
 OFFSET_FORMATS: dict[str, Callable[[AnnotatedDocument, ExportReport], AnnotatedDocument]] = {
@@ -84,15 +100,20 @@ def test_offset_formats_keep_every_span(case: tuple[str, list[tuple[int, int, st
             assert exact == (not report.not_expressed)
 
 
-@given(text_with_spans(labels=KINDS_MIXED))
+@given(text_with_spans(labels=KINDS_MIXED), st.sampled_from(TOKEN_MODES))
 @settings(max_examples=100, deadline=None)
-def test_conll_multi_is_exact_unless_reported(case: tuple[str, list[tuple[int, int, str]]]) -> None:
+def test_conll_multi_is_exact_unless_reported(
+    case: tuple[str, list[tuple[int, int, str]]], tokens: str
+) -> None:
     text, spans = case
     doc = doc_with(text, spans)
     report = ExportReport()
+    options = ExportOptions(tokens=tokens)
     back = conll_multi.loads(
-        conll_multi.dumps([doc], DEFAULT_LABELS, report=report), DEFAULT_LABELS
+        conll_multi.dumps([doc], DEFAULT_LABELS, options, report), DEFAULT_LABELS
     )
+    if tokens == "span-edges":
+        assert report.widened == []
     assert len(back) == 1
     exact_or_reported(doc, back[0], report)
 
@@ -108,9 +129,8 @@ def test_conll_keeps_tokens_and_labels_of_every_expressed_span(
     assume(tokenize(text))
     doc = doc_with(text, spans)
     report = ExportReport()
-    back, _ = conll.loads(
-        conll.dumps([doc], DEFAULT_LABELS, ExportOptions(), report), DEFAULT_LABELS
-    )
+    options = ExportOptions(tokens="span-edges")  # no span widened (see the next test)
+    back, _ = conll.loads(conll.dumps([doc], DEFAULT_LABELS, options, report), DEFAULT_LABELS)
     new_text = back[0].document.text
     got = Counter((s.label, _GAP.sub("", new_text[s.start : s.end])) for s in back[0].spans)
     ours = Counter((s.label, _GAP.sub("", text[s.start : s.end])) for s in doc.spans)
@@ -128,7 +148,7 @@ def test_conll_keeps_tokens_and_labels_of_every_expressed_span(
 @given(
     text_with_spans(labels=KINDS_MIXED),
     st.sampled_from(["iob1", "bioes", "bilou"]),
-    st.sampled_from(["split", "whole"]),
+    st.sampled_from(TOKEN_MODES),
 )
 @settings(max_examples=100, deadline=None)
 def test_conll_schemes_and_token_modes_read_back_alike(
@@ -202,14 +222,13 @@ def test_relations_come_back_between_the_same_spans_or_are_reported(
         want = Counter(relation_ends(doc))
         for _, *ends in (got - want).elements():  # an end moved only with a reported span
             for start, end, label in ends:
-                assert (start, end, label) in triples(doc) or any(
-                    s.label == label and s.start <= start and end <= s.end and named(report, s.id)
-                    for s in doc.spans
+                assert (start, end, label) in triples(doc) or moved_with_a_reported_span(
+                    doc, start, end, label, report
                 ), (name, report.not_expressed)
         excused: Counter[Ends] = Counter()  # reported, or an end span reported
         for rel in doc.relations:
-            if any(f"relation {rel.id} " in line for line in report.not_expressed) or (
-                named(report, rel.source_id) or named(report, rel.target_id)
+            if any(f"relation {rel.id} " in line for line in report.not_expressed) or any(
+                named(report, i) or widened(report, i) for i in (rel.source_id, rel.target_id)
             ):
                 excused[relation_ends(replace(doc, relations=(rel,)))[0]] += 1
         assert not (want - got) - excused, (name, report.not_expressed)

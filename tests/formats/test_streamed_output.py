@@ -14,7 +14,7 @@ from annotator.core.model import DEFAULT_LABELS, AnnotatedDocument, Document, Re
 from annotator.core.tokens import TokenList, sentence_token_ranges, tokenize
 from annotator.formats import jsonl, jsonl_lines, labelstudio
 from annotator.formats.base import ExportOptions, ExportReport
-from annotator.formats.token_tags import Tags
+from annotator.formats.token_tags import TOKEN_MODES, Tags
 from tests.strategies import mixed_text, text_with_spans
 
 
@@ -34,7 +34,7 @@ def documents(text: str, spans: list[tuple[int, int, str]]) -> list[AnnotatedDoc
 @settings(max_examples=150, deadline=None)
 @given(text_with_spans())
 def test_a_jsonl_line_is_json_dumps_of_its_record(case: tuple[str, list]) -> None:
-    for mode in ("split", "whole"):
+    for mode in TOKEN_MODES:
         out = jsonl.dumps(documents(*case), DEFAULT_LABELS, ExportOptions(tokens=mode))
         for line in out.splitlines():
             assert line == json.dumps(json.loads(line), ensure_ascii=False)

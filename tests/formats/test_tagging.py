@@ -11,6 +11,7 @@ from annotator.core.tokens import Token, tokenize
 from annotator.formats import jsonl, spacy_docbin
 from annotator.formats.base import ExportOptions, ExportReport
 from annotator.formats.tagging import (
+    analyser_of,
     decode,
     detect_scheme,
     document_tokens,
@@ -117,16 +118,16 @@ def test_source_tokens_are_checked_against_the_text() -> None:
     assert document_tokens(doc) == tokenize(text)  # bad corpus tokens: ours
 
 
-def test_token_table_split_whole_and_sentences() -> None:
+def test_token_table_segment_whole_and_sentences() -> None:
     doc = sample_doc()
     report = ExportReport()
-    table = token_table(doc, DEFAULT_LABELS, [Kind.ENTITY], ExportOptions(), report, "doc 1")
+    options = ExportOptions(tokens="segment", clitics=analyser_of([doc]))
+    table = token_table(doc, DEFAULT_LABELS, [Kind.ENTITY], options, report, "doc 1")
     words = [t.text for t in table.tokens]
     assert "ب" in words and "القاهرة" in words and len(table.sentences) == 2
-    assert report.widened == [] and report.not_expressed == []
+    assert report.widened == [] and report.not_expressed == [] and report.proclitics_split == 1
     report = ExportReport()
-    options = ExportOptions(tokens="whole")
-    table = token_table(doc, DEFAULT_LABELS, [Kind.ENTITY], options, report, "doc 1")
+    table = token_table(doc, DEFAULT_LABELS, [Kind.ENTITY], ExportOptions(), report, "doc 1")
     assert report.widened == ["doc 1 span 3 LOC [30, 37) 'القاهرة' widened to 'بالقاهرة'"]
     assert table.extent[3] == (29, 37)
 
@@ -150,16 +151,18 @@ def test_every_token_format_cuts_the_same_tokens(
     case: tuple[str, list[tuple[int, int, str]]], mode: str
 ) -> None:
     """One token rule (``token_tags.export_tokens``): JSONL, the CoNLL formats' token table and
-    (split) spaCy's words are the same tokens of a document."""
+    spaCy's words are the same tokens of a document."""
     doc = doc_with(*case)
-    options = ExportOptions(tokens=mode)
+    options = ExportOptions(tokens=mode, clitics=analyser_of([doc]))
     record = jsonl.to_record(doc, DEFAULT_LABELS, options, ExportReport())
     table = token_table(doc, DEFAULT_LABELS, list(Kind), options, ExportReport(), "d")
     assert record["token_offsets"] == [[t.start, t.end] for t in table.tokens]
-    if mode == "split":  # spaCy's words spell the text: every token, and words for the gaps
-        words, spaces = spacy_docbin.words_and_spaces(doc.document.text, doc, doc.spans)
-        places, pos = set(), 0
-        for word, space in zip(words, spaces, strict=True):
-            places.add((pos, pos + len(word)))
-            pos += len(word) + space
-        assert {(t.start, t.end) for t in table.tokens} <= places
+    # spaCy's words spell the text: every token, and words for the gaps
+    cut = doc.spans if mode == "span-edges" else ()
+    words, spaces = spacy_docbin.words_and_spaces(doc.document.text, table.tokens, cut)
+    places, pos = set(), 0
+    for word, space in zip(words, spaces, strict=True):
+        places.add((pos, pos + len(word)))
+        pos += len(word) + space
+    assert {(t.start, t.end) for t in table.tokens} <= places
+    assert pos == len(doc.document.text)

@@ -9,6 +9,7 @@ import pytest
 
 from annotator.core.errors import AnnotatorError, ValidationError
 from annotator.core.model import AnnotatedDocument, Document, Span, Status
+from annotator.formats.base import ExportOptions
 from annotator.ops import check_project, export_project, project_stats
 from annotator.ops.exporting import NothingToExport
 from annotator.store import Repository, open_project
@@ -80,3 +81,27 @@ def test_check_and_stats(repo: Repository) -> None:
     stats = project_stats(repo)
     assert stats.documents == 2
     assert stats.spans_by_label["PER"] == 1
+
+
+def test_segment_tokens_use_the_whole_project_as_evidence(tmp_path: Path) -> None:
+    """The span الرقة of one document makes والرقة split in another, unlabelled, also when
+    the export's label filter leaves that span out: tokens do not change with filters."""
+    project = tmp_path / "segment.annot.db"
+    first = "سيطرت القوات على الرقة أمس."
+    second = "وصل الوفد إلى والرقة وقال إن الوضع هادئ."
+    with open_project(project) as repo:
+        repo.add_document(
+            AnnotatedDocument(Document(None, "أول", first), (Span(None, 0, 17, 22, "LOC"),))
+        )
+        delegation = Span(None, 0, 4, 9, "ORG")
+        repo.add_document(AnnotatedDocument(Document(None, "ثان", second), (delegation,)))
+        for labels in (None, ["ORG"]):
+            out = tmp_path / f"out-{labels}"
+            options = ExportOptions(tokens="segment")
+            report = export_project(repo, "conll", out, options=options, labels=labels)
+            text = (out / "entity.conll").read_text(encoding="utf-8")
+            assert "و _ _ O\nالرقة _ _ O\n" in text  # unlabelled, split on the project's evidence
+            assert "الرقة _ _ B-LOC\n" in text or labels == ["ORG"]
+            assert report.proclitics_split >= 1 and report.widened == []
+        export_project(repo, "conll", tmp_path / "whole")
+        assert "والرقة _ _ O\n" in (tmp_path / "whole" / "entity.conll").read_text("utf-8")

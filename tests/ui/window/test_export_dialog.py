@@ -139,8 +139,26 @@ def test_options_a_format_does_not_use_are_greyed(window: MainWindow, qtbot: QtB
     assert found["conll"] == (True, True, True)
     assert found["jsonl"] == (False, True, True)
     assert found["conll-multi"] == (False, False, True)
-    for name in ("spacy", "brat", "doccano", "labelstudio"):
+    assert found["spacy"] == (False, False, True)  # spaCy's words follow the token mode
+    for name in ("brat", "doccano", "labelstudio"):
         assert found[name] == (False, False, False), name
+
+
+def test_tokens_start_whole_and_span_edges_warns_in_the_report(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    shown: dict[str, str] = {}
+
+    def act(dialog: ExportDialog) -> None:
+        shown["default"] = str(dialog.tokens.currentData())
+        pick(dialog.format, "conll")
+        pick(dialog.tokens, "span-edges")
+        click(dialog.export_button)
+        shown["report"] = dialog.summary.toPlainText()
+
+    export_with(window, qtbot, act)
+    assert shown["default"] == "whole"
+    assert "Warning: the tokens were cut only where a span starts or ends" in shown["report"]
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])
