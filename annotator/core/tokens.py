@@ -102,6 +102,15 @@ def selection_units(text: str) -> list[Token]:
     return tokenize(text)
 
 
+_INVISIBLE_TABLE = dict.fromkeys(map(ord, INVISIBLE_IN_WORD))
+
+
+def token_form(token_text: str) -> str:
+    """A token's text without the invisible marks inside it (الر<soft hyphen>قة → الرقة): the
+    word a CoNLL token column writes. Formats whose offsets index the text keep the slice."""
+    return token_text.translate(_INVISIBLE_TABLE)
+
+
 def word_tokens(text: str) -> Iterator[str]:
     """The text of every word token, one at a time (counting words needs no token list)."""
     for m in _TOKEN_RE.finditer(text):
