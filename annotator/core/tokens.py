@@ -38,7 +38,7 @@ _JOINERS = "\u0640\u200c\u200d"
 INVISIBLE_IN_WORD = "\u00ad\u200b\u2060\u200e\u200f\u061c"
 """Soft hyphen, ZWSP, word joiner, LRM, RLM, ALM: inside a word when between word characters."""
 _GAP = "\\s\u200e\u200f\u061c\u00ad\u200b\u2060\u202a-\u202e\u2066-\u2069\ufeff"
-_WORD = rf"[^\W_]|[_{_MARKS}{_JOINERS}]"
+_WORD = rf"[\w{_MARKS}{_JOINERS}]"  # letters, digits, _, marks, tatweel, ZWNJ/ZWJ
 _LETTER = r"[^\W\d_]"
 _LATIN = "A-Za-z\u00c0-\u024f"
 _PERCENT = "%\u066a\u2030\u2031\ufe6a\uff05"  # % ٪ ‰ ‱ and their small and wide forms
