@@ -42,6 +42,7 @@ test: lint types contracts pytest mutation
 bench: $(STAMP)
 	$(PY) benchmarks/bench_import.py
 	$(PY) benchmarks/bench_formats.py
+	$(PY) benchmarks/bench_tokens.py
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_viewer.py
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_window.py
 	$(PY) benchmarks/bench_memory.py

@@ -6,20 +6,32 @@ per character (plus one rule for runs of whitespace), decided in ``docs/adr/0002
 - dropped: tashkeel (harakat, tanween, shadda, sukun, hamza above/below U+0654/U+0655,
   superscript alef U+0670, Quranic marks), tatweel, and invisible format characters
   (ZWNJ, ZWJ, ZWSP, soft hyphen, LRM/RLM/ALM, bidi embeddings and isolates, inner BOMs);
-- a hamza's seat stands for it: أ إ آ ٱ → ا, ؤ → و, ئ → ي; ء on the line is a letter and stays;
-- ى → ي, ة → ه; Persian ی → ي, ک → ك; Arabic-Indic digits → 0-9, ٫ → . and ٬ → ,;
+- hamza on an alef is the alef: أ إ آ ٱ → ا; hamza on و or ي or on the line is the hamza, its
+  seat a spelling choice (docs/adr/0044): ؤ ئ ء → ء (مسؤول = مسئول, رؤوس = رءوس), and a
+  word-final ئ is ي + ء (شئ = شيء, شاطئ = شاطيء);
+- ى → ي, ة → ه; the Persian, Urdu and Kurdish letters to their Arabic bases: ی ې ے → ي,
+  ک گ ڭ → ك, ھ ہ ە ۀ → ه, ڤ → ف, پ → ب, چ → ج, ژ → ز, ڨ → ق; Arabic-Indic digits → 0-9, ٫ → .
+  and ٬ → ,, ٪ → %;
 - Arabic presentation forms (ﻻ) → their letters (NFKC); every whitespace character → one
-  space, and whitespace right after whitespace is dropped; everything else is casefolded.
+  space, and whitespace right after whitespace is dropped; everything else is casefolded;
+- for find only (``SearchIndex``, ``join_names=True``): the space after عبد and أبو/أبي/أبا
+  is dropped, so عبد الله finds عبدالله and أبوظبي finds أبو ظبي (and back).
 
 ``search_key`` returns the key and ``offsets``: ``key[i]`` comes from ``text[offsets[i]]``, with
 one final entry ``len(text)``. No pyarabic here: several of its normalisers change lengths.
+
+``find_words`` is the matcher for labelling in bulk: whole words, or words after proclitics
+(و ف ب ك ل), never مصر inside مصرف nor علي for على.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from itertools import compress
+
+from annotator.core.tokens import token_offsets
 
 _COMBINING = (
     (0x0610, 0x061A),  # Arabic signs (honorifics)
@@ -62,15 +74,32 @@ _LETTERS = {
     "ٱ": "ا",
     "\u0672": "ا",  # alef with wavy hamza above
     "\u0673": "ا",  # alef with wavy hamza below
-    "ؤ": "و",
-    "ئ": "ي",
+    "ؤ": "ء",  # hamza on waw: the hamza (its seat is spelling, مسؤول = مسئول)
+    "ئ": "ء",  # hamza on yeh
     "ى": "ي",
     "ة": "ه",
-    "ی": "ي",  # Persian yeh
-    "ک": "ك",  # keheh
+    "ی": "ي",  # Persian yeh (U+06CC)
+    "ې": "ي",  # yeh with two dots below (Pashto, Uyghur)
+    "ے": "ي",  # yeh barree (Urdu)
+    "ۓ": "ي",  # yeh barree with hamza
+    "ک": "ك",  # keheh (Persian, Urdu kaf)
+    "گ": "ك",  # gaf
+    "ڭ": "ك",  # ng (Maghrebi g)
+    "ھ": "ه",  # heh doachashmee (Urdu)
+    "ہ": "ه",  # heh goal (Urdu)
+    "ە": "ه",  # ae (Kurdish)
     "ۀ": "ه",  # heh with yeh above
+    "ڤ": "ف",  # veh (ڤيينا = فيينا)
+    "ڥ": "ف",  # Maghrebi veh
+    "پ": "ب",  # peh
+    "چ": "ج",  # tcheh
+    "ژ": "ز",  # jeh
+    "ڨ": "ق",  # Algerian qaf (g)
     "٫": ".",
     "٬": ",",
+    "٪": "%",  # Arabic percent sign
+    "\ufe6a": "%",  # small percent sign
+    "\uff05": "%",  # fullwidth percent sign
 }
 _LETTERS.update({chr(0x0660 + d): str(d) for d in range(10)})  # ٠-٩
 _LETTERS.update({chr(0x06F0 + d): str(d) for d in range(10)})  # ۰-۹
@@ -116,10 +145,11 @@ _TABLE = _FoldTable()
 _FLAGS = _FlagTable()
 
 
-def search_key(text: str) -> tuple[str, list[int]]:
+def search_key(text: str, *, join_names: bool = False) -> tuple[str, list[int]]:
     """The folded key of ``text`` and, for each key index, the original code-point index.
 
     The map has ``len(key) + 1`` entries, the last one ``len(text)``; it is non-decreasing.
+    ``join_names`` drops the space after عبد and أبو/أبي/أبا (find's key, not ``fold``'s).
     """
     # One flag per character (0 dropped, 1 kept, 2 whitespace; whitespace after whitespace -> 0),
     # then the kept characters and their offsets with itertools.compress: C speed throughout.
@@ -132,6 +162,29 @@ def search_key(text: str) -> tuple[str, list[int]]:
     if len(key) != len(kept):  # some character folded to several (ß → ss, ﻻ → لا)
         offsets = _widen(kept, offsets)
     offsets.append(len(text))
+    return _in_context(text, key, offsets, join_names)
+
+
+_LETTER = r"[^\W\d_]"
+_FINAL_HAMZA_RE = re.compile(rf"(?<={_LETTER})ء(?!{_LETTER})")
+_NAME_SPACE_RE = re.compile(rf"(?<!{_LETTER})[وف]?[بكل]?(?:عبد|ابو|ابي|ابا)( )(?={_LETTER})")
+
+
+def _in_context(text: str, key: str, offsets: list[int], join_names: bool) -> tuple[str, list[int]]:
+    """The rules that look at neighbours: a word-final ئ is ي + ء; with ``join_names``, the
+    space after عبد/أبو/أبي/أبا goes. Both keep the map non-decreasing."""
+    if "ء" in key:
+        finals = [
+            m.start() for m in _FINAL_HAMZA_RE.finditer(key) if text[offsets[m.start()]] == "ئ"
+        ]
+        for i in reversed(finals):
+            key = f"{key[:i]}ي{key[i:]}"
+            offsets.insert(i, offsets[i])
+    if join_names and " " in key:
+        spaces = [m.start(1) for m in _NAME_SPACE_RE.finditer(key)]
+        for i in reversed(spaces):
+            key = key[:i] + key[i + 1 :]
+            del offsets[i]
     return key, offsets
 
 
@@ -149,7 +202,7 @@ def _widen(kept: str, offsets: list[int]) -> list[int]:
     return widened
 
 
-def _search_key_by_char(text: str) -> tuple[str, list[int]]:
+def _search_key_by_char(text: str, *, join_names: bool = False) -> tuple[str, list[int]]:
     """The same key and map, one character at a time (the reference for ``search_key``)."""
     key: list[str] = []
     offsets: list[int] = []
@@ -161,7 +214,7 @@ def _search_key_by_char(text: str) -> tuple[str, list[int]]:
         key.append(folded)
         offsets.extend([i] * len(folded))
     offsets.append(len(text))
-    return "".join(key), offsets
+    return _in_context(text, "".join(key), offsets, join_names)
 
 
 def fold(text: str) -> str:
@@ -170,13 +223,16 @@ def fold(text: str) -> str:
 
 
 class SearchIndex:
-    """A text's key and offset map, computed once; ``find_all`` is then cheap."""
+    """A text's key and offset map, computed once; ``find_all`` is then cheap.
 
-    __slots__ = ("key", "offsets", "text")
+    Find's key joins عبد/أبو names (``join_names``): عبد الله and عبدالله find each other."""
 
-    def __init__(self, text: str) -> None:
+    __slots__ = ("join_names", "key", "offsets", "text")
+
+    def __init__(self, text: str, *, join_names: bool = True) -> None:
         self.text = text
-        self.key, self.offsets = search_key(text)
+        self.join_names = join_names
+        self.key, self.offsets = search_key(text, join_names=join_names)
 
     def find_all(self, query: str) -> list[tuple[int, int]]:
         """Original ``(start, end)`` code-point offsets of every non-overlapping match.
@@ -185,7 +241,7 @@ class SearchIndex:
         (محمد finds the whole of مُحَمَّدٌ). A match never starts or ends inside the several key
         characters of one original character (s does not match half of ß).
         """
-        q = fold(query)
+        q = search_key(query, join_names=self.join_names)[0]
         if not q:
             return []
         key, offsets, text = self.key, self.offsets, self.text
@@ -208,3 +264,49 @@ class SearchIndex:
 def find_all(text: str, query: str) -> list[tuple[int, int]]:
     """Every match of ``query`` in ``text`` as original offsets (see ``SearchIndex.find_all``)."""
     return SearchIndex(text).find_all(query)
+
+
+# --- whole words, for labelling in bulk (issue 11) ------------------------------------------
+
+PROCLITICS = frozenset(["و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل"])
+"""What may stand before a whole-word match inside its token (folded): a conjunction and/or a
+preposition. Not ال (the query carries its own article) and not the future س (no name takes
+it); لل (ل + ال) leaves no ا to match, so للعراق is not a match of العراق."""
+
+_FINAL_YEH = {"ى": "maqsura", "ي": "yeh"}
+
+
+def find_words(text: str, query: str, index: SearchIndex | None = None) -> list[tuple[int, int]]:
+    """Matches of ``query`` that are whole words, or whole words after proclitics.
+
+    The matches of find (``SearchIndex.find_all``: tashkeel, hamza forms... ignored) whose end
+    is the end of a token and whose start is the start of a token or follows one of
+    ``PROCLITICS`` in it: مصر finds مصر، ومصر، بمصر، لمصر but not مصرف or مصري; الرقة finds
+    والرقة. A final ى and a final ي are told apart here (علي never matches على). ``index``
+    is the text's SearchIndex when one exists already.
+    """
+    index = index if index is not None and index.text == text else SearchIndex(text)
+    pairs = token_offsets(text)
+    starts = [a for a, _ in pairs]
+    ends = [b for _, b in pairs]
+    last = _final_yeh(query)
+    found: list[tuple[int, int]] = []
+    for s, e in index.find_all(query):
+        k = bisect_right(starts, s) - 1
+        m = bisect_left(ends, e)
+        if k < 0 or m == len(ends) or ends[m] != e or not s < ends[k]:
+            continue
+        if s > starts[k] and fold(text[starts[k] : s]) not in PROCLITICS:
+            continue
+        if last and _final_yeh(text[s:e]) not in (None, last):
+            continue
+        found.append((s, e))
+    return found
+
+
+def _final_yeh(word: str) -> str | None:
+    """ "maqsura" if the last letter is ى, "yeh" if it is ي, else None."""
+    for ch in reversed(word):
+        if ch not in DROPPED:
+            return _FINAL_YEH.get(ch)
+    return None

@@ -1,10 +1,17 @@
-"""Tokens and sentences with code-point offsets.
+"""Tokens and sentences with code-point offsets (docs/adr/0044).
 
 pyarabic's ``tokenize`` gives no offsets and glues punctuation to words; ``tokenize_with_location``
-drops punctuation. This tokenizer keeps every non-space character in exactly one token:
+drops punctuation. This tokenizer keeps every visible character in exactly one token:
 
 - a word is a run of letters, digits, combining marks (tashkeel), tatweel, ZWNJ/ZWJ;
-- a number with inner separators stays whole: 3.5, 2,016, ٣٫٥;
+- a number is one token with its inner separators, its range dash and a percent sign right
+  after it: 3.5, 2,016, ٣٫٥, بـ34.3, 30%, ٢٥٪, 1931–32, 1625-1649;
+- a Latin apostrophe between letters stays in its word (O'Donnell, GNU's);
+- initials and one-letter abbreviations keep their dots: د. ق.م. J.R. (so no sentence ends
+  there); a URL (http://, https://, www.) and an e-mail address are one token each;
+- a soft hyphen, ZWSP, word joiner, LRM, RLM or ALM between two word characters is inside the
+  word (الر\u00adقة is one token); elsewhere they separate tokens like spaces;
+- a run of one repeated dash, star or apostrophe (-- ** '') is one token;
 - every other visible character (« » ، ؛ ؟ . , : ( ) " - and symbols) is a token of its own,
   with any combining marks or variation selectors that follow it; an emoji stays whole with its
   skin tone, its ZWJ sequence (👨‍👩‍👧), its keycap (1️⃣) or its flag pair (🇸🇦);
@@ -28,13 +35,29 @@ _MARKS = (
     "\U000e0020-\U000e007f"  # emoji tag sequences (subdivision flags)
 )
 _JOINERS = "\u0640\u200c\u200d"
-_GAP = "\\s\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff"
-_WORD = rf"[^\W_]|[_{_MARKS}{_JOINERS}]"
+INVISIBLE_IN_WORD = "\u00ad\u200b\u2060\u200e\u200f\u061c"
+"""Soft hyphen, ZWSP, word joiner, LRM, RLM, ALM: inside a word when between word characters."""
+_GAP = "\\s\u200e\u200f\u061c\u00ad\u200b\u2060\u202a-\u202e\u2066-\u2069\ufeff"
+_WORD = rf"[\w{_MARKS}{_JOINERS}]"  # letters, digits, _, marks, tatweel, ZWNJ/ZWJ
+_LETTER = r"[^\W\d_]"
+_LATIN = "A-Za-z\u00c0-\u024f"
+_PERCENT = "%\u066a\u2030\u2031\ufe6a\uff05"  # % ٪ ‰ ‱ and their small and wide forms
+_INNER = rf"""
+    (?<=\d)[.,\u066b\u066c\-\u2013](?=\d)          # 3.5  1,000  ٣٫٥  1931–32  1625-1649
+    | (?<=[{_LATIN}])['\u2019](?=[{_LATIN}])        # O'Donnell  GNU's
+    | (?<={_WORD})[{INVISIBLE_IN_WORD}]+(?={_WORD}) # الر<soft hyphen>قة
+"""
+_URL = rf"(?:https?://|ftp://|www\.)[^{_GAP}<>\"«»()\[\]{{}}]*[^{_GAP}<>\"«»()\[\]{{}}.,;:!?'،؛؟]"
+_EMAIL = r"[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
 
 _TOKEN_RE = re.compile(
     rf"""
-    \d+(?:[.,\u066b\u066c]\d+)+          # numbers with inner separators: 3.5  1,000  ٣٫٥
-    | (?:{_WORD})+                        # words with their marks and tatweel
+    {_URL}                                # a URL: http://labs.google.com/x?a=1
+    | {_EMAIL}                            # an e-mail address
+    | (?<!{_WORD})(?:{_LETTER}[{_MARKS}]*\.)+(?:{_LETTER}[{_MARKS}]*(?!{_WORD}))?
+                                          # initials, one-letter abbreviations: د.  ق.م.  U.S.A
+    | (?:{_WORD})(?:{_WORD}|{_INNER})*(?:(?<=\d)[{_PERCENT}])?  # words, numbers, percent sign
+    | ([-*'])\1+                          # a run of one dash, star or apostrophe: -- ** ''
     | [\U0001f1e6-\U0001f1ff]{{2}}        # a flag: a pair of regional indicators
     | [^{_GAP}{_MARKS}][{_MARKS}]*        # any other visible character, with trailing marks,
       (?:\u200d[^\w{_GAP}{_MARKS}][{_MARKS}]*)*   # and the emoji joined to it by ZWJ
@@ -45,8 +68,7 @@ _TOKEN_RE = re.compile(
 
 SENTENCE_END = frozenset(".!?؟…")
 CLOSERS = frozenset("»\"')]}”’›")
-DECIMAL_SEPARATORS = frozenset(".,\u066b\u066c")  # . , and the Arabic decimal and thousands
-PERCENT_SIGNS = frozenset("%\u066a\u2030\u2031\ufe6a\uff05")  # % ٪ ‰ ‱ and their variants
+PERCENT_SIGNS = frozenset(_PERCENT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,37 +94,21 @@ def token_offsets(text: str) -> list[tuple[int, int]]:
 
 
 def selection_units(text: str) -> list[Token]:
-    """What a selection snaps to: the tokens, with a number whole with its decimal point and
-    its percent sign (docs/adr/0036).
+    """What a selection snaps to: the tokens themselves (docs/adr/0036, 0044).
 
-    The tokenizer keeps 3.5 whole, but not 25% (``25`` ``%``: export tokens stay as they are)
-    nor a number glued to a letter (بـ4.3%: ``بـ4`` ``.`` ``3`` ``%``). Here a token ending in
-    a digit takes in a directly following ``.``/``,``/``٫``/``٬`` plus digits, and a directly
-    following percent sign (% ٪ ‰ ‱), so a drag touching any part of 25% or بـ4.3% selects it
-    all.
+    A number is one token with its decimal point and percent sign (25%, بـ4.3%), so a drag
+    touching any part of it selects it all; a number and a sign apart (``25 %``) stay apart.
     """
-    tokens = tokenize(text)
-    units: list[Token] = []
-    i, n = 0, len(tokens)
-    while i < n:
-        start, end = tokens[i].start, tokens[i].end
-        i += 1
-        while i < n and tokens[i].start == end and text[end - 1].isdigit():
-            nxt = tokens[i]
-            if nxt.end - nxt.start == 1 and text[nxt.start] in PERCENT_SIGNS:
-                end, i = nxt.end, i + 1
-            elif (
-                nxt.end - nxt.start == 1
-                and text[nxt.start] in DECIMAL_SEPARATORS
-                and i + 1 < n
-                and tokens[i + 1].start == nxt.end
-                and text[nxt.end].isdigit()
-            ):
-                end, i = tokens[i + 1].end, i + 2
-            else:
-                break
-        units.append(Token(start, end, text[start:end]))
-    return units
+    return tokenize(text)
+
+
+_INVISIBLE_TABLE = dict.fromkeys(map(ord, INVISIBLE_IN_WORD))
+
+
+def token_form(token_text: str) -> str:
+    """A token's text without the invisible marks inside it (الر<soft hyphen>قة → الرقة): the
+    word a CoNLL token column writes. Formats whose offsets index the text keep the slice."""
+    return token_text.translate(_INVISIBLE_TABLE)
 
 
 def word_tokens(text: str) -> Iterator[str]:
@@ -189,7 +195,8 @@ def sentence_token_ranges(text: str, tokens: Sequence[Token]) -> list[tuple[int,
 
     A sentence ends after . ! ? ؟ … (and any closing quotes or brackets that follow, and any
     further end marks: «..», "؟!"), and wherever a line break separates two tokens. Commas,
-    and the dot inside a number (3.5 is one token), never end a sentence. A quote or bracket
+    the dot inside a number (3.5 is one token) and the dot of initials or a one-letter
+    abbreviation (د. ق.م. J.R.: one token with its dot), never end a sentence. A quote or bracket
     after a space opens the next sentence (انتهى. "قال) rather than closing this one.
     """
     starts, ends = offsets_of(tokens)

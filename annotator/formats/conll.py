@@ -17,7 +17,7 @@ from pathlib import Path
 from annotator.core.errors import InputError
 from annotator.core.model import AnnotatedDocument, Document, Kind, LabelSet, Span
 from annotator.core.text import canonical_text, text_sha256
-from annotator.core.tokens import CLOSERS, token_offsets
+from annotator.core.tokens import CLOSERS, INVISIBLE_IN_WORD, token_form, token_offsets
 from annotator.formats.base import AtomicFiles, ExportOptions, ExportReport, ReaderWithNotes
 from annotator.formats.decoding import read_text
 from annotator.formats.standoff import check_new_label, new_labels
@@ -76,10 +76,13 @@ def iter_chunks(
             )
         names, codes = table.tags[options.layer].names, table.tags[options.layer].codes
         text, starts, ends = doc.document.text, table.tokens.starts, table.tokens.ends
+        # the token column is the word: a soft hyphen, ZWSP or RLM inside it is left out
+        form = token_form if any(ch in text for ch in INVISIBLE_IN_WORD) else str
         yield f"{DOCSTART}\n\n"
         for first, end in table.sentences:  # a sentence at a time: nothing of the size of a text
             lines = [
-                f"{text[starts[k] : ends[k]]} _ _ {names[codes[k]]}\n" for k in range(first, end)
+                f"{form(text[starts[k] : ends[k]])} _ _ {names[codes[k]]}\n"
+                for k in range(first, end)
             ]
             lines.append("\n")
             yield "".join(lines)

@@ -65,6 +65,15 @@ def test_layout_docstart_blank_lines_and_whole_clitic_tokens() -> None:
     assert out.endswith(". _ _ O\n\n")
 
 
+def test_a_soft_hyphen_inside_a_word_is_one_token_without_it() -> None:
+    # the text keeps U+00AD (a site's hyphenation hint); the export writes one token, the word
+    text = "سيطر التنظيم على الر\u00adقة أمس"
+    start = text.index("الر")
+    out = conll.dumps([doc_with(text, [(start, start + 6, "LOC")])], DEFAULT_LABELS)
+    assert "الرقة _ _ B-LOC\nأمس _ _ O\n" in out
+    assert "\u00ad" not in out and "I-LOC" not in out
+
+
 def test_event_and_quote_layers() -> None:
     out = conll.dumps([sample_doc()], DEFAULT_LABELS, ExportOptions(layer=Kind.QUOTE))
     assert "الإصلاحات _ _ B-QUOTE\nستستمر _ _ I-QUOTE\n" in out

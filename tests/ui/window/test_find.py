@@ -147,3 +147,40 @@ def test_a_match_with_tashkeel_is_framed_whole_after_an_emoji(
     assert framed(window, image, *u16[0]) and framed(window, image, *u16[1])
     type_text(window.find_bar.field, "مُحَمَّدًا")  # now no match: no frame
     assert window.view.text_edit.found_u16() == []
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_find_ignores_hamza_seats_persian_letters_and_the_space_of_abd_names(
+    qtbot: QtBot, tmp_path: Path, settings: QSettings, screenshot_dir: Path, language: str
+) -> None:
+    """Issue 9 §4: مسئول finds مسؤول, فيينا finds ڤيينا, عبد الله finds عبدالله, 30% finds
+    30٪; a label key keeps the match found exactly."""
+    text = (
+        "قال المسؤول إن عبدالله وصل إلى ڤيينا، ثم التقى عبد الله في أبوظبي.\n"
+        "وارتفعت الأسعار 30٪ في أبو ظبي، حسب مسئول آخر."
+    )
+    path = tmp_path / "variants.annot.db"
+    with open_project(path) as repo:
+        repo.add_document(AnnotatedDocument(Document(None, "صيغ", text, text_sha256(text))))
+    window = open_window(qtbot, path, user_in(settings, language))
+    window.resize(1000, 500)
+    bar = window.find_bar
+    for query, words in [
+        ("مسئول", ["مسؤول", "مسئول"]),
+        ("فيينا", ["ڤيينا"]),
+        ("عبد الله", ["عبدالله", "عبد الله"]),
+        ("ابو ظبي", ["أبوظبي", "أبو ظبي"]),
+        ("30%", ["30٪"]),
+    ]:
+        key(window, "Ctrl+F")
+        bar.field.setText(query)
+        assert [text[a:b] for a, b in bar.matches()] == words, query
+    key(window, "Ctrl+F")
+    bar.field.setText("عبد الله")
+    QTest.keyClick(bar.field, Qt.Key.Key_Return)
+    first = text.index("عبدالله")
+    assert window.view.selection() == (first, first + len("عبدالله"))
+    QApplication.processEvents()
+    assert window.grab().save(str(screenshot_dir / f"find-variants-{language}.png"))
+    key(window, "1")  # PER: the span is the match
+    assert db_spans(window) == [(first, first + len("عبدالله"), "PER")]
