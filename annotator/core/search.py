@@ -250,7 +250,10 @@ class SearchIndex:
         i = key.find(q)
         while i >= 0:
             j = i + size
-            if (i == 0 or offsets[i - 1] != offsets[i]) and offsets[j] != offsets[j - 1]:
+            # a final ئ is ي + ء in the key: its hamza alone is still a match of a hamza
+            hamza_of_final = key[i] == "ء" and text[offsets[i]] == "ئ"
+            starts_whole = i == 0 or offsets[i - 1] != offsets[i] or hamza_of_final
+            if starts_whole and offsets[j] != offsets[j - 1]:
                 end = offsets[j - 1] + 1
                 while end < n and text[end] in MARKS:
                     end += 1

@@ -46,6 +46,10 @@ OWN_EXTENSIONS = (".conll", ".conll03", ".iob", ".iob2", ".bio", ".ner")
 # --- export ---------------------------------------------------------------------------------
 
 
+def _word(token_text: str) -> str:
+    return token_form(token_text) or token_text
+
+
 def iter_chunks(
     docs: Iterable[AnnotatedDocument],
     labels: LabelSet,
@@ -76,8 +80,9 @@ def iter_chunks(
             )
         names, codes = table.tags[options.layer].names, table.tags[options.layer].codes
         text, starts, ends = doc.document.text, table.tokens.starts, table.tokens.ends
-        # the token column is the word: a soft hyphen, ZWSP or RLM inside it is left out
-        form = token_form if any(ch in text for ch in INVISIBLE_IN_WORD) else str
+        # the token column is the word: a soft hyphen, ZWSP or RLM inside it is left out; a
+        # token of marks only (span-edges cut after an LRM) is written as it is, never empty
+        form = _word if any(ch in text for ch in INVISIBLE_IN_WORD) else str
         yield f"{DOCSTART}\n\n"
         for first, end in table.sentences:  # a sentence at a time: nothing of the size of a text
             lines = [
