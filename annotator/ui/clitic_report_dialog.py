@@ -144,7 +144,9 @@ class CliticReportDialog(QDialog):
                 "{spans} spans, {considered} of them at a word that can begin with a proclitic"
                 " ({letters}): {split} split, {corrected} corrected against the analyser."
             ).format(
-                letters=isolate("و ف ب ك ل س"),
+                # an LRM after the letters, not an isolate: Qt drew the parentheses around an
+                # isolated Arabic run reversed in an English line
+                letters="و ف ب ك ل س\u200e",
                 spans=ltr(str(report.spans)),
                 considered=ltr(str(report.considered)),
                 split=ltr(str(sum(r.spans for r in split))),

@@ -53,6 +53,9 @@ def default_annotator() -> str:
     return PLACEHOLDER
 
 
+OPENING_MARKS = "«\"'“‘‹„("  # between a proclitic and its word: لـ«رويترز», و«داعش»
+
+
 class AnnotationController(QObject):
     message = Signal(str)  # what the last action did, for the status bar
     failed = Signal(str, str)  # a write failed (plain words, the error's own): nothing changed
@@ -351,7 +354,12 @@ class AnnotationController(QObject):
                 )
                 return
             start, end, proclitic = snapped
-            if proclitic:
+            letters = proclitic.rstrip(OPENING_MARKS)  # لـ« is the proclitic لـ and a mark
+            if letters != proclitic:
+                note = self.tr("proclitic {clitic} and {mark} left out of the span").format(
+                    clitic=isolate(letters), mark=isolate(proclitic[len(letters) :])
+                )
+            elif proclitic:
                 note = self.tr("proclitic {clitic} left out of the span").format(
                     clitic=isolate(proclitic)
                 )

@@ -183,6 +183,10 @@
         <translation>التحديد لا يحوي إلا مسافات أو علامات ترقيم: لم يُنشأ مقطع</translation>
     </message>
     <message>
+        <source>proclitic {clitic} and {mark} left out of the span</source>
+        <translation>أُخرجت السابقة {clitic} وعلامة {mark} من المقطع</translation>
+    </message>
+    <message>
         <source>proclitic {clitic} left out of the span</source>
         <translation>أُخرجت السابقة {clitic} من المقطع</translation>
     </message>

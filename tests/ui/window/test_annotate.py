@@ -186,3 +186,13 @@ def test_selection_after_emoji_and_in_a_latin_first_paragraph(
         (*mosul, "LOC"),
         (*find(text, "أنقرة"), "LOC"),
     ]
+
+
+def test_a_proclitic_before_a_quote_mark_is_left_out_with_the_mark(window: MainWindow) -> None:
+    text = text_of(window)
+    window.view.set_selection(*find(text, "لـ«رويترز»"))  # further down than a drag reaches
+    key(window, "2")
+    word = find(text, "رويترز")
+    assert db_spans(window) == [(*word, "ORG")]
+    message = window.status.action.text()
+    assert "proclitic \u2068لـ\u2069 and \u2068«\u2069 left out of the span" in message
