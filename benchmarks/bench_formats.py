@@ -9,8 +9,8 @@ copy exists). Printed, as the median of R runs:
 - the bare tokenization pass: ``core.tokens.tokenize`` over the text of every imported
   document (the same characters the formats handle);
 - format level, on values: import (``conll.loads`` of the file: 98 documents) and export
-  (``conll.dumps`` of those documents, --tokens split and whole), and the other formats' export
-  for comparison;
+  (``conll.dumps`` of those documents, --tokens whole, segment and span-edges), and the other
+  formats' export for comparison;
 - through a real project on disk: ``ops.import_paths`` of the file (reading, label creation, the
   store's transaction) and ``ops.export_project`` to conll (the store's ``iter_annotated``,
   the writer, the atomic rename and the report).
@@ -31,6 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from annotator.core.clitics import CliticAnalyser  # noqa: E402
 from annotator.core.model import DEFAULT_LABELS, AnnotatedDocument, Kind, Label, LabelSet  # noqa: E402
 from annotator.core.tokens import tokenize  # noqa: E402
 from annotator.formats import (  # noqa: E402
@@ -104,8 +105,11 @@ def main() -> int:
         base,
         "goal <= 3 s",
     )
-    for mode in ("split", "whole"):
-        options = ExportOptions(tokens=mode)
+    analyser = CliticAnalyser.from_texts(
+        [d.document.text for d in docs], [s.text_in(d.document.text) for d in docs for s in d.spans]
+    )
+    for mode in ("whole", "segment", "span-edges"):
+        options = ExportOptions(tokens=mode, clitics=analyser if mode == "segment" else None)
         seconds = median_time(lambda o=options: conll.dumps(docs, labels, o), runs)  # type: ignore[misc]
         row(f"conll export, --tokens {mode} (conll.dumps)", seconds, base, "goal <= 2 s")
     row("conll-multi export", median_time(lambda: conll_multi.dumps(docs, labels), runs), base)
