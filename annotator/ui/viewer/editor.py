@@ -173,9 +173,29 @@ class ArticleEdit(QPlainTextEdit):
                 if not natural.left() <= x <= natural.right() or line.textLength() == 0:
                     return None
                 rel = line.xToCursor(x, QTextLine.CursorPosition.CursorOnCharacter)
-                rel = min(max(rel, line.textStart()), line.textStart() + line.textLength() - 1)
-                return block.position() + rel
+                first, last = line.textStart(), line.textStart() + line.textLength() - 1
+                rel = min(max(rel, first), last)
+                return block.position() + self._glyph_under(block, line, rel, x)
         return None
+
+    @staticmethod
+    def _glyph_under(block: QTextBlock, line: QTextLine, rel: int, x: float) -> int:
+        """The character whose glyphs are drawn at ``x``, near the cursor position ``rel``:
+        ``xToCursor`` gives the nearest cursor position, which in right-to-left text is the
+        character after the one under ``x`` when ``x`` is on its left half."""
+        first, last = line.textStart(), line.textStart() + line.textLength() - 1
+        seen: set[int] = set()
+        for guess in (rel, rel - 1, rel + 1, rel - 2, rel + 2):  # ±2: a lam-alef ligature
+            if not first <= guess <= last:
+                continue
+            start, end = grapheme(block, guess)
+            if start in seen:
+                continue
+            seen.add(start)
+            extent = glyph_extent(line, start, end)
+            if extent is not None and extent[0] <= x <= extent[1]:
+                return start
+        return rel
 
     def _line_under(self, point: QPoint) -> tuple[QTextBlock, QTextLine, float] | None:
         """The block and line drawn at the height of ``point``, and x in the line's terms."""
