@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from annotator.core.model import DEFAULT_LABELS, StoredSpan
 from annotator.ui.viewer import ArticleView
 from annotator.ui.viewer.editor import MARGIN
-from annotator.ui.viewer.style import PAPER_COLOUR
+from annotator.ui.viewer.style import PAPER_COLOUR, fmt
 from tests.ui.viewer_helpers import span_of
 
 SENTENCE = "وقال وزير الدفاع الأميركي آشتون كارتر إن خطة العمليات تفترض محاصرة الموصل والرقة"
@@ -91,6 +91,35 @@ def test_bars_follow_the_lines_after_resize_zoom_and_edits(view: ArticleView) ->
     assert_bars_on_lines_of(view, shorter)
     view.remove_span(1)
     assert bar_rows(view) == set()
+
+
+def underline_extent(view: ArticleView, pos: int, colour: str) -> tuple[int, int]:
+    """Left and right x of the underline of ``colour`` on the line of character ``pos``."""
+    rect = view.char_rect(pos)
+    image = view.viewport().grab().toImage()
+    x = rect.center().x()
+    rows = [
+        y for y in range(rect.top(), rect.bottom() + 1) if image.pixelColor(x, y).name() == colour
+    ]
+    assert rows, "no underline"
+    y = rows[-1]
+    xs = [x for x in range(image.width()) if image.pixelColor(x, y).name() == colour]
+    return min(xs), max(xs)
+
+
+def test_event_lines_follow_the_words_after_a_resize(view: ArticleView) -> None:
+    """The x of an underline is cached too: a wider window moves it with its word."""
+    text = long_paragraph()
+    event = span_of(1, text, "الانتصار", "EVENT", 3)
+    view.set_document(text, [event], DEFAULT_LABELS)
+    colour = fmt(view.highlighter.palette.style("EVENT").line)
+    for width in (640, 650, 660):  # too little to wrap again: the words move sideways
+        view.resize(width, 420)
+        view.set_scroll_value(event.start)
+        left, right = underline_extent(view, event.start + 2, colour)
+        first, last = view.char_rect(event.start), view.char_rect(event.end - 1)
+        assert abs(right - first.right()) <= 2  # right to left: it starts at the right
+        assert abs(left - last.left()) <= 2
 
 
 def test_line_geometry_is_kept_until_the_layout_changes(view: ArticleView) -> None:

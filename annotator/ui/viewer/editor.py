@@ -108,6 +108,7 @@ class ArticleEdit(QPlainTextEdit):
         self.tooltip_text: Callable[[int], str] = _no_tooltip  # for a u16 position, or ""
         # line geometry per block number, until the layout changes (docs/adr/0046)
         self._lines: dict[int, LineTable] = {}
+        self._xs: dict[tuple[int, int, int], float] = {}  # (block, line, position): cursor x
         self._watch_layout()
         self.document().contentsChange.connect(self.forget_lines)
 
@@ -122,6 +123,7 @@ class ArticleEdit(QPlainTextEdit):
     def forget_lines(self, *_: object) -> None:
         """Drop the cached line geometry: the text, a format, the width or the font changed."""
         self._lines.clear()
+        self._xs.clear()
 
     def line_table(self, block: QTextBlock) -> LineTable | None:
         """The block's lines (cached), or None while it is not laid out."""
@@ -143,6 +145,14 @@ class ArticleEdit(QPlainTextEdit):
         table = LineTable(starts, ends, tops, bottoms, heights)
         self._lines[block.blockNumber()] = table
         return table
+
+    def _x(self, block: QTextBlock, line: QTextLine, rel: int) -> float:
+        """``x_of`` (``cursorToX``: about 1 ms on a long paragraph), cached with the lines."""
+        key = (block.blockNumber(), line.lineNumber(), rel)
+        x = self._xs.get(key)
+        if x is None:
+            x = self._xs[key] = x_of(line, rel)
+        return x
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.forget_lines()
@@ -208,7 +218,7 @@ class ArticleEdit(QPlainTextEdit):
         for i in held:
             line = layout.lineAt(i)
             lo, hi = table.starts[i], table.ends[i]
-            x1, x2 = x_of(line, max(a, lo)), x_of(line, min(z, hi))
+            x1, x2 = self._x(block, line, max(a, lo)), self._x(block, line, min(z, hi))
             if abs(x2 - x1) < 1:  # a line end or a bidi boundary: fall back to the line's text
                 natural = line.naturalTextRect()
                 x1, x2 = natural.left(), natural.right()
