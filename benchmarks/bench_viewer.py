@@ -13,7 +13,11 @@ overlap as real annotations do. Printed, as the median of R runs:
   select_span + repaint;
 - a 150,000-character article with 10,000 spans: open, add_span + repaint, remove_span + repaint;
 - baselines in the same run: a bare QPlainTextEdit.setPlainText + first paint (no spans), and the
-  same spans drawn as ExtraSelections (open, and one more selection + repaint).
+  same spans drawn as ExtraSelections (open, and one more selection + repaint);
+- one paragraph (the sample article with its line breaks made spaces, repeated) of 33,000 and
+  261,000 characters, a span per 30 characters (quotes among them), scrolled to its middle: a
+  repaint with nothing changed, next to a bare QPlainTextEdit repaint of the same text and
+  scroll (issue 10: the quote side bars walked every line of the paragraph on every paint).
 
 Targets (issue 4): edit + repaint <= 16 ms, open <= 100 ms, edits on the 10k-span text < 50 ms.
 Not a test: nothing here asserts a time.
@@ -204,9 +208,41 @@ def bench_baselines(text: str, spans: list[Span], runs: int) -> dict[str, float]
     return results
 
 
+def paragraph(chars: int) -> str:
+    sample = " ".join(SAMPLE.read_text(encoding="utf-8").split())
+    return " ".join([sample] * (chars // len(sample) + 1))[:chars]
+
+
+def bench_paragraph(text: str, runs: int) -> dict[str, float]:
+    spans = random_spans(text, len(text) // 30)
+    view = new_view()
+    view.set_document(text, spans, DEFAULT_LABELS)
+    view.grab()
+    view.set_scroll_value(len(text) // 2)
+    view.grab()
+    results = {"repaint, nothing changed": median_ms(view.grab, runs * 4)}
+    view.close()
+    view.deleteLater()
+    edit = QPlainTextEdit()
+    edit.resize(*SIZE)
+    edit.show()
+    edit.setPlainText(text)
+    edit.grab()
+    bar = edit.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    edit.grab()
+    results["bare QPlainTextEdit repaint"] = median_ms(edit.grab, runs * 4)
+    edit.close()
+    edit.deleteLater()
+    return results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument(
+        "--only-paragraph", action="store_true", help="only the one-paragraph repaint rows"
+    )
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     assert app is not None
@@ -215,13 +251,21 @@ def main() -> None:
         ("150,000 chars, 10,000 spans", article(chars=150_000), 10_000),
     ]
     print(f"median of {args.runs} runs (edits: {args.runs * 4}), milliseconds, offscreen\n")
-    for name, text, count in cases:
+    for name, text, count in [] if args.only_paragraph else cases:
         spans = random_spans(text, count)
         print(f"{name}: {len(text):,} chars, {text.count(chr(10)) + 1:,} blocks")
         for label, ms in bench_view(text, spans, args.runs).items():
             print(f"  viewer    {label:38} {ms:8.2f}")
         for label, ms in bench_baselines(text, spans, args.runs).items():
             print(f"  baseline  {label:38} {ms:8.2f}")
+        app.processEvents()
+        print()
+    for chars in (33_000, 261_000):
+        text = paragraph(chars)
+        print(f"one paragraph of {len(text):,} chars, {len(text) // 30:,} spans, middle in view")
+        for label, ms in bench_paragraph(text, args.runs).items():
+            side = "baseline" if label.startswith("bare") else "viewer"
+            print(f"  {side:9} {label:38} {ms:8.2f}")
         app.processEvents()
         print()
 

@@ -11,11 +11,11 @@ annotator sees which matches are labelled already) and the frame of the selected
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from typing import NamedTuple
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QResizeEvent,
     QTextBlock,
     QTextCursor,
     QTextLine,
@@ -50,6 +51,25 @@ class EventLine(NamedTuple):
     end_u16: int
     lane: int
     colour: QColor
+
+
+class LineTable(NamedTuple):
+    """The lines of a laid-out block, in text order, in the block's own coordinates: where each
+    starts and ends (UTF-16, relative to the block), its top, its foot and its height."""
+
+    starts: list[int]
+    ends: list[int]
+    tops: list[float]
+    bottoms: list[float]
+    heights: list[float]
+
+    def overlapping(self, a: int, z: int) -> range:
+        """The lines that hold some of ``[a, z)`` (block-relative)."""
+        return range(bisect_right(self.ends, a), bisect_left(self.starts, z))
+
+    def between(self, top: float, bottom: float) -> range:
+        """The lines drawn (in part) between heights ``top`` and ``bottom`` of the block."""
+        return range(bisect_left(self.bottoms, top), bisect_right(self.tops, bottom))
 
 
 class ArticleEdit(QPlainTextEdit):
@@ -86,6 +106,62 @@ class ArticleEdit(QPlainTextEdit):
         self._found_ends: list[int] = []
         self.mime_text: Callable[[int, int], str] | None = None
         self.tooltip_text: Callable[[int], str] = _no_tooltip  # for a u16 position, or ""
+        # line geometry per block number, until the layout changes (docs/adr/0046)
+        self._lines: dict[int, LineTable] = {}
+        self._xs: dict[tuple[int, int, int], float] = {}  # (block, line, position): cursor x
+        self._watch_layout()
+        self.document().contentsChange.connect(self.forget_lines)
+
+    # -- cached line geometry ---------------------------------------------------------------
+
+    def _watch_layout(self) -> None:
+        layout = self.document().documentLayout()
+        layout.update.connect(self.forget_lines)
+        layout.updateBlock.connect(self.forget_lines)
+        layout.documentSizeChanged.connect(self.forget_lines)
+
+    def forget_lines(self, *_: object) -> None:
+        """Drop the cached line geometry: the text, a format, the width or the font changed."""
+        self._lines.clear()
+        self._xs.clear()
+
+    def line_table(self, block: QTextBlock) -> LineTable | None:
+        """The block's lines (cached), or None while it is not laid out."""
+        layout = block.layout()
+        if layout is None or layout.lineCount() == 0:
+            return None
+        table = self._lines.get(block.blockNumber())
+        if table is not None and len(table.starts) == layout.lineCount():
+            return table
+        starts, ends, tops, bottoms, heights = [], [], [], [], []
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            start, top, height = line.textStart(), line.y(), line.height()
+            starts.append(start)
+            ends.append(start + line.textLength())
+            tops.append(top)
+            bottoms.append(top + height)
+            heights.append(height)
+        table = LineTable(starts, ends, tops, bottoms, heights)
+        self._lines[block.blockNumber()] = table
+        return table
+
+    def _x(self, block: QTextBlock, line: QTextLine, rel: int) -> float:
+        """``x_of`` (``cursorToX``: about 1 ms on a long paragraph), cached with the lines."""
+        key = (block.blockNumber(), line.lineNumber(), rel)
+        x = self._xs.get(key)
+        if x is None:
+            x = self._xs[key] = x_of(line, rel)
+        return x
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.forget_lines()
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.LayoutDirectionChange):
+            self.forget_lines()
+        super().changeEvent(event)
 
     # -- geometry (viewport coordinates, UTF-16 positions) ----------------------------------
 
@@ -120,20 +196,29 @@ class ArticleEdit(QPlainTextEdit):
         return rects
 
     def _block_rects(
-        self, block: QTextBlock, origin: QPointF, start_u16: int, end_u16: int
+        self,
+        block: QTextBlock,
+        origin: QPointF,
+        start_u16: int,
+        end_u16: int,
+        lines: range | None = None,
     ) -> Iterator[QRectF]:
+        """The rectangles of ``[start_u16, end_u16)`` on the block's lines, only on ``lines``
+        (line numbers, e.g. those on screen) if given."""
         layout = block.layout()
-        if layout is None:
+        table = self.line_table(block)
+        if layout is None or table is None:
             return
         pos = block.position()
         a = max(start_u16 - pos, 0)
         z = min(end_u16 - pos, block.length() - 1)
-        for i in range(layout.lineCount()):
+        held = table.overlapping(a, z)
+        if lines is not None:
+            held = range(max(held.start, lines.start), min(held.stop, lines.stop))
+        for i in held:
             line = layout.lineAt(i)
-            lo, hi = line.textStart(), line.textStart() + line.textLength()
-            if hi <= a or lo >= z:
-                continue
-            x1, x2 = x_of(line, max(a, lo)), x_of(line, min(z, hi))
+            lo, hi = table.starts[i], table.ends[i]
+            x1, x2 = self._x(block, line, max(a, lo)), self._x(block, line, min(z, hi))
             if abs(x2 - x1) < 1:  # a line end or a bidi boundary: fall back to the line's text
                 natural = line.naturalTextRect()
                 x1, x2 = natural.left(), natural.right()
@@ -274,14 +359,31 @@ class ArticleEdit(QPlainTextEdit):
         finally:
             painter.end()
 
+    def _lines_in(self, block: QTextBlock, geo: QRectF, area: QRect) -> range:
+        """The numbers of the block's lines that the paint ``area`` shows (some of)."""
+        table = self.line_table(block)
+        if table is None:
+            return range(0)
+        return table.between(area.top() - geo.top(), area.bottom() - geo.top())
+
     def _paint_bars(self, painter: QPainter, event: QPaintEvent) -> None:
+        """A bar beside each line of a quote: only the lines in the paint area, from the
+        cached line table (a bar needs no x, so no ``cursorToX``)."""
         area = event.rect()
         right = self.viewport().width() - MARGIN + 4
         for block, geo in self.visible_blocks(area.top(), area.bottom()):
+            table = self.line_table(block)
+            if table is None:
+                continue
+            shown = self._lines_in(block, geo, area)
+            pos = block.position()
+            z_max = block.length() - 1
             for start_u16, end_u16, lane, colour in self.quote_bars(block.blockNumber()):
                 x = right + min(lane, LANES - 1) * (BAR_WIDTH + BAR_GAP)
-                for rect in self._block_rects(block, geo.topLeft(), start_u16, end_u16):
-                    painter.fillRect(QRectF(x, rect.top(), BAR_WIDTH, rect.height()), colour)
+                held = table.overlapping(max(start_u16 - pos, 0), min(end_u16 - pos, z_max))
+                for i in range(max(held.start, shown.start), min(held.stop, shown.stop)):
+                    top = geo.top() + table.tops[i]
+                    painter.fillRect(QRectF(x, top, BAR_WIDTH, table.heights[i]), colour)
 
     def event_line_width(self) -> float:
         """The thickness of an event's underline: 3 px at the normal size, growing with zoom."""
@@ -294,7 +396,17 @@ class ArticleEdit(QPlainTextEdit):
         width = self.event_line_width()
         step = width + max(1.0, width / 2)
         for block, geo in self.visible_blocks(area.top(), area.bottom()):
+            table = self.line_table(block)
+            if table is None:
+                continue
+            shown = self._lines_in(block, geo, area)
+            pos = block.position()
+            z_max = block.length() - 1
             for line in self.event_lines(block.blockNumber()):
+                a, z = max(line.start_u16 - pos, 0), min(line.end_u16 - pos, z_max)
+                held = table.overlapping(a, z)
+                if held.stop <= shown.start or held.start >= shown.stop:
+                    continue  # off the paint area: no cursorToX for it
                 rects = list(self._block_rects(block, geo.topLeft(), line.start_u16, line.end_u16))
                 if not rects:
                     continue
@@ -327,9 +439,10 @@ class ArticleEdit(QPlainTextEdit):
         for block, geo in self.visible_blocks(area.top(), area.bottom()):
             start, stop = block.position(), block.position() + block.length()
             i = bisect_right(self._found_ends, start)  # the first match ending in this block
+            shown = self._lines_in(block, geo, area)
             while i < len(self._found_u16) and self._found_u16[i][0] < stop:
                 a, z = self._found_u16[i]
-                for rect in self._block_rects(block, geo.topLeft(), a, z):
+                for rect in self._block_rects(block, geo.topLeft(), a, z, shown):
                     painter.drawRoundedRect(rect.adjusted(-1, 1, 1, -1), 3, 3)
                 i += 1
         painter.restore()
