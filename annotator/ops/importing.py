@@ -3,8 +3,8 @@
 A file that fails (InputError from its reader, a label the project does not know, a document the
 store refuses) adds nothing and its error goes into the report; the other files still import.
 Documents whose text is already in the project are skipped and counted. See docs/adr/0005.
-A file of more than BATCH documents from a reader that streams (JSONL) is read and written
-BATCH documents at a time, in one transaction for the whole file (docs/adr/0047).
+A file of more than STREAM documents from a reader that streams (JSONL) is read and written
+STREAM documents at a time, in one transaction for the whole file (docs/adr/0047).
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ log = logging.getLogger(__name__)
 _T = TypeVar("_T")
 
 BATCH = 2000  # documents per transaction: each commit costs an fsync, so fewer and bigger
+STREAM = 500  # documents held at a time of a file streamed (in its one transaction; ADR 0047)
 BUG = "a bug in this program"  # in the one-line error of an unexpected exception (see _read)
 
 
@@ -260,7 +261,8 @@ def _detect(path: Path, fmt: str | None, boilerplate: dict[str, Any]) -> Reader 
 
 class _Run:
     """The files read and not yet added, added BATCH documents per transaction; a file of more
-    documents that its reader streams is added alone, BATCH at a time, in one transaction."""
+    than STREAM documents that its reader streams is added alone, STREAM at a time, in one
+    transaction."""
 
     def __init__(self, repo: Repository, annotator: str, report: ImportReport) -> None:
         self.repo = repo
@@ -274,14 +276,14 @@ class _Run:
 
     def take(self, path: Path, reader: Reader, labels: _Labels, credit_all: bool) -> None:
         """Read the file at ``path`` and queue its documents, or stream it into the project when
-        it holds more than BATCH of them. InputError if the file is refused (nothing added)."""
+        it holds more than STREAM of them. InputError if the file is refused (nothing added)."""
         known = labels.known
         stream = reader.stream(path, known) if isinstance(reader, StreamingReader) else None
         if stream is None:
             docs, new = _read(path, reader, known, self.report)
         else:
-            docs = list(islice(stream, BATCH + 1))
-            if len(docs) > BATCH:
+            docs = list(islice(stream, STREAM + 1))
+            if len(docs) > STREAM:
                 self._stream(path, chain(docs, stream), labels, credit_all)
                 return
             docs, new = resolve_labels(docs, known, path)
@@ -293,7 +295,7 @@ class _Run:
     def _stream(
         self, path: Path, docs: Iterator[AnnotatedDocument], labels: _Labels, credit_all: bool
     ) -> None:
-        """Add the file's documents BATCH at a time, reading on between the batches, in one
+        """Add the file's documents STREAM at a time, reading on between the batches, in one
         transaction: an error on any line (InputError, raised) or a document the store refuses
         (reported) leaves nothing of the file in the project."""
         self.flush()  # the files read before it go in first, as they came
@@ -305,7 +307,7 @@ class _Run:
         try:
             with repo.transaction():
                 have = set(repo.labels().names)
-                while batch := list(islice(docs, BATCH)):
+                while batch := list(islice(docs, STREAM)):
                     batch, new = resolve_labels(batch, known, path, seen)
                     if credit_all:
                         batch = [credited(doc, self.annotator) for doc in batch]

@@ -1,4 +1,4 @@
-"""A JSONL file of more than BATCH documents is read and written in batches, in one transaction
+"""A JSONL file of more than STREAM documents is read and written in batches, in one transaction
 for the whole file: what it imports is what a whole read imported, and a refused line anywhere
 leaves nothing of the file in the project (docs/adr/0047)."""
 
@@ -14,11 +14,11 @@ from annotator.core.model import DEFAULT_LABELS, Kind
 from annotator.formats.decoding import read_text, utf8_lines
 from annotator.formats.jsonl import READER
 from annotator.ops import import_paths
-from annotator.ops.importing import BATCH
+from annotator.ops.importing import STREAM
 from annotator.store import Repository, open_project
 
 WORDS = ("أعلن", "الجيش", "التركي", "سيطرته", "على", "مناطق", "في", "شمال", "سوريا", "اليوم")
-MORE = BATCH * 2 + 300  # three batches, the last one short
+MORE = STREAM * 2 + 300  # three batches, the last one short
 
 
 @pytest.fixture
@@ -51,7 +51,7 @@ def test_a_big_file_imports_what_a_whole_read_imported(repo: Repository, tmp_pat
     records.append(record(7))  # the same text as line 8, two batches away: a duplicate
     # a label the project lacks, first brought by a line of the second batch
     text = article(MORE)
-    records[BATCH + 5] = {
+    records[STREAM + 5] = {
         "text": text,
         "spans": [{"start": 0, "end": text.index(" "), "label": "BORDER", "kind": "entity"}],
     }
@@ -101,7 +101,7 @@ def test_a_label_given_two_kinds_in_two_batches_refuses_the_file(
     repo: Repository, tmp_path: Path
 ) -> None:
     records = [record(n) for n in range(MORE)]
-    for line, kind in ((10, "entity"), (BATCH + 10, "event")):
+    for line, kind in ((10, "entity"), (STREAM + 10, "event")):
         text = article(MORE + line)
         span = {"start": 0, "end": text.index(" "), "label": "BORDER", "kind": kind}
         records[line] = {"text": text, "spans": [span]}
