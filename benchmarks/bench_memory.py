@@ -75,6 +75,16 @@ def child(task: str, arg: str, out: str) -> None:
         with open_project(out) as repo:
             report = import_paths(repo, [arg])
             assert report.imported == 1, report
+    elif task == "import-jsonl":
+        for leftover in Path(out).parent.glob(Path(out).name + "*"):
+            leftover.unlink()
+        with open_project(out) as repo:
+            report = import_paths(repo, [arg])
+            assert report.ok and report.imported > 0, report
+    elif task == "bare-jsonl":  # the least a JSONL import does: each line read and parsed
+        with open(arg, encoding="utf-8") as lines:
+            for line in lines:
+                json.loads(line)
     elif task == "bare-text":  # what every project task must at least read: the text
         with open_project(arg, create=False) as repo:
             for (text,) in repo.db.conn.execute("SELECT text FROM documents ORDER BY id"):
@@ -189,6 +199,24 @@ def many_project(folder: Path, count: int) -> tuple[Path, int]:
     return path, size
 
 
+def jsonl_file(folder: Path, count: int) -> tuple[Path, int]:
+    """``count`` articles (bench_import.py's) as one JSONL file, three LOC spans each."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_import import DEFAULT_CORPUS, corpus_sentences, make_articles
+
+    from annotator.core.tokens import token_offsets
+
+    _, sentences = corpus_sentences(DEFAULT_CORPUS)
+    path = folder / f"articles-{count}.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for title, text in make_articles(sentences, count):
+            words = [(a, b) for a, b in token_offsets(text) if text[a].isalpha()]
+            spans = [{"start": a, "end": b, "label": "LOC"} for a, b in words[5:60:20]]
+            record = {"title": title, "text": text, "spans": spans}
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return path, path.stat().st_size
+
+
 # --- the parent -----------------------------------------------------------------------------
 
 
@@ -202,7 +230,14 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=100)
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--only", default="", help="comma-separated: import,open,window,export")
+    parser.add_argument(
+        "--only", default="", help="comma-separated: import,open,window,export,jsonl"
+    )
+    parser.add_argument(
+        "--jsonl",
+        default="10000,100000",
+        help="comma-separated document counts of the JSONL files imported (--only jsonl)",
+    )
     parser.add_argument("--child", nargs=3, metavar=("TASK", "ARG", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -212,6 +247,9 @@ def main() -> None:
     wanted = lambda name: not only or name in only  # noqa: E731
     folder = Path(tempfile.mkdtemp(prefix="bench-memory-"))
     runs = args.runs
+    if only == {"jsonl"}:  # no big article needed
+        jsonl_rows(folder, args.runs, [int(n) for n in args.jsonl.split(",")])
+        return
     article = big_article(folder, args.mb)
     project, chars, spans = big_project(folder, article)
     size = article.stat().st_size / 1e6
@@ -260,6 +298,27 @@ def main() -> None:
                 folder / f"many-{fmt}",
                 bare_many,
             )
+    if wanted("jsonl"):
+        jsonl_rows(folder, runs, [int(n) for n in args.jsonl.split(",")])
+
+
+def jsonl_rows(folder: Path, runs: int, counts: list[int]) -> None:
+    """Import of one JSONL file of each size, next to the bare parse of its lines: the import's
+    memory above the bare parse should not grow with the number of documents."""
+    python, _ = median_of(runs, "python", "")
+    print(f"\nJSONL import, median of {runs} runs; python with our modules: {python:,.0f} MB")
+    print("\n| documents | file MB | bare json.loads of the lines: peak MB | time s "
+          "| import_paths: peak MB | above python MB | time s |")  # fmt: skip
+    print("|---:|---:|---:|---:|---:|---:|---:|", flush=True)
+    for count in counts:
+        path, size = jsonl_file(folder, count)
+        bare, bare_s = median_of(runs, "bare-jsonl", path)
+        rss, seconds = median_of(runs, "import-jsonl", path, folder / "jsonl.annot.db")
+        print(f"| {count:,} | {size / 1e6:,.0f} | {bare:,.0f} | {bare_s:.1f} | {rss:,.0f} "
+              f"| {rss - python:,.0f} | {seconds:.1f} |", flush=True)  # fmt: skip
+        for leftover in folder.glob("jsonl.annot.db*"):
+            leftover.unlink()
+        path.unlink()
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from annotator.core.model import AnnotatedDocument, Kind, LabelSet
 from annotator.formats import temporaries
@@ -93,6 +93,17 @@ class Reader(Protocol):
     def sniff(self, path: Path, head: bytes) -> bool: ...
 
     def read(self, path: Path, labels: LabelSet) -> list[AnnotatedDocument]: ...
+
+
+@runtime_checkable
+class StreamingReader(Protocol):
+    """A reader that can also give a file's documents one at a time, so that an import holds
+    a batch of them, never the whole file (docs/adr/0047)."""
+
+    def stream(self, path: Path, labels: LabelSet) -> Iterator[AnnotatedDocument] | None:
+        """The documents, read lazily (InputError as ``read`` raises it, when it comes); None
+        when this file must be read whole (``read`` then)."""
+        ...
 
 
 class ReaderWithNotes:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -234,3 +235,60 @@ def title_from_text(text: str) -> str:
             cut = line.rfind(" ", 0, TITLE_MAX)
             return line[: cut if cut > TITLE_MAX // 2 else TITLE_MAX].rstrip() + "…"
     return ""
+
+
+CHUNK = 1 << 20  # bytes read at a time by the line reader's check
+
+
+def utf8_lines(path: Path) -> Iterator[tuple[int, str]] | None:
+    """The canonical lines of a UTF-8 file, numbered from 1, read one at a time: the lines of
+    ``read_text(path).text.split("\\n")``, never the whole text at once (docs/adr/0047).
+
+    None when the file is anything but plain UTF-8 text (a UTF-16 mark, bytes that are not
+    UTF-8, a NUL, a binary file, an empty one): ``read_text`` then reads it whole and says
+    what it is, exactly as before. A first pass over the bytes checks that, in chunks."""
+    decoder = codecs.getincrementaldecoder(UTF8)()
+    controls = chars = 0
+    lead = blank = True  # lead: nothing but U+FEFF so far (canonical_text strips those)
+    try:
+        with path.open("rb") as f:
+            head = f.read(CHUNK)
+            if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                return None
+            chars -= head.startswith(codecs.BOM_UTF8)  # read_text skips the mark
+            chunk = head
+            while chunk:
+                if b"\x00" in chunk:
+                    return None
+                text = decoder.decode(chunk)
+                chars += len(text)
+                controls += len(_CONTROLS.findall(text))
+                if blank:
+                    rest = text.lstrip("\ufeff") if lead else text
+                    lead = lead and not rest
+                    blank = rest.isspace() or not rest
+                chunk = f.read(CHUNK)
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return None
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror or exc}", path=str(path)) from exc
+    if blank or controls > max(2, chars // 100):
+        return None
+    return _lines(path)
+
+
+def _lines(path: Path) -> Iterator[tuple[int, str]]:
+    number = 0
+    with path.open("rb") as f:
+        for raw_line in f:
+            try:
+                line = raw_line.decode(UTF8)
+            except UnicodeDecodeError as exc:
+                raise InputError("the file changed while it was read", path=str(path)) from exc
+            if number == 0:
+                line = line.lstrip("\ufeff")
+            line = line.replace("\r\n", "\n").replace("\r", "\n").removesuffix("\n")
+            for piece in line.split("\n"):
+                number += 1
+                yield number, piece

@@ -41,7 +41,12 @@ from annotator.core.model import (
     Status,
 )
 from annotator.formats.base import AtomicFiles, ExportOptions, ExportReport, ReaderWithNotes
-from annotator.formats.decoding import canonical_with_map, read_text, title_from_text
+from annotator.formats.decoding import (
+    canonical_with_map,
+    read_text,
+    title_from_text,
+    utf8_lines,
+)
 from annotator.formats.jsonl_lines import record_chunks
 from annotator.formats.jsonvalues import Fields, Where, is_int, load, peek
 from annotator.formats.tagging import prepare
@@ -77,6 +82,24 @@ class JsonlReader(ReaderWithNotes):
         if not docs:
             raise InputError("no document in this file", path=str(path))
         return docs, list(decoded.notes)
+
+    def stream(self, path: Path, labels: LabelSet) -> Iterator[AnnotatedDocument] | None:
+        """The documents one line at a time (the import writes them in batches); None when the
+        file is not plain UTF-8, which ``read_with_notes`` then reads whole."""
+        lines = utf8_lines(path)
+        return None if lines is None else _parsed(lines, labels, str(path))
+
+
+def _parsed(
+    lines: Iterable[tuple[int, str]], labels: LabelSet, path: str
+) -> Iterator[AnnotatedDocument]:
+    empty = True
+    for n, line in lines:
+        if line.strip():
+            empty = False
+            yield parse_line(line, labels, path=path, line=n)
+    if empty:
+        raise InputError("no document in this file", path=path)
 
 
 def loads(content: str, labels: LabelSet, *, path: str = "<string>") -> list[AnnotatedDocument]:

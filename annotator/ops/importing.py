@@ -1,16 +1,19 @@
-"""Import files and folders into a project: read every file fully, then add its documents.
+"""Import files and folders into a project: read every file, then add its documents.
 
 A file that fails (InputError from its reader, a label the project does not know, a document the
 store refuses) adds nothing and its error goes into the report; the other files still import.
 Documents whose text is already in the project are skipped and counted. See docs/adr/0005.
+A file of more than STREAM documents from a reader that streams (JSONL) is read and written
+STREAM documents at a time, in one transaction for the whole file (docs/adr/0047).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -26,7 +29,13 @@ from annotator.core.errors import (
 from annotator.core.labels import name_error
 from annotator.core.model import AnnotatedDocument, Kind, Label, LabelSet, Relation, Span
 from annotator.formats import registry
-from annotator.formats.base import REPORT_FILE, ImportReport, Reader, ReaderWithNotes
+from annotator.formats.base import (
+    REPORT_FILE,
+    ImportReport,
+    Reader,
+    ReaderWithNotes,
+    StreamingReader,
+)
 from annotator.formats.plaintext import DROPPED, BoilerplateOptions
 from annotator.ops.collecting import collect
 from annotator.store import Repository, open_project
@@ -39,6 +48,7 @@ log = logging.getLogger(__name__)
 _T = TypeVar("_T")
 
 BATCH = 2000  # documents per transaction: each commit costs an fsync, so fewer and bigger
+STREAM = 500  # documents held at a time of a file streamed (in its one transaction; ADR 0047)
 BUG = "a bug in this program"  # in the one-line error of an unexpected exception (see _read)
 
 
@@ -98,8 +108,8 @@ def reader_for(
 
 def _read(
     path: Path, reader: Reader, labels: LabelSet, report: ImportReport
-) -> tuple[list[AnnotatedDocument], dict[str, Kind]] | None:
-    """The file's documents and the labels they bring; None (error reported) if it is refused."""
+) -> tuple[list[AnnotatedDocument], dict[str, Kind]]:
+    """The whole file's documents and the labels they bring; InputError if it is refused."""
     if isinstance(reader, ReaderWithNotes):
         docs, notes = reader.read_with_notes(path, labels)
         report.notes.extend(f"{path}: {note}" for note in notes)
@@ -225,13 +235,8 @@ def import_paths(
                 else:
                     report.errors.append(str(reader))
             elif reader is not None:
-                read = _guarded(path, "reading", report, _read, path, reader, labels.known, report)
-                if read is not None:
-                    docs, new = read
-                    if credit_all:
-                        docs = [credited(doc, annotator) for doc in docs]
-                    report.notes.extend(_dropped_notes(path, docs))
-                    run.queue(_ReadFile(path, docs, labels.take(docs, new)))
+                run.streaming = None
+                _guarded(path, "reading", report, run.take, path, reader, labels, credit_all)
             if progress is not None:
                 progress(done, len(files))
         run.flush()
@@ -255,7 +260,9 @@ def _detect(path: Path, fmt: str | None, boilerplate: dict[str, Any]) -> Reader 
 
 
 class _Run:
-    """The files read and not yet added, added BATCH documents per transaction."""
+    """The files read and not yet added, added BATCH documents per transaction; a file of more
+    than STREAM documents that its reader streams is added alone, STREAM at a time, in one
+    transaction."""
 
     def __init__(self, repo: Repository, annotator: str, report: ImportReport) -> None:
         self.repo = repo
@@ -265,6 +272,68 @@ class _Run:
         self.waiting = 0  # documents in pending
         self.added: list[Path] = []  # files whose documents are in the project
         self.read = 0  # files read (or refused) so far
+        self.streaming: Path | None = None  # the file being streamed into the project
+
+    def take(self, path: Path, reader: Reader, labels: _Labels, credit_all: bool) -> None:
+        """Read the file at ``path`` and queue its documents, or stream it into the project when
+        it holds more than STREAM of them. InputError if the file is refused (nothing added)."""
+        known = labels.known
+        stream = reader.stream(path, known) if isinstance(reader, StreamingReader) else None
+        if stream is None:
+            docs, new = _read(path, reader, known, self.report)
+        else:
+            docs = list(islice(stream, STREAM + 1))
+            if len(docs) > STREAM:
+                self._stream(path, chain(docs, stream), labels, credit_all)
+                return
+            docs, new = resolve_labels(docs, known, path)
+        if credit_all:
+            docs = [credited(doc, self.annotator) for doc in docs]
+        self.report.notes.extend(_dropped_notes(path, docs))
+        self.queue(_ReadFile(path, docs, labels.take(docs, new)))
+
+    def _stream(
+        self, path: Path, docs: Iterator[AnnotatedDocument], labels: _Labels, credit_all: bool
+    ) -> None:
+        """Add the file's documents STREAM at a time, reading on between the batches, in one
+        transaction: an error on any line (InputError, raised) or a document the store refuses
+        (reported) leaves nothing of the file in the project."""
+        self.flush()  # the files read before it go in first, as they came
+        self.streaming = path
+        repo, known = self.repo, labels.known
+        seen: dict[str, Kind] = {}  # the labels the file brings, for a kind given twice
+        notes: list[str] = []
+        added = duplicates = spans = 0
+        try:
+            with repo.transaction():
+                have = set(repo.labels().names)
+                while batch := list(islice(docs, STREAM)):
+                    batch, new = resolve_labels(batch, known, path, seen)
+                    if credit_all:
+                        batch = [credited(doc, self.annotator) for doc in batch]
+                    notes.extend(_dropped_notes(path, batch))
+                    for name, kind in labels.take(batch, new).items():
+                        if name not in have:
+                            repo.ensure_label(name, kind)
+                            have.add(name)
+                            notes.append(f"{path}: label {name} added to the project ({kind})")
+                    new_docs, dup = repo.add_documents(
+                        batch, annotator=self.annotator, batch=len(batch)
+                    )
+                    count = {d.document.text: len(d.spans) for d in batch}
+                    added += len(new_docs)
+                    duplicates += dup
+                    spans += sum(count[d.text] for d in new_docs)
+        except ValidationError as exc:
+            self.report.errors.append(f"{path}: {exc}")
+            self.streaming = None
+            return
+        self.streaming = None
+        self.report.notes.extend(notes)
+        self.report.imported += added
+        self.report.duplicates += duplicates
+        self.report.spans += spans
+        self.added.append(path)
 
     def queue(self, read: _ReadFile) -> None:
         self.pending.append(read)
@@ -314,6 +383,8 @@ class _Run:
         """The error saying what was imported before ``cause`` stopped the import."""
         report = self.report
         left = [f.path for f in self.pending] + files[self.read :]
+        if self.streaming is not None:
+            left.insert(0, self.streaming)
         if self.added:
             what = (
                 f"{report.imported} document(s) from {len(self.added)} file(s) were imported, "
@@ -335,14 +406,19 @@ class _Run:
 
 
 def resolve_labels(
-    docs: list[AnnotatedDocument], labels: LabelSet, path: Path
+    docs: list[AnnotatedDocument],
+    labels: LabelSet,
+    path: Path,
+    seen: dict[str, Kind] | None = None,
 ) -> tuple[list[AnnotatedDocument], dict[str, Kind]]:
     """The labels the file brings: each span's label is the project's, or one the reader found
     with a kind (``AnnotatedDocument.new_labels``); anything else is an error naming the file.
 
     Returns the documents unchanged (their spans' attributes are the annotator's own) and the
-    labels to add, each with its kind.
+    labels to add, each with its kind. ``seen``: the labels earlier batches of the same file
+    brought (updated; those are not returned again).
     """
+    earlier: dict[str, Kind] = {} if seen is None else seen
     new: dict[str, Kind] = {}
     for doc in docs:
         for span in doc.spans:
@@ -355,15 +431,17 @@ def resolve_labels(
                     f"{', '.join(labels.names)}",
                     path=str(path),
                 )
-            if new.setdefault(span.label, kind) != kind:
+            first = earlier.get(span.label) or new.setdefault(span.label, kind)
+            if first != kind:
                 raise InputError(
-                    f"label {span.label!r} comes as both {new[span.label]} and {kind}",
+                    f"label {span.label!r} comes as both {first} and {kind}",
                     path=str(path),
                 )
     for name in new:
         problem = name_error(name)
         if problem is not None:
             raise InputError(problem, path=str(path))
+    earlier.update(new)
     return docs, new
 
 

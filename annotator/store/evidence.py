@@ -19,6 +19,7 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from annotator.core.search import fold
 from annotator.core.tokens import word_tokens
@@ -45,16 +46,18 @@ def folded_counts(texts: Iterable[str]) -> Counter[str]:
     pieces: Counter[str] = Counter()
     for text in texts:
         pieces.update(text.split())
-    raw: Counter[str] = Counter()
-    for piece, n in pieces.items():
-        for word in word_tokens(piece):
-            raw[word] += n
     out: Counter[str] = Counter()
-    for word, n in raw.items():
-        key = fold(word)
-        if key:
+    for piece, n in pieces.items():
+        for key in _piece_keys(piece):
             out[key] += n
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _piece_keys(piece: str) -> tuple[str, ...]:
+    """The folded keys of a piece's word tokens, kept across calls: an import streamed in
+    batches (docs/adr/0047) meets the same frequent pieces in every batch."""
+    return tuple(key for word in word_tokens(piece) if (key := fold(word)))
 
 
 def add_counts(conn: sqlite3.Connection, counts: Counter[str]) -> None:
