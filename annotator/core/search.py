@@ -244,6 +244,13 @@ class SearchIndex:
         q = search_key(query, join_names=self.join_names)[0]
         if not q:
             return []
+        found = self._matches(q)
+        if q.endswith("يء") and query.rstrip("".join(MARKS))[-1:] == "ئ":
+            # the query's last ئ is word-final only in the query (Xئ of XئX): also as a hamza
+            found = _disjoint(sorted(found + self._matches(q[:-2] + "ء")))
+        return found
+
+    def _matches(self, q: str) -> list[tuple[int, int]]:
         key, offsets, text = self.key, self.offsets, self.text
         n, size = len(text), len(q)
         found: list[tuple[int, int]] = []
@@ -262,6 +269,15 @@ class SearchIndex:
             else:
                 i = key.find(q, i + 1)
         return found
+
+
+def _disjoint(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted matches without the ones that overlap an earlier one."""
+    kept: list[tuple[int, int]] = []
+    for start, end in found:
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end))
+    return kept
 
 
 def find_all(text: str, query: str) -> list[tuple[int, int]]:

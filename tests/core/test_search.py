@@ -276,3 +276,10 @@ def test_find_words_are_whole_tokens_or_after_a_proclitic(text: str, data: st.Da
         assert any(p[1] == e for p in pairs)
         assert s == a or fold(text[a:s]) in PROCLITICS
         assert text[s:e] and fold(text[s:e]).replace(" ", "") == fold(query).replace(" ", "")
+
+
+def test_a_query_ending_in_hamza_on_yeh_finds_it_inside_a_word() -> None:
+    """The query's last ئ is word-final only in the query: مسائ is the start of مسائل."""
+    assert find_all("مسائل", "مسائ") == [(0, 4)]
+    assert find_all("000000000XئX", "Xئ") == [(9, 11)]  # found by hypothesis
+    assert find_all("شاطئ البحر", "شاطئ") == [(0, 4)]  # word-final in both: as before
