@@ -40,18 +40,7 @@ def event_colour(view: ArticleView) -> str:
 
 def column_runs(view: ArticleView, x: int, pos: int, colour: str) -> list[int]:
     """``colour_runs`` in the pixel column ``x`` across the line of character ``pos``."""
-    rect = view.char_rect(pos)
-    image = view.viewport().grab().toImage()
-    runs: list[int] = []
-    inside = False
-    for y in range(rect.top(), rect.bottom() + 1):
-        hit = image.pixelColor(x, y).name() == colour
-        if hit and inside:
-            runs[-1] += 1
-        elif hit:
-            runs.append(1)
-        inside = hit
-    return runs
+    return colour_runs(view, pos, colour, x)
 
 
 def test_an_event_is_underlined_three_pixels_thick(view: ArticleView) -> None:

@@ -53,13 +53,13 @@ def drag(view: ArticleView, start: int, end: int) -> None:
     QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, z)
 
 
-def colour_runs(view: ArticleView, pos: int, colour: str) -> list[int]:
+def colour_runs(view: ArticleView, pos: int, colour: str, x: int | None = None) -> list[int]:
     """Heights in pixels of the runs of ``colour`` ("#rrggbb") in the column through the
     middle of character ``pos``, from its line's top to its foot, as the viewer paints it
     (``grab``: the real paint event, overlays included)."""
     rect = view.char_rect(pos)
     image = view.viewport().grab().toImage()
-    x = rect.center().x()
+    x = rect.center().x() if x is None else x
     runs: list[int] = []
     inside = False
     for y in range(rect.top(), rect.bottom() + 1):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -126,3 +126,12 @@ def text_of(window: MainWindow) -> str:
 
 def right_to_left(key_name: str) -> Qt.Key:
     return {"left": Qt.Key.Key_Left, "right": Qt.Key.Key_Right}[key_name]
+
+
+def window_in(qtbot: QtBot, tmp_path: Path, settings: QSettings, language: str) -> MainWindow:
+    """The window on the sample project, its interface in ``language`` (the caller puts the
+    catalogs back to English)."""
+    user = UserSettings(settings)
+    user.set_annotator(ANNOTATOR)
+    user.set_language(language)
+    return open_window(qtbot, make_project(tmp_path), user)

@@ -19,10 +19,14 @@ from annotator.ui import app as app_module
 from annotator.ui import i18n
 from annotator.ui.bidi_style import IsolatingStyle, menu_item_text
 from annotator.ui.label_dialog import COLOUR, LabelDialog
-from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import UserSettings
 from tests.ui.window.dialog_driver import cancel_file_dialog, when_shown
-from tests.ui.window_helpers import ANNOTATOR, find, key, make_project, open_window, text_of
+from tests.ui.window_helpers import (
+    find,
+    key,
+    text_of,
+    window_in,
+)
 
 LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"
 
@@ -31,13 +35,6 @@ LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"
 def _back_to_english() -> Iterator[None]:
     yield
     i18n.install("en")
-
-
-def window_in(qtbot: QtBot, tmp_path: Path, settings: QSettings, language: str) -> MainWindow:
-    user = UserSettings(settings)
-    user.set_annotator(ANNOTATOR)
-    user.set_language(language)
-    return open_window(qtbot, make_project(tmp_path), user)
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])

@@ -16,17 +16,13 @@ from pytestqt.qtbot import QtBot
 
 from annotator.store import open_project
 from annotator.ui import i18n
-from annotator.ui.main_window import MainWindow
-from annotator.ui.settings import UserSettings
 from tests.ui.window_helpers import (
-    ANNOTATOR,
     db_spans,
     find,
     key,
-    make_project,
-    open_window,
     shown_spans,
     text_of,
+    window_in,
 )
 
 CANNOT_WRITE = {
@@ -62,13 +58,6 @@ HOLD_WRITE_LOCK = textwrap.dedent(
 def _back_to_english() -> Iterator[None]:
     yield
     i18n.install("en")
-
-
-def window_in(qtbot: QtBot, tmp_path: Path, settings: QSettings, language: str) -> MainWindow:
-    user = UserSettings(settings)
-    user.set_annotator(ANNOTATOR)
-    user.set_language(language)
-    return open_window(qtbot, make_project(tmp_path), user)
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])
