@@ -287,25 +287,36 @@ def snap(
     start, end = max(0, start), min(len(text), end)
     if start >= end:
         return None
-    # Tokens never cross a line break, so tokenizing the selected lines is enough.
-    first_line = text.rfind("\n", 0, start) + 1
-    last_line = text.find("\n", end)
-    if last_line < 0:
-        last_line = len(text)
+    # No token holds white space, and what the tokenizer looks at around a token is never
+    # white space (core/tokens.py): tokenizing from the white space before the selection to
+    # the white space after it gives the tokens of the whole text there, whatever the length
+    # of the paragraph.
+    first, last = _between_spaces(text, start, end)
     words = [
         t
-        for t in selection_units(text[first_line:last_line])
-        if t.is_word and t.end + first_line > start and t.start + first_line < end
+        for t in selection_units(text[first:last])
+        if t.is_word and t.end + first > start and t.start + first < end
     ]
     if not words:
         return None
-    new_start, new_end = words[0].start + first_line, words[-1].end + first_line
+    new_start, new_end = words[0].start + first, words[-1].end + first
     split = None
     if analyser is not None:
-        split = _before_quote(text, words, first_line) or analyser.analyse(words[0].text)
+        split = _before_quote(text, words, first) or analyser.analyse(words[0].text)
     if split is not None:
         new_start += len(split.proclitic)
     return SnapResult(new_start, new_end, split)
+
+
+def _between_spaces(text: str, start: int, end: int) -> tuple[int, int]:
+    """From after the last white space before ``start`` to the first one at or after ``end``."""
+    first = start
+    while first > 0 and not text[first - 1].isspace():
+        first -= 1
+    last = end
+    while last < len(text) and not text[last].isspace():
+        last += 1
+    return first, last
 
 
 def _before_quote(text: str, words: list[Token], offset: int) -> CliticSplit | None:

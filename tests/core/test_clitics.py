@@ -472,3 +472,31 @@ def test_the_sample_article_keeps_washington_and_the_ministry_whole(
     start = ARTICLE.index(word)
     result = snap(ARTICLE, start, start + len(word), article_analyser)
     assert result is not None and result.clitic is None
+
+
+# What a selection may touch: URLs, e-mail addresses, numbers with their signs, invisible marks
+# inside words, and every kind of white space (a snap looks only between two of them).
+_SNAP_PIECES = st.sampled_from(
+    ["www.", "http://", "a@b.co", "3.5", "%", "٪", "د.", "ق.م.", "-", "--", "'", "\u00ad", "\u200b"]
+    + [" ", "\n", "\u00a0", "\u2003", "\u2029", "\x1c", "\t"]
+)
+
+
+@given(
+    st.lists(st.one_of(mixed_text, _SNAP_PIECES), min_size=1, max_size=12).map("".join),
+    st.integers(0, 400),
+    st.integers(0, 400),
+)
+@settings(max_examples=400, deadline=None)
+def test_snap_reads_only_around_the_selection_but_sees_the_whole_texts_tokens(
+    text: str, a: int, b: int
+) -> None:
+    """The snap tokenizes only from the white space before the selection to the one after it
+    (a long paragraph costs nothing more); the words it finds are those of the whole text."""
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    found = snap(text, start, end)
+    words = [t for t in selection_units(text) if t.is_word and t.end > start and t.start < end]
+    if start >= end or not words:
+        assert found is None
+    else:
+        assert found is not None and (found.start, found.end) == (words[0].start, words[-1].end)

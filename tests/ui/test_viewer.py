@@ -8,7 +8,7 @@ import random
 import pytest
 from hypothesis import given, settings
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QTextCharFormat
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -17,9 +17,9 @@ from annotator.ui.fonts import load_fonts
 from annotator.ui.viewer import ArticleView
 from annotator.ui.viewer.editor import MARGIN
 from annotator.ui.viewer.offsets import u16_length
-from annotator.ui.viewer.style import OUTLINE_COLOUR, PAPER_COLOUR, fmt
+from annotator.ui.viewer.style import OUTLINE_COLOUR, PAPER_COLOUR, TEXT_COLOUR, fmt
 from tests.strategies import mixed_text
-from tests.ui.viewer_helpers import colour_runs, format_at, formats_at, span_of
+from tests.ui.viewer_helpers import Look, colour_runs, look_at, span_of
 
 RTL = Qt.LayoutDirection.RightToLeft
 LATIN_FIRST = "CNN: قال وزير الدفاع الأميركي آشتون كارتر\nواشنطن تجدد دعمها لتركيا\n2016 عام"
@@ -87,10 +87,6 @@ def test_qt_document_matches_the_text(qapp: QApplication, text: str) -> None:
         view.deleteLater()
 
 
-def background(fmt: QTextCharFormat) -> str:
-    return fmt.background().color().name()
-
-
 def test_each_kind_has_its_channel_and_nesting_stays_visible(view: ArticleView) -> None:
     text = "وقال كارتر «إن داعش في الرقة ينسحب من منبج» أمس"
     quote = span_of(1, text, "«إن داعش في الرقة ينسحب من منبج»", "QUOTE")
@@ -103,63 +99,60 @@ def test_each_kind_has_its_channel_and_nesting_stays_visible(view: ArticleView) 
     view.set_document(text, [quote, inner_quote, org, loc, misc, event, event2], DEFAULT_LABELS)
     labels = {label.name: label for label in DEFAULT_LABELS}
 
-    assert formats_at(view, 0) == []  # outside every span: no format
-    f = format_at(view, org.start)
-    assert background(f) == labels["ORG"].colour  # entity: background by label
-    assert f.foreground().color().name() != "#000000"  # inside a quote: tinted text
-    assert f.underlineStyle() == QTextCharFormat.UnderlineStyle.NoUnderline
-    tint = f.foreground().color()
+    assert look_at(view, 1) == Look(PAPER_COLOUR, TEXT_COLOUR)  # outside every span
+    f = look_at(view, org.start)
+    assert f.background == labels["ORG"].colour  # entity: background by label
+    assert f.text != TEXT_COLOUR  # inside a quote: tinted text
+    tint = QColor(f.text)
     assert tint.lightnessF() < 0.35  # dark enough to read on white and on the backgrounds
 
-    both = format_at(view, loc.start)  # LOC and MISC overlap there
-    assert background(both) not in (labels["LOC"].colour, labels["MISC"].colour)
-    assert both.background().color().lightnessF() < min(
-        format_at(view, misc.end - 2).background().color().lightnessF(), 0.95
+    both = look_at(view, loc.start + 1)  # LOC and MISC overlap there
+    assert both.background not in (labels["LOC"].colour, labels["MISC"].colour)
+    assert QColor(both.background).lightnessF() < min(
+        QColor(look_at(view, misc.end - 2).background).lightnessF(), 0.95
     )
-    assert both.foreground().color() != tint  # two quotes deep: a deeper tint
-    assert background(format_at(view, misc.end - 2)) == labels["MISC"].colour
+    assert both.text != f.text  # two quotes deep: a deeper tint
+    assert look_at(view, misc.end - 2).background == labels["MISC"].colour
 
-    # events: no char format (the viewer paints a thick underline, tests/ui/test_viewer_events)
-    no_line = QTextCharFormat.UnderlineStyle.NoUnderline
-    assert format_at(view, event.end - 1).underlineStyle() == no_line  # only the quote's tint
-    assert format_at(view, event2.start + 1).background().style() != Qt.BrushStyle.NoBrush
-    line = fmt(view.highlighter.palette.style("EVENT").line)
+    # events: a thick underline painted by the viewer (tests/ui/test_viewer_events), no colour
+    assert look_at(view, event.end - 2).text == f.text  # only the quote's tint
+    line = fmt(view.span_palette.style("EVENT").line)
     assert len(colour_runs(view, event.end - 1, line)) == 1  # one event
     assert len(colour_runs(view, event2.start + 1, line)) == 2  # an event inside an event
 
 
-def test_edits_rehighlight_only_the_blocks_they_touch(view: ArticleView) -> None:
+def test_edits_never_lay_the_text_out_again(view: ArticleView) -> None:
+    """Spans are painted over the laid-out text: an edit of any kind keeps every line as Qt
+    laid it out (on a long paragraph a new layout cost 30-220 ms an edit, docs/adr/0048)."""
     text = paragraphs(30)
     starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
     spans = [StoredSpan(100 + b, 1, starts[b] + 2, starts[b] + 8, "PER") for b in range(0, 30, 3)]
     view.set_document(text, spans, DEFAULT_LABELS)
-    log = view.highlighter.highlighted
+    edit = view.text_edit
+    layout = edit.document().documentLayout()
+    laid: list[object] = []
+    layout.update.connect(lambda *_: laid.append("update"))
+    layout.updateBlock.connect(lambda *_: laid.append("updateBlock"))
+    block = edit.document().findBlockByNumber(5)
+    table = edit.line_table(block)
+    loc = DEFAULT_LABELS.get("LOC")
+    misc = DEFAULT_LABELS.get("MISC")
+    assert table is not None and loc is not None and misc is not None
 
-    log.clear()
     view.add_span(StoredSpan(1, 1, starts[5] + 1, starts[5] + 6, "LOC"))
-    assert set(log) == {5}
-    assert background(format_at(view, starts[5] + 1)) == DEFAULT_LABELS.get("LOC").colour  # type: ignore[union-attr]
-
-    log.clear()
-    view.add_span(StoredSpan(2, 1, starts[7] + 3, starts[9] + 3, "QUOTE"))
-    assert set(log) == {7, 8, 9}
-
-    log.clear()
-    view.update_span(StoredSpan(1, 1, starts[20] + 1, starts[20] + 6, "ORG"))  # moved far away
-    assert set(log) == {5, 20}
-    assert formats_at(view, starts[5] + 1) == []
-
-    log.clear()
-    view.update_span(StoredSpan(1, 1, starts[20] + 1, starts[20] + 6, "MISC"))  # relabelled
-    assert set(log) == {20}
-    assert background(format_at(view, starts[20] + 1)) == DEFAULT_LABELS.get("MISC").colour  # type: ignore[union-attr]
-
-    log.clear()
+    assert look_at(view, starts[5] + 2).background == loc.colour
+    view.add_span(StoredSpan(2, 1, starts[5] + 3, starts[9] + 3, "QUOTE"))
+    assert look_at(view, starts[6] + 3).text != TEXT_COLOUR
+    view.add_span(StoredSpan(3, 1, starts[5] + 9, starts[5] + 13, "EVENT"))
+    view.update_span(StoredSpan(1, 1, starts[5] + 1, starts[5] + 6, "MISC"))  # relabelled
+    assert look_at(view, starts[5] + 2).background == misc.colour
+    view.update_span(StoredSpan(1, 1, starts[5] + 15, starts[5] + 19, "MISC"))  # moved
+    assert look_at(view, starts[5] + 2).background == PAPER_COLOUR
     view.remove_span(2)
-    assert set(log) == {7, 8, 9}
-    log.clear()
+    assert look_at(view, starts[6] + 3).text == TEXT_COLOUR
     view.remove_span(999)  # unknown: nothing to do
-    assert set(log) == set()
+    assert laid == []
+    assert edit.line_table(block) is table  # the cached lines of the paragraph still hold
 
 
 def test_ten_thousand_spans_load_and_draw(view: ArticleView) -> None:
@@ -173,7 +166,7 @@ def test_ten_thousand_spans_load_and_draw(view: ArticleView) -> None:
     view.set_document(text, spans, DEFAULT_LABELS)
     assert view.grab().width() > 0
     assert len(view.span_at(spans[0].start)) >= 1
-    assert formats_at(view, spans[-1].start)
+    assert view.painted_at(spans[-1].start) != (None, None)
     view.add_span(StoredSpan(20_000, 1, 3, 9, "PER"))
     assert 20_000 in view.span_at(5)
 
@@ -254,11 +247,11 @@ def test_new_label_colours_repaint_every_span(view: ArticleView) -> None:
         )
     )
     view.set_labels(relabelled)
-    assert background(format_at(view, start)) == "#ffe0f0"
+    assert look_at(view, start + 1).background == "#ffe0f0"
     as_event = LabelSet((Label("LOC", Kind.EVENT, "#336699", 3),))
     view.set_labels(as_event)
-    assert formats_at(view, start) == []  # no background any more
-    assert colour_runs(view, start + 1, fmt(view.highlighter.palette.style("LOC").line))
+    assert look_at(view, start + 1).background == PAPER_COLOUR  # no background any more
+    assert colour_runs(view, start + 1, fmt(view.span_palette.style("LOC").line))
 
 
 def test_dark_label_colours_still_give_a_light_background(view: ArticleView) -> None:
@@ -266,8 +259,8 @@ def test_dark_label_colours_still_give_a_light_background(view: ArticleView) -> 
     view.set_document(
         "واشنطن", [StoredSpan(1, 1, 0, 6, "DARK"), StoredSpan(2, 1, 0, 2, "NOPE")], labels
     )
-    assert format_at(view, 4).background().color().lightnessF() > 0.6
-    assert format_at(view, 0).background().color().lightnessF() > 0.45  # with an unknown label
+    assert QColor(look_at(view, 4).background).lightnessF() > 0.6
+    assert QColor(look_at(view, 0).background).lightnessF() > 0.45  # with an unknown label
 
 
 def bar_columns(view: ArticleView) -> set[int]:

@@ -112,7 +112,7 @@ def test_event_lines_follow_the_words_after_a_resize(view: ArticleView) -> None:
     text = long_paragraph()
     event = span_of(1, text, "الانتصار", "EVENT", 3)
     view.set_document(text, [event], DEFAULT_LABELS)
-    colour = fmt(view.highlighter.palette.style("EVENT").line)
+    colour = fmt(view.span_palette.style("EVENT").line)
     for width in (640, 650, 660):  # too little to wrap again: the words move sideways
         view.resize(width, 420)
         view.set_scroll_value(event.start)

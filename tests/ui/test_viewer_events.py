@@ -15,7 +15,7 @@ from annotator.core.model import DEFAULT_LABELS
 from annotator.ui.viewer import ArticleView
 from annotator.ui.viewer.editor import MARGIN
 from annotator.ui.viewer.style import fmt
-from tests.ui.viewer_helpers import colour_runs, format_at, span_of
+from tests.ui.viewer_helpers import Look, colour_runs, look_at, span_of
 
 # from the sample article (seeds/washington-turkey-isis.txt)
 TEXT = (
@@ -35,7 +35,7 @@ def view(qtbot: QtBot) -> ArticleView:
 
 
 def event_colour(view: ArticleView) -> str:
-    return fmt(view.highlighter.palette.style("EVENT").line)
+    return fmt(view.span_palette.style("EVENT").line)
 
 
 def column_runs(view: ArticleView, x: int, pos: int, colour: str) -> list[int]:
@@ -80,12 +80,12 @@ def test_a_quote_holding_an_event_holding_an_entity_shows_all_three(view: Articl
     colour = event_colour(view)
     loc = next(label for label in DEFAULT_LABELS if label.name == "LOC")
     mosul = place.start + 2
-    assert format_at(view, mosul).background().color().name() == loc.colour  # the entity
-    tint = view.highlighter.palette.quote_tint(view.highlighter.palette.style("QUOTE"), 1)
-    assert format_at(view, mosul).foreground().color().name() == tint  # the quote
+    palette = view.span_palette
+    tint = palette.quote_tint(palette.style("QUOTE"), 1)
+    assert look_at(view, mosul) == Look(loc.colour, tint)  # the entity, in the quote
     assert colour_runs(view, mosul, colour) == [3]  # the outer event
     assert colour_runs(view, mosul, loc.colour)  # the background still shows above it
     assert colour_runs(view, inner.start + 2, colour) == [3, 3]  # two lanes: nested events
-    bar = fmt(view.highlighter.palette.style("QUOTE").bar)
+    bar = fmt(view.span_palette.style("QUOTE").bar)
     margin = view.viewport().width() - MARGIN + 5  # the quote's bar, in the right margin
     assert column_runs(view, margin, mosul, bar)

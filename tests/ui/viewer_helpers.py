@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass
+
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QTextCharFormat, QTextLayout
 from PySide6.QtTest import QTest
 
 from annotator.core.model import StoredSpan
 from annotator.ui.viewer import ArticleView
+from annotator.ui.viewer.style import PAPER_COLOUR, TEXT_COLOUR
 
 
 def span_of(span_id: int, text: str, words: str, label: str, nth: int = 0) -> StoredSpan:
@@ -18,20 +21,35 @@ def span_of(span_id: int, text: str, words: str, label: str, nth: int = 0) -> St
     return StoredSpan(span_id, 1, start, start + len(words), label)
 
 
-def formats_at(view: ArticleView, pos: int) -> list[QTextCharFormat]:
-    """The highlighter's formats covering code point ``pos`` (read from the block's layout)."""
-    doc = view.text_edit.document()
-    pos_u16 = len(view.text[:pos].encode("utf-16-le")) // 2
-    block = doc.findBlock(pos_u16)
-    rel = pos_u16 - block.position()
-    ranges: list[QTextLayout.FormatRange] = block.layout().formats()
-    return [QTextCharFormat(r.format) for r in ranges if r.start <= rel < r.start + r.length]
+@dataclass(frozen=True)
+class Look:
+    """How a character is painted: the colour behind it and the colour of its glyphs."""
+
+    background: str
+    text: str
 
 
-def format_at(view: ArticleView, pos: int) -> QTextCharFormat:
-    found = formats_at(view, pos)
-    assert len(found) == 1, f"{len(found)} formats at {pos}"
-    return found[0]
+def look_at(view: ArticleView, pos: int) -> Look:
+    """What the viewer paints at code point ``pos`` (``grab``: the real paint event), read off
+    the pixels: the background is the commonest colour of the character's box, the text the
+    darkest one (the middle of a stroke). Checked against what the view says it paints."""
+    rect = view.char_rect(pos)
+    assert not rect.isEmpty(), f"character {pos} is not drawn"
+    image = view.viewport().grab().toImage()
+    seen: Counter[str] = Counter()
+    darkest = None
+    for y in range(rect.top(), rect.bottom() + 1):
+        for x in range(rect.left() + 1, rect.right()):
+            colour = image.pixelColor(x, y)
+            seen[colour.name()] += 1
+            if darkest is None or colour.lightnessF() < darkest.lightnessF():
+                darkest = colour
+    assert darkest is not None
+    look = Look(seen.most_common(1)[0][0], darkest.name())
+    background, tint = view.painted_at(pos)
+    assert look.background == (background or PAPER_COLOUR), (look, background)
+    assert look.text == (tint or TEXT_COLOUR), (look, tint)
+    return look
 
 
 def click(view: ArticleView, pos: int) -> None:

@@ -1,19 +1,14 @@
-"""The read-only QPlainTextEdit inside ArticleView: geometry in UTF-16 units, overlay painting.
+"""The read-only QPlainTextEdit inside ArticleView: geometry in UTF-16 units, cached lines.
 
-Everything here speaks Qt positions (``*_u16``); ArticleView converts to code points.
-The char formats come from the highlighter; this widget paints what formats cannot show: the
-side bars of quotes (one lane per nesting level), the thick underline of events with a tick at
-each end (one lane per nesting level, docs/adr/0037), a light frame around every match of the
-find bar (a frame, not a background, so a match keeps showing the span colour under it: the
-annotator sees which matches are labelled already) and the frame of the selected span.
+Everything here speaks Qt positions (``*_u16``); ArticleView converts to code points. Qt lays
+the text out once and is never given a char format: spans are painted over and under the text
+(overlays.py) from the line geometry cached here until the layout changes (docs/adr/0046, 0048).
 """
 
 from __future__ import annotations
 
 import math
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -24,7 +19,6 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPalette,
-    QPen,
     QResizeEvent,
     QTextBlock,
     QTextCursor,
@@ -33,43 +27,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
+from . import overlays
 from .glyphs import chars_between, glyph_extent, grapheme, line_end, x_of
-from .style import FOUND_COLOUR, OUTLINE_COLOUR, PAPER_COLOUR, TEXT_COLOUR
+from .overlays import MARGIN, Bar, EventLine, Fill, LineTable
+from .style import PAPER_COLOUR, TEXT_COLOUR
 
-BAR_WIDTH = 3
-BAR_GAP = 2
-LANES = 4
-MARGIN = 6 + LANES * (BAR_WIDTH + BAR_GAP)  # the document margin holds the quote bars
 DRAG_DISTANCE = 4  # pixels: a press and release further apart are a drag, not a click
-EVENT_LANES = 3  # nested events deeper than this share the top lane
-
-
-class EventLine(NamedTuple):
-    """An event to underline: its UTF-16 range, its lane (0: lowest) and its colour."""
-
-    start_u16: int
-    end_u16: int
-    lane: int
-    colour: QColor
-
-
-class LineTable(NamedTuple):
-    """The lines of a laid-out block, in text order, in the block's own coordinates: where each
-    starts and ends (UTF-16, relative to the block), its top, its foot and its height."""
-
-    starts: list[int]
-    ends: list[int]
-    tops: list[float]
-    bottoms: list[float]
-    heights: list[float]
-
-    def overlapping(self, a: int, z: int) -> range:
-        """The lines that hold some of ``[a, z)`` (block-relative)."""
-        return range(bisect_right(self.ends, a), bisect_left(self.starts, z))
-
-    def between(self, top: float, bottom: float) -> range:
-        """The lines drawn (in part) between heights ``top`` and ``bottom`` of the block."""
-        return range(bisect_left(self.bottoms, top), bisect_right(self.tops, bottom))
 
 
 class ArticleEdit(QPlainTextEdit):
@@ -99,8 +62,10 @@ class ArticleEdit(QPlainTextEdit):
         self._press: QPoint | None = None
         self._drag_visually = False  # a plain press: the drag selects what it passes over
         # Set by ArticleView: what to paint over the text.
-        self.quote_bars: Callable[[int], Iterator[tuple[int, int, int, QColor]]] = _no_bars
-        self.event_lines: Callable[[int], Iterator[EventLine]] = _no_events
+        # (block, UTF-16 range on screen) -> the quote bars, the events there
+        self.quote_bars: Callable[[int, int, int], Sequence[Bar]] = _no_bars
+        self.event_lines: Callable[[int, int, int], Sequence[EventLine]] = _no_events
+        self.span_fills: Callable[[int, int], Sequence[Fill]] = _no_fills
         self.outline_u16: tuple[int, int] | None = None
         self._found_u16: list[tuple[int, int]] = []  # sorted, not overlapping
         self._found_ends: list[int] = []
@@ -109,6 +74,7 @@ class ArticleEdit(QPlainTextEdit):
         # line geometry per block number, until the layout changes (docs/adr/0046)
         self._lines: dict[int, LineTable] = {}
         self._xs: dict[tuple[int, int, int], float] = {}  # (block, line, position): cursor x
+        self._runs: dict[tuple[int, int, int, int], list[QRectF]] = {}  # (block, line, a, z)
         self._watch_layout()
         self.document().contentsChange.connect(self.forget_lines)
 
@@ -124,6 +90,7 @@ class ArticleEdit(QPlainTextEdit):
         """Drop the cached line geometry: the text, a format, the width or the font changed."""
         self._lines.clear()
         self._xs.clear()
+        self._runs.clear()
 
     def line_table(self, block: QTextBlock) -> LineTable | None:
         """The block's lines (cached), or None while it is not laid out."""
@@ -191,11 +158,11 @@ class ArticleEdit(QPlainTextEdit):
             if visible_only and geo.top() > height:
                 break
             if not visible_only or geo.bottom() >= 0:
-                rects.extend(self._block_rects(block, geo.topLeft(), start_u16, end_u16))
+                rects.extend(self.block_rects(block, geo.topLeft(), start_u16, end_u16))
             block = block.next()
         return rects
 
-    def _block_rects(
+    def block_rects(
         self,
         block: QTextBlock,
         origin: QPointF,
@@ -225,6 +192,23 @@ class ArticleEdit(QPlainTextEdit):
             left, right = min(x1, x2), max(x1, x2)
             top = origin.y() + line.y()
             yield QRectF(origin.x() + left, top, right - left, line.height())
+
+    def run_rects(self, block: QTextBlock, line: int, a: int, z: int) -> list[QRectF]:
+        """Where the glyphs of ``[a, z)`` (block-relative, on line number ``line``) are drawn, in
+        the block's coordinates: one rectangle per glyph run, the line's height, so a range that
+        crosses a left-to-right number in Arabic text gets the number's own place (cached)."""
+        key = (block.blockNumber(), line, a, z)
+        found = self._runs.get(key)
+        if found is not None:
+            return found
+        text_line = block.layout().lineAt(line)
+        top, height = text_line.y(), text_line.height()
+        found = []
+        for run in text_line.glyphRuns(a, z - a) if z > a else ():
+            box = run.boundingRect()
+            found.append(QRectF(box.left(), top, box.width(), height))
+        self._runs[key] = found
+        return found
 
     def char_rect(self, pos_u16: int) -> QRectF | None:
         """Where the character at ``pos_u16`` is drawn (None if it has no line): its glyphs'
@@ -349,116 +333,50 @@ class ArticleEdit(QPlainTextEdit):
     # -- painting ---------------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
+        area = event.rect()
+        self._keep_glyphs(area)
+        under = QPainter(self.viewport())
+        try:
+            overlays.paint_fills(under, self, area, self.span_fills)
+        finally:
+            under.end()
+        super().paintEvent(event)  # the glyphs, the quotes' tint (extra selections), selection
         painter = QPainter(self.viewport())
         try:
-            self._paint_bars(painter, event)
-            self._paint_events(painter, event)
-            self._paint_found(painter, event)
-            self._paint_outline(painter)
+            overlays.paint_bars(painter, self, area, self.quote_bars)
+            overlays.paint_events(painter, self, area, self.event_lines)
+            overlays.paint_found(painter, self, area, self._found_u16, self._found_ends)
+            overlays.paint_outline(painter, self, self.outline_u16)
         finally:
             painter.end()
 
-    def _lines_in(self, block: QTextBlock, geo: QRectF, area: QRect) -> range:
-        """The numbers of the block's lines that the paint ``area`` shows (some of)."""
-        table = self.line_table(block)
-        if table is None:
-            return range(0)
-        return table.between(area.top() - geo.top(), area.bottom() - geo.top())
+    def _keep_glyphs(self, area: QRect) -> None:
+        """Let Qt keep the shaped glyphs of the blocks in view: by default a layout drops them
+        once laid out and every paint (and every ``cursorToX``) itemized and shaped the whole
+        paragraph again, 1-5 ms a paint on a long one (docs/adr/0048). Only blocks that were
+        on screen keep them (about 40 bytes a character)."""
+        for block, _ in self.visible_blocks(area.top(), area.bottom()):
+            layout = block.layout()
+            if layout is not None and not layout.cacheEnabled():
+                layout.setCacheEnabled(True)
 
-    def _paint_bars(self, painter: QPainter, event: QPaintEvent) -> None:
-        """A bar beside each line of a quote: only the lines in the paint area, from the
-        cached line table (a bar needs no x, so no ``cursorToX``)."""
-        area = event.rect()
-        right = self.viewport().width() - MARGIN + 4
-        for block, geo in self.visible_blocks(area.top(), area.bottom()):
-            table = self.line_table(block)
-            if table is None:
-                continue
-            shown = self._lines_in(block, geo, area)
-            pos = block.position()
-            z_max = block.length() - 1
-            for start_u16, end_u16, lane, colour in self.quote_bars(block.blockNumber()):
-                x = right + min(lane, LANES - 1) * (BAR_WIDTH + BAR_GAP)
-                held = table.overlapping(max(start_u16 - pos, 0), min(end_u16 - pos, z_max))
-                for i in range(max(held.start, shown.start), min(held.stop, shown.stop)):
-                    top = geo.top() + table.tops[i]
-                    painter.fillRect(QRectF(x, top, BAR_WIDTH, table.heights[i]), colour)
+    def viewport_width(self) -> int:
+        return self.viewport().width()
 
     def event_line_width(self) -> float:
         """The thickness of an event's underline: 3 px at the normal size, growing with zoom."""
-        return max(2.0, round(QFontMetricsF(self.font()).height() / 12))
+        return overlays.event_line_width(QFontMetricsF(self.font()))
 
-    def _paint_events(self, painter: QPainter, event: QPaintEvent) -> None:
-        """A thick underline at the foot of each line of an event, and a tick up at its start
-        and its end, so two events side by side and an event inside another both show."""
-        area = event.rect()
-        width = self.event_line_width()
-        step = width + max(1.0, width / 2)
-        for block, geo in self.visible_blocks(area.top(), area.bottom()):
-            table = self.line_table(block)
-            if table is None:
-                continue
-            shown = self._lines_in(block, geo, area)
-            pos = block.position()
-            z_max = block.length() - 1
-            for line in self.event_lines(block.blockNumber()):
-                a, z = max(line.start_u16 - pos, 0), min(line.end_u16 - pos, z_max)
-                held = table.overlapping(a, z)
-                if held.stop <= shown.start or held.start >= shown.stop:
-                    continue  # off the paint area: no cursorToX for it
-                rects = list(self._block_rects(block, geo.topLeft(), line.start_u16, line.end_u16))
-                if not rects:
-                    continue
-                lift = min(line.lane, EVENT_LANES - 1) * step
-                for rect in rects:
-                    y = rect.bottom() - 1 - width - lift
-                    painter.fillRect(QRectF(rect.left(), y, rect.width(), width), line.colour)
-                tick = 2 * width
-                first, last = rects[0], rects[-1]
-                starts = line.start_u16 >= block.position()
-                ends = line.end_u16 <= block.position() + block.length() - 1
-                # right to left: the start is the right edge of the first line, the end the
-                # left edge of the last one
-                if starts:
-                    x, y = first.right() - width, first.bottom() - 1 - width - lift
-                    painter.fillRect(QRectF(x, y - tick + width, width, tick), line.colour)
-                if ends:
-                    x, y = last.left(), last.bottom() - 1 - width - lift
-                    painter.fillRect(QRectF(x, y - tick + width, width, tick), line.colour)
-
-    def _paint_found(self, painter: QPainter, event: QPaintEvent) -> None:
-        """Only the matches in the blocks on screen: thousands of matches cost nothing."""
-        if not self._found_u16:
-            return
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setPen(QPen(QColor(FOUND_COLOUR), 1.5))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        area = event.rect()
-        for block, geo in self.visible_blocks(area.top(), area.bottom()):
-            start, stop = block.position(), block.position() + block.length()
-            i = bisect_right(self._found_ends, start)  # the first match ending in this block
-            shown = self._lines_in(block, geo, area)
-            while i < len(self._found_u16) and self._found_u16[i][0] < stop:
-                a, z = self._found_u16[i]
-                for rect in self._block_rects(block, geo.topLeft(), a, z, shown):
-                    painter.drawRoundedRect(rect.adjusted(-1, 1, 1, -1), 3, 3)
-                i += 1
-        painter.restore()
-
-    def _paint_outline(self, painter: QPainter) -> None:
-        if self.outline_u16 is None:
-            return
-        rects = self.range_rects(*self.outline_u16)
-        if not rects:
-            return
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        pen = QPen(QColor(OUTLINE_COLOUR), 2)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        for rect in rects:
-            painter.drawRoundedRect(rect.adjusted(-2, 0, 2, 0), 3, 3)
+    def shown_u16(self) -> tuple[int, int]:
+        """The UTF-16 range of the text on the lines in view (empty if none)."""
+        area = self.viewport().rect()
+        lo = hi = -1
+        for block, place in self.visible_blocks(area.top(), area.bottom()):
+            a, z = overlays.shown_text(self, block, place, area)
+            if a < z:
+                lo = a if lo < 0 else lo
+                hi = z
+        return (lo, hi) if lo >= 0 else (0, 0)
 
     # -- mouse and clipboard ----------------------------------------------------------------
 
@@ -539,12 +457,16 @@ class ArticleEdit(QPlainTextEdit):
         return data
 
 
-def _no_bars(block: int) -> Iterator[tuple[int, int, int, QColor]]:
-    return iter(())
+def _no_bars(block: int, start_u16: int, end_u16: int) -> Sequence[Bar]:
+    return ()
 
 
-def _no_events(block: int) -> Iterator[EventLine]:
-    return iter(())
+def _no_events(block: int, start_u16: int, end_u16: int) -> Sequence[EventLine]:
+    return ()
+
+
+def _no_fills(start_u16: int, end_u16: int) -> Sequence[Fill]:
+    return ()
 
 
 def _no_tooltip(pos_u16: int) -> str:

@@ -1,7 +1,8 @@
 """Which spans touch which paragraph (QTextBlock), in code points; reading order. No Qt.
 
-The highlighter asks "which spans intersect block n" for every block it formats, and an edit asks
-"which blocks does this span touch" so only those are re-highlighted (DESIGN.md §6).
+A paint asks "which spans overlap the characters on screen" (``overlapping``: a bisection in
+reading order, whatever the paragraph's length), and an edit asks "which blocks does this span
+touch" so only those are repainted (DESIGN.md §6, docs/adr/0048).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ class SpanIndex:
         self._by_id: dict[int, StoredSpan] = {}
         self._by_block: list[set[int]] = [set() for _ in self._starts]
         self._order: list[tuple[int, int, str, int]] = []
+        self._longest = 0  # no span was ever longer: bounds the search of ``overlapping``
         for span in spans:
             self._insert(span, keep_order=False)
         self._order.sort()
@@ -97,6 +99,7 @@ class SpanIndex:
         if not 0 <= span.start <= span.end <= self._length:
             raise ValueError(f"span {span.id} [{span.start}, {span.end}) outside 0..{self._length}")
         self._by_id[span.id] = span
+        self._longest = max(self._longest, span.end - span.start)
         blocks = self.blocks_of(span.start, span.end)
         for block in blocks:
             self._by_block[block].add(span.id)
@@ -105,6 +108,14 @@ class SpanIndex:
         else:
             self._order.append(reading_order(span))
         return blocks
+
+    def overlapping(self, start: int, end: int) -> list[StoredSpan]:
+        """The spans overlapping ``[start, end)``, in reading order: those starting in
+        ``[start - longest span, end)`` are looked at, never the whole paragraph."""
+        order, get = self._order, self._by_id.__getitem__
+        i = bisect_left(order, (start - self._longest, -(10**18)))
+        j = bisect_left(order, (end, -(10**18)))
+        return [get(key[3]) for key in order[i:j] if key[0] + key[1] < 0 and -key[1] > start]
 
     def covering(self, pos: int) -> list[int]:
         """Ids of the spans with ``start <= pos < end``, innermost (shortest) first."""

@@ -66,7 +66,7 @@ def test_quote_event_entity_nested_all_show(
     window.view.select_span(None)
     window.view.set_selection(quote[1] + 2, quote[1] + 2)  # nothing selected or framed
     QApplication.processEvents()
-    view, palette = window.view, window.view.highlighter.palette
+    view, palette = window.view, window.view.span_palette
     line = fmt(palette.style("EVENT").line)
     loc = fmt(palette.style("LOC").background)
     mosul = place[0] + 2

@@ -21,7 +21,7 @@ from annotator.ui.import_dialog import ImportDialog
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import UserSettings
 from annotator.ui.viewer.style import fmt, label_style
-from tests.ui.viewer_helpers import format_at
+from tests.ui.viewer_helpers import look_at
 from tests.ui.window.dialog_driver import choose_file, click, click_radio, when_shown
 from tests.ui.window.test_export_dialog import pick
 from tests.ui.window_helpers import (
@@ -100,7 +100,7 @@ def test_anercorp_through_the_window_progress_labels_and_owner(
         status = repo.status(document, ANNOTATOR)
     assert owners == {"ANERcorp"} and status is Status.NEW  # not my work, not started by me
     first = next(s for s in spans if s.label == "PERS")
-    drawn = format_at(window.view, first.start).background().color().name()
+    drawn = look_at(window.view, first.start + 1).background
     assert drawn == fmt(label_style(Kind.ENTITY, pers.colour).background)
     # and its button labels a selection
     text = text_of(window)

@@ -1,0 +1,234 @@
+"""What the viewer paints over (and under) the laid-out text, from cached line geometry.
+
+Qt lays the text out and draws its glyphs; everything a span adds is painted here, only on the
+lines in the paint area (docs/adr/0046, 0048): the background of entities (under the glyphs,
+rectangles of the glyph runs themselves, so a number inside Arabic text is covered exactly), the
+side bars of quotes (one lane per nesting level), the thick underline of events with a tick at
+each end (one lane per nesting level, docs/adr/0037), a light frame around every match of the
+find bar (a frame, not a background: a match keeps showing the span colour under it) and the
+frame of the selected span. A quote's tint of the text is an extra selection of Qt's (see
+ArticleView): only Qt can draw glyphs in another colour without laying the paragraph out again.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator, Sequence
+from typing import NamedTuple, Protocol
+
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QTextBlock
+
+from .style import FOUND_COLOUR, OUTLINE_COLOUR
+
+BAR_WIDTH = 3
+BAR_GAP = 2
+LANES = 4
+MARGIN = 6 + LANES * (BAR_WIDTH + BAR_GAP)  # the document margin holds the quote bars
+EVENT_LANES = 3  # nested events deeper than this share the top lane
+
+
+class EventLine(NamedTuple):
+    """An event to underline: its UTF-16 range, its lane (0: lowest) and its colour."""
+
+    start_u16: int
+    end_u16: int
+    lane: int
+    colour: QColor
+
+
+class Bar(NamedTuple):
+    """A quote's side bar: its UTF-16 range, its lane (0: innermost at the text) and colour."""
+
+    start_u16: int
+    end_u16: int
+    lane: int
+    colour: QColor
+
+
+class Fill(NamedTuple):
+    """An entity background to paint: a UTF-16 range and its colour."""
+
+    start_u16: int
+    end_u16: int
+    colour: QColor
+
+
+class LineTable(NamedTuple):
+    """The lines of a laid-out block, in text order, in the block's own coordinates: where each
+    starts and ends (UTF-16, relative to the block), its top, its foot and its height."""
+
+    starts: list[int]
+    ends: list[int]
+    tops: list[float]
+    bottoms: list[float]
+    heights: list[float]
+
+    def overlapping(self, a: int, z: int) -> range:
+        """The lines that hold some of ``[a, z)`` (block-relative)."""
+        return range(bisect_right(self.ends, a), bisect_left(self.starts, z))
+
+    def between(self, top: float, bottom: float) -> range:
+        """The lines drawn (in part) between heights ``top`` and ``bottom`` of the block."""
+        return range(bisect_left(self.bottoms, top), bisect_right(self.tops, bottom))
+
+
+class Geometry(Protocol):
+    """What the painters need of the text widget (ArticleEdit)."""
+
+    def viewport_width(self) -> int: ...
+    def visible_blocks(self, top: float, bottom: float) -> Iterator[tuple[QTextBlock, QRectF]]: ...
+    def line_table(self, block: QTextBlock) -> LineTable | None: ...
+    def block_rects(
+        self, block: QTextBlock, origin: QPointF, start_u16: int, end_u16: int, lines: range
+    ) -> Iterator[QRectF]: ...
+    def run_rects(self, block: QTextBlock, line: int, a: int, z: int) -> list[QRectF]: ...
+    def range_rects(self, start_u16: int, end_u16: int) -> list[QRectF]: ...
+    def event_line_width(self) -> float: ...
+
+
+def lines_in(geo: Geometry, block: QTextBlock, place: QRectF, area: QRect) -> range:
+    """The numbers of the block's lines that the paint ``area`` shows (some of)."""
+    table = geo.line_table(block)
+    if table is None:
+        return range(0)
+    return table.between(area.top() - place.top(), area.bottom() - place.top())
+
+
+def shown_text(geo: Geometry, block: QTextBlock, place: QRectF, area: QRect) -> tuple[int, int]:
+    """The UTF-16 range of the block's text on the lines that ``area`` shows (empty: none)."""
+    table = geo.line_table(block)
+    shown = lines_in(geo, block, place, area)
+    if table is None or not shown:
+        return (0, 0)
+    pos = block.position()
+    return pos + table.starts[shown.start], pos + table.ends[shown.stop - 1]
+
+
+def paint_fills(
+    painter: QPainter, geo: Geometry, area: QRect, fills: Callable[[int, int], Sequence[Fill]]
+) -> None:
+    """Entity backgrounds, under the text: only the pieces on the lines in the paint area."""
+    for block, place in geo.visible_blocks(area.top(), area.bottom()):
+        table = geo.line_table(block)
+        lo, hi = shown_text(geo, block, place, area)
+        if table is None or lo >= hi:
+            continue
+        pos = block.position()
+        shown = lines_in(geo, block, place, area)
+        for start_u16, end_u16, colour in fills(lo, hi):
+            a, z = max(start_u16, lo) - pos, min(end_u16, hi) - pos
+            held = table.overlapping(a, z)
+            for i in range(max(held.start, shown.start), min(held.stop, shown.stop)):
+                for rect in geo.run_rects(block, i, max(a, table.starts[i]), min(z, table.ends[i])):
+                    painter.fillRect(rect.translated(place.topLeft()).toAlignedRect(), colour)
+
+
+def paint_bars(
+    painter: QPainter,
+    geo: Geometry,
+    area: QRect,
+    bars: Callable[[int, int, int], Sequence[Bar]],
+) -> None:
+    """A bar beside each line of a quote: only the lines in the paint area (a bar needs no x,
+    so no ``cursorToX``)."""
+    right = geo.viewport_width() - MARGIN + 4
+    for block, place in geo.visible_blocks(area.top(), area.bottom()):
+        table = geo.line_table(block)
+        if table is None:
+            continue
+        shown = lines_in(geo, block, place, area)
+        pos = block.position()
+        z_max = block.length() - 1
+        lo, hi = shown_text(geo, block, place, area)
+        for start_u16, end_u16, lane, colour in bars(block.blockNumber(), lo, hi):
+            x = right + min(lane, LANES - 1) * (BAR_WIDTH + BAR_GAP)
+            held = table.overlapping(max(start_u16 - pos, 0), min(end_u16 - pos, z_max))
+            for i in range(max(held.start, shown.start), min(held.stop, shown.stop)):
+                top = place.top() + table.tops[i]
+                painter.fillRect(QRectF(x, top, BAR_WIDTH, table.heights[i]), colour)
+
+
+def event_line_width(font_metrics: QFontMetricsF) -> float:
+    """The thickness of an event's underline: 3 px at the normal size, growing with zoom."""
+    return max(2.0, round(font_metrics.height() / 12))
+
+
+def paint_events(
+    painter: QPainter,
+    geo: Geometry,
+    area: QRect,
+    events: Callable[[int, int, int], Sequence[EventLine]],
+) -> None:
+    """A thick underline at the foot of each line of an event, and a tick up at its start
+    and its end, so two events side by side and an event inside another both show."""
+    width = geo.event_line_width()
+    step = width + max(1.0, width / 2)
+    for block, place in geo.visible_blocks(area.top(), area.bottom()):
+        table = geo.line_table(block)
+        if table is None:
+            continue
+        shown = lines_in(geo, block, place, area)
+        pos = block.position()
+        z_max = block.length() - 1
+        every = range(len(table.starts))
+        lo, hi = shown_text(geo, block, place, area)
+        for line in events(block.blockNumber(), lo, hi):
+            a, z = max(line.start_u16 - pos, 0), min(line.end_u16 - pos, z_max)
+            held = table.overlapping(a, z)
+            if held.stop <= shown.start or held.start >= shown.stop:
+                continue  # off the paint area: no cursorToX for it
+            origin = place.topLeft()
+            rects = list(geo.block_rects(block, origin, line.start_u16, line.end_u16, every))
+            if not rects:
+                continue
+            lift = min(line.lane, EVENT_LANES - 1) * step
+            for rect in rects:
+                y = rect.bottom() - 1 - width - lift
+                painter.fillRect(QRectF(rect.left(), y, rect.width(), width), line.colour)
+            tick = 2 * width
+            first, last = rects[0], rects[-1]
+            # right to left: the start is the right edge of the first line, the end the left
+            # edge of the last one
+            if line.start_u16 >= pos:
+                x, y = first.right() - width, first.bottom() - 1 - width - lift
+                painter.fillRect(QRectF(x, y - tick + width, width, tick), line.colour)
+            if line.end_u16 <= pos + z_max:
+                x, y = last.left(), last.bottom() - 1 - width - lift
+                painter.fillRect(QRectF(x, y - tick + width, width, tick), line.colour)
+
+
+def paint_found(
+    painter: QPainter, geo: Geometry, area: QRect, found: Sequence[tuple[int, int]], ends: list[int]
+) -> None:
+    """A frame round each match in the blocks on screen: thousands of matches cost nothing."""
+    if not found:
+        return
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setPen(QPen(QColor(FOUND_COLOUR), 1.5))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for block, place in geo.visible_blocks(area.top(), area.bottom()):
+        start, stop = block.position(), block.position() + block.length()
+        i = bisect_right(ends, start)  # the first match ending in this block
+        shown = lines_in(geo, block, place, area)
+        while i < len(found) and found[i][0] < stop:
+            a, z = found[i]
+            for rect in geo.block_rects(block, place.topLeft(), a, z, shown):
+                painter.drawRoundedRect(rect.adjusted(-1, 1, 1, -1), 3, 3)
+            i += 1
+    painter.restore()
+
+
+def paint_outline(painter: QPainter, geo: Geometry, outline: tuple[int, int] | None) -> None:
+    """The frame of the selected span."""
+    if outline is None:
+        return
+    rects = geo.range_rects(*outline)
+    if not rects:
+        return
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setPen(QPen(QColor(OUTLINE_COLOUR), 2))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for rect in rects:
+        painter.drawRoundedRect(rect.adjusted(-2, 0, 2, 0), 3, 3)
