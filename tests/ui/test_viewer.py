@@ -7,16 +7,16 @@ import random
 
 import pytest
 from hypothesis import given, settings
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtGui import QColor, QPaintEvent
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from annotator.core.model import DEFAULT_LABELS, Kind, Label, LabelSet, StoredSpan
 from annotator.ui.fonts import load_fonts
 from annotator.ui.viewer import ArticleView
-from annotator.ui.viewer.editor import MARGIN
 from annotator.ui.viewer.offsets import u16_length
+from annotator.ui.viewer.overlays import MARGIN
 from annotator.ui.viewer.style import OUTLINE_COLOUR, PAPER_COLOUR, TEXT_COLOUR, fmt
 from tests.strategies import mixed_text
 from tests.ui.viewer_helpers import Look, colour_runs, look_at, span_of
@@ -310,3 +310,51 @@ def test_the_selected_span_is_framed(view: ArticleView) -> None:
     assert framed() > 10
     view.remove_span(1)
     assert view.selected_span() is None and framed() == 0
+
+
+def on_screen(view: ArticleView, pos: int) -> str:
+    """The colour the window shows (the backing store: only what Qt repainted since) at the
+    top of character ``pos``'s box, after the event loop's turn; no ``grab``, which would
+    paint everything anew."""
+    QApplication.processEvents()
+    rect = view.char_rect(pos)
+    corner = view.viewport().mapTo(view.window(), rect.topLeft())
+    shot = view.screen().grabWindow(view.window().winId()).toImage()
+    ratio = shot.devicePixelRatio()
+    return shot.pixelColor(int((corner.x() + 2) * ratio), int((corner.y() + 1) * ratio)).name()
+
+
+class PaintLog(QObject):
+    """The rectangles of the paint events a widget gets from now on."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.rects: list[QRect] = []
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QPaintEvent):
+            self.rects.append(event.rect())
+        return False
+
+
+def test_an_edit_repaints_what_it_changed_and_only_that(view: ArticleView) -> None:
+    """An entity edit repaints the span's place only (not the whole view), and that is enough:
+    the window shows the new background, the old place is clean, the frame moves along."""
+    text = paragraphs(12)
+    view.set_document(text, [], DEFAULT_LABELS)
+    first = text.index("واشنطن")
+    second = text.index("واشنطن", first + 1)
+    loc, org = DEFAULT_LABELS.get("LOC"), DEFAULT_LABELS.get("ORG")
+    assert loc is not None and org is not None
+    assert on_screen(view, first + 1) == PAPER_COLOUR
+    painted = PaintLog(view.viewport())
+    view.add_span(StoredSpan(1, 1, first, first + 6, "LOC"))
+    assert on_screen(view, first + 1) == loc.colour
+    assert painted.rects and all(r.height() < view.viewport().height() / 4 for r in painted.rects)
+    view.select_span(1)
+    view.update_span(StoredSpan(1, 1, second, second + 6, "ORG"))  # moved and relabelled
+    assert on_screen(view, first + 1) == PAPER_COLOUR
+    assert on_screen(view, second + 1) == org.colour
+    view.remove_span(1)
+    assert on_screen(view, second + 1) == PAPER_COLOUR

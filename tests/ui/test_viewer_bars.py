@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from annotator.core.model import DEFAULT_LABELS, StoredSpan
 from annotator.ui.viewer import ArticleView
-from annotator.ui.viewer.editor import MARGIN
+from annotator.ui.viewer.overlays import MARGIN
 from annotator.ui.viewer.style import PAPER_COLOUR, fmt
 from tests.ui.viewer_helpers import span_of
 

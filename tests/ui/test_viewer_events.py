@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from annotator.core.model import DEFAULT_LABELS
 from annotator.ui.viewer import ArticleView
-from annotator.ui.viewer.editor import MARGIN
+from annotator.ui.viewer.overlays import MARGIN
 from annotator.ui.viewer.style import fmt
 from tests.ui.viewer_helpers import Look, colour_runs, look_at, span_of
 

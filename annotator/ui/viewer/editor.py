@@ -66,7 +66,7 @@ class ArticleEdit(QPlainTextEdit):
         self.quote_bars: Callable[[int, int, int], Sequence[Bar]] = _no_bars
         self.event_lines: Callable[[int, int, int], Sequence[EventLine]] = _no_events
         self.span_fills: Callable[[int, int], Sequence[Fill]] = _no_fills
-        self.outline_u16: tuple[int, int] | None = None
+        self._outline_u16: tuple[int, int] | None = None
         self._found_u16: list[tuple[int, int]] = []  # sorted, not overlapping
         self._found_ends: list[int] = []
         self.mime_text: Callable[[int, int], str] | None = None
@@ -346,9 +346,28 @@ class ArticleEdit(QPlainTextEdit):
             overlays.paint_bars(painter, self, area, self.quote_bars)
             overlays.paint_events(painter, self, area, self.event_lines)
             overlays.paint_found(painter, self, area, self._found_u16, self._found_ends)
-            overlays.paint_outline(painter, self, self.outline_u16)
+            overlays.paint_outline(painter, self, self._outline_u16)
         finally:
             painter.end()
+
+    @property
+    def outline_u16(self) -> tuple[int, int] | None:
+        """The UTF-16 range of the framed (selected) span, None: no frame."""
+        return self._outline_u16
+
+    @outline_u16.setter
+    def outline_u16(self, outline: tuple[int, int] | None) -> None:
+        old, self._outline_u16 = self._outline_u16, outline
+        if old != outline:
+            self.update_ranges([r for r in (old, outline) if r is not None])
+
+    def update_ranges(self, ranges: Sequence[tuple[int, int]]) -> None:
+        """Repaint only where the UTF-16 ``ranges`` are on screen (a frame's width around
+        them): an edit of one span repaints its lines, not the whole view."""
+        viewport = self.viewport()
+        for start_u16, end_u16 in ranges:
+            for rect in self.range_rects(start_u16, max(end_u16, start_u16 + 1)):
+                viewport.update(rect.toAlignedRect().adjusted(-4, -1, 4, 1))
 
     def _keep_glyphs(self, area: QRect) -> None:
         """Let Qt keep the shaped glyphs of the blocks in view: by default a layout drops them

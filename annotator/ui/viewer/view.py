@@ -176,6 +176,10 @@ class ArticleView(QWidget):
         if Kind.EVENT in kinds:
             for number in blocks:
                 self._events.pop(number, None)
+        if kinds == {Kind.ENTITY}:  # no lane moves: only where the span is and was
+            edited = [s for s in spans if s is not None]
+            self._edit.update_ranges([self._offsets.range_to_u16(s.start, s.end) for s in edited])
+            return
         if any(s is not None and kind(s.label) is Kind.QUOTE for s in spans):
             current = spans[-1]
             for span in spans:
@@ -236,8 +240,7 @@ class ArticleView(QWidget):
             self._edit.setTextCursor(cursor)  # scrolls to the span's start
             self._edit.outline_u16 = self._offsets.range_to_u16(span.start, span.end)
         else:
-            self._edit.outline_u16 = None
-        self._edit.viewport().update()
+            self._edit.outline_u16 = None  # repaints the old and the new frame
         if self._selected != old:
             self.spanSelected.emit(-1 if self._selected is None else self._selected)
 

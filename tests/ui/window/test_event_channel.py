@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from annotator.ui import i18n
 from annotator.ui.settings import UserSettings
-from annotator.ui.viewer.editor import MARGIN
+from annotator.ui.viewer.overlays import MARGIN
 from annotator.ui.viewer.style import fmt
 from tests.ui.viewer_helpers import colour_runs, drag
 from tests.ui.window_helpers import (
