@@ -24,6 +24,14 @@ HEADERS = (
     QT_TRANSLATE_NOOP("SpanListModel", "Speaker"),
 )
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
+# The roles the cells answer, as plain ints: a view asks for seven roles a cell on every paint,
+# most of which no cell has (font, colours, check state), and enum comparisons are slow.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole.value)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_SPAN_ID = int(SPAN_ID_ROLE)
+_ANSWERED = frozenset((_DISPLAY, _TOOLTIP, _DECORATION, _ALIGNMENT, _SPAN_ID))
 
 
 def cell_text(text: str) -> str:
@@ -129,11 +137,15 @@ class SpanListModel(ReadOnlyTableModel):
         return 0 if parent.isValid() else len(self._spans)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._spans):
+        role = int(role)
+        if role not in _ANSWERED or not index.isValid():
             return None
-        span = self._spans[index.row()]
+        row = index.row()
+        if not 0 <= row < len(self._spans):
+            return None
+        span = self._spans[row]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             if column == self.LABEL:
                 return span.label
             if column == self.TEXT:
@@ -141,19 +153,19 @@ class SpanListModel(ReadOnlyTableModel):
             if column == self.OFFSETS:
                 return f"\u2066{span.start}–{span.end}\u2069"  # LRI…PDI: 77–83 in Arabic too
             return self._speaker_text(span)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             if column == self.TEXT:
                 return span.text_in(self._text)
             if column == self.LABEL:
                 label = self._labels.get(span.label)
                 return None if label is None else kind_text(label.kind)
-        if role == Qt.ItemDataRole.DecorationRole and column == self.LABEL:
+        if role == _DECORATION and column == self.LABEL:
             label = self._labels.get(span.label)
             return None if label is None else QColor(label.colour)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.TEXT, self.SPEAKER):
+        if role == _ALIGNMENT and column in (self.TEXT, self.SPEAKER):
             # Arabic cells stay right-aligned in the English interface too
             return int(RIGHT)
-        if role == SPAN_ID_ROLE:
+        if role == _SPAN_ID:
             return span.id
         return None
 

@@ -14,6 +14,9 @@ from PySide6.QtCore import (
 )
 
 Index = QModelIndex | QPersistentModelIndex
+CELL_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+)  # computed once: a view asks on every paint of every cell
 
 
 class ReadOnlyTableModel(QAbstractTableModel):
@@ -40,11 +43,7 @@ class ReadOnlyTableModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return CELL_FLAGS
 
     def retranslate(self) -> None:
         """Show the headers and cells in the new interface language (translated when read)."""
