@@ -189,9 +189,9 @@ class SidePanel(QWidget):
         self.table.setModel(model)
         self.table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         _columns(self.table, stretch=1, widths={0: 8, 2: 9, 3: 8})
-        self.table.setItemDelegate(
-            RightToLeftCells((SpanListModel.TEXT, SpanListModel.SPEAKER), self.table)
-        )
+        rtl = RightToLeftCells((SpanListModel.TEXT, SpanListModel.SPEAKER), self.table)
+        for column in rtl.columns:  # the other columns keep Qt's own delegate: no Python a cell
+            self.table.setItemDelegateForColumn(column, rtl)
         speakers = QHBoxLayout()
         speakers.addWidget(self.pick_button)
         speakers.addWidget(self.remove_speaker_button)
