@@ -146,7 +146,7 @@ def test_arabic_cells_are_laid_out_right_to_left_in_the_english_interface(
         option = QStyleOptionViewItem()
         option.initFrom(table)  # type: ignore[arg-type]
         index = table.model().index(row, column)  # type: ignore[attr-defined]
-        table.itemDelegate().initStyleOption(option, index)  # type: ignore[attr-defined]
+        table.itemDelegateForIndex(index).initStyleOption(option, index)  # type: ignore[attr-defined]
         return option.direction  # type: ignore[attr-defined,no-any-return]
 
     rtl, ltr = Qt.LayoutDirection.RightToLeft, Qt.LayoutDirection.LeftToRight
