@@ -28,7 +28,6 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -41,57 +40,17 @@ from bench_window import (
     free_words,
     make_project,
     median_ms,
-    timed,
 )
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+from window_turns import Paints, turn
 
 from annotator.ui.app import create_main_window
-from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import UserSettings
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 NONE = Qt.KeyboardModifier.NoModifier
-
-
-class Paints(QObject):
-    """Counts the paint events of the viewer's viewport and of every widget of the window."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.viewer = self.any = 0
-        self._viewport = window.view.viewport()
-        QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.any += 1
-            self.viewer += watched is self._viewport
-        return False
-
-
-SETTLE_TURNS = 5
-
-
-def turn(window: MainWindow, paints: Paints, action: Callable[[], object]) -> float:
-    """Seconds for ``action`` and the event loop's turns until the window is painted and still:
-    a view may lay its rows out a turn later (a table after a row is removed), and that paint
-    is part of what the user waits for. The viewer must have painted."""
-    before = paints.viewer
-
-    def whole() -> None:
-        action()
-        for _ in range(SETTLE_TURNS):
-            painted = paints.any
-            QApplication.processEvents()
-            if paints.any == painted:
-                break
-
-    took = timed(whole)
-    if paints.viewer == before:
-        raise RuntimeError("the viewer did not paint in the turn after the key")
-    return took
 
 
 def one_paragraph(text: str) -> str:
@@ -110,7 +69,7 @@ def measure(folder: Path, name: str, text: str, runs: int) -> dict[str, float]:
     while not window.controller.snapper.ready:  # the clitic evidence, read by a worker
         QApplication.processEvents()
         time.sleep(0.005)
-    paints = Paints(window)
+    paints = Paints(window.view.viewport())
     view, edit = window.view, window.view.text_edit
     middle = len(text) // 2
     words = sorted(free_words(window, runs * 8), key=lambda w: abs(w[0] - middle))[: runs + 3]
@@ -119,10 +78,10 @@ def measure(folder: Path, name: str, text: str, runs: int) -> dict[str, float]:
         view.select_span(None)
         view.set_selection(start, end)
         QApplication.processEvents()
-        labels.append(turn(window, paints, lambda: QTest.keyClick(edit, Qt.Key.Key_3, NONE)))
+        labels.append(turn(paints, lambda: QTest.keyClick(edit, Qt.Key.Key_3, NONE)))
         QApplication.processEvents()  # the clitic evidence takes the new span text
-        undos.append(turn(window, paints, lambda: QTest.keyClick(edit, Qt.Key.Key_Z, CTRL)))
-        repaints.append(turn(window, paints, view.viewport().update))
+        undos.append(turn(paints, lambda: QTest.keyClick(edit, Qt.Key.Key_Z, CTRL)))
+        repaints.append(turn(paints, view.viewport().update))
     figures = {
         "label key": median_ms(labels[3:]),
         "undo": median_ms(undos[3:]),
