@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.document_order import DocumentOrder
 from annotator.core.model import Status
+from annotator.ui.cells import CachedCells
 from annotator.ui.document_model import DocumentListModel, status_text
 from annotator.ui.palette import LabelPalette
 from annotator.ui.span_model import SpanListModel
@@ -189,9 +190,9 @@ class SidePanel(QWidget):
         self.table.setModel(model)
         self.table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         _columns(self.table, stretch=1, widths={0: 8, 2: 9, 3: 8})
-        rtl = RightToLeftCells((SpanListModel.TEXT, SpanListModel.SPEAKER), self.table)
-        for column in rtl.columns:  # the other columns keep Qt's own delegate: no Python a cell
-            self.table.setItemDelegateForColumn(column, rtl)
+        self.table.setItemDelegate(
+            CachedCells((SpanListModel.TEXT, SpanListModel.SPEAKER), self.table)
+        )
         speakers = QHBoxLayout()
         speakers.addWidget(self.pick_button)
         speakers.addWidget(self.remove_speaker_button)
