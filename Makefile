@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 SAMPLE := projects/sample.annot.db
 
-.PHONY: run test install lint types contracts pytest mutation bench translations clean
+.PHONY: run test install lint types contracts pytest mutation bench bench-x translations clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,13 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_window.py
 	$(PY) benchmarks/bench_memory.py
 	$(PY) benchmarks/bench_clitics.py
+	$(MAKE) --no-print-directory bench-x
+
+# the real window under Xvfb with real X keys (xdotool); installs xvfb and xdotool with apt-get
+# when missing. BENCH_X_ARGS=--quick tries it on small sizes (docs/benchmarks-x11.md)
+bench-x: $(STAMP)
+	bash benchmarks/x11-tools.sh $(PY)
+	$(PY) benchmarks/bench_x11.py $(BENCH_X_ARGS)
 
 # refresh resources/translations/*.ts from the code (pyside6-lupdate) and build the .qm files
 translations: $(STAMP)
