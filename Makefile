@@ -45,6 +45,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/bench_tokens.py
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_viewer.py
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_window.py
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_paragraphs.py
 	$(PY) benchmarks/bench_memory.py
 	$(PY) benchmarks/bench_clitics.py
 	$(MAKE) --no-print-directory bench-x
