@@ -219,12 +219,15 @@ def layer_tags(
     in ``whole`` and ``segment`` mode a span is tagged on every token it touches."""
     _prefixes(scheme)
     starts, ends = offsets_of(tokens)
+    ordered = sorted_spans(spans)
+    if not ordered:  # most layers of most documents: all O
+        return LayerTags(Tags(len(starts)), [], [], [])
     owner = array("i", [-1]) * len(starts)  # index into kept
     kept: list[Span] = []
     ranges: list[tuple[int, int]] = []
     widened: list[tuple[Span, int, int]] = []
     problems: list[tuple[Span, str]] = []
-    for span in sorted_spans(spans):
+    for span in ordered:
         first, last = _covered(starts, ends, span, whole=mode != SPAN_EDGES)
         if first > last:
             problems.append((span, "it covers no token (only spaces or direction marks)"))
