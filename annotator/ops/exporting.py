@@ -6,7 +6,7 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from annotator.core.clitics import CliticAnalyser
+from annotator.core.clitics import CliticAnalyser, SpanEvidence
 from annotator.core.errors import AnnotatorError, ValidationError
 from annotator.core.labels import name_error
 from annotator.core.model import AnnotatedDocument, LabelSet, Status
@@ -128,14 +128,14 @@ def export_project(
 def project_clitics(repo: Repository) -> CliticAnalyser:
     """The clitic analyser of ``segment`` tokens: the token counts of every document of the
     project and the texts of all its spans, whatever the export's filters (so the tokens of a
-    document do not change with them). Read one document at a time, twice (span texts, then
-    tokens), so memory grows with the vocabulary, not the project."""
-    ids = repo.document_ids()
-    span_texts: set[str] = set()
-    for doc_id in ids:
-        text = repo.document(doc_id).text
-        span_texts.update(text[a:b] for _, a, b in repo.span_places(doc_id))
-    return CliticAnalyser.from_texts((repo.document(i).text for i in ids), span_texts)
+    document do not change with them). Both are the evidence the project file keeps (ADR
+    0045: the counts the import adds, the text stored with each span; a file older than that
+    is counted from its texts), so no text is read for it; memory grows with the vocabulary,
+    not the project."""
+    with repo.reading():
+        counts = repo.token_counts()
+        span_texts = {text for text, _ in repo.span_text_counts()}
+    return CliticAnalyser.live(counts, SpanEvidence(span_texts))
 
 
 def _name_filters(

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from annotator.core.clitics import CliticAnalyser
 from annotator.core.edits import SetStatus
 from annotator.core.model import AnnotatedDocument, Document, Relation, Span, Status
 from annotator.formats import registry
@@ -25,7 +26,19 @@ from annotator.store.queries import annotated, counts
 
 DOCUMENTS = 1_000
 BATCH = 7
-WORDS = ("قال", "كارتر", "في", "لندن", "إن", "الرقة", "محاصرة", "والموصل", "بواشنطن")
+WORDS = (
+    "قال",
+    "كارتر",
+    "في",
+    "لندن",
+    "إن",
+    "الرقة",
+    "محاصرة",
+    "والموصل",
+    "بواشنطن",
+    "بلندن",
+    "فكارتر",
+)
 
 
 @pytest.fixture(autouse=True)
@@ -191,3 +204,32 @@ def test_the_store_is_read_lazily_a_batch_at_a_time(
     assert batches_read == [(done - 1) // BATCH + 1 for done in range(1, total + 1)]
     # a handful of statements a batch, none per document
     assert len(statements) < 10 * (total // BATCH + 2)
+
+
+@pytest.mark.parametrize("fmt", ["conll", "jsonl", "conll-multi"])
+def test_segment_tokens_from_the_kept_evidence_are_those_from_the_texts(
+    tmp_path: Path, fmt: str
+) -> None:
+    """The analyser of ``segment`` is built from the counts and span texts the project keeps
+    (ADR 0045), remembered across documents; before, from every text and span read again."""
+
+    def by_counts(n: int) -> AnnotatedDocument:
+        """The token counts (لندن more often than بلندن) decide the splits of بلندن and فكارتر
+        (no span is their stem), the span texts that والموصل stays whole."""
+        doc = document(n)
+        text = doc.document.text + " لندن"
+        spans = tuple(s for s in doc.spans if text[s.start : s.end] in ("الرقة", "قال", "والموصل"))
+        return AnnotatedDocument(Document(None, doc.document.title, text), spans)
+
+    with open_project(tmp_path / "p.annot.db") as repo:
+        repo.add_documents((by_counts(n) for n in range(300)), annotator="amal")
+        options = ExportOptions(tokens="segment")
+        report = export_project(repo, fmt, tmp_path / "new", options=options)
+        assert report.proclitics_split > 300  # و and ب cut off
+        docs = [repo.annotated(i) for i in repo.document_ids()]
+        spans = {d.document.text[s.start : s.end] for d in docs for s in d.spans}
+        analyser = CliticAnalyser.from_texts((d.document.text for d in docs), spans)
+        old = ExportOptions(tokens="segment", clitics=analyser)
+        registry.writer(fmt).write(docs, repo.labels(), tmp_path / "old", old, ExportReport())
+    for path in (tmp_path / "old").iterdir():
+        assert (tmp_path / "new" / path.name).read_bytes() == path.read_bytes(), path.name
