@@ -144,8 +144,14 @@ def record_chunks(
     )
     for field, layer, numbers in layers:
         codes = layer.tags.codes
-        shown = [str(n) for n in numbers]  # an int's JSON is its str
         yield f", {_dumps(field)}: "
+        if not layer.kept:  # every tag O, which is 0 in every list
+            yield from _joined(
+                ["0, " * (min(BATCH, len(codes) - i) - 1) + "0"]
+                for i in range(0, len(codes), BATCH)
+            )
+            continue
+        shown = [str(n) for n in numbers]  # an int's JSON is its str
         yield from _joined(
             map(shown.__getitem__, codes[i : i + BATCH]) for i in range(0, len(codes), BATCH)
         )
