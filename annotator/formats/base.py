@@ -148,6 +148,7 @@ class AtomicFiles:
 
     def __init__(self) -> None:
         self._pending: list[tuple[Path, Path]] = []
+        self._folders: set[Path] = set()  # made already (a brat export writes 2 files a document)
 
     def __enter__(self) -> AtomicFiles:
         return self
@@ -160,7 +161,9 @@ class AtomicFiles:
 
     def path_for(self, target: Path) -> Path:
         """A temporary path beside ``target``; write there, it is renamed on commit."""
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in self._folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(target.parent)
         fd, tmp = tempfile.mkstemp(
             prefix=temporaries.prefix(target), suffix=temporaries.SUFFIX, dir=target.parent
         )
@@ -199,6 +202,7 @@ class AtomicFiles:
                 os.replace(tmp, target)
                 done.append(target)
         finally:
+            del self._pending[: len(done)]  # renamed: nothing left to remove
             self.abort()  # after a failed rename: the temporary files not yet renamed
         return done
 

@@ -83,14 +83,14 @@ def iter_chunks(
         # the token column is the word: a soft hyphen, ZWSP or RLM inside it is left out; a
         # token of marks only (span-edges cut after an LRM) is written as it is, never empty
         form = _word if any(ch in text for ch in INVISIBLE_IN_WORD) else str
+        columns = [f" _ _ {name}\n" for name in names]  # what follows the token, by tag
         yield f"{DOCSTART}\n\n"
         for first, end in table.sentences:  # a sentence at a time: nothing of the size of a text
-            lines = [
-                f"{form(text[starts[k] : ends[k]])} _ _ {names[codes[k]]}\n"
-                for k in range(first, end)
-            ]
-            lines.append("\n")
-            yield "".join(lines)
+            words = map(text.__getitem__, map(slice, starts[first:end], ends[first:end]))
+            if form is not str:
+                words = map(form, words)
+            lines = map(str.__add__, words, map(columns.__getitem__, codes[first:end]))
+            yield "".join(lines) + "\n"
     for kind, n in sorted(other_layers.items()):
         report.not_expressed.append(
             f"{n} {kind} span(s): this file holds the {options.layer.value} layer only"

@@ -47,6 +47,7 @@ FILE = "conll-multi.tsv"
 LAYERS = (Kind.ENTITY, Kind.EVENT, Kind.QUOTE)
 HEADER = "# token\tstart\tend\t" + "\t".join(k.value for k in LAYERS) + "\n"
 DOC_PREFIX = "#doc\t"
+_ROW = "\t".join(["{}"] * (3 + len(LAYERS))) + "\n"  # token, start, end, a tag per layer
 MAX_GAP = 10_000  # characters of white space rebuilt between two tokens (no #doc text)
 
 
@@ -93,15 +94,13 @@ def iter_chunks(
         if attributes:
             head["attributes"] = attributes
         yield f"{DOC_PREFIX}{json.dumps(head, ensure_ascii=False)}\n"
+        text, starts, ends = doc.document.text, table.tokens.starts, table.tokens.ends
         columns = [table.tags[k] for k in LAYERS]
         for first, end in table.sentences:  # a sentence at a time, never a whole document
-            parts = []
-            for n in range(first, end):
-                tok = table.tokens[n]
-                tags = "\t".join(col[n] for col in columns)
-                parts.append(f"{tok.text}\t{tok.start}\t{tok.end}\t{tags}\n")
-            parts.append("\n")
-            yield "".join(parts)
+            a, b = starts[first:end], ends[first:end]
+            words = map(text.__getitem__, map(slice, a, b))
+            tags = [map(col.names.__getitem__, col.codes[first:end]) for col in columns]
+            yield "".join(map(_ROW.format, words, a, b, *tags)) + "\n"
 
 
 def dumps(

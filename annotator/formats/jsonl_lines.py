@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from itertools import islice
 from typing import Any
 
@@ -41,6 +42,18 @@ def _items(batches: Iterable[Sequence[Any]]) -> Iterator[str]:
         if batch:
             encoded = _encode(list(batch))
             yield encoded[1:-1] if first else ", " + encoded[1:-1]
+            first = False
+    yield "]"
+
+
+def _joined(batches: Iterable[Iterable[str]]) -> Iterator[str]:
+    """A JSON list of values already encoded, given in batches: the pieces of ``_items``."""
+    yield "["
+    first = True
+    for batch in batches:
+        encoded = ", ".join(batch)
+        if encoded:
+            yield encoded if first else ", " + encoded
             first = False
     yield "]"
 
@@ -82,7 +95,7 @@ def record_chunks(
             )
     layers: list[tuple[str, LayerTags, list[int]]] = []
     for kind, field in TAG_FIELDS.items():
-        index = {name: i for i, name in enumerate(tag_names(labels, kind, options.scheme))}
+        index = _tag_numbers(labels, kind, options.scheme)
         layer = layer_tags(
             text,
             tokens,
@@ -121,21 +134,34 @@ def record_chunks(
     yield f', "relations": {_dumps(relations)}, "tokens": '
     starts, ends = tokens.starts, tokens.ends
     yield from _items(
-        [text[starts[k] : ends[k]] for k in range(i, min(i + BATCH, len(starts)))]
+        list(map(text.__getitem__, map(slice, starts[i : i + BATCH], ends[i : i + BATCH])))
         for i in range(0, len(starts), BATCH)
     )
     yield ', "token_offsets": '
-    yield from _items(
-        [[starts[k], ends[k]] for k in range(i, min(i + BATCH, len(starts)))]
+    yield from _joined(
+        map("[{}, {}]".format, starts[i : i + BATCH], ends[i : i + BATCH])
         for i in range(0, len(starts), BATCH)
     )
     for field, layer, numbers in layers:
         codes = layer.tags.codes
         yield f", {_dumps(field)}: "
-        yield from _items(
-            [numbers[c] for c in codes[i : i + BATCH]] for i in range(0, len(codes), BATCH)
+        if not layer.kept:  # every tag O, which is 0 in every list
+            yield from _joined(
+                ["0, " * (min(BATCH, len(codes) - i) - 1) + "0"]
+                for i in range(0, len(codes), BATCH)
+            )
+            continue
+        shown = [str(n) for n in numbers]  # an int's JSON is its str
+        yield from _joined(
+            map(shown.__getitem__, codes[i : i + BATCH]) for i in range(0, len(codes), BATCH)
         )
     yield "}\n"
+
+
+@lru_cache(maxsize=16)
+def _tag_numbers(labels: LabelSet, kind: Kind, scheme: str) -> dict[str, int]:
+    """Tag name -> its number in the layer's list (labels.json), for every document alike."""
+    return {name: i for i, name in enumerate(tag_names(labels, kind, scheme))}
 
 
 def kind_of(span: Span, labels: LabelSet) -> Kind | None:

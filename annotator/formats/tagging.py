@@ -35,6 +35,7 @@ from annotator.formats.token_tags import (
     SEGMENT,
     SPAN_EDGES,
     SPAN_EDGES_WARNING,
+    RememberingSplitter,
     Tags,
     describe,
     export_tokens,
@@ -70,6 +71,9 @@ def prepare(
     if options.tokens == SEGMENT and options.clitics is None:
         docs = list(docs)
         options = replace(options, clitics=analyser_of(docs))
+    if options.tokens == SEGMENT and not isinstance(options.clitics, RememberingSplitter):
+        assert options.clitics is not None
+        options = replace(options, clitics=RememberingSplitter(options.clitics))
     if options.tokens == SPAN_EDGES and SPAN_EDGES_WARNING not in report.warnings:
         report.warnings.append(SPAN_EDGES_WARNING)
     return docs, options

@@ -100,17 +100,45 @@ def export_tokens(
 
 def proclitic_cuts(tokens: Sequence[Token], clitics: ProcliticSplitter) -> list[int]:
     """Where ``segment`` cuts: after the proclitic of every token the analyser splits."""
-    seen: dict[str, int] = {}  # token text -> length of its proclitic (0: none)
+    # token text -> length of its proclitic (0: none), for this document or the whole export
+    seen = clitics.lengths if isinstance(clitics, RememberingSplitter) else {}
+    if len(seen) > REMEMBERED_WORDS:
+        seen.clear()
+    starts, ends = offsets_of(tokens)
+    text = tokens.text if isinstance(tokens, TokenList) else None
+    words = (
+        list(map(text.__getitem__, map(slice, starts, ends)))
+        if text is not None
+        else [t.text for t in tokens]
+    )
     cuts = []
-    for token in tokens:
-        word = token.text
-        n = seen.get(word)
+    for start, word, known in zip(starts, words, map(seen.get, words), strict=True):
+        n = known
         if n is None:
             split = clitics.analyse(word) if word[:1].isalpha() else None
             n = seen[word] = len(split.proclitic) if split is not None else 0
         if n:
-            cuts.append(token.start + n)
+            cuts.append(start + n)
     return cuts
+
+
+REMEMBERED_WORDS = 1 << 17  # distinct words whose proclitic an export remembers
+
+
+class RememberingSplitter:
+    """A ProcliticSplitter whose answers ``proclitic_cuts`` remembers for the whole export
+    (up to ``REMEMBERED_WORDS`` words, then it starts again): the same words come back in
+    every document (docs/adr/0050). The analyser must not change while it is used (an
+    export's does not)."""
+
+    __slots__ = ("lengths", "splitter")
+
+    def __init__(self, splitter: ProcliticSplitter) -> None:
+        self.splitter = splitter
+        self.lengths: dict[str, int] = {}
+
+    def analyse(self, word: str) -> CliticSplit | None:
+        return self.splitter.analyse(word)
 
 
 def split_at(text: str, tokens: Sequence[Token], cuts: Iterable[int]) -> TokenList:
@@ -219,12 +247,15 @@ def layer_tags(
     in ``whole`` and ``segment`` mode a span is tagged on every token it touches."""
     _prefixes(scheme)
     starts, ends = offsets_of(tokens)
+    ordered = sorted_spans(spans)
+    if not ordered:  # most layers of most documents: all O
+        return LayerTags(Tags(len(starts)), [], [], [])
     owner = array("i", [-1]) * len(starts)  # index into kept
     kept: list[Span] = []
     ranges: list[tuple[int, int]] = []
     widened: list[tuple[Span, int, int]] = []
     problems: list[tuple[Span, str]] = []
-    for span in sorted_spans(spans):
+    for span in ordered:
         first, last = _covered(starts, ends, span, whole=mode != SPAN_EDGES)
         if first > last:
             problems.append((span, "it covers no token (only spaces or direction marks)"))

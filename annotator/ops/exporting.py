@@ -6,7 +6,7 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from annotator.core.clitics import CliticAnalyser
+from annotator.core.clitics import CliticAnalyser, SpanEvidence
 from annotator.core.errors import AnnotatorError, ValidationError
 from annotator.core.labels import name_error
 from annotator.core.model import AnnotatedDocument, LabelSet, Status
@@ -16,6 +16,7 @@ from annotator.formats.temporaries import clean_stale_temporaries
 from annotator.formats.token_tags import SEGMENT
 from annotator.ops.importing import Progress
 from annotator.store import Repository
+from annotator.store.export_reads import ExportRead
 
 DEFAULT_OUT = Path("exports")
 
@@ -78,9 +79,11 @@ def export_project(
 
     ``status``: only documents with that status (for ``annotator``, or for any annotator);
     ``annotator``: only that annotator's spans; ``labels``: only spans with these labels.
-    The documents stream from the store to the writer one at a time (memory grows with the
-    largest document, not the project). The writer writes to temporary names and renames at
-    the end; temporary files an earlier, killed export left in ``out_dir`` are removed first.
+    The documents stream from the store to the writer, read a batch at a time (at most 500
+    documents and 2 million characters, or one longer document: docs/adr/0050), so memory
+    grows with the largest document, never with the project. The writer writes to temporary
+    names and renames at the end; temporary files an earlier, killed export left in
+    ``out_dir`` are removed first.
     The report (what was written, what could not be expressed) is also written as
     ``export-report.txt``.
 
@@ -101,17 +104,17 @@ def export_project(
                 f"cannot export: {problem}; rename it (Labels…, or annotator check lists them)"
             )
     check_label_filter(labels, labelset)
-    ids = repo.export_ids(status=status, annotator=annotator)
+    total = repo.export_count(status=status, annotator=annotator)
     out = Path(out_dir)
     report = ExportReport(format=fmt)
     _name_filters(report, status=status, annotator=annotator, labels=labels)
-    if not ids:  # before anything is made or replaced in the folder
+    if not total:  # before anything is made or replaced in the folder
         raise NothingToExport("documents", report.filters, out)
     out.mkdir(parents=True, exist_ok=True)
     clean_stale_temporaries(out)
-    docs = repo.iter_annotated(ids=ids, status=status, annotator=annotator, labels=labels)
+    reads = repo.export_reads(status=status, annotator=annotator, labels=labels)
     counting = annotator is not None or labels is not None
-    fed = _fed(repo, docs, len(ids), report, progress, count_left_out=counting, out=out)
+    fed = _fed(reads, total, report, progress, count_left_out=counting, out=out)
     options = options or ExportOptions()
     if options.tokens == SEGMENT and options.clitics is None and "tokens" in writer.uses:
         options = replace(options, clitics=project_clitics(repo))
@@ -125,14 +128,14 @@ def export_project(
 def project_clitics(repo: Repository) -> CliticAnalyser:
     """The clitic analyser of ``segment`` tokens: the token counts of every document of the
     project and the texts of all its spans, whatever the export's filters (so the tokens of a
-    document do not change with them). Read one document at a time, twice (span texts, then
-    tokens), so memory grows with the vocabulary, not the project."""
-    ids = repo.document_ids()
-    span_texts: set[str] = set()
-    for doc_id in ids:
-        text = repo.document(doc_id).text
-        span_texts.update(text[a:b] for _, a, b in repo.span_places(doc_id))
-    return CliticAnalyser.from_texts((repo.document(i).text for i in ids), span_texts)
+    document do not change with them). Both are the evidence the project file keeps (ADR
+    0045: the counts the import adds, the text stored with each span; a file older than that
+    is counted from its texts), so no text is read for it; memory grows with the vocabulary,
+    not the project."""
+    with repo.reading():
+        counts = repo.token_counts()
+        span_texts = {text for text, _ in repo.span_text_counts()}
+    return CliticAnalyser.live(counts, SpanEvidence(span_texts))
 
 
 def _name_filters(
@@ -151,8 +154,7 @@ def _name_filters(
 
 
 def _fed(
-    repo: Repository,
-    docs: Iterator[AnnotatedDocument],
+    reads: Iterator[ExportRead],
     total: int,
     report: ExportReport,
     progress: Progress | None,
@@ -160,19 +162,18 @@ def _fed(
     count_left_out: bool,
     out: Path,
 ) -> Iterator[AnnotatedDocument]:
-    """The documents one at a time, as the store reads them: none is kept once the writer
-    asks for the next. With an annotator or label filter, the spans and relations it left out
-    of the exported documents are counted on the way (documents left out by ``status`` are
-    simply not exported) and named in the report once the last document went; if those
-    filters kept no span at all, NothingToExport ends the stream."""
+    """The documents one at a time, as the store reads them (a batch at a time): none is
+    kept once the writer asks for the next. With an annotator or label filter, the spans and
+    relations it left out of the exported documents are counted on the way (documents left
+    out by ``status`` are simply not exported) and named in the report once the last
+    document went; if those filters kept no span at all, NothingToExport ends the stream."""
     spans = relations = kept = 0
-    for done, doc in enumerate(docs, start=1):
+    for done, read in enumerate(reads, start=1):
+        doc = read.document
         kept += len(doc.spans)
-        if count_left_out:
-            assert doc.document.id is not None
-            in_store = repo.counts(doc.document.id)
-            spans += in_store[0] - len(doc.spans)
-            relations += in_store[1] - len(doc.relations)
+        spans += read.spans_left_out
+        relations += read.relations_left_out
+        del read
         yield doc
         del doc  # the writer holds the only reference while it writes the next one
         if progress is not None:

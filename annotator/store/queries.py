@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,7 +11,6 @@ from annotator.core.document_order import IMPORT_ORDER, DocumentOrder, SortKey
 from annotator.core.errors import NotFoundError, ProjectFileError
 from annotator.core.labels import name_error
 from annotator.core.model import (
-    AnnotatedDocument,
     DocumentSummary,
     Status,
     StoredAnnotatedDocument,
@@ -231,53 +230,6 @@ def annotated(
             else fetch_status(conn, document_id, annotator)
         )
     return StoredAnnotatedDocument(document_from_row(row), tuple(spans), tuple(relations), status)
-
-
-def filtered_ids(
-    conn: sqlite3.Connection, *, status: Status | None, annotator: str | None
-) -> list[int]:
-    """Document ids for exports: by that annotator's status, or by any annotator's."""
-    params: list[Any] = []
-    if status is None:
-        sql = "SELECT id FROM documents ORDER BY id"
-    elif annotator is not None:
-        join, where, params = _list_filter(annotator, status, "")
-        sql = f"SELECT d.id {join}{where} ORDER BY d.id"
-    elif Status(status) is Status.NEW:
-        sql = (
-            "SELECT id FROM documents d WHERE NOT EXISTS"
-            " (SELECT 1 FROM document_status s WHERE s.document_id = d.id) ORDER BY id"
-        )
-    else:
-        sql = (
-            "SELECT id FROM documents d WHERE EXISTS (SELECT 1 FROM document_status s"
-            " WHERE s.document_id = d.id AND s.status = ?) ORDER BY id"
-        )
-        params = [Status(status).value]
-    return [int(r[0]) for r in conn.execute(sql, params)]
-
-
-def iter_annotated(
-    conn: sqlite3.Connection,
-    *,
-    status: Status | None,
-    annotator: str | None,
-    labels: Collection[str] | None,
-    ids: Sequence[int] | None = None,
-) -> Iterator[AnnotatedDocument]:
-    if ids is None:
-        ids = filtered_ids(conn, status=status, annotator=annotator)
-    for document_id in ids:
-        try:
-            yield annotated(
-                conn,
-                document_id,
-                annotator=annotator,
-                labels=labels,
-                status=status if annotator is None else None,
-            )
-        except NotFoundError:
-            continue  # deleted by another program while we were exporting
 
 
 def span_texts(conn: sqlite3.Connection, recent: int) -> list[str]:

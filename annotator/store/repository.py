@@ -24,9 +24,19 @@ from annotator.core.model import (
     StoredAnnotatedDocument,
     StoredSpan,
 )
-from annotator.store import documents, edits_apply, evidence, labels, queries, rows, span_edges
+from annotator.store import (
+    documents,
+    edits_apply,
+    evidence,
+    export_reads,
+    labels,
+    queries,
+    rows,
+    span_edges,
+)
 from annotator.store.connection import now
 from annotator.store.documents import OnInvalid
+from annotator.store.export_reads import ExportRead
 from annotator.store.opening import open_database
 from annotator.store.project_file import ProjectFile
 from annotator.store.queries import ProjectStats
@@ -249,12 +259,34 @@ class Repository(ProjectFile):
             self._known = span_edges.KnownText(document.id, document.text_sha256, document.text)
         return document
 
-    def export_ids(
-        self, *, status: Status | None = None, annotator: str | None = None
-    ) -> list[int]:
-        """Ids of the documents an export with these filters writes, in id order."""
+    def export_count(self, *, status: Status | None = None, annotator: str | None = None) -> int:
+        """How many documents an export with these filters writes."""
+        with self._read():
+            return export_reads.count(self.db.conn, status=status, annotator=annotator)
+
+    def export_reads(
+        self,
+        *,
+        status: Status | None = None,
+        annotator: str | None = None,
+        labels: Collection[str] | None = None,
+        ids: Sequence[int] | None = None,
+    ) -> Iterator[ExportRead]:
+        """Documents for export in id order (``ids``: only these), each with what the
+        annotator and label filters left out of it; read a batch at a time, each batch in a
+        read transaction of its own, none held while the caller works (docs/adr/0050)."""
         with self._errors():
-            return queries.filtered_ids(self.db.conn, status=status, annotator=annotator)
+            for batch in export_reads.read_batches(
+                self.db.conn,
+                self._read,
+                status=status,
+                annotator=annotator,
+                labels=labels,
+                ids=ids,
+            ):
+                batch.reverse()
+                while batch:  # each document let go once given: the batch shrinks
+                    yield batch.pop()
 
     def iter_annotated(
         self,
@@ -264,12 +296,9 @@ class Repository(ProjectFile):
         labels: Collection[str] | None = None,
         ids: Sequence[int] | None = None,
     ) -> Iterator[AnnotatedDocument]:
-        """Documents for export, in id order (``ids``: these, from ``export_ids``), read one at a
-        time as they are asked for (no transaction is held between documents)."""
-        with self._errors():
-            yield from queries.iter_annotated(
-                self.db.conn, status=status, annotator=annotator, labels=labels, ids=ids
-            )
+        """The documents of ``export_reads``, without the counts."""
+        for read in self.export_reads(status=status, annotator=annotator, labels=labels, ids=ids):
+            yield read.document
 
     def counts(self, document_id: int) -> tuple[int, int]:
         """(spans, relations) of a document, counted by SQLite."""
