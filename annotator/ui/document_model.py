@@ -88,6 +88,7 @@ class DocumentListModel(ReadOnlyTableModel):
         self._count = 0
         self._pages = ListPages()
         self._counts: dict[ListView, int] = {}  # per filter (orders count alike)
+        self._places: dict[tuple[DocumentOrder, int], int] = {}  # rows in the whole list
         self._scanning = False  # a short title filter: rows found step by step
         self._complete = True  # every row of the list is known (counted, or scanned)
         self._cursor: RowKey | None = None  # where the scan goes on
@@ -154,7 +155,19 @@ class DocumentListModel(ReadOnlyTableModel):
     def reload(self) -> None:
         """Read the list again (documents imported, another program's changes)."""
         self._counts.clear()
+        self._places.clear()
         self._reset()
+
+    def project_row(self, document_id: int) -> int:
+        """The document's row in the whole list (no filter) in the order shown, -1 if it is
+        gone; kept until the list changes (the status bar asks after every filter key)."""
+        place = (self._view.order, document_id)
+        found = self._places.get(place)
+        if found is None:
+            view = ListView(self._view.annotator, order=self._view.order)
+            located = self._repo.locate(view, document_id)
+            found = self._places[place] = -1 if located is None else located[0]
+        return found
 
     def _count_of(self, view: ListView) -> int:
         view = replace(view, order=IMPORT_ORDER)
@@ -286,6 +299,8 @@ class DocumentListModel(ReadOnlyTableModel):
         old = self._pages.rows.get(document_id, self._pages.located.get(document_id, -1))
         if membership:
             self._counts = {v: n for v, n in self._counts.items() if v.status is None}
+        if moves:
+            self._places.clear()
         if not (moves or leaves):
             fresh = self._repo.summary(self._view, document_id) if old >= 0 else None
             if fresh is not None:
