@@ -268,7 +268,7 @@ class DocumentListModel(ReadOnlyTableModel):
     def row_of(self, document_id: int) -> int:
         """The row showing ``document_id``, or -1 when the filter hides it (or a scan has not
         found it yet)."""
-        row = self._pages.rows.get(document_id)
+        row = self._pages.rows.get(document_id, self._pages.located.get(document_id))
         if row is not None:
             return row
         if self._scanning:
