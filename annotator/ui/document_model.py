@@ -363,12 +363,13 @@ class DocumentListModel(ReadOnlyTableModel):
         column = index.column()
         span: Any = roleDataSpan  # iterable at run time; not so in the stubs
         items: Iterable[QModelRoleData] = [span] if isinstance(span, QModelRoleData) else span
-        for item in items:
+        for item in items:  # the delegate reuses the items: a role not answered is cleared
             role = item.role()
-            if role in _ROLES:
-                value = self._value(summary, column, role)
-                if value is not None:
-                    item.setData(value)
+            value = self._value(summary, column, role) if role in _ROLES else None
+            if value is None:
+                item.clearData()
+            else:
+                item.setData(value)
 
     def _value(self, summary: DocumentSummary, column: int, role: int) -> object:
         if role == _DISPLAY:

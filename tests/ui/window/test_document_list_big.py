@@ -9,7 +9,8 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from annotator.core.document_order import DocumentOrder, SortKey
@@ -159,3 +160,24 @@ def test_pages_seek_from_the_nearest_row_they_know() -> None:
     assert pages.anchors == {4_999: (0, "b", 2), 6_000: (0, "c", 3)}
     pages.removed(4_999)
     assert pages.anchors == {5_999: (0, "c", 3)}
+
+
+def test_every_cell_is_painted_with_its_own_roles(big: MainWindow) -> None:
+    """The delegate takes a cell's roles in one multiData call and reuses what it passes: a
+    role one cell answers (the open document's bold, a title's alignment) is no other's."""
+    table = big.documents.table
+    model = big.controller.document_model
+    delegate = table.itemDelegate()
+    table.viewport().grab()
+    for row in (0, 1, 2):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            option = QStyleOptionViewItem()
+            delegate.initStyleOption(option, index)
+            assert option.text == str(model.data(index))
+            assert option.font.bold() == (model.document_id(row) == big.controller.document_id)
+            align = model.data(index, Qt.ItemDataRole.TextAlignmentRole)
+            if align is None:
+                assert not option.displayAlignment & Qt.AlignmentFlag.AlignRight
+            else:
+                assert int(option.displayAlignment) == align
