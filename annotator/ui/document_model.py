@@ -161,6 +161,8 @@ class DocumentListModel(ReadOnlyTableModel):
     def project_row(self, document_id: int) -> int:
         """The document's row in the whole list (no filter) in the order shown, -1 if it is
         gone; kept until the list changes (the status bar asks after every filter key)."""
+        if not self.is_filtered and not self._scanning:
+            return self.row_of(document_id)  # the list shown is the whole list
         place = (self._view.order, document_id)
         found = self._places.get(place)
         if found is None:
@@ -238,6 +240,14 @@ class DocumentListModel(ReadOnlyTableModel):
         if self._scanning or last < first:
             return []
         seek = self._pages.seek(first, last, self._count)
+        inside = self._pages.inside(first, last) if seek.skip else None
+        if inside is not None:
+            row, key = inside
+            view = self._view
+            rows = self._repo.rows(view, after=key, limit=row - first, backwards=True)[::-1]
+            rows += self._repo.rows(view, after=key, inclusive=True, limit=last - row + 1)
+            self._pages.put(page, rows, [row_key(r, view.order) for r in rows])
+            return rows
         rows = self._repo.rows(
             self._view,
             after=seek.after,

@@ -92,6 +92,14 @@ class ListPages:
                 best = Seek(key, row - last, True)
         return best
 
+    def inside(self, first: int, last: int) -> tuple[int, RowKey] | None:
+        """An anchor strictly inside rows ``first``..``last`` (a document located there): the
+        page is then read from it both ways, two seeks of no skip."""
+        for row, key in self.anchors.items():
+            if first < row < last:
+                return row, key
+        return None
+
     def moved(self, old: int, new: int, key: RowKey) -> None:
         """A row went from ``old`` to ``new``: the rows between shift by one; pages are
         dropped (read again from the anchors, one seek each)."""
