@@ -156,6 +156,7 @@ def test_pages_seek_from_the_nearest_row_they_know() -> None:
     pages.anchors = {4_199: (0, "a", 1), 5_000: (0, "b", 2)}
     assert pages.seek(4_200, 4_399, 10_000) == Seek((0, "a", 1), 1, False)
     assert pages.seek(4_800, 4_999, 10_000) == Seek((0, "b", 2), 1, True)
+    assert pages.inside(4_000, 4_199) is None and pages.inside(4_000, 4_399) == (4_199, (0, "a", 1))
     pages.moved(4_199, 6_000, (0, "c", 3))  # a row moved down: those between move up
     assert pages.anchors == {4_999: (0, "b", 2), 6_000: (0, "c", 3)}
     pages.removed(4_999)
