@@ -1,6 +1,6 @@
 """Speed of the whole window, offscreen: a key press is stored, drawn and undoable.
 
-Usage: python benchmarks/bench_window.py [--runs R]
+Usage: python benchmarks/bench_window.py [--runs R] [--documents N] [--only-big | --only-list]
 
 Two project files are built in a temporary folder: the sample article repeated to 6,000 tokens
 with 1,000 spans, and to 150,000 characters with 10,000 spans (entities of 1-3 tokens, events,
@@ -20,6 +20,13 @@ quotes of 8-40 tokens, at random tokens with a fixed seed). The real window
   event loop's turn, the whole window painted), when the clitic evidence (read by a worker
   thread) arrived, and a label key then; next to the same on a project of the sample article
   alone.
+
+- many documents (issue 10, big_list.py): projects of 50, 10,000 and ``--documents`` short
+  documents with news titles: the label key and undo, every key of two title filters typed one
+  letter at a time, the end of the list (import and title order), each the key, one turn of
+  the event loop and the whole window painted; beside schema 4's LIKE and OFFSET queries timed
+  in the same run, and the growth from 10,000 to ``--documents``; ``--only-list`` runs only
+  these.
 
 Targets (issue 4): label key and undo <= 16 ms, open <= 100 ms; 10,000 spans: every edit
 < 50 ms. Not a test: nothing here asserts a time. Figures go into docs/benchmarks-window.md.
