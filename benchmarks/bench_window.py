@@ -1,6 +1,6 @@
 """Speed of the whole window, offscreen: a key press is stored, drawn and undoable.
 
-Usage: python benchmarks/bench_window.py [--runs R]
+Usage: python benchmarks/bench_window.py [--runs R] [--documents N] [--only-big | --only-list]
 
 Two project files are built in a temporary folder: the sample article repeated to 6,000 tokens
 with 1,000 spans, and to 150,000 characters with 10,000 spans (entities of 1-3 tokens, events,
@@ -24,6 +24,13 @@ still (window_turns.py: what Qt paints is what the edit made dirty, as on a scre
   thread) arrived, and a label key then; next to the same on a project of the sample article
   alone.
 
+- many documents (issue 10, big_list.py): projects of 50, 10,000 and ``--documents`` short
+  documents with news titles: the label key and undo, every key of two title filters typed one
+  letter at a time, the end of the list (import and title order), each the key, one turn of
+  the event loop and the whole window painted; beside schema 4's LIKE and OFFSET queries timed
+  in the same run, and the growth from 10,000 to ``--documents``; ``--only-list`` runs only
+  these.
+
 Targets (issue 4): label key and undo <= 16 ms, open <= 100 ms; 10,000 spans: every edit
 < 50 ms. Not a test: nothing here asserts a time. Figures go into docs/benchmarks-window.md.
 """
@@ -45,6 +52,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import big_list  # noqa: E402  (benchmarks/big_list.py, beside this script)
 from PySide6.QtCore import QSettings, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
@@ -194,27 +202,65 @@ def bench_bare_apply(repo: Repository, document_id: int, runs: int) -> float:
     return median_ms(samples)
 
 
-def bench_many_documents(folder: Path, app: QApplication, count: int) -> dict[str, float]:
-    """A project of ``count`` short documents: the lazy document list stays smooth."""
-    path = folder / "many.annot.db"
-    sample = "قال كارتر إن الخطة تمضي في الرقة والموصل"
-    with open_project(path) as repo:
-        repo.add_documents(
-            AnnotatedDocument(
-                Document(None, f"مقال {i}", f"{sample} {i}", text_sha256(f"{sample} {i}"))
+def bench_many_documents(folder: Path, app: QApplication, count: int, runs: int) -> None:
+    """Projects of many short documents with news titles (big_list.py): the label key, undo,
+    every key of a filter typed one letter at a time, the end of the list, each at 50, 10,000
+    and ``count`` documents (the growth), beside the same run's baselines; then the list's
+    sorts, one run each."""
+    sample = SAMPLE.read_text(encoding="utf-8")
+    sizes = sorted({50, min(10_000, count), count})
+    rows: dict[str, dict[int, float]] = {}
+
+    def put(name: str, size: int, value: float) -> None:
+        rows.setdefault(name, {})[size] = value
+
+    for size in sizes:
+        path = big_list.make_list_project(folder / f"list-{size}.annot.db", sample, size)
+        window = big_list.open_list_window(path, folder, WHO, app)
+        label, undo = big_list.label_and_undo(app, window, runs)
+        put("label key -> stored, whole window painted", size, label)
+        put("undo (Ctrl+Z) -> stored, whole window painted", size, undo)
+        for query in big_list.FILTER_QUERIES:
+            typed = big_list.filter_keys(app, window, query, max(3, runs // 3))
+            like = big_list.like_baseline(path, query, max(3, runs // 3))
+            for i, (key, before) in enumerate(zip(typed, like, strict=True)):
+                typed_so_far = query[: i + 1]
+                put(f"filter {typed_so_far!r}: the key -> list + window painted", size, key)
+                put(f"  baseline {typed_so_far!r}: schema 4's LIKE count + page, SQL", size, before)
+        for order in (DocumentOrder(), DocumentOrder(SortKey.TITLE)):
+            window.documents.set_order(order)
+            jump, back = big_list.end_of_list(app, window, max(3, runs // 3))
+            name = order.key.value
+            put(f"{name} order: jump to the end (read from the end) + paint", size, jump)
+            put(f"{name} order: ten screens back up (keyset) + paint", size, back)
+            sql = "d.id" if order.key is SortKey.IMPORT else "d.title COLLATE NOCASE, d.id"
+            put(
+                f"  baseline: the last page by LIMIT/OFFSET, SQL alone ({name})",
+                size,
+                big_list.offset_baseline(path, sql, runs),
             )
-            for i in range(count)
-        )
-    settings = UserSettings(QSettings(str(folder / "many.ini"), QSettings.Format.IniFormat))
-    settings.set_annotator(WHO)
-    figures: dict[str, float] = {}
-    start = time.perf_counter()
-    window = create_main_window(path, settings)
-    window.show()
-    window.grab()
-    figures["open the window + first paint"] = (time.perf_counter() - start) * 1000
+        window.documents.set_order(DocumentOrder())
+        if size == count:
+            sorts = bench_sorts(window, app, count)
+        window.close()
+        app.processEvents()
+    print(f"\nmany documents: median of {runs} runs (filters, pages: {max(3, runs // 3)})")
+    print(f"  {'':<64}" + "".join(f"{size:>10,}" for size in sizes) + "   growth")
+    for name, values in rows.items():
+        cells = "".join(f"{values.get(size, float('nan')):10.2f}" for size in sizes)
+        small, big = values.get(sizes[-2]), values.get(sizes[-1])
+        growth = f"{big / small:6.2f}x" if small and big and len(sizes) > 2 else ""
+        print(f"  {name:<64}{cells}   {growth}")
+    print(f"\n{count:,} documents, the list's sorts (single runs)")
+    for label, value in sorts.items():
+        print(f"  {label:<64} {value:8.2f}")
+
+
+def bench_sorts(window: MainWindow, app: QApplication, count: int) -> dict[str, float]:
+    """Sorting the list by each column, and the label key with the list sorted by spans."""
     table = window.documents.table
     bar = table.verticalScrollBar()
+    figures: dict[str, float] = {}
     samples = []
     for value in range(0, bar.maximum(), max(1, bar.maximum() // 20)):
         samples.append(timed(lambda v=value: (bar.setValue(v), table.viewport().grab())))
@@ -226,11 +272,6 @@ def bench_many_documents(folder: Path, app: QApplication, count: int) -> dict[st
             window.grab(),
         )
     )
-    figures["filter by title + paint"] = 1000 * timed(
-        lambda: (window.documents.search.setText("مقال 9999"), table.viewport().grab())
-    )
-    window.documents.search.setText("")
-    model = window.controller.document_model
     for key in (SortKey.TITLE, SortKey.STATUS, SortKey.SPANS):
         name = key.value
         figures[f"sort by {name} + paint (the open document's row selected)"] = 1000 * timed(
@@ -246,9 +287,7 @@ def bench_many_documents(folder: Path, app: QApplication, count: int) -> dict[st
     figures["sorted by spans: label key (the row moves) + paint"] = 1000 * timed(
         lambda: (QTest.keyClick(window.view.text_edit, Qt.Key.Key_3), window.grab())
     )
-    model.set_order(DocumentOrder())
-    window.close()
-    app.processEvents()
+    window.controller.document_model.set_order(DocumentOrder())
     return figures
 
 
@@ -341,9 +380,15 @@ def main() -> None:
     parser.add_argument("--big-chars", type=int, default=5_800_000)
     parser.add_argument("--big-spans", type=int, default=1_000_000)
     parser.add_argument("--only-big", action="store_true", help="only the big project")
+    parser.add_argument(
+        "--only-list", action="store_true", help="only the projects of many documents"
+    )
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     folder = Path(tempfile.mkdtemp(prefix="bench-window-"))
+    if args.only_list:
+        bench_many_documents(folder, app, args.documents, args.runs)
+        return
     cases = [
         ("6,000 tokens, 1,000 spans", article(tokens=6000), 1000, False),
         ("150,000 characters, 10,000 spans", article(chars=150_000), 10_000, True),
@@ -377,10 +422,7 @@ def main() -> None:
         print(f"\n{name} ({len(tokenize(text))} tokens, {len(text)} characters)")
         for label, value in figures.items():
             print(f"  {label:<48} {value:8.2f}")
-    figures = bench_many_documents(folder, app, args.documents)
-    print(f"\n{args.documents:,} documents (single runs)")
-    for label, value in figures.items():
-        print(f"  {label:<48} {value:8.2f}")
+    bench_many_documents(folder, app, args.documents, args.runs)
 
 
 if __name__ == "__main__":

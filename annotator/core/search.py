@@ -280,6 +280,18 @@ def _disjoint(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return kept
 
 
+def query_keys(query: str) -> tuple[str, ...]:
+    """The keys a text's key must contain for ``query`` to be found in it as find finds it:
+    the query's key (find's, names joined), and also the key with a hamza for a last ئ that
+    is word-final only in the query (``SearchIndex.find_all``). The document list's title
+    filter matches with these (store/list_index.py); ``("",)`` for a query that folds to
+    nothing."""
+    key = search_key(query, join_names=True)[0]
+    if key.endswith("يء") and query.rstrip("".join(MARKS))[-1:] == "ئ":
+        return key, key[:-2] + "ء"
+    return (key,)
+
+
 def find_all(text: str, query: str) -> list[tuple[int, int]]:
     """Every match of ``query`` in ``text`` as original offsets (see ``SearchIndex.find_all``)."""
     return SearchIndex(text).find_all(query)

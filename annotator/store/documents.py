@@ -7,6 +7,7 @@ while the write lock is held, so a whole batch goes in with a few ``executemany`
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -14,7 +15,7 @@ from typing import Any
 from annotator.core.errors import ValidationError
 from annotator.core.model import AnnotatedDocument, Document, Status
 from annotator.core.text import canonical_text, text_sha256
-from annotator.store import evidence
+from annotator.store import evidence, list_index
 from annotator.store.rows import dump_json
 
 OnInvalid = Callable[[AnnotatedDocument, ValidationError], None]
@@ -227,6 +228,8 @@ def insert(
         span_rows,
     )
     evidence.add_counts(conn, evidence.folded_counts(row[-1] for row in doc_rows))
+    spans_of = Counter(row[1] for row in span_rows)
+    list_index.add_documents(conn, ((row[0], row[1], spans_of[row[0]]) for row in doc_rows))
     conn.executemany(
         "INSERT INTO relations (id, type, source_id, target_id, annotator) VALUES (?, ?, ?, ?, ?)",
         relation_rows,

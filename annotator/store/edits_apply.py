@@ -31,7 +31,7 @@ from annotator.core.edits import (
 )
 from annotator.core.errors import ConflictError, NotFoundError, ValidationError
 from annotator.core.model import Relation, Span, Status, StoredSpan
-from annotator.store import labels
+from annotator.store import labels, list_index
 from annotator.store.connection import now
 from annotator.store.rows import (
     RELATION_COLUMNS,
@@ -158,6 +158,7 @@ def add_span(conn: sqlite3.Connection, span: Span, known: KnownText | None = Non
     )
     new_id = span.id if span.id is not None else cursor.lastrowid
     assert new_id is not None
+    list_index.count_spans(conn, span.document_id, +1)
     return _inverse(RemoveSpan(new_id, expect=span.updated), bump)
 
 
@@ -174,6 +175,7 @@ def remove_span(conn: sqlite3.Connection, span_id: int, expect: str | None = Non
     bump = _bump(conn, span.document_id, span.annotator)
     conn.execute("DELETE FROM relations WHERE source_id = ? OR target_id = ?", (span_id, span_id))
     conn.execute("DELETE FROM spans WHERE id = ?", (span_id,))
+    list_index.count_spans(conn, span.document_id, -1)
     restore: list[Edit] = [AddSpan(span)]
     restore.extend(AddRelation(r) for r in relations)
     return Composite((*restore, *bump))

@@ -1,17 +1,14 @@
-"""Read-side queries: the document list, exports, statistics and the consistency check."""
+"""Read-side queries: exports, statistics and the consistency check (the list: document_list)."""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
-from annotator.core.document_order import IMPORT_ORDER, DocumentOrder, SortKey
 from annotator.core.errors import NotFoundError, ProjectFileError
 from annotator.core.labels import name_error
 from annotator.core.model import (
-    DocumentSummary,
     Status,
     StoredAnnotatedDocument,
 )
@@ -23,7 +20,6 @@ from annotator.store.rows import (
     SPAN_COLUMNS,
     SPAN_ORDER,
     as_status,
-    as_text,
     document_from_row,
     fetch_status,
     highest_status,
@@ -48,142 +44,6 @@ class ProjectStats:
     by_annotator: Mapping[str, Mapping[Status, int]] = field(default_factory=dict, hash=False)
     spans_by_label: Mapping[str, int] = field(default_factory=dict, hash=False)
     spans_by_annotator: Mapping[str, int] = field(default_factory=dict, hash=False)
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-# The list reads id, title and length: from the covering index, in id order. Without the hint
-# SQLite walked the sha256 index when the status was joined, and the status rows in hash order
-# (a sort by title at 100,000 documents: 800 ms a page instead of 20-150 ms).
-LIST_SOURCE = "FROM documents d INDEXED BY documents_list"
-
-
-def _list_filter(
-    annotator: str,
-    status: Status | None,
-    search: str,
-    *,
-    statuses: bool = True,
-    source: str = LIST_SOURCE,
-) -> tuple[str, str, list[Any]]:
-    """FROM … JOIN and WHERE clauses (and parameters) of the filtered document list; the
-    annotator's status rows are joined if ``statuses`` or the filter is by status."""
-    if statuses or status is not None:
-        join = f"{source} LEFT JOIN document_status s ON s.document_id = d.id AND s.annotator = ?"
-        params: list[Any] = [annotator]
-    else:
-        join, params = source, []
-    where = []
-    if search:
-        where.append("d.title LIKE ? ESCAPE '\\'")
-        params.append(f"%{_escape_like(search)}%")
-    if status is not None:
-        status = Status(status)
-        if status is Status.NEW:
-            where.append("s.status IS NULL")
-        else:
-            where.append("s.status = ?")
-            params.append(status.value)
-    return join, (" WHERE " + " AND ".join(where)) if where else "", params
-
-
-# The sort key of each order, an SQL expression over ``documents d`` (and ``s``, the annotator's
-# status row); the document id breaks ties. Sorted in SQL: the list never loads every row.
-SORT_KEYS: Mapping[SortKey, str | None] = {
-    SortKey.IMPORT: None,
-    SortKey.TITLE: "d.title COLLATE NOCASE",
-    SortKey.STATUS: "CASE s.status WHEN 'in_progress' THEN 1 WHEN 'done' THEN 2 ELSE 0 END",
-    SortKey.SPANS: "(SELECT count(*) FROM spans WHERE spans.document_id = d.id)",
-}
-
-
-def _order_by(order: DocumentOrder) -> str:
-    direction = " DESC" if order.descending else ""
-    key = SORT_KEYS[order.key]
-    return f"{key}{direction}, d.id{direction}" if key else f"d.id{direction}"
-
-
-def summaries(
-    conn: sqlite3.Connection,
-    *,
-    annotator: str,
-    status: Status | None,
-    search: str,
-    offset: int,
-    limit: int | None,
-    order: DocumentOrder = IMPORT_ORDER,
-) -> list[DocumentSummary]:
-    """One page of the filtered list in ``order``: the page's ids first (the sort reads only
-    the key), then the columns of those ids alone (a span count per page row, not per row)."""
-    join, where, params = _list_filter(
-        annotator, status, search, statuses=order.key is SortKey.STATUS
-    )
-    page = conn.execute(
-        f"SELECT d.id {join}{where} ORDER BY {_order_by(order)} LIMIT ? OFFSET ?",
-        [*params, -1 if limit is None else limit, offset],
-    )
-    ids = [int(r[0]) for r in page]
-    join, _, _ = _list_filter(annotator, None, "")
-    found: dict[int, DocumentSummary] = {}
-    for chunk in range(0, len(ids), 500):  # SQLite's parameter limit
-        part = ids[chunk : chunk + 500]
-        rows = conn.execute(
-            "SELECT d.id, d.title, coalesce(s.status, 'new'), d.length,"
-            " (SELECT count(*) FROM spans WHERE spans.document_id = d.id)"
-            f" {join} WHERE d.id IN ({', '.join('?' * len(part))})",
-            [annotator, *part],
-        )
-        for r in rows:
-            found[r[0]] = DocumentSummary(
-                id=r[0],
-                title=as_text(r[1], f"the title of document {r[0]}"),
-                status=as_status(r[2], f"a status of document {r[0]}"),
-                span_count=r[4],
-                length=r[3],
-            )
-    return [found[i] for i in ids if i in found]
-
-
-def count_summaries(
-    conn: sqlite3.Connection, *, annotator: str, status: Status | None, search: str
-) -> int:
-    # a count reads the smallest index SQLite finds, not the titles
-    join, where, params = _list_filter(
-        annotator, status, search, statuses=False, source="FROM documents d"
-    )
-    return int(conn.execute(f"SELECT count(*) {join}{where}", params).fetchone()[0])
-
-
-def position(
-    conn: sqlite3.Connection,
-    document_id: int,
-    *,
-    annotator: str,
-    status: Status | None,
-    search: str,
-    order: DocumentOrder = IMPORT_ORDER,
-) -> int:
-    """0-based row of the document in the filtered list in ``order``; -1 when the filter
-    hides it: the documents before it are counted, by its key and then its id."""
-    join, where, params = _list_filter(
-        annotator, status, search, statuses=order.key is SortKey.STATUS
-    )
-    glue = " AND " if where else " WHERE "
-    key = SORT_KEYS[order.key] or "NULL"
-    found = conn.execute(
-        f"SELECT {key} {join}{where}{glue}d.id = ?", [*params, document_id]
-    ).fetchone()
-    if found is None:
-        return -1
-    before = ">" if order.descending else "<"
-    if order.key is SortKey.IMPORT:
-        compare, values = f"d.id {before} ?", [document_id]
-    else:
-        compare, values = f"({key}, d.id) {before} (?, ?)", [found[0], document_id]
-    row = conn.execute(f"SELECT count(*) {join}{where}{glue}{compare}", [*params, *values])
-    return int(row.fetchone()[0])
 
 
 def annotated(

@@ -9,13 +9,11 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from annotator.core.document_order import IMPORT_ORDER, DocumentOrder
 from annotator.core.edits import AddLabel, ChangeLabel, Edit, RemoveLabel
 from annotator.core.errors import NotFoundError
 from annotator.core.model import (
     AnnotatedDocument,
     Document,
-    DocumentSummary,
     Kind,
     Label,
     LabelSet,
@@ -30,6 +28,7 @@ from annotator.store import (
     evidence,
     export_reads,
     labels,
+    list_index,
     queries,
     rows,
     span_edges,
@@ -37,8 +36,8 @@ from annotator.store import (
 from annotator.store.connection import now
 from annotator.store.documents import OnInvalid
 from annotator.store.export_reads import ExportRead
+from annotator.store.list_reads import ListReads
 from annotator.store.opening import open_database
-from annotator.store.project_file import ProjectFile
 from annotator.store.queries import ProjectStats
 from annotator.store.schema import schema_version
 from annotator.store.verify import foreign_objects, repair
@@ -65,7 +64,7 @@ def open_project(
     return Repository(db, path, read_only=read_only, timeout=timeout)
 
 
-class Repository(ProjectFile):
+class Repository(ListReads):
     """One open project file. Returns domain values; each write is one committed transaction."""
 
     def __init__(
@@ -192,56 +191,6 @@ class Repository(ProjectFile):
     def count_documents(self) -> int:
         with self._errors():
             return int(self.db.conn.execute("SELECT count(*) FROM documents").fetchone()[0])
-
-    def summaries(
-        self,
-        *,
-        annotator: str = "",
-        status: Status | None = None,
-        search: str = "",
-        offset: int = 0,
-        limit: int | None = None,
-        order: DocumentOrder = IMPORT_ORDER,
-    ) -> list[DocumentSummary]:
-        """The document list (``annotator``'s statuses), filtered, sorted in ``order``."""
-        with self._read():
-            return queries.summaries(
-                self.db.conn,
-                annotator=annotator,
-                status=status,
-                search=search,
-                offset=offset,
-                limit=limit,
-                order=order,
-            )
-
-    def count_summaries(
-        self, *, annotator: str = "", status: Status | None = None, search: str = ""
-    ) -> int:
-        with self._read():
-            return queries.count_summaries(
-                self.db.conn, annotator=annotator, status=status, search=search
-            )
-
-    def position(
-        self,
-        document_id: int,
-        *,
-        annotator: str = "",
-        status: Status | None = None,
-        search: str = "",
-        order: DocumentOrder = IMPORT_ORDER,
-    ) -> int:
-        """0-based row of the document in ``summaries(...)``; -1 if the filter hides it."""
-        with self._read():
-            return queries.position(
-                self.db.conn,
-                document_id,
-                annotator=annotator,
-                status=status,
-                search=search,
-                order=order,
-            )
 
     def annotated(
         self, document_id: int, *, annotator: str | None = None
@@ -402,8 +351,9 @@ class Repository(ProjectFile):
             if any(f.drop is None for f in foreign):
                 return [*problems, "the data was not checked: the tables are not this program's"]
             found = queries.check(conn)
-            # the evidence derives from texts and spans: checked once those are right
-            return problems + (found or evidence.check(conn))
+            # the evidence and the list's index derive from texts, titles and spans: checked
+            # once those are right
+            return problems + (found or [*evidence.check(conn), *list_index.check(conn)])
 
     def backup(self, target: Path) -> None:
         """Copy the project to a new file ``target`` through SQLite's backup API."""
@@ -422,6 +372,12 @@ class Repository(ProjectFile):
             with self._write():
                 evidence.fill(self.db.conn)
             done.append("the clitic evidence (span texts, token counts) written again")
+        with self._read():
+            stale = list_index.check(self.db.conn)
+        if stale:
+            with self._write():
+                list_index.fill(self.db.conn)
+            done.append("the document list's title keys, title index and span counts written again")
         return done
 
     def check_evidence(self) -> list[str]:

@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from annotator.core.errors import ProjectFileError
-from annotator.store import evidence
+from annotator.store import evidence, list_index
 from annotator.store.connection import write
 
 APPLICATION_ID = 0x414E4E54  # "ANNT": marks an SQLite file as an annotator project
@@ -209,11 +209,22 @@ def _m004_clitic_evidence(db: Database) -> None:
     evidence.fill(db.conn)
 
 
+def _m005_document_list(db: Database) -> None:
+    """What the document list reads at any size (docs/adr/0049): the titles folded as find
+    folds them with an FTS5 trigram index over them, each document's span count indexed, and
+    an index on the titles for the list sorted by title. Derived data, filled here with today's
+    fold (store/list_index.py); a change of the fold comes with a migration that fills it again."""
+    for sql in list_index.CREATE:
+        db.execute(sql)
+    list_index.fill(db.conn)
+
+
 MIGRATIONS: Sequence[Migration] = (
     _m001_initial,
     Rebuild(_m002_ids_never_reused),
     _m003_speaker_labels,
     _m004_clitic_evidence,
+    _m005_document_list,
 )
 """Append only. Never edit or reorder a released migration."""
 

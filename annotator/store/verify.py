@@ -48,8 +48,8 @@ def shape(conn: sqlite3.Connection) -> Shape:
     """What the file holds, read through PRAGMAs (not the SQL text, which SQLite versions
     rewrite differently on a table rename)."""
     out: Shape = {}
-    for kind, name, table in conn.execute(
-        "SELECT type, name, tbl_name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+    for kind, name, table, sql in conn.execute(
+        "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
     ):
         if kind == "table":
             columns = tuple(tuple(r) for r in conn.execute(f"PRAGMA table_xinfo({_quote(name)})"))
@@ -58,7 +58,10 @@ def shape(conn: sqlite3.Connection) -> Shape:
                     tuple(r[2:]) for r in conn.execute(f"PRAGMA foreign_key_list({_quote(name)})")
                 )
             )
-            out[("table", name)] = (columns, keys)
+            # a virtual table is its module and arguments (the title index's tokenizer, its
+            # content table): those are only in its SQL, which SQLite keeps as written
+            virtual = sql if str(sql).upper().startswith("CREATE VIRTUAL TABLE") else None
+            out[("table", name)] = (columns, keys, virtual)
         elif kind == "index":
             info = [r for r in conn.execute(f"PRAGMA index_list({_quote(table)})") if r[1] == name]
             unique = bool(info[0][2]) if info else None

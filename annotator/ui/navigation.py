@@ -16,6 +16,7 @@ from annotator.core.edits import Edit, SetStatus
 from annotator.core.errors import AnnotatorError, NotFoundError
 from annotator.core.model import Document, Status, StoredSpan
 from annotator.store import Repository
+from annotator.store.document_list import ListView, row_key
 from annotator.ui.error_text import document_not_opened
 from annotator.ui.settings import Place, UserSettings
 from annotator.ui.text import isolate
@@ -30,6 +31,10 @@ class DocumentRows(Protocol):
     def order(self) -> DocumentOrder: ...
     @property
     def is_filtered(self) -> bool: ...
+    @property
+    def complete(self) -> bool: ...
+    def document_count(self) -> int: ...
+    def project_row(self, document_id: int) -> int: ...
     def row_of(self, document_id: int) -> int: ...
     def document_id(self, row: int) -> int | None: ...
     def rowCount(self) -> int: ...
@@ -156,19 +161,9 @@ class Navigator(QObject):
         row = model.row_of(current)
         target: int | None = None
         if row >= 0:
-            target = model.document_id(row + delta) if 0 <= row + delta < model.rowCount() else None
+            target = model.document_id(row + delta) if row + delta >= 0 else None
         else:  # the filter hides it: the next of the whole list, in the order shown
-            order = model.order
-            position = self.controller.repo.position(
-                current, annotator=self.controller.annotator, order=order
-            )
-            found = self.controller.repo.summaries(
-                annotator=self.controller.annotator,
-                offset=max(0, position + delta),
-                limit=1,
-                order=order,
-            )
-            target = found[0].id if found and position + delta >= 0 else None
+            target = self._neighbour(current, backwards=delta < 0)
         if target is None:
             self.controller.message.emit(
                 self.tr("This is the last document")
@@ -178,27 +173,37 @@ class Navigator(QObject):
             return
         self.go(target)
 
+    def _whole_list(self) -> ListView:
+        return ListView(self.controller.annotator, order=self.controller.document_model.order)
+
+    def _neighbour(self, document_id: int, *, backwards: bool) -> int | None:
+        """The document after (before) this one in the whole list, in the order shown."""
+        repo, view = self.controller.repo, self._whole_list()
+        found = repo.locate(view, document_id)
+        if found is None:
+            return None
+        rows = repo.rows(view, after=found[1], limit=1, backwards=backwards)
+        return rows[0].id if rows else None
+
     def next_unfinished(self, after: int) -> int | None:
         """The first document after ``after`` (wrapping around) that this annotator has not
-        done, in the order the list shows."""
-        repo, who, order = (
-            self.controller.repo,
-            self.controller.annotator,
-            self.controller.document_model.order,
-        )
-        position = repo.position(after, annotator=who, order=order)
-        total = repo.count_summaries(annotator=who)
-
-        def scan(low: int, high: int) -> int | None:
-            for start in range(low, high, SUMMARIES_PER_SCAN):
-                limit = min(SUMMARIES_PER_SCAN, high - start)
-                found = repo.summaries(annotator=who, offset=start, limit=limit, order=order)
-                for summary in found:
-                    if summary.id != after and summary.status is not Status.DONE:
-                        return summary.id
-            return None
-
-        return scan(position + 1, total) or scan(0, max(0, position))
+        done, in the order the list shows: read on from its row by keyset, a page at a time."""
+        repo, view = self.controller.repo, self._whole_list()
+        found = repo.locate(view, after)
+        key, wrapped = (None if found is None else found[1]), found is None
+        while True:
+            rows = repo.rows(view, after=key, limit=SUMMARIES_PER_SCAN)
+            for summary in rows:
+                if wrapped and summary.id == after:
+                    return None
+                if summary.id != after and summary.status is not Status.DONE:
+                    return summary.id
+            if len(rows) < SUMMARIES_PER_SCAN:
+                if wrapped:
+                    return None
+                key, wrapped = None, True  # on from the first row, up to ``after``
+            else:
+                key = row_key(rows[-1], view.order)
 
     def done_and_next(self) -> None:
         """Mark the open document done (one undoable edit) and open the next unfinished one."""
@@ -222,17 +227,14 @@ class Navigator(QObject):
     def position(self) -> tuple[int, int]:
         """(1-based position of the open document, number of documents) in the list as it
         shows them: in the whole project, or among those a filter shows (when the open one is
-        one of them), in the order the list shows."""
+        one of them and the list knows all its rows), in the order the list shows."""
         current = self.controller.document_id
-        total = self.controller.repo.count_documents()
+        rows = self.controller.document_model
+        total = rows.document_count()
         if current is None:
             return 0, total
-        rows = self.controller.document_model
-        if rows.is_filtered:
+        if rows.is_filtered and rows.complete:
             row = rows.row_of(current)
             if row >= 0:
                 return row + 1, rows.rowCount()
-        order = self.controller.document_model.order
-        return self.controller.repo.position(
-            current, annotator=self.controller.annotator, order=order
-        ) + 1, total
+        return rows.project_row(current) + 1, total

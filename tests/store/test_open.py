@@ -50,6 +50,14 @@ def test_new_project_is_migrated_with_default_labels(project_path: Path) -> None
         "document_status",
         "sqlite_sequence",  # AUTOINCREMENT's: span and relation ids are never reused
         "token_counts",  # the clitic evidence's word counts (schema 4)
+        # the document list (schema 5): folded titles, their FTS5 index and its shadow
+        # tables, span counts
+        "title_keys",
+        "title_search",
+        "title_search_data",
+        "title_search_idx",
+        "title_search_config",
+        "span_counts",
     }
     conn.close()
 

@@ -123,13 +123,13 @@ def test_the_filter_keeps_the_order(qtbot: QtBot, tmp_path: Path, settings: QSet
     click_header(window, DocumentListModel.TITLE)
     click_header(window, DocumentListModel.TITLE)
     first = titles(window)[0]  # the sample article: و sorts after the other letters
-    window.documents.search.setText("ا")  # titles with an alef
-    assert titles(window) == [first, "بغداد", "الرقة"]  # أنقرة has a hamza, not an alef
+    window.documents.search.setText("ا")  # titles with an alef: أنقرة's hamza seat is one too
+    assert titles(window) == [first, "بغداد", "الرقة", "أنقرة"]
     key(window, "Alt+PgDown")
     assert window.controller.document is not None
     assert window.controller.document.title == "بغداد"
-    # the position counts what the list shows: the second of three, not of the six
-    assert window.status.position.text() == "Document \u20662\u2069 of \u20663\u2069"
+    # the position counts what the list shows: the second of four, not of the six
+    assert window.status.position.text() == "Document \u20662\u2069 of \u20664\u2069"
     window.documents.status.setCurrentIndex(window.documents.status.findData("new"))
     assert titles(window) == [first, "الرقة"]
 
@@ -196,5 +196,6 @@ def test_a_sort_reads_only_the_pages_shown(
     for section in (DocumentListModel.TITLE, DocumentListModel.SPANS, DocumentListModel.STATUS):
         click_header(window, section)
         window.documents.table.viewport().grab()  # painted: the rows shown were read
-        assert 0 < len(model._pages) <= 2, "a sort read more than the rows shown"
-    assert all("LIMIT" in s for s in statements if s.startswith("SELECT d.id FROM"))
+        assert 0 < len(model._pages.pages) <= 2, "a sort read more than the rows shown"
+    ordered = [s for s in statements if s.startswith("SELECT") and "ORDER BY" in s]
+    assert ordered and all("LIMIT" in s for s in ordered)  # never every row in order

@@ -72,7 +72,7 @@ def test_document_list_pages_through_many_documents(tmp_path: Path) -> None:
         assert model.row_of(model.document_id(n - 1) or 0) == n - 1
         model.set_current(model.document_id(n - 1))
         assert model.data(last, Qt.ItemDataRole.FontRole).bold()
-        assert len(model._pages) <= 2
+        assert len(model._pages.pages) <= 2
 
 
 def test_span_list_model_passes_the_model_tester(qtmodeltester: ModelTester) -> None:
