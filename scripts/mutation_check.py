@@ -57,8 +57,8 @@ MUTATIONS = (
     Mutation(
         "Ctrl+Enter does not wrap around to the first unfinished document",
         "annotator/ui/navigation.py",
-        "        return scan(position + 1, total) or scan(0, max(0, position))\n",
-        "        return scan(position + 1, total)\n",
+        "                key, wrapped = None, True  # on from the first row, up to ``after``\n",
+        "                return None\n",
         (W,),
     ),
     Mutation(
