@@ -1,4 +1,4 @@
-"""Table cells painted once and then copied (the span list; issue 10).
+"""Table cells laid out right to left, and cells painted once and then copied (issue 10).
 
 Qt's item delegate lays the text of every visible cell out again on each paint of the table
 (about 60 µs an Arabic cell here), and a label key repaints the whole span list because its rows
@@ -20,11 +20,17 @@ CACHE_SIZE = 512  # pictures kept (a screenful of the span list is about a hundr
 Key = tuple[object, ...]
 
 
-class CachedCells(QStyledItemDelegate):
-    def __init__(self, rtl_columns: tuple[int, ...], parent: QWidget) -> None:
+class RightToLeftCells(QStyledItemDelegate):
+    """Lays out the cells of some columns right to left whatever the interface language.
+
+    Alignment alone is not enough: in the English interface the paragraph direction of a cell
+    is left to right, so an Arabic text elided by the view gets its "…" on the right (beside
+    the first word, as if the beginning were cut) and a quote's opening « lands on the left.
+    """
+
+    def __init__(self, columns: tuple[int, ...], parent: QWidget) -> None:
         super().__init__(parent)
-        self.columns = rtl_columns
-        self._pictures: dict[Key, QPixmap] = {}
+        self.columns = columns
 
     def initStyleOption(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -33,6 +39,12 @@ class CachedCells(QStyledItemDelegate):
         if index.column() in self.columns:
             option.direction = Qt.LayoutDirection.RightToLeft
             option.textElideMode = Qt.TextElideMode.ElideRight
+
+
+class CachedCells(RightToLeftCells):
+    def __init__(self, rtl_columns: tuple[int, ...], parent: QWidget) -> None:
+        super().__init__(rtl_columns, parent)
+        self._pictures: dict[Key, QPixmap] = {}
 
     def paint(
         self,

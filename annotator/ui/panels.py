@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -10,8 +10,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -20,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.document_order import DocumentOrder
 from annotator.core.model import Status
-from annotator.ui.cells import CachedCells
+from annotator.ui.cells import CachedCells, RightToLeftCells
 from annotator.ui.document_model import DocumentListModel, status_text
 from annotator.ui.palette import LabelPalette
 from annotator.ui.span_model import SpanListModel
@@ -38,27 +36,6 @@ def _table(parent: QWidget) -> QTableView:
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     return table
-
-
-class RightToLeftCells(QStyledItemDelegate):
-    """Lays out the cells of some columns right to left whatever the interface language.
-
-    Alignment alone is not enough: in the English interface the paragraph direction of a cell
-    is left to right, so an Arabic text elided by the view gets its "…" on the right (beside
-    the first word, as if the beginning were cut) and a quote's opening « lands on the left.
-    """
-
-    def __init__(self, columns: tuple[int, ...], parent: QWidget) -> None:
-        super().__init__(parent)
-        self.columns = columns
-
-    def initStyleOption(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> None:
-        super().initStyleOption(option, index)
-        if index.column() in self.columns:
-            option.direction = Qt.LayoutDirection.RightToLeft
-            option.textElideMode = Qt.TextElideMode.ElideRight
 
 
 def _columns(table: QTableView, *, stretch: int, widths: dict[int, int]) -> None:

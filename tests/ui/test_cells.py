@@ -8,8 +8,7 @@ from PySide6.QtGui import QColor, QImage, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
-from annotator.ui.cells import CachedCells
-from annotator.ui.panels import RightToLeftCells
+from annotator.ui.cells import CachedCells, RightToLeftCells
 
 ROWS = [
     ("LOC", "#a8e0a0", "«إن داعش في الرقة ينسحب من منبج وأضاف أن الولايات المتحدة»", "12–40"),
