@@ -388,14 +388,8 @@ class ArticleEdit(QPlainTextEdit):
 
     def shown_u16(self) -> tuple[int, int]:
         """The UTF-16 range of the text on the lines in view (empty if none)."""
-        area = self.viewport().rect()
-        lo = hi = -1
-        for block, place in self.visible_blocks(area.top(), area.bottom()):
-            a, z = overlays.shown_text(self, block, place, area)
-            if a < z:
-                lo = a if lo < 0 else lo
-                hi = z
-        return (lo, hi) if lo >= 0 else (0, 0)
+        shown = [s for s in overlays.shown_blocks(self, self.viewport().rect()) if s.lo < s.hi]
+        return (shown[0].lo, shown[-1].hi) if shown else (0, 0)
 
     # -- mouse and clipboard ----------------------------------------------------------------
 

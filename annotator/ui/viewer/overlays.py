@@ -87,41 +87,58 @@ class Geometry(Protocol):
     def event_line_width(self) -> float: ...
 
 
-def lines_in(geo: Geometry, block: QTextBlock, place: QRectF, area: QRect) -> range:
-    """The numbers of the block's lines that the paint ``area`` shows (some of)."""
-    table = geo.line_table(block)
-    if table is None:
-        return range(0)
-    return table.between(area.top() - place.top(), area.bottom() - place.top())
+class Shown(NamedTuple):
+    """A laid-out block in the paint area: where it is, its lines, the numbers of those the area
+    shows, its position and the UTF-16 range of its text on them (``lo == hi``: none)."""
+
+    block: QTextBlock
+    place: QRectF
+    table: LineTable
+    lines: range
+    pos: int
+    lo: int
+    hi: int
+
+    @property
+    def last(self) -> int:
+        """The block-relative end of its text (before the separator)."""
+        return self.block.length() - 1
+
+    def held(self, a: int, z: int) -> range:
+        """The shown lines holding some of the block-relative ``[a, z)``."""
+        held = self.table.overlapping(max(a, 0), min(z, self.last))
+        return range(max(held.start, self.lines.start), min(held.stop, self.lines.stop))
 
 
-def shown_text(geo: Geometry, block: QTextBlock, place: QRectF, area: QRect) -> tuple[int, int]:
-    """The UTF-16 range of the block's text on the lines that ``area`` shows (empty: none)."""
-    table = geo.line_table(block)
-    shown = lines_in(geo, block, place, area)
-    if table is None or not shown:
-        return (0, 0)
-    pos = block.position()
-    return pos + table.starts[shown.start], pos + table.ends[shown.stop - 1]
+def shown_blocks(geo: Geometry, area: QRect) -> Iterator[Shown]:
+    """The laid-out blocks that the paint ``area`` shows, each with its lines there."""
+    for block, place in geo.visible_blocks(area.top(), area.bottom()):
+        table = geo.line_table(block)
+        if table is None:
+            continue
+        lines = table.between(area.top() - place.top(), area.bottom() - place.top())
+        pos = block.position()
+        lo = hi = pos
+        if lines:
+            lo, hi = pos + table.starts[lines.start], pos + table.ends[lines.stop - 1]
+        yield Shown(block, place, table, lines, pos, lo, hi)
 
 
 def paint_fills(
     painter: QPainter, geo: Geometry, area: QRect, fills: Callable[[int, int], Sequence[Fill]]
 ) -> None:
     """Entity backgrounds, under the text: only the pieces on the lines in the paint area."""
-    for block, place in geo.visible_blocks(area.top(), area.bottom()):
-        table = geo.line_table(block)
-        lo, hi = shown_text(geo, block, place, area)
-        if table is None or lo >= hi:
+    for shown in shown_blocks(geo, area):
+        if shown.lo >= shown.hi:
             continue
-        pos = block.position()
-        shown = lines_in(geo, block, place, area)
-        for start_u16, end_u16, colour in fills(lo, hi):
-            a, z = max(start_u16, lo) - pos, min(end_u16, hi) - pos
-            held = table.overlapping(a, z)
-            for i in range(max(held.start, shown.start), min(held.stop, shown.stop)):
-                for rect in geo.run_rects(block, i, max(a, table.starts[i]), min(z, table.ends[i])):
-                    painter.fillRect(rect.translated(place.topLeft()).toAlignedRect(), colour)
+        table, pos, origin = shown.table, shown.pos, shown.place.topLeft()
+        for start_u16, end_u16, colour in fills(shown.lo, shown.hi):
+            a, z = max(start_u16, shown.lo) - pos, min(end_u16, shown.hi) - pos
+            for i in shown.held(a, z):
+                for rect in geo.run_rects(
+                    shown.block, i, max(a, table.starts[i]), min(z, table.ends[i])
+                ):
+                    painter.fillRect(rect.translated(origin).toAlignedRect(), colour)
 
 
 def paint_bars(
@@ -133,20 +150,13 @@ def paint_bars(
     """A bar beside each line of a quote: only the lines in the paint area (a bar needs no x,
     so no ``cursorToX``)."""
     right = geo.viewport_width() - MARGIN + 4
-    for block, place in geo.visible_blocks(area.top(), area.bottom()):
-        table = geo.line_table(block)
-        if table is None:
-            continue
-        shown = lines_in(geo, block, place, area)
-        pos = block.position()
-        z_max = block.length() - 1
-        lo, hi = shown_text(geo, block, place, area)
-        for start_u16, end_u16, lane, colour in bars(block.blockNumber(), lo, hi):
+    for shown in shown_blocks(geo, area):
+        top, heights = shown.place.top(), shown.table.heights
+        for start_u16, end_u16, lane, colour in bars(shown.block.blockNumber(), shown.lo, shown.hi):
             x = right + min(lane, LANES - 1) * (BAR_WIDTH + BAR_GAP)
-            held = table.overlapping(max(start_u16 - pos, 0), min(end_u16 - pos, z_max))
-            for i in range(max(held.start, shown.start), min(held.stop, shown.stop)):
-                top = place.top() + table.tops[i]
-                painter.fillRect(QRectF(x, top, BAR_WIDTH, table.heights[i]), colour)
+            for i in shown.held(start_u16 - shown.pos, end_u16 - shown.pos):
+                line_top = top + shown.table.tops[i]
+                painter.fillRect(QRectF(x, line_top, BAR_WIDTH, heights[i]), colour)
 
 
 def event_line_width(font_metrics: QFontMetricsF) -> float:
@@ -164,21 +174,12 @@ def paint_events(
     and its end, so two events side by side and an event inside another both show."""
     width = geo.event_line_width()
     step = width + max(1.0, width / 2)
-    for block, place in geo.visible_blocks(area.top(), area.bottom()):
-        table = geo.line_table(block)
-        if table is None:
-            continue
-        shown = lines_in(geo, block, place, area)
-        pos = block.position()
-        z_max = block.length() - 1
-        every = range(len(table.starts))
-        lo, hi = shown_text(geo, block, place, area)
-        for line in events(block.blockNumber(), lo, hi):
-            a, z = max(line.start_u16 - pos, 0), min(line.end_u16 - pos, z_max)
-            held = table.overlapping(a, z)
-            if held.stop <= shown.start or held.start >= shown.stop:
+    for shown in shown_blocks(geo, area):
+        block, pos, origin = shown.block, shown.pos, shown.place.topLeft()
+        every = range(len(shown.table.starts))
+        for line in events(block.blockNumber(), shown.lo, shown.hi):
+            if not shown.held(line.start_u16 - pos, line.end_u16 - pos):
                 continue  # off the paint area: no cursorToX for it
-            origin = place.topLeft()
             rects = list(geo.block_rects(block, origin, line.start_u16, line.end_u16, every))
             if not rects:
                 continue
@@ -193,7 +194,7 @@ def paint_events(
             if line.start_u16 >= pos:
                 x, y = first.right() - width, first.bottom() - 1 - width - lift
                 painter.fillRect(QRectF(x, y - tick + width, width, tick), line.colour)
-            if line.end_u16 <= pos + z_max:
+            if line.end_u16 <= pos + shown.last:
                 x, y = last.left(), last.bottom() - 1 - width - lift
                 painter.fillRect(QRectF(x, y - tick + width, width, tick), line.colour)
 
@@ -208,13 +209,13 @@ def paint_found(
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setPen(QPen(QColor(FOUND_COLOUR), 1.5))
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    for block, place in geo.visible_blocks(area.top(), area.bottom()):
-        start, stop = block.position(), block.position() + block.length()
-        i = bisect_right(ends, start)  # the first match ending in this block
-        shown = lines_in(geo, block, place, area)
+    for shown in shown_blocks(geo, area):
+        block, place = shown.block, shown.place
+        stop = shown.pos + block.length()
+        i = bisect_right(ends, shown.pos)  # the first match ending in this block
         while i < len(found) and found[i][0] < stop:
             a, z = found[i]
-            for rect in geo.block_rects(block, place.topLeft(), a, z, shown):
+            for rect in geo.block_rects(block, place.topLeft(), a, z, shown.lines):
                 painter.drawRoundedRect(rect.adjusted(-1, 1, 1, -1), 3, 3)
             i += 1
     painter.restore()
