@@ -6,12 +6,11 @@ document holds the same text (see offsets.qt_text) and is never read back (DESIG
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
-    QColor,
     QFont,
     QShowEvent,
     QTextBlockFormat,
@@ -20,16 +19,15 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QVBoxLayout, QWidget
 
-from annotator.core.model import DEFAULT_LABELS, Kind, LabelSet, StoredSpan, reading_order
+from annotator.core.model import DEFAULT_LABELS, Kind, LabelSet, StoredSpan
 
 from ..fonts import load_fonts
 from .editor import ArticleEdit
 from .index import SpanIndex
+from .looks import SpanLooks
 from .offsets import OffsetMap, qt_text, u16_length
-from .overlays import Bar, EventLine, Fill
-from .pieces import Ranged, fills, pieces, tints
 from .span_details import span_tooltip
-from .style import Palette, fmt
+from .style import Palette
 
 BASE_POINT_SIZE = 16
 ZOOM_RANGE = (-10, 30)
@@ -54,22 +52,16 @@ class ArticleView(QWidget):
         self._labels = DEFAULT_LABELS
         self._selected: int | None = None
         self._selection = (0, 0)
-        self._lanes: dict[int, int] = {}  # quote id -> side bar lane
-        self._quotes: set[int] = set()
-        self._bar_colours: dict[str, QColor] = {}  # quote bars, and event lines by "event:"
-        self._colours: dict[str, QColor] = {}  # "#rrggbb" -> QColor, for fills and tints
-        self._events: dict[int, Ranged[EventLine]] = {}  # block -> its events in their lanes
-        self._bars: dict[int, Ranged[Bar]] = {}  # block -> its quotes' bars
+        self._looks = SpanLooks(self._index, self._offsets, self._labels)
         self._tinted: list[tuple[int, int, str]] = []  # the quote tints given to Qt (u16)
         self._zoom = 0
         self._family = load_fonts()
         self._pending_scroll: int | None = None
         self._loading = False
-        self._palette = Palette(self._labels)
-        self._edit.quote_bars = self._quote_bars
-        self._edit.event_lines = self._event_lines
-        self._edit.span_fills = self._span_fills
-        # the quotes' tint is kept for the text in view (and a screen around it)
+        self._edit.quote_bars = lambda *at: self._looks.quote_bars(*at)
+        self._edit.event_lines = lambda *at: self._looks.event_lines(*at)
+        self._edit.span_fills = lambda *at: self._looks.fills(*at)
+        # the quotes' tint is kept for the text in view
         self._edit.verticalScrollBar().valueChanged.connect(self._retint)
         self._edit.document().documentLayout().documentSizeChanged.connect(self._retint)
         self._edit.tooltip_text = self._tooltip
@@ -94,7 +86,7 @@ class ArticleView(QWidget):
     @property
     def span_palette(self) -> Palette:
         """The colours of the labels, as the spans are painted."""
-        return self._palette
+        return self._looks.palette
 
     @property
     def text(self) -> str:
@@ -110,7 +102,7 @@ class ArticleView(QWidget):
         self._index = index
         self._selected = None
         self._pending_scroll = None
-        self._set_palette(labels)
+        self._looks = SpanLooks(index, self._offsets, labels)
         self._edit.outline_u16 = None
         self._edit.set_found_u16([])
         self._loading = True
@@ -137,16 +129,9 @@ class ArticleView(QWidget):
 
     def set_labels(self, labels: LabelSet) -> None:
         self._labels = labels
-        self._set_palette(labels)
+        self._looks = SpanLooks(self._index, self._offsets, labels)
         self._retint()
         self._edit.viewport().update()
-
-    def _set_palette(self, labels: LabelSet) -> None:
-        self._palette = Palette(labels)
-        self._lanes = self._quote_lanes(rescan=True)
-        self._bar_colours.clear()
-        self._colours.clear()
-        self._events.clear()
 
     def add_span(self, span: StoredSpan) -> None:
         """Draw a new span: a repaint, never a new layout of the paragraph."""
@@ -171,27 +156,12 @@ class ArticleView(QWidget):
         """Repaint after an edit of ``spans`` (old and new versions of the span edited; the last
         one is current) in ``blocks``: re-lay the quote bars and the tint if one is or was a
         quote, the event lanes of ``blocks`` if one is or was an event."""
-        kind = self._palette.kind
-        kinds = {kind(s.label) for s in spans if s is not None}
-        if Kind.EVENT in kinds:
-            for number in blocks:
-                self._events.pop(number, None)
+        kinds = self._looks.edited(blocks, spans)
         if kinds == {Kind.ENTITY}:  # no lane moves: only where the span is and was
             edited = [s for s in spans if s is not None]
             self._edit.update_ranges([self._offsets.range_to_u16(s.start, s.end) for s in edited])
             return
-        if any(s is not None and kind(s.label) is Kind.QUOTE for s in spans):
-            current = spans[-1]
-            for span in spans:
-                if span is not None:
-                    self._quotes.discard(span.id)
-            if (
-                current is not None
-                and current.id in self._index
-                and kind(current.label) is Kind.QUOTE
-            ):
-                self._quotes.add(current.id)
-            self._lanes = self._quote_lanes()
+        if Kind.QUOTE in kinds:
             self._retint()
         self._edit.viewport().update()
 
@@ -365,126 +335,18 @@ class ArticleView(QWidget):
 
     # -- helpers for the editor -------------------------------------------------------------
 
-    def _quote_lanes(self, *, rescan: bool = False) -> dict[int, int]:
-        """A side-bar lane per quote: overlapping quotes get different lanes."""
-        if rescan:
-            kind = self._palette.kind
-            self._quotes = {s.id for s in self._index.spans() if kind(s.label) is Kind.QUOTE}
-        get = self._index.get
-        quotes = sorted(
-            (span for span in map(get, self._quotes) if span is not None),
-            key=reading_order,
-        )
-        self._bars.clear()
-        lane_ends: list[int] = []
-        lanes: dict[int, int] = {}
-        for span in quotes:
-            lane = next((i for i, end in enumerate(lane_ends) if end <= span.start), None)
-            if lane is None:
-                lane = len(lane_ends)
-                lane_ends.append(span.end)
-            else:
-                lane_ends[lane] = span.end
-            lanes[span.id] = lane
-        return lanes
-
-    def _quote_bars(self, block: int, start_u16: int, end_u16: int) -> list[Bar]:
-        """The bars of the quotes of ``block`` that overlap the UTF-16 range, in their lanes
-        (the block's are kept until a quote changes)."""
-        found = self._bars.get(block)
-        if found is None:
-            found = self._bars[block] = Ranged(self._block_bars(block), _u16_bounds)
-        return found.overlapping(start_u16, end_u16)
-
-    def _block_bars(self, block: int) -> Iterator[Bar]:
-        if block >= self._index.block_count:
-            return
-        palette = self._palette
-        for span in self._index.spans_in_block(block):
-            if span.id in self._quotes and span.start < span.end:
-                start, end = self._offsets.range_to_u16(span.start, span.end)
-                colour = self._bar_colours.get(span.label)
-                if colour is None:
-                    colour = QColor(fmt(palette.style(span.label).bar))
-                    self._bar_colours[span.label] = colour
-                yield Bar(start, end, self._lanes.get(span.id, 0), colour)
-
-    def _event_lines(self, block: int, start_u16: int, end_u16: int) -> list[EventLine]:
-        """The events of ``block`` that overlap the UTF-16 range, each in its lane (the
-        block's are kept until one of its events changes)."""
-        found = self._events.get(block)
-        if found is None:
-            found = self._events[block] = Ranged(self._block_events(block), _u16_bounds)
-        return found.overlapping(start_u16, end_u16)
-
-    def _block_events(self, block: int) -> list[EventLine]:
-        """The events of ``block``, each in its lane: the outer (earlier, longer) one lowest,
-        a nested or overlapping one above it (greedy interval lanes, per block)."""
-        found: list[EventLine] = []
-        if block >= self._index.block_count:
-            return found
-        palette = self._palette
-        events = sorted(
-            (s for s in self._index.spans_in_block(block) if palette.kind(s.label) is Kind.EVENT),
-            key=reading_order,
-        )
-        lane_ends: list[int] = []
-        for span in events:
-            if span.start >= span.end:
-                continue
-            lane = next((i for i, end in enumerate(lane_ends) if end <= span.start), None)
-            if lane is None:
-                lane = len(lane_ends)
-                lane_ends.append(span.end)
-            else:
-                lane_ends[lane] = span.end
-            key = "event:" + span.label
-            colour = self._bar_colours.get(key)
-            if colour is None:
-                colour = QColor(fmt(palette.style(span.label).line))
-                self._bar_colours[key] = colour
-            start, end = self._offsets.range_to_u16(span.start, span.end)
-            found.append(EventLine(start, end, lane, colour))
-        return found
-
-    def _colour(self, name: str) -> QColor:
-        colour = self._colours.get(name)
-        if colour is None:
-            colour = self._colours[name] = QColor(name)
-        return colour
-
-    def _span_fills(self, start_u16: int, end_u16: int) -> list[Fill]:
-        """The entity backgrounds of the UTF-16 range (the text on screen): a query of the
-        spans there, whatever the paragraph holds."""
-        offsets = self._offsets
-        start, end = offsets.range_to_cp(start_u16, end_u16)
-        found = pieces(self._index.overlapping(start, end), self._palette, start, end)
-        return [
-            Fill(*offsets.range_to_u16(a, z), self._colour(colour))
-            for a, z, colour in fills(found, self._palette)
-        ]
-
     def painted_at(self, pos: int) -> tuple[str | None, str | None]:
         """The background and the text colour that the spans give code point ``pos`` ("#rrggbb";
         None: the paper's, the text's): what the viewer paints there."""
-        found = list(pieces(self._index.overlapping(pos, pos + 1), self._palette, pos, pos + 1))
-        background = fills(found, self._palette)
-        tint = tints(found, self._palette)
-        return (background[0][2] if background else None, tint[0][2] if tint else None)
+        return self._looks.painted_at(pos)
 
     def _retint(self, *_: object) -> None:
-        """Give Qt the quotes' tint of the text in view and a screen's height around it, as
-        extra selections: Qt draws them without laying the text out again (docs/adr/0048)."""
+        """Give Qt the quotes' tint of the text in view as extra selections: Qt draws them
+        without laying the text out again (docs/adr/0048)."""
         if self._loading:
             return
         edit = self._edit
-        lo_u16, hi_u16 = edit.shown_u16()
-        offsets = self._offsets
-        lo, hi = offsets.range_to_cp(lo_u16, hi_u16)
-        found = pieces(self._index.overlapping(lo, hi), self._palette, lo, hi)
-        wanted = [
-            (*offsets.range_to_u16(a, z), colour) for a, z, colour in tints(found, self._palette)
-        ]
+        wanted = self._looks.tints(*edit.shown_u16())
         if wanted == self._tinted:
             return
         self._tinted = wanted
@@ -497,7 +359,7 @@ class ArticleView(QWidget):
             cursor.setPosition(z, QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
             tinted = QTextCharFormat()
-            tinted.setForeground(QBrush(self._colour(colour)))
+            tinted.setForeground(QBrush(self._looks.colour(colour)))
             # A background, but a transparent one: Qt skips a selection that only recolours
             # text where it touches another one (a nested quote inside its quote would keep the
             # plain text colour), and the entity backgrounds under the text must stay visible.
@@ -517,10 +379,6 @@ class ArticleView(QWidget):
     def _mime_text(self, start_u16: int, end_u16: int) -> str:
         start, end = self._offsets.range_to_cp(start_u16, end_u16)
         return self._text[start:end]
-
-
-def _u16_bounds(item: Bar | EventLine) -> tuple[int, int]:
-    return item.start_u16, item.end_u16
 
 
 def _rtl_block() -> QTextBlockFormat:
