@@ -4,7 +4,7 @@ Usage: python benchmarks/bench_paragraphs.py [--runs R] [--sizes 6000,12000,...]
 
 The sample article repeated to N tokens, once in its own short paragraphs and once with every
 line break turned into a space (one paragraph, as many scraped or converted texts are), one span
-per 30 characters at random tokens (entities, events, quotes; bench_window.random_spans). The
+per 30 characters at random tokens (entities, events, quotes; x11_documents.random_spans). The
 real window (create_main_window, 1280 x 800, offscreen) opens each, scrolled to the middle;
 every figure is the median of R runs, in milliseconds, and times what the user waits for: the
 key event sent to the viewer, the event loop's turns (``processEvents``: Qt paints every widget
@@ -41,13 +41,10 @@ from bench_window import (
     make_project,
     median_ms,
 )
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from window_turns import Paints, turn
-
-from annotator.ui.app import create_main_window
-from annotator.ui.settings import UserSettings
+from window_turns import Paints, open_window, turn
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 NONE = Qt.KeyboardModifier.NoModifier
@@ -59,13 +56,7 @@ def one_paragraph(text: str) -> str:
 
 def measure(folder: Path, name: str, text: str, runs: int) -> dict[str, float]:
     path = make_project(folder, name, text, max(1, len(text) // 30))
-    settings = UserSettings(QSettings(str(folder / f"{name}.ini"), QSettings.Format.IniFormat))
-    settings.set_annotator(WHO)
-    window = create_main_window(path, settings)
-    window.resize(1280, 800)
-    window.show()
-    window.activateWindow()
-    QApplication.processEvents()
+    window = open_window(path, folder / f"{name}.ini", WHO)
     while not window.controller.snapper.ready:  # the clitic evidence, read by a worker
         QApplication.processEvents()
         time.sleep(0.005)

@@ -68,7 +68,8 @@ from annotator.ui.main_window import MainWindow  # noqa: E402
 from annotator.ui.settings import UserSettings  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from window_turns import Paints, settle, turn  # noqa: E402
+from window_turns import Paints, open_window, settle, turn  # noqa: E402
+from x11_documents import random_spans  # noqa: E402  (one way to draw spans, for both)
 
 SAMPLE = ROOT / "seeds" / "washington-turkey-isis.txt"
 WHO = "bench"
@@ -82,23 +83,6 @@ def article(*, tokens: int | None = None, chars: int | None = None) -> str:
     ):
         text += "\n\n" + sample
     return text[:chars] if chars is not None else text
-
-
-def random_spans(text: str, count: int, seed: int = 1) -> list[Span]:
-    rng = random.Random(seed)
-    words = [t for t in tokenize(text) if t.is_word]
-    spans: set[tuple[int, int, str]] = set()
-    while len(spans) < count:
-        i = rng.randrange(len(words) - 40)
-        kind = rng.random()
-        if kind < 0.75:
-            label, n = rng.choice(("PER", "ORG", "LOC", "MISC")), rng.randint(1, 3)
-        elif kind < 0.93:
-            label, n = "EVENT", rng.randint(1, 2)
-        else:
-            label, n = "QUOTE", rng.randint(8, 40)
-        spans.add((words[i].start, words[i + n - 1].end, label))
-    return [Span(k, 0, s, e, label, WHO) for k, (s, e, label) in enumerate(sorted(spans), 1)]
 
 
 def make_project(folder: Path, name: str, text: str, spans: int) -> Path:
@@ -405,15 +389,7 @@ def main() -> None:
         return
     for name, text, spans, big in cases:
         path = make_project(folder, name.split(",")[0].replace(" ", ""), text, spans)
-        settings = UserSettings(
-            QSettings(str(folder / f"{len(text)}.ini"), QSettings.Format.IniFormat)
-        )
-        settings.set_annotator(WHO)
-        window = create_main_window(path, settings)
-        window.resize(1280, 800)
-        window.show()
-        window.activateWindow()
-        app.processEvents()
+        window = open_window(path, folder / f"{len(text)}.ini", WHO)
         figures = bench_document(window, args.runs, big=big)
         figures["baseline: bare repo.apply(AddSpan) + inverse"] = bench_bare_apply(
             window.repo, window.controller.document_id or 0, args.runs

@@ -18,17 +18,16 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
+from window_turns import open_window
 
 from annotator.core.model import AnnotatedDocument, Document
 from annotator.core.tokens import tokenize
 from annotator.store import open_project
-from annotator.ui.app import create_main_window
 from annotator.ui.main_window import MainWindow
-from annotator.ui.settings import UserSettings
 
 PLACES = (
     "العراق", "سوريا", "تركيا", "مصر", "واشنطن", "الرقة", "الموصل", "بغداد", "دمشق", "أنقرة",
@@ -63,13 +62,7 @@ def make_list_project(path: Path, sample: str, count: int) -> Path:
 def open_list_window(path: Path, folder: Path, who: str, app: QApplication) -> MainWindow:
     ini = folder / f"{path.stem}.ini"
     ini.unlink(missing_ok=True)
-    settings = UserSettings(QSettings(str(ini), QSettings.Format.IniFormat))
-    settings.set_annotator(who)
-    window = create_main_window(path, settings)
-    window.resize(1280, 800)
-    window.show()
-    window.activateWindow()
-    app.processEvents()
+    window = open_window(path, ini, who)
     window.grab()
     return window
 

@@ -11,11 +11,29 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
+from annotator.ui.app import create_main_window
+from annotator.ui.main_window import MainWindow
+from annotator.ui.settings import UserSettings
+
 SETTLE_TURNS = 5
+
+
+def open_window(path: Path, ini: Path, who: str) -> MainWindow:
+    """The real window on ``path`` at 1280 x 800, shown, active, one turn of the event loop;
+    its user settings in the file ``ini`` (annotator ``who``)."""
+    settings = UserSettings(QSettings(str(ini), QSettings.Format.IniFormat))
+    settings.set_annotator(who)
+    window = create_main_window(path, settings)
+    window.resize(1280, 800)
+    window.show()
+    window.activateWindow()
+    QApplication.processEvents()
+    return window
 
 
 class Paints(QObject):
