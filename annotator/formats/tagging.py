@@ -28,7 +28,7 @@ from typing import Any
 
 from annotator.core.clitics import CliticAnalyser
 from annotator.core.model import AnnotatedDocument, Kind, LabelSet, Span
-from annotator.core.tokens import Token, TokenList, sentence_token_ranges
+from annotator.core.tokens import INVISIBLE_IN_WORD, Token, TokenList, sentence_token_ranges
 from annotator.formats.base import ExportOptions, ExportReport
 from annotator.formats.token_tags import (
     SCHEMES,
@@ -206,9 +206,20 @@ def token_table(
     *,
     scheme: str | None = None,
 ) -> TokenTable:
-    """Tokens, sentences and tags of ``kinds`` for one document; losses go to ``report``."""
+    """Tokens, sentences and tags of ``kinds`` for one document; losses go to ``report``.
+
+    A span of invisible marks only (a direction mark, ZWSP, a soft hyphen) is left out and
+    reported: the token column has no visible word for it, and readers drop such tokens."""
     text = doc.document.text
     by_kind = spans_by_kind(doc, labels, kinds, report, where)
+    for kind, spans in by_kind.items():
+        invisible = [s for s in spans if not text[s.start : s.end].strip(INVISIBLE_IN_WORD)]
+        for span in invisible:
+            report.not_expressed.append(
+                f"{where} {describe(text, span)}: only invisible marks, no word of a token column"
+            )
+        if invisible:
+            by_kind[kind] = [s for s in spans if s not in invisible]
     every = [s for spans in by_kind.values() for s in spans]
     tokens = exported_tokens(doc, every, options, report)
     table = TokenTable(tokens, [])

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 from seqeval.scheme import BILOU, IOB1, IOBES, Entities
 
@@ -119,6 +119,7 @@ def test_conll_multi_is_exact_unless_reported(
 
 
 @given(text_with_spans())
+@example(("0\u200e0", [(1, 2, "PER")]))  # a span of a direction mark only: reported
 @settings(max_examples=100, deadline=None)
 def test_conll_keeps_tokens_and_labels_of_every_expressed_span(
     case: tuple[str, list[tuple[int, int, str]]],
