@@ -1,7 +1,7 @@
 """Export of a big project of short news documents: time and peak memory at 10,000 and 100,000.
 
 Usage: python benchmarks/bench_export.py [--documents 10000,100000] [--formats jsonl,conll]
-       [--runs 3] [--data DIR] [--cli]
+       [--jobs auto,1] [--runs 3] [--data DIR] [--cli]
 
 The documents are ANERcorp's (shared data, or the test fixture's copy): each of five sentences
 drawn with a fixed seed (the first is the title line), tokens joined by spaces, with the
@@ -15,8 +15,11 @@ measured in the same run:
   document at a time (two cursors in id order, nothing kept), each written as a JSON line, and
   the file padded to the number of bytes the export wrote (so the writing costs the same).
 
-Tasks: ``ops.export_project`` of each project in each format (``--cli``: also the command
-``annotator export --format jsonl``, start-up included). The growth from the smallest to the
+Tasks: ``ops.export_project`` of each project in each format, with the default number of
+processes (``auto``: worker processes from a few thousand documents on, docs/adr/0052) and with
+``--jobs`` 1 (all in one process, as before; ``--jobs auto,1,2`` to choose), the biggest worker's
+peak memory beside the parent's (``--cli``: also the command ``annotator export --format
+jsonl``, start-up included). The growth from the smallest to the
 biggest project is printed: time and memory above python at N documents against the smallest,
 so a cost that is not linear in the documents shows (linear time: the ratio of the counts;
 flat memory: 1.0). ``--data DIR`` keeps the projects there and uses them again next time.
@@ -65,8 +68,9 @@ def child(task: str, arg: str, out: str, target: str) -> None:
     elif task == "bare":
         written = bare_export(Path(arg), Path(out), int(target))
     elif task.startswith("export-"):
+        fmt, _, jobs = task.removeprefix("export-").partition("@")
         with open_project(arg, create=False, read_only=True) as repo:
-            export_project(repo, task.removeprefix("export-"), out)
+            export_project(repo, fmt, out, jobs=int(jobs) if jobs else None)
         written = folder_bytes(Path(out))
     elif task.startswith("cli-"):
         from annotator.cli.main import cli
@@ -77,7 +81,14 @@ def child(task: str, arg: str, out: str, target: str) -> None:
     else:
         raise SystemExit(f"unknown task {task}")
     seconds = time.perf_counter() - start
-    print(json.dumps([peak_mb(), seconds, written]))
+    print(json.dumps([peak_mb(), seconds, written, workers_peak_mb()]))
+
+
+def workers_peak_mb() -> float:
+    """The peak resident memory of the biggest worker process the task waited for (0: none)."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
 def bare_export(project: Path, out: Path, target: int) -> int:
@@ -115,7 +126,7 @@ def folder_bytes(folder: Path) -> int:
 
 
 def measure(task: str, arg: Path | str, out: Path | str = "", target: int = 0) -> list[float]:
-    """[peak MB, seconds, bytes] of one child running ``task``."""
+    """[peak MB, seconds, bytes, the biggest worker's peak MB] of one child running ``task``."""
     proc = subprocess.Popen(
         [sys.executable, __file__, "--child", task, str(arg), str(out), str(target)],
         stdout=subprocess.PIPE,
@@ -134,7 +145,7 @@ def measure(task: str, arg: Path | str, out: Path | str = "", target: int = 0) -
 
 def median_of(runs: int, task: str, arg: Path | str, out: Path | str = "", target: int = 0):
     results = [measure(task, arg, out, target) for _ in range(runs)]
-    return tuple(statistics.median(r[i] for r in results) for i in range(3))
+    return tuple(statistics.median(r[i] for r in results) for i in range(4))
 
 
 # --- the data -------------------------------------------------------------------------------
@@ -241,6 +252,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--data", type=Path, help="keep the projects in this folder")
     parser.add_argument("--cli", action="store_true", help="also `annotator export` (jsonl)")
+    parser.add_argument(
+        "--jobs", default="auto,1", help="comma-separated: auto (the default of export) or N"
+    )
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -255,27 +269,37 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="bench-export-out-"))
     counts = [int(n) for n in args.documents.split(",")]
     formats = [f for f in args.formats.split(",") if f]
-    tasks = [(f, f"export-{f}") for f in formats]
+    jobs = [j for j in args.jobs.split(",") if j]
+    tasks = [
+        (
+            f"{f} ({'jobs: ' + j if j != 'auto' else 'default jobs'})",
+            f"export-{f}" + (f"@{j}" if j != "auto" else ""),
+        )
+        for f in formats
+        for j in jobs
+    ]
     if args.cli:
         tasks.append(("`annotator export` jsonl", "cli-jsonl"))
     runs = args.runs
-    python, _, _ = median_of(runs, "python", "")
+    python, _, _, _ = median_of(runs, "python", "")
     print(f"median of {runs} runs; python with our modules imported: {python:,.0f} MB")
     print("\n| task | documents | spans | text MB | output MB | bare: peak MB | s "
-          "| export: peak MB | above python | s | ms per document | × bare s |")  # fmt: skip
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|", flush=True)
+          "| export: peak MB | above python | a worker: peak MB | s | ms per document "
+          "| × bare s |")  # fmt: skip
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|", flush=True)
     figures: dict[tuple[str, int], tuple[float, float, float]] = {}
     for count in counts:
         project = data / f"news-{count}.annot.db"
         docs, spans, chars = news_project(project, count, args.corpus)
         for name, task in tasks:
             out = work / f"{task}-{count}"
-            peak, seconds, written = median_of(runs, task, project, out)
-            bare_peak, bare_s, _ = median_of(runs, "bare", project, work / "bare", int(written))
+            peak, seconds, written, worker = median_of(runs, task, project, out)
+            bare_peak, bare_s, _, _ = median_of(runs, "bare", project, work / "bare", int(written))
             figures[name, count] = (peak - python, seconds, bare_s)
             print(f"| {name} | {docs:,} | {spans:,} | {chars / 1e6:,.0f} | {written / 1e6:,.0f} "
                   f"| {bare_peak:,.0f} | {bare_s:.1f} | {peak:,.0f} | {peak - python:,.0f} "
-                  f"| {seconds:.1f} | {1000 * seconds / docs:.2f} | {seconds / bare_s:.1f} |",
+                  f"| {worker:,.0f} | {seconds:.1f} | {1000 * seconds / docs:.2f} "
+                  f"| {seconds / bare_s:.1f} |",
                   flush=True)  # fmt: skip
     if len(counts) > 1:
         small, big = counts[0], counts[-1]

@@ -245,6 +245,12 @@ def _load_rules(path: Path) -> tuple[BoilerplateRule, ...]:
     "the clitic analyser finds is split off, labelled or not); span-edges (cut where spans "
     "start and end: exact spans, but the tokens tell the labels; the report warns).",
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Processes that render the documents (jsonl, conll). Default: one a core (at most 4) "
+    "from a few thousand documents on, else 1. The files are the same whatever the number.",
+)
 def export(
     project: Path,
     fmt: str,
@@ -255,6 +261,7 @@ def export(
     layer: str,
     scheme: str,
     tokens: str,
+    jobs: int | None,
 ) -> None:
     """Export PROJECT's documents and spans to a folder, with an export report."""
     wanted = [x.strip() for x in labels.split(",") if x.strip()] if labels is not None else None
@@ -274,6 +281,7 @@ def export(
                 annotator=annotator,
                 labels=wanted,
                 progress=progress,
+                jobs=jobs,
             )
     click.echo(format_export(report, out))
 

@@ -48,6 +48,20 @@ class ExportReport:
     filtered_out: list[str] = field(default_factory=list)  # what the filters left out, counted
     # (spans, relations) the annotator or label filter left out of the exported documents
     left_out: tuple[int, int] | None = None
+    # single-layer formats: spans of the kinds the file does not hold, by kind (the writer
+    # names them once, after the last document)
+    other_layers: Counter[str] = field(default_factory=Counter)
+
+    def add(self, part: ExportReport) -> None:
+        """Take in what a part of the export (a batch rendered elsewhere) reported, after what
+        this report holds: counts add up, lists follow on, a warning is named once."""
+        self.documents += part.documents
+        self.spans_per_label.update(part.spans_per_label)
+        self.widened += part.widened
+        self.warnings += [w for w in part.warnings if w not in self.warnings]
+        self.proclitics_split += part.proclitics_split
+        self.not_expressed += part.not_expressed
+        self.other_layers.update(part.other_layers)
 
     def to_text(self) -> str:
         lines = [f"format: {self.format}", f"documents: {self.documents}"]
@@ -138,6 +152,36 @@ class Writer(Protocol):
     ) -> None: ...
 
 
+@runtime_checkable
+class RenderingWriter(Protocol):
+    """A writer whose main file is its documents' pieces one after the other, each document's
+    made from that document alone (no numbering or state across documents): ``ops`` may then
+    render batches of documents in other processes and write the pieces in order (docs/adr/0052).
+    ``write(docs, ...)`` is ``write_rendered(render(docs, ...), ...)``."""
+
+    def render(
+        self,
+        docs: Iterable[AnnotatedDocument],
+        labels: LabelSet,
+        options: ExportOptions,
+        report: ExportReport,
+    ) -> Iterator[str]:
+        """The main file's content for ``docs``, in pieces; what was lost goes into ``report``."""
+        ...
+
+    def write_rendered(
+        self,
+        chunks: Iterable[str | bytes],
+        labels: LabelSet,
+        out_dir: Path,
+        options: ExportOptions,
+        report: ExportReport,
+    ) -> None:
+        """Write ``chunks`` (of ``render``, in document order; or those pieces joined and encoded
+        as UTF-8) as the main file, and the rest."""
+        ...
+
+
 class AtomicFiles:
     """Collects files written under temporary names; ``commit()`` renames them all into place.
 
@@ -179,10 +223,13 @@ class AtomicFiles:
     def write_bytes(self, target: Path, data: bytes) -> None:
         self.path_for(target).write_bytes(data)
 
-    def write_lines(self, target: Path, chunks: Iterable[str]) -> None:
-        """Stream ``chunks`` (lines, or documents of lines) into ``target``, UTF-8, LF."""
-        with self.path_for(target).open("w", encoding="utf-8", newline="\n") as out:
-            out.writelines(chunks)
+    def write_lines(self, target: Path, chunks: Iterable[str | bytes]) -> None:
+        """Stream ``chunks`` (lines, or documents of lines; text, or text already encoded as
+        UTF-8) into ``target``, UTF-8, LF."""
+        with self.path_for(target).open("wb") as out:
+            write = out.write
+            for chunk in chunks:
+                write(chunk if isinstance(chunk, bytes) else chunk.encode("utf-8"))
 
     def write_report(self, out_dir: Path, report: ExportReport) -> None:
         """``export-report.txt`` beside the export, renamed into place with it (listed last)."""

@@ -9,7 +9,6 @@ BOM, CRLF, direction marks on tokens, IOB1/IOB2/BIOES/BILOU. See docs/adr/0008-c
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,7 +57,7 @@ def iter_chunks(
 ) -> Iterator[str]:
     """The file, one sentence at a time (a document's lines are never held together)."""
     docs, options = prepare(docs, options, report)
-    other_layers: Counter[str] = Counter()  # spans of the kinds this file does not hold
+    other_layers = report.other_layers  # spans of the kinds this file does not hold
     for i, doc in enumerate(docs):
         where = doc_name(doc, i)
         for span in doc.spans:
@@ -91,11 +90,17 @@ def iter_chunks(
                 words = map(form, words)
             lines = map(str.__add__, words, map(columns.__getitem__, codes[first:end]))
             yield "".join(lines) + "\n"
-    for kind, n in sorted(other_layers.items()):
+
+
+def name_other_layers(options: ExportOptions, report: ExportReport) -> None:
+    """Once the last document is written: the spans of the layers this file does not hold,
+    counted by kind (``report.other_layers``), as lines of what was not expressed."""
+    for kind, n in sorted(report.other_layers.items()):
         report.not_expressed.append(
             f"{n} {kind} span(s): this file holds the {options.layer.value} layer only"
             f" (export with --layer {kind} for them)"
         )
+    report.other_layers.clear()
 
 
 def dumps(
@@ -105,7 +110,10 @@ def dumps(
     report: ExportReport | None = None,
 ) -> str:
     options = options or ExportOptions()
-    return "".join(iter_chunks(docs, labels, options, report or ExportReport(format=NAME)))
+    report = report or ExportReport(format=NAME)
+    text = "".join(iter_chunks(docs, labels, options, report))
+    name_other_layers(options, report)
+    return text
 
 
 def file_name(options: ExportOptions) -> str:
@@ -125,12 +133,35 @@ class ConllWriter:
         report: ExportReport,
     ) -> None:
         check_options(options)
+        self.write_rendered(
+            self.render(docs, labels, options, report), labels, out_dir, options, report
+        )
+
+    def render(
+        self,
+        docs: Iterable[AnnotatedDocument],
+        labels: LabelSet,
+        options: ExportOptions,
+        report: ExportReport,
+    ) -> Iterator[str]:
+        return iter_chunks(docs, labels, options, report)
+
+    def write_rendered(
+        self,
+        chunks: Iterable[str | bytes],
+        labels: LabelSet,
+        out_dir: Path,
+        options: ExportOptions,
+        report: ExportReport,
+    ) -> None:
+        check_options(options)
         report.format = (
             f"{NAME} ({options.layer.value} layer, {options.scheme}, {options.tokens} tokens)"
         )
         target = out_dir / file_name(options)
         with AtomicFiles() as files:
-            files.write_lines(target, iter_chunks(docs, labels, options, report))
+            files.write_lines(target, chunks)
+            name_other_layers(options, report)
             report.files.append(target)
             files.write_report(out_dir, report)
 

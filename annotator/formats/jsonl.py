@@ -288,10 +288,31 @@ class JsonlWriter:
         options: ExportOptions,
         report: ExportReport,
     ) -> None:
+        self.write_rendered(
+            self.render(docs, labels, options, report), labels, out_dir, options, report
+        )
+
+    def render(
+        self,
+        docs: Iterable[AnnotatedDocument],
+        labels: LabelSet,
+        options: ExportOptions,
+        report: ExportReport,
+    ) -> Iterator[str]:
+        return iter_chunks(docs, labels, options, report)
+
+    def write_rendered(
+        self,
+        chunks: Iterable[str | bytes],
+        labels: LabelSet,
+        out_dir: Path,
+        options: ExportOptions,
+        report: ExportReport,
+    ) -> None:
         report.format = self.name
         names = label_lists(labels, options.scheme)
         with AtomicFiles() as files:
-            files.write_lines(out_dir / DOCUMENTS, iter_chunks(docs, labels, options, report))
+            files.write_lines(out_dir / DOCUMENTS, chunks)
             files.write_text(
                 out_dir / LABELS, json.dumps(names, ensure_ascii=False, indent=1) + "\n"
             )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import replace
+from itertools import chain, islice
 from pathlib import Path
 
 from annotator.core.clitics import CliticAnalyser, SpanEvidence
@@ -11,9 +12,16 @@ from annotator.core.errors import AnnotatorError, ValidationError
 from annotator.core.labels import name_error
 from annotator.core.model import AnnotatedDocument, LabelSet, Status
 from annotator.formats import registry
-from annotator.formats.base import REPORT_FILE, AtomicFiles, ExportOptions, ExportReport
+from annotator.formats.base import (
+    REPORT_FILE,
+    AtomicFiles,
+    ExportOptions,
+    ExportReport,
+    RenderingWriter,
+)
 from annotator.formats.temporaries import clean_stale_temporaries
 from annotator.formats.token_tags import SEGMENT
+from annotator.ops import export_jobs
 from annotator.ops.importing import Progress
 from annotator.store import Repository
 from annotator.store.export_reads import ExportRead
@@ -74,6 +82,7 @@ def export_project(
     annotator: str | None = None,
     labels: Collection[str] | None = None,
     progress: Progress | None = None,
+    jobs: int | None = None,
 ) -> ExportReport:
     """Write the project's documents (filtered) in format ``fmt`` into ``out_dir``.
 
@@ -86,6 +95,10 @@ def export_project(
     ``out_dir`` are removed first.
     The report (what was written, what could not be expressed) is also written as
     ``export-report.txt``.
+
+    ``jobs``: processes that render the documents (docs/adr/0052); None: one a core from a few
+    thousand short documents on (export_jobs.job_count), in this process below that; 1: always
+    in this process. The files and the report are the same whatever the number.
 
     LabelFilterError for a label filter of no label or of labels the project does not have.
     NothingToExport if the filters match no document, or, with an annotator or label filter,
@@ -112,13 +125,25 @@ def export_project(
         raise NothingToExport("documents", report.filters, out)
     out.mkdir(parents=True, exist_ok=True)
     clean_stale_temporaries(out)
-    reads = repo.export_reads(status=status, annotator=annotator, labels=labels)
     counting = annotator is not None or labels is not None
-    fed = _fed(reads, total, report, progress, count_left_out=counting, out=out)
     options = options or ExportOptions()
     if options.tokens == SEGMENT and options.clitics is None and "tokens" in writer.uses:
         options = replace(options, clitics=project_clitics(repo))
-    writer.write(fed, labelset, out, options, report)
+    batches = repo.export_batches(status=status, annotator=annotator)  # read as needed
+    first = [] if jobs == 1 else list(islice(batches, export_jobs.PARALLEL_FROM))
+    workers = export_jobs.job_count(jobs, len(first))
+    if workers > 1 and export_jobs.can_render_apart(writer, repo):
+        assert isinstance(writer, RenderingWriter)
+        job = export_jobs.job_of(
+            repo, fmt, labelset, options, status=status, annotator=annotator, span_labels=labels
+        )
+        rendered = export_jobs.rendered_batches(job, chain(first, batches), workers)
+        pieces = _pieces(rendered, total, report, progress, count_left_out=counting, out=out)
+        writer.write_rendered(pieces, labelset, out, options, report)
+    else:
+        reads = repo.export_reads(status=status, annotator=annotator, labels=labels)
+        fed = _fed(reads, total, report, progress, count_left_out=counting, out=out)
+        writer.write(fed, labelset, out, options, report)
     if not any(p.name == REPORT_FILE for p in report.files):  # a writer that wrote none
         with AtomicFiles() as files:
             files.write_report(out, report)
@@ -179,7 +204,36 @@ def _fed(
         if progress is not None:
             progress(done, max(total, done))
     if count_left_out:
-        if not kept:  # raised inside the writer: its files are abandoned, none renamed
-            raise NothingToExport("spans", report.filters, out)
-        report.left_out = (spans, relations)
-        report.filtered_out.append(f"{spans} span(s) and {relations} relation(s)")
+        _name_left_out(report, kept, spans, relations, out)
+
+
+def _pieces(
+    rendered: Iterator[export_jobs.Rendered],
+    total: int,
+    report: ExportReport,
+    progress: Progress | None,
+    *,
+    count_left_out: bool,
+    out: Path,
+) -> Iterator[bytes]:
+    """``_fed`` for batches rendered by worker processes: each batch's bytes, its report taken
+    into ``report`` first; the same counts, the same end."""
+    spans = relations = kept = done = 0
+    for part in rendered:
+        report.add(part.report)
+        kept += part.spans
+        spans += part.spans_left_out
+        relations += part.relations_left_out
+        done += part.documents
+        yield part.data
+        if progress is not None:
+            progress(done, max(total, done))
+    if count_left_out:
+        _name_left_out(report, kept, spans, relations, out)
+
+
+def _name_left_out(report: ExportReport, kept: int, spans: int, relations: int, out: Path) -> None:
+    if not kept:  # raised inside the writer: its files are abandoned, none renamed
+        raise NothingToExport("spans", report.filters, out)
+    report.left_out = (spans, relations)
+    report.filtered_out.append(f"{spans} span(s) and {relations} relation(s)")

@@ -1,12 +1,14 @@
 """What an export reads: the documents a filter selects, in batches by keyset (docs/adr/0050).
 
 A batch is at most ``BATCH`` documents and ``BATCH_CHARACTERS`` characters of text (always at
-least one document), read in one short read transaction with five queries, whatever the batch
+least one document), read in two short read transactions with five queries, whatever the batch
 holds: the batch's ids and lengths (``id > last`` on the covering index ``documents_list``, never
-an ``OFFSET``), its rows, its spans, its relations and its statuses (``IN`` the batch's ids, on
-the indexes of ``document_id`` and ``source_id``). No transaction is held while the caller
-writes a batch; a document deleted meanwhile is simply not in the next batch. Memory: one
-batch, never the project (an export of 100,000 documents reads 200 batches).
+an ``OFFSET``), then its rows, its spans, its relations and its statuses (``IN`` the batch's ids,
+on the indexes of ``document_id`` and ``source_id``). An export that renders in other processes
+(docs/adr/0052) finds the ids here and has each process read its batches by their ids. No
+transaction is held while the caller writes a batch; a document deleted meanwhile is simply
+not in the next batch. Memory: one batch, never the project (an export of 100,000 documents
+reads 200 batches).
 """
 
 from __future__ import annotations
@@ -91,9 +93,37 @@ def read_batches(
     batch: int | None = None,
     characters: int | None = None,
 ) -> Iterator[list[ExportRead]]:
-    """The selected documents in id order, a batch at a time; each batch read inside
-    ``reading()`` (a read transaction). ``ids``: only these, else every selected document
-    with an id up to ``upto`` (default: the newest when the reading starts); ``batch`` and
+    """The selected documents in id order, a batch at a time (the batches of ``batch_ids``);
+    each batch read inside ``reading()`` (a read transaction)."""
+    for part in batch_ids(
+        conn,
+        reading,
+        status=status,
+        annotator=annotator,
+        ids=ids,
+        upto=upto,
+        batch=batch,
+        characters=characters,
+    ):
+        with reading():
+            docs = _documents(conn, part, status=status, annotator=annotator, labels=labels)
+        yield docs
+
+
+def batch_ids(
+    conn: sqlite3.Connection,
+    reading: Reading,
+    *,
+    status: Status | None,
+    annotator: str | None,
+    ids: Sequence[int] | None = None,
+    upto: int | None = None,
+    batch: int | None = None,
+    characters: int | None = None,
+) -> Iterator[list[int]]:
+    """The ids of the selected documents in ascending order, a batch at a time, each batch
+    found inside ``reading()``. ``ids``: only these, else every selected document with an id
+    up to ``upto`` (default: the newest when the reading starts); ``batch`` and
     ``characters``: the module's ``BATCH`` and ``BATCH_CHARACTERS`` unless given."""
     batch = batch or BATCH
     characters = characters or BATCH_CHARACTERS
@@ -123,10 +153,9 @@ def read_batches(
                 ).fetchall()
                 if not rows:
                     return
-            picked = _cut(rows, characters)
-            after = picked[-1]
-            docs = _documents(conn, picked, status=status, annotator=annotator, labels=labels)
-        yield docs
+        picked = _cut(rows, characters)
+        after = picked[-1]
+        yield picked
 
 
 def _marks(ids: Sequence[int]) -> str:

@@ -237,6 +237,17 @@ class Repository(ListReads):
                 while batch:  # each document let go once given: the batch shrinks
                     yield batch.pop()
 
+    def export_batches(
+        self, *, status: Status | None = None, annotator: str | None = None
+    ) -> Iterator[list[int]]:
+        """The ids of the documents an export with these filters writes, ascending, in the
+        batches ``export_reads`` reads them in (each found in a read transaction of its own):
+        an export that reads them elsewhere asks for one batch at a time by its ids."""
+        with self._errors():
+            yield from export_reads.batch_ids(
+                self.db.conn, self._read, status=status, annotator=annotator
+            )
+
     def iter_annotated(
         self,
         *,

@@ -186,6 +186,7 @@ def test_an_export_in_batches_writes_the_bytes_of_one_at_a_time(
 def test_the_store_is_read_lazily_a_batch_at_a_time(
     repo: Repository, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """In one process (test_export_jobs: with worker processes)."""
     monkeypatch.setattr(export_reads, "BATCH_CHARACTERS", 1 << 20)  # batches of BATCH exactly
     statements: list[str] = []
     repo.db.conn.set_trace_callback(statements.append)
@@ -195,7 +196,7 @@ def test_the_store_is_read_lazily_a_batch_at_a_time(
         batches_read.append(sum(1 for s in statements if s.startswith("SELECT id, length")))
 
     try:
-        export_project(repo, "conll", tmp_path / "out", progress=progress)
+        export_project(repo, "conll", tmp_path / "out", progress=progress, jobs=1)
     finally:
         repo.db.conn.set_trace_callback(None)
     total = len(batches_read)
