@@ -39,6 +39,13 @@ class Mutation:
 W = "tests/ui/window/test_list_and_evidence_follow_edits.py"
 MUTATIONS = (
     Mutation(
+        "an export's worker reports lose what they could not express",
+        "annotator/formats/base.py",
+        "        self.not_expressed += part.not_expressed\n",
+        "        pass\n",
+        ("tests/ops/test_export_jobs.py",),
+    ),
+    Mutation(
         "the document list's span count hard-wired to 0",
         "annotator/ui/document_model.py",
         "            return summary.span_count\n",
