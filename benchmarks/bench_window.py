@@ -1,6 +1,7 @@
 """Speed of the whole window, offscreen: a key press is stored, drawn and undoable.
 
-Usage: python benchmarks/bench_window.py [--runs R] [--documents N] [--only-big | --only-list]
+Usage: python benchmarks/bench_window.py [--runs R] [--documents N]
+       [--only-big | --only-list | --only-articles]
 
 Two project files are built in a temporary folder: the sample article repeated to 6,000 tokens
 with 1,000 spans, and to 150,000 characters with 10,000 spans (entities of 1-3 tokens, events,
@@ -30,6 +31,8 @@ still (window_turns.py: what Qt paints is what the edit made dirty, as on a scre
   the event loop and the whole window painted; beside schema 4's LIKE and OFFSET queries timed
   in the same run, and the growth from 10,000 to ``--documents``; ``--only-list`` runs only
   these.
+
+``--only-articles`` runs only the two articles (6,000 tokens; 150,000 characters).
 
 Targets (issue 4): label key and undo <= 16 ms, open <= 100 ms; 10,000 spans: every edit
 < 50 ms. Not a test: nothing here asserts a time. Figures go into docs/benchmarks-window.md.
@@ -367,6 +370,9 @@ def main() -> None:
     parser.add_argument(
         "--only-list", action="store_true", help="only the projects of many documents"
     )
+    parser.add_argument(
+        "--only-articles", action="store_true", help="only the 6,000-token and 150,000-char rows"
+    )
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     folder = Path(tempfile.mkdtemp(prefix="bench-window-"))
@@ -378,13 +384,14 @@ def main() -> None:
         ("150,000 characters, 10,000 spans", article(chars=150_000), 10_000, True),
     ]
     print(f"median of {args.runs} runs, milliseconds, offscreen, PySide6 window 1280x800")
-    figures = bench_big_project(folder, app, min(args.runs, 5), args.big_chars, args.big_spans)
-    print(
-        f"\nbig project: the sample article, then {args.big_chars:,} characters with "
-        f"{args.big_spans:,} spans (the newest); median of {min(args.runs, 5)} starts"
-    )
-    for label, value in figures.items():
-        print(f"  {label:<52} {value:10.1f}")
+    if not args.only_articles:
+        figures = bench_big_project(folder, app, min(args.runs, 5), args.big_chars, args.big_spans)
+        print(
+            f"\nbig project: the sample article, then {args.big_chars:,} characters with "
+            f"{args.big_spans:,} spans (the newest); median of {min(args.runs, 5)} starts"
+        )
+        for label, value in figures.items():
+            print(f"  {label:<52} {value:10.1f}")
     if args.only_big:
         return
     for name, text, spans, big in cases:
@@ -398,7 +405,8 @@ def main() -> None:
         print(f"\n{name} ({len(tokenize(text))} tokens, {len(text)} characters)")
         for label, value in figures.items():
             print(f"  {label:<48} {value:8.2f}")
-    bench_many_documents(folder, app, args.documents, args.runs)
+    if not args.only_articles:
+        bench_many_documents(folder, app, args.documents, args.runs)
 
 
 if __name__ == "__main__":
