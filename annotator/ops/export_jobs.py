@@ -30,7 +30,7 @@ from annotator.formats.base import ExportOptions, ExportReport, RenderingWriter
 from annotator.formats.token_tags import SEGMENT, RememberingSplitter
 from annotator.store import Repository, open_project
 
-PARALLEL_FROM = 8  # batches (of up to 500 documents): fewer stay in this process
+PARALLEL_FROM = 24  # batches (of up to 500 documents): fewer stay in this process
 MAX_JOBS = 4  # worker processes at most, whatever the machine has
 AHEAD = 2  # batches a worker may have rendered before the writing takes them
 

@@ -96,8 +96,8 @@ def export_project(
     The report (what was written, what could not be expressed) is also written as
     ``export-report.txt``.
 
-    ``jobs``: processes that render the documents (docs/adr/0052); None: one a core from a few
-    thousand short documents on (export_jobs.job_count), in this process below that; 1: always
+    ``jobs``: processes that render the documents (docs/adr/0052); None: one a core from
+    about 12,000 short documents on (export_jobs.job_count), in this process below that; 1: always
     in this process. The files and the report are the same whatever the number.
 
     LabelFilterError for a label filter of no label or of labels the project does not have.
