@@ -213,29 +213,36 @@ class Rows:
             for name, figures in self.edits(window).items():
                 yield name, figures, BARE
             yield "filter: a digit typed, list painted", self.filter(window), LINE
+            third = self.filter(window, "12", "3")
+            yield "filter: a third digit typed (12 -> 123: the trigram index)", third, LINE
         finally:
             self.shut(window)
 
-    def filter(self, window: MainWindow) -> tuple[float, float]:
-        """A digit typed into the empty title filter, to the end of the list's paint of the
-        filtered rows; the same digit typed into an empty bare QLineEdit."""
+    def filter(self, window: MainWindow, before: str = "", key: str = "7") -> tuple[float, float]:
+        """``key`` typed into the title filter holding ``before`` (by default a digit into the
+        empty filter: the bounded scan of one or two characters; after two: the trigram index,
+        ADR 0049), to the end of the list's paint of the filtered rows; the same key typed into
+        a bare QLineEdit holding ``before``."""
         bench, line = self.bench, self.bare.line
         search, table = window.documents.search, window.documents.table
         resets = [0]
         window.controller.document_model.modelReset.connect(lambda: resets.append(0))
         filtered, typed = [], []
+        want = before + key
         for _ in range(self.runs):
-            search.setText("")
+            search.setText(before)
             bench.focus(search)
+            search.end(False)
             bench.settle()
             done = len(resets)
-            shown = lambda done=done: len(resets) > done and search.text() == "7"  # noqa: E731
-            filtered.append(bench.measure("7", table, shown))
+            shown = lambda done=done: len(resets) > done and search.text() == want  # noqa: E731
+            filtered.append(bench.measure(key, table, shown))
             bench.settle()
-            line.setText("")
+            line.setText(before)
             bench.focus(line)
+            line.end(False)
             bench.settle()
-            typed.append(bench.measure("7", line, lambda: line.text() == "7"))
+            typed.append(bench.measure(key, line, lambda: line.text() == want))
             bench.settle()
         search.setText("")
         return median(filtered), median(typed)
