@@ -89,6 +89,7 @@ SPECS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "Move end boundary right"),
         ("Ctrl+Alt+Shift+Right",),
     ),
+    ActionSpec("label_all", QT_TRANSLATE_NOOP("Actions", "Label all &occurrences"), ("Ctrl+L",)),
     ActionSpec("pick_speaker", QT_TRANSLATE_NOOP("Actions", "&Pick speaker"), ("S",)),
     ActionSpec("remove_speaker", QT_TRANSLATE_NOOP("Actions", "Remove speaker"), ("Shift+S",)),
     # Go menu

@@ -35,6 +35,7 @@ from annotator.ui.effects import Effects, effects
 from annotator.ui.error_text import step_refused, write_failed
 from annotator.ui.evidence import EvidenceWorker, SpanSnapshot
 from annotator.ui.first_start import PLACEHOLDER
+from annotator.ui.label_all import label_all_occurrences
 from annotator.ui.settings import UserSettings
 from annotator.ui.span_model import SpanListModel
 from annotator.ui.speakers import SpeakerLinks
@@ -305,6 +306,10 @@ class AnnotationController(QObject):
         elif text:
             self.message.emit(self.tr("Redone: {action}").format(action=text))
 
+    def say(self, text: str) -> None:
+        """Show ``text`` in the status bar (what an action did, or why it did nothing)."""
+        self.message.emit(text)
+
     def _failed(self, error: AnnotatorError) -> None:
         log.warning("edit not saved: %s", error)
         if isinstance(error, ProjectDetachedError):
@@ -373,6 +378,10 @@ class AnnotationController(QObject):
         action = self.tr("Label {text} as {label}").format(text=words, label=isolate(name))
         if self.push(AddSpan(span), action):
             self.message.emit(joined(action, note) if note else action)
+
+    def label_all(self) -> None:
+        """Label every other occurrence of the selected span's text (ui.label_all)."""
+        label_all_occurrences(self)
 
     def _relabel(self, span: StoredSpan, name: str) -> None:
         if span.label == name:

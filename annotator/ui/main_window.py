@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
             a[f"label_{key}"].triggered.connect(lambda _=False, k=key: c.label_key(k))
             a[f"exact_{key}"].triggered.connect(lambda _=False, k=key: c.label_key(k, exact=True))
         a["delete_span"].triggered.connect(c.delete_selected)
+        a["label_all"].triggered.connect(c.label_all)
         a["next_span"].triggered.connect(lambda: c.select_next_span())
         a["previous_span"].triggered.connect(lambda: c.select_next_span(backwards=True))
         a["start_left"].triggered.connect(lambda: c.move_boundary("start", "left"))

@@ -35,6 +35,7 @@ LAYOUT: tuple[tuple[str, str, tuple[str | None, ...]], ...] = (
             "@exact",
             None,
             "delete_span",
+            "label_all",
             "next_span",
             "previous_span",
             None,

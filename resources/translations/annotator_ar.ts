@@ -76,6 +76,10 @@
         <translation>تحريك حدّ النهاية إلى اليمين</translation>
     </message>
     <message>
+        <source>Label all &amp;occurrences</source>
+        <translation>وسم كل ال&amp;مواضع</translation>
+    </message>
+    <message>
         <source>&amp;Pick speaker</source>
         <translation>ا&amp;ختيار المتحدث</translation>
     </message>
@@ -877,6 +881,25 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
     <message>
         <source>Change a key in the settings file, under [shortcuts]: the action&apos;s id and its keys, e.g. {example} (the README says where the file is).</source>
         <translation>لتغيير مفتاح، عدّل ملف الإعدادات تحت [shortcuts]: معرّف الإجراء ثم مفاتيحه، مثل {example} (يذكر ملف README مكان الملف).</translation>
+    </message>
+</context>
+<context>
+    <name>LabelAll</name>
+    <message>
+        <source>No article is open: import articles first</source>
+        <translation>لا مقالة مفتوحة: استورد مقالات أولًا</translation>
+    </message>
+    <message>
+        <source>Select a span first (label a word, or click a span)</source>
+        <translation>حدِّد مقطعًا أولًا (اوسم كلمة، أو انقر على مقطع)</translation>
+    </message>
+    <message>
+        <source>No other occurrence of {text} without a span of its kind</source>
+        <translation>لا موضع آخر لـ{text} بلا مقطع من نوعه</translation>
+    </message>
+    <message>
+        <source>Label {n} more occurrence(s) of {text} as {label}</source>
+        <translation>وُسمت مواضع أخرى لـ{text} بوسم {label}: {n}</translation>
     </message>
 </context>
 <context>
