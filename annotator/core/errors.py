@@ -37,6 +37,13 @@ class AnnotatorError(Exception):
     """Base of every expected error."""
 
 
+class Cancelled(AnnotatorError):
+    """The user stopped a long task (an export): what it was writing was left unwritten."""
+
+    def __init__(self, what: str = "the task") -> None:
+        super().__init__(f"{what} was cancelled; nothing of it was written")
+
+
 class InputError(AnnotatorError):
     """Bad input file: names the file and, where known, the line or offset."""
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,14 +21,13 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QProgressDialog,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, Cancelled
 from annotator.core.model import Kind, Status
 from annotator.formats import registry
 from annotator.formats.base import ExportOptions, ExportReport
@@ -42,8 +41,9 @@ from annotator.formats.token_tags import (
     WHOLE,
 )
 from annotator.ops.exporting import export_project
-from annotator.store import Repository
+from annotator.store import Repository, open_project
 from annotator.ui import file_dialogs, i18n
+from annotator.ui.background import Job, Step
 from annotator.ui.document_model import status_text
 from annotator.ui.error_text import Explained, export_failed
 from annotator.ui.span_model import kind_text
@@ -56,6 +56,8 @@ def default_out_dir(project: Path) -> Path:
 
 
 class ExportDialog(QDialog):
+    progress_after_ms = 300  # the progress window shows once an export has run this long
+
     def __init__(self, repo: Repository, annotator: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("export-dialog")
@@ -280,34 +282,36 @@ class ExportDialog(QDialog):
             return
         status = self.status.currentData()
         folder = self.out_dir.text()
-        progress = QProgressDialog(self.tr("Exporting…"), "", 0, 0, self)
-        progress.setObjectName("export-progress")
-        progress.setCancelButton(None)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
+        project, timeout = self.repo.path, self.repo.timeout
+        options, annotator, labels = (
+            self.options(),
+            self.annotator.currentData(),
+            self.chosen_labels(),
+        )
 
-        def step(done: int, total: int) -> None:
-            progress.setMaximum(total)
-            progress.setValue(done)
-            QCoreApplication.processEvents()
+        def work(step: Step) -> ExportReport:
+            # a connection of its own, on the job's thread: the window's stays free
+            with open_project(project, create=False, read_only=True, timeout=timeout) as repo:
+                return export_project(
+                    repo,
+                    str(fmt),
+                    Path(folder).expanduser(),
+                    options=options,
+                    status=None if status is None else Status(status),
+                    annotator=annotator,
+                    labels=labels,
+                    progress=step,
+                )
 
+        job = Job("export", work, self)
         try:
-            report = export_project(
-                self.repo,
-                str(fmt),
-                Path(folder).expanduser(),
-                options=self.options(),
-                status=None if status is None else Status(status),
-                annotator=self.annotator.currentData(),
-                labels=self.chosen_labels(),
-                progress=step,
-            )
+            report = job.run_modal(self, self.tr("Exporting…"), after_ms=self.progress_after_ms)
+        except Cancelled:
+            self.show_problem(Explained(self.tr("Export cancelled: nothing was written."), ""))
+            return
         except (AnnotatorError, OSError) as exc:
             self.show_problem(export_failed(exc, folder))
             return
-        finally:
-            progress.close()
-            progress.deleteLater()
         self.problem.hide()
         self.report = report
         self.summary.setPlainText(self.report_text(report, folder))

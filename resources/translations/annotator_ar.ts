@@ -244,6 +244,13 @@
     </message>
 </context>
 <context>
+    <name>Background</name>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
     <name>CliticReport</name>
     <message>
         <source>the stem is a span&apos;s text</source>
@@ -677,6 +684,10 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
     <message>
         <source>Left out by the filters: {spans} span(s) and {relations} relation(s)</source>
         <translation>ما استبعدته عوامل التصفية: {spans} مقطع و{relations} علاقة</translation>
+    </message>
+    <message>
+        <source>Export cancelled: nothing was written.</source>
+        <translation>أُلغي التصدير: لم يُكتب شيء.</translation>
     </message>
     <message>
         <source>Export again</source>

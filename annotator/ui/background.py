@@ -1,0 +1,105 @@
+"""Long work on a thread of its own, with progress and cancel (../shared/DESIGN.md §8: nothing
+slow on the GUI thread).
+
+``Job(work)`` runs ``work(step)`` on a Python thread; ``work`` opens what it needs itself (a
+project connection of its own: SQLite connections of one process share their locks correctly)
+and calls ``step(done, total)`` as it goes. ``step`` carries the progress to the GUI thread (a
+signal of a QObject living there) and, once ``cancel()`` was asked, raises ``Cancelled`` inside
+the work, so the work stops where it is and unwinds: an export's temporary files are removed,
+nothing is renamed. ``run_modal`` shows a progress window with a Cancel button and waits in a
+local event loop, so the window keeps painting while the work runs.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from annotator.core.errors import Cancelled
+
+T = TypeVar("T")
+Step = Callable[[int, int], None]
+
+
+class _Signals(QObject):
+    progress = Signal(int, int)  # done, total (0: not known)
+    finished = Signal()
+
+
+class Job(Generic[T]):
+    """``work(step)`` on a thread of its own; ``result()`` is its value or raises its error."""
+
+    def __init__(self, name: str, work: Callable[[Step], T], parent: QObject | None = None):
+        self.name = name
+        self.signals = _Signals(parent)
+        self._work = work
+        self._cancel = threading.Event()
+        self._value: T | None = None
+        self._error: BaseException | None = None
+        self._done = False
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def cancel(self) -> None:
+        """Ask the work to stop: its next ``step`` raises Cancelled."""
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def step(self, done: int, total: int) -> None:
+        if self._cancel.is_set():
+            raise Cancelled(self.name)
+        self.signals.progress.emit(done, total)
+
+    def result(self) -> T:
+        """The work's value, or the error it raised (once ``finished`` has been emitted)."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._done
+        return self._value  # type: ignore[return-value]
+
+    def _run(self) -> None:
+        try:
+            self._value = self._work(self.step)
+            self._done = True
+        except BaseException as exc:  # handed to the GUI thread, which shows it
+            self._error = exc
+        finally:
+            self.signals.finished.emit()
+
+    def run_modal(self, parent: QWidget, label: str, *, after_ms: int = 300) -> T:
+        """Run with a window-modal progress window (its Cancel button cancels) and wait for the
+        end in a local event loop; the progress window is gone on every path."""
+        cancel = QCoreApplication.translate("Background", "Cancel")
+        progress = QProgressDialog(label, cancel, 0, 0, parent)
+        progress.setObjectName(f"{self.name}-progress")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(after_ms)
+        progress.setAutoReset(False)
+        progress.setAutoClose(False)
+        progress.canceled.connect(self.cancel)
+
+        def moved(done: int, total: int) -> None:
+            progress.setMaximum(total)
+            progress.setValue(done)
+
+        loop = QEventLoop(parent)
+        self.signals.progress.connect(moved)
+        self.signals.finished.connect(loop.quit)
+        try:
+            self.start()
+            loop.exec()
+            return self.result()
+        finally:
+            progress.close()
+            progress.deleteLater()
+            self.signals.deleteLater()
