@@ -38,10 +38,11 @@ class AnnotatorError(Exception):
 
 
 class Cancelled(AnnotatorError):
-    """The user stopped a long task (an export): what it was writing was left unwritten."""
+    """The user stopped a long task: an export writes nothing; an import keeps the files it
+    had added (each file is one transaction) and names the others."""
 
     def __init__(self, what: str = "the task") -> None:
-        super().__init__(f"{what} was cancelled; nothing of it was written")
+        super().__init__(f"{what} was cancelled")
 
 
 class InputError(AnnotatorError):

@@ -20,6 +20,7 @@ from typing import Any, TypeVar, cast
 from annotator.core.boilerplate import BoilerplateRule
 from annotator.core.errors import (
     AnnotatorError,
+    Cancelled,
     InputError,
     ProjectFileError,
     ProjectLockedError,
@@ -216,9 +217,9 @@ def import_paths(
     try:
         labels = _Labels(repo.labels())
         for done, path in enumerate(files, start=1):
-            run.read = done
-            if reading is not None:
+            if reading is not None:  # may raise Cancelled: this file and those after it wait
                 reading(done - 1, len(files), path)
+            run.read = done
             reader = _guarded(
                 path, "detecting the format of", report, _detect, path, fmt, boilerplate
             )
@@ -242,6 +243,9 @@ def import_paths(
         run.flush()
     except (ProjectLockedError, ProjectFileError) as exc:
         raise run.stopped(exc, files) from exc
+    except Cancelled as exc:  # between files: the files read so far go in, the rest wait
+        run.flush()
+        raise run.stopped(exc, files, again="import again to add the rest") from exc
     finally:
         report.errors[:] = [one_line(e) for e in report.errors]
         report.notes[:] = [one_line(n) for n in report.notes]
@@ -379,7 +383,12 @@ class _Run:
         report.spans += sum(spans[d.text] for d in added)
         self.added.extend(f.path for f in files)
 
-    def stopped(self, cause: AnnotatorError, files: list[Path]) -> ImportStopped:
+    def stopped(
+        self,
+        cause: AnnotatorError,
+        files: list[Path],
+        again: str = "import again once the project can be written",
+    ) -> ImportStopped:
         """The error saying what was imported before ``cause`` stopped the import."""
         report = self.report
         left = [f.path for f in self.pending] + files[self.read :]
@@ -397,8 +406,8 @@ class _Run:
         if len(left) > 1:
             what += f" and {len(left) - 1} file(s) after it"
         message = (
-            f"{cause} — the import stopped: {what}; import again once the project can be "
-            "written (documents already in it are skipped as duplicates)"
+            f"{cause} — the import stopped: {what}; {again}"
+            " (documents already in it are skipped as duplicates)"
         )
         report.errors[:] = [one_line(e) for e in report.errors]
         report.notes[:] = [one_line(n) for n in report.notes]

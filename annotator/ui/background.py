@@ -3,7 +3,7 @@ slow on the GUI thread).
 
 ``Job(work)`` runs ``work(step)`` on a Python thread; ``work`` opens what it needs itself (a
 project connection of its own: SQLite connections of one process share their locks correctly)
-and calls ``step(done, total)`` as it goes. ``step`` carries the progress to the GUI thread (a
+and calls ``step(done, total, what)`` as it goes. ``step`` carries the progress to the GUI thread (a
 signal of a QObject living there) and, once ``cancel()`` was asked, raises ``Cancelled`` inside
 the work, so the work stops where it is and unwinds: an export's temporary files are removed,
 nothing is renamed. ``run_modal`` shows a progress window with a Cancel button and waits in a
@@ -16,18 +16,38 @@ import threading
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from annotator.core.errors import Cancelled
 
 T = TypeVar("T")
-Step = Callable[[int, int], None]
+Step = Callable[[int, int, str], None]  # done, total (0: not known), what is done now
 
 
 class _Signals(QObject):
-    progress = Signal(int, int)  # done, total (0: not known)
+    progress = Signal(int, int, str)  # done, total (0: not known), what is done now
     finished = Signal()
+
+
+class _Relay(QObject):
+    """Receives a job's progress on the GUI thread: a signal emitted on the job's thread is
+    queued to a slot of a QObject living here (a plain Python callable would be called on the
+    job's thread, and touching a widget from there aborts the process)."""
+
+    def __init__(self, moved: Callable[[int, int, str], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._moved: Callable[[int, int, str], None] | None = moved
+
+    @Slot(int, int, str)
+    def moved(self, done: int, total: int, what: str) -> None:
+        if self._moved is not None:
+            self._moved(done, total, what)
+
+    def stop(self) -> None:
+        """Progress still queued when the work has ended is dropped: a window-modal progress
+        window's setValue runs the event loop, which could delete the window inside it."""
+        self._moved = None
 
 
 class Job(Generic[T]):
@@ -54,10 +74,10 @@ class Job(Generic[T]):
     def cancelled(self) -> bool:
         return self._cancel.is_set()
 
-    def step(self, done: int, total: int) -> None:
+    def step(self, done: int, total: int, what: str = "") -> None:
         if self._cancel.is_set():
-            raise Cancelled(self.name)
-        self.signals.progress.emit(done, total)
+            raise Cancelled(f"the {self.name}")
+        self.signals.progress.emit(done, total, what)
 
     def result(self) -> T:
         """The work's value, or the error it raised (once ``finished`` has been emitted)."""
@@ -76,9 +96,17 @@ class Job(Generic[T]):
         finally:
             self.signals.finished.emit()
 
-    def run_modal(self, parent: QWidget, label: str, *, after_ms: int = 300) -> T:
+    def run_modal(
+        self,
+        parent: QWidget,
+        label: str,
+        *,
+        after_ms: int = 300,
+        describe: Callable[[int, int, str], str] | None = None,
+    ) -> T:
         """Run with a window-modal progress window (its Cancel button cancels) and wait for the
-        end in a local event loop; the progress window is gone on every path."""
+        end in a local event loop; the progress window is gone on every path. ``describe``:
+        the progress window's text for a step (done, total, what), else ``label`` throughout."""
         cancel = QCoreApplication.translate("Background", "Cancel")
         progress = QProgressDialog(label, cancel, 0, 0, parent)
         progress.setObjectName(f"{self.name}-progress")
@@ -88,18 +116,22 @@ class Job(Generic[T]):
         progress.setAutoClose(False)
         progress.canceled.connect(self.cancel)
 
-        def moved(done: int, total: int) -> None:
-            progress.setMaximum(total)
+        def moved(done: int, total: int, what: str) -> None:
+            if describe is not None:
+                progress.setLabelText(describe(done, total, what))
+            progress.setMaximum(0 if total <= 1 else total)  # one item, or none known: busy
             progress.setValue(done)
 
         loop = QEventLoop(parent)
-        self.signals.progress.connect(moved)
+        relay = _Relay(moved, progress)
+        self.signals.progress.connect(relay.moved)
         self.signals.finished.connect(loop.quit)
         try:
             self.start()
             loop.exec()
             return self.result()
         finally:
+            relay.stop()
             progress.close()
             progress.deleteLater()
             self.signals.deleteLater()

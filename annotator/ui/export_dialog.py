@@ -300,7 +300,7 @@ class ExportDialog(QDialog):
                     status=None if status is None else Status(status),
                     annotator=annotator,
                     labels=labels,
-                    progress=step,
+                    progress=lambda done, total: step(done, total, ""),
                 )
 
         job = Job("export", work, self)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMessageBox,
     QPlainTextEdit,
-    QProgressDialog,
     QPushButton,
     QRadioButton,
     QTabWidget,
@@ -36,10 +35,10 @@ from annotator.core.text import canonical_text, text_sha256
 from annotator.formats import registry
 from annotator.formats.base import ImportReport
 from annotator.formats.decoding import title_from_text
-from annotator.ops.importing import ImportStopped
-from annotator.store import Repository
+from annotator.ops.importing import ImportStopped, import_paths
+from annotator.store import Repository, open_project
 from annotator.ui import file_dialogs, i18n
-from annotator.ui.import_worker import ImportWorker
+from annotator.ui.background import Job, Step
 from annotator.ui.text import isolate
 
 log = logging.getLogger(__name__)
@@ -239,33 +238,25 @@ class ImportDialog(QDialog):
             "fmt": self.format_choice.currentData(),
             "format_hint": self.tr("choose its format in the Format list and import it again"),
         }
-        self.progress = QProgressDialog(self.tr("Importing…"), "", 0, 0, self)
-        self.progress.setObjectName("import-progress")
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(self.progress_after_ms)
-        self.progress.setCancelButton(None)
-        worker = ImportWorker(Path(self.repo.path), self.repo.timeout, paths, options, self)
-        loop = QEventLoop(self)
-        worker.reading.connect(self._reading)
-        worker.finished.connect(loop.quit)
-        try:
-            worker.start()
-            loop.exec()
-            return worker.result()
-        finally:
-            self.progress.close()
-            self.progress.deleteLater()
-            worker.deleteLater()
+        project, timeout = Path(self.repo.path), self.repo.timeout
 
-    def _reading(self, done: int, total: int, path: str) -> None:
-        """A file is being read: its name, and how many are done (a lone file: busy)."""
-        self.progress.setLabelText(
-            self.tr("Reading {name} (file {n} of {total})…").format(
-                name=isolate(Path(path).name), n=done + 1, total=total
-            )
+        def work(step: Step) -> ImportReport:
+            # a connection of its own, on the job's thread (SQLite shares the process's locks)
+            with open_project(project, create=False, timeout=timeout) as repo:
+                return import_paths(
+                    repo, paths, reading=lambda d, t, p: step(d, t, str(p)), **options
+                )
+
+        job = Job("import", work, self)
+        return job.run_modal(
+            self, self.tr("Importing…"), after_ms=self.progress_after_ms, describe=self._reading
         )
-        self.progress.setMaximum(0 if total <= 1 else total)
-        self.progress.setValue(done)
+
+    def _reading(self, done: int, total: int, path: str) -> str:
+        """A file is being read: its name, and how many are done."""
+        return self.tr("Reading {name} (file {n} of {total})…").format(
+            name=isolate(Path(path).name), n=done + 1, total=total
+        )
 
     def import_pasted(self) -> ImportReport | None:
         # toPlainText() turns NBSP into a space (DESIGN.md §2); the raw text keeps it and marks

@@ -1,5 +1,6 @@
-"""The window's export runs on a thread of its own (ui.background): its progress window has a
-Cancel button that stops it with nothing written."""
+"""The window's export and import run on a thread of their own (ui.background): their progress
+windows have a Cancel button; an export cancelled writes nothing, an import cancelled keeps the
+files read so far (each whole) and says which it did not import."""
 
 from __future__ import annotations
 
@@ -11,10 +12,12 @@ from pytestqt.qtbot import QtBot
 from annotator.core.model import AnnotatedDocument, Document, Span
 from annotator.store import open_project
 from annotator.ui.export_dialog import ExportDialog
+from annotator.ui.import_dialog import ImportDialog
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import UserSettings
-from tests.ui.window.dialog_driver import click, when_shown
+from tests.ui.window.dialog_driver import choose_file, click, click_button, when_shown
 from tests.ui.window.test_export_dialog import export_with, pick, type_folder
+from tests.ui.window.test_import_dialog import import_with
 from tests.ui.window_helpers import ANNOTATOR, open_window
 
 WORDS = [
@@ -72,3 +75,37 @@ def test_cancel_stops_the_export_and_writes_nothing(
     assert seen["problem"] == "Export cancelled: nothing was written."
     assert seen["summary shown"] is False
     assert not out.exists() or sorted(p.name for p in out.iterdir()) == []
+
+
+def test_cancel_stops_an_import_between_files_keeping_those_read(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for n in range(600):
+        text = f"خبر رقم {n}\n\nقال كارتر في لندن إن العدد {n} كبير.\n"
+        (folder / f"{n:03}.txt").write_text(text, encoding="utf-8")
+    seen: dict[str, object] = {}
+
+    def press_cancel(progress: QProgressDialog) -> None:
+        seen["label"] = progress.labelText()
+        click(progress.findChildren(QPushButton)[0])
+
+    def act(dialog: ImportDialog) -> None:
+        dialog.progress_after_ms = 0
+        chosen = choose_file(str(folder))
+        click_button(dialog, "Add a folder…")
+        chosen.wait(qtbot)
+        when_shown(QProgressDialog, press_cancel)
+        click(dialog.import_button)
+        seen["summary"] = dialog.summary.toPlainText()
+        seen["imported"] = dialog.report.imported if dialog.report else None
+
+    import_with(window, qtbot, act)
+    summary = str(seen["summary"])
+    assert summary.startswith("Stopped: \u2068the import was cancelled — the import stopped:")
+    assert "import again to add the rest" in summary
+    with open_project(window.project, create=False, read_only=True) as repo:
+        in_project = len(repo.document_ids()) - 1  # the sample article was there
+    assert in_project == seen["imported"]
+    assert 0 <= in_project < 600
