@@ -8,7 +8,12 @@ two-word names made of their words (``_padded``). Two articles of 6,000
 tokens: the sample article (seeds/) repeated, and the first 6,000 tokens of ANERcorp, one
 sentence a line (so most of its entities are in the list). Printed: the median of the runs for
 building the matcher once, for ``suggest`` on each article (it tokenizes the article itself),
-and, as the baseline from the same run, one ``token_offsets`` of the article.
+and, as the baseline from the same run, one ``token_offsets`` of the article; the quote
+recommender on the same articles (the other rule recommender a document runs).
+
+Then the quality of a gazetteer made from ANERcorp's first half (each entity text with its most
+frequent label) suggesting on the second half (documents of 15 sentences), against the gold
+spans, exact match (core/evaluation.py).
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from annotator.core.evaluation import Item, evaluate, render  # noqa: E402
 from annotator.core.model import DEFAULT_LABELS  # noqa: E402
 from annotator.core.recommend_gazetteer import (  # noqa: E402
     Gazetteer,
@@ -31,6 +37,7 @@ from annotator.core.recommend_gazetteer import (  # noqa: E402
     GazetteerMatcher,
     name_words,
 )
+from annotator.core.recommend_quotes import suggest_quotes  # noqa: E402
 from annotator.core.tokens import token_offsets  # noqa: E402
 
 ANERCORP = ROOT / "tests" / "fixtures" / "ANERCorp.txt"
@@ -146,6 +153,71 @@ def main() -> None:
         print(f"  {title} ({tokens:,} tokens, {len(text):,} characters): {found:,} suggestions")
         print(f"    suggest                           {suggest:8.1f} ms")
         print(f"    baseline: one token_offsets       {baseline:8.1f} ms")
+        quotes = median_ms(lambda text=text: suggest_quotes(1, text), runs)
+        print(f"    quotes (no entities given)        {quotes:8.1f} ms")
+    quality(rows)
+
+
+def documents(rows: list[tuple[str, str]]) -> list[tuple[str, list[tuple[int, int, str]]]]:
+    """ANERcorp as documents of 15 sentences: the text (tokens joined by spaces, a sentence a
+    line) and the gold spans (start, end, label)."""
+    out: list[tuple[str, list[tuple[int, int, str]]]] = []
+    parts: list[str] = []
+    spans: list[tuple[int, int, str]] = []
+    length = sentences = 0
+    open_span: tuple[int, str] | None = None
+    end = 0
+    for token, tag in rows:
+        if parts and parts[-1] != "\n":
+            parts.append(" ")
+            length += 1
+        if open_span is not None and not tag.startswith("I-"):
+            spans.append((open_span[0], end, open_span[1]))
+            open_span = None
+        if tag.startswith("B-"):
+            open_span = (length, LABELS.get(tag[2:], "MISC"))
+        parts.append(token)
+        length += len(token)
+        end = length
+        if token == ".":
+            if open_span is not None:
+                spans.append((open_span[0], end, open_span[1]))
+                open_span = None
+            sentences += 1
+            if sentences % 15 == 0:
+                out.append(("".join(parts), spans))
+                parts, spans, length = [], [], 0
+            else:
+                parts.append("\n")
+                length += 1
+    return out
+
+
+def quality(rows: list[tuple[str, str]]) -> None:
+    docs = documents(rows)
+    half = len(docs) // 2
+    counts: dict[tuple[str, ...], Counter[str]] = {}
+    names: dict[tuple[str, ...], str] = {}
+    for text, spans in docs[:half]:
+        for start, end, label in spans:
+            words = name_words(text[start:end])
+            counts.setdefault(words, Counter())[label] += 1
+            names.setdefault(words, text[start:end])
+    entries = tuple(
+        GazetteerEntry(names[words], c.most_common(1)[0][0], i)
+        for i, (words, c) in enumerate(counts.items(), 1)
+    )
+    matcher = GazetteerMatcher([Gazetteer("first half", entries)], DEFAULT_LABELS)
+    suggested: list[Item] = []
+    gold: list[Item] = []
+    for number, (text, spans) in enumerate(docs[half:], 1):
+        suggested += [(number, s.start, s.end, s.label) for s in matcher.suggest(number, text)]
+        gold += [(number, a, b, label) for a, b, label in spans]
+    title = (
+        f"quality: a gazetteer of ANERcorp's first half ({matcher.size:,} names, "
+        f"{half} documents) on the second half ({len(docs) - half} documents), exact match"
+    )
+    print(render(evaluate(suggested, gold), title), end="")
 
 
 if __name__ == "__main__":

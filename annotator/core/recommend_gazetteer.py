@@ -116,19 +116,27 @@ class GazetteerMatcher:
         pairs = token_offsets(text) if tokens is None else tokens
         if not self._first or not pairs:
             return []
-        keys: dict[str, str] = {}  # token text -> key: an article repeats most of its words
-        words = []
+        # token text -> its key and the heads of names it may start: an article repeats most
+        # of its words, and most of them start no name (they are skipped at once)
+        seen: dict[str, tuple[str, tuple[tuple[str, int], ...]]] = {}
+        words: list[str] = []
+        heads: list[tuple[tuple[str, int], ...]] = []
         for a, b in pairs:
             word = text[a:b]
-            key = keys.get(word)
-            if key is None:
-                key = keys[word] = word_key(word)
-            words.append(key)
+            known = seen.get(word)
+            if known is None:
+                key = word_key(word)
+                known = seen[word] = (key, self._heads(key))
+            words.append(known[0])
+            heads.append(known[1])
         taken = _Taken(spans, self._kind)
         found: list[Suggestion] = []
         i, n = 0, len(pairs)
         while i < n:
-            hit = self._longest(text, pairs, words, i, taken)
+            if not heads[i]:
+                i += 1
+                continue
+            hit = self._longest(text, pairs, words, heads[i], i, taken)
             if hit is None:
                 i += 1
                 continue
@@ -141,24 +149,31 @@ class GazetteerMatcher:
             i = last + 1
         return found
 
+    def _heads(self, key: str) -> tuple[tuple[str, int], ...]:
+        """The first words of names a token of this key may start, each with the length of
+        the proclitic cut off it first (0: the whole token)."""
+        found = [(key, 0)] if key in self._first else []
+        for prefix in _PREFIXES:
+            if key.startswith(prefix) and len(key) > len(prefix):
+                stem = key[len(prefix) :]
+                if stem in self._first:
+                    found.append((stem, len(prefix)))
+        return tuple(found)
+
     def _longest(
         self,
         text: str,
         pairs: Sequence[tuple[int, int]],
         words: list[str],
+        heads: tuple[tuple[str, int], ...],
         i: int,
         taken: _Taken,
     ) -> tuple[int, int, list[tuple[str, float]]] | None:
-        """The longest name starting at token ``i`` (whole, or after a proclitic) that some
-        label may take there: (start offset, last token index, its labels and scores)."""
-        word = words[i]
-        starts = [(word, 0)]
-        for prefix in _PREFIXES:
-            if word.startswith(prefix) and len(word) > len(prefix):
-                starts.append((word[len(prefix) :], len(prefix)))
+        """The longest name starting at token ``i`` (whole, or after a proclitic: ``heads``)
+        that some label may take there: (start offset, last token index, labels and scores)."""
         best: tuple[int, int, list[tuple[str, float]]] | None = None
-        for head, cut in starts:
-            for name in self._first.get(head, ()):
+        for head, cut in heads:
+            for name in self._first[head]:
                 size = len(name.words)
                 if best is not None and size <= best[1] - i + 1:
                     break  # names are longest first: nothing longer follows

@@ -186,7 +186,13 @@ class _Reader:
         self.starts = [a for a, _ in pairs]
         self.ends = [b for _, b in pairs]
         keys: dict[str, str] = {}
-        self.keys = [keys.setdefault(text[a:b], word_key(text[a:b])) for a, b in pairs]
+        self.keys = []
+        for a, b in pairs:
+            word = text[a:b]
+            key = keys.get(word)
+            if key is None:
+                key = keys[word] = word_key(word)
+            self.keys.append(key)
         self.entities = entities
         self.entity_starts = [e.start for e in entities]
 
