@@ -220,14 +220,16 @@ class _Reader:
         return self._after(c)
 
     def _window(self, o: int, floor: int) -> int:
-        """The first token index of the sentence before token ``o`` (at most WINDOW tokens)."""
+        """The first token index of the sentence before token ``o`` (at most WINDOW tokens). A
+        line break right before the mark is inside it (وقال كارتر: then the quote on a line of
+        its own); any other ends it."""
         k = o - 1
         lowest = max(floor, o - WINDOW)
         while k >= lowest:
             a, b = self.starts[k], self.ends[k]
             if b - a == 1 and self.text[a] in SENTENCE_ENDS:
                 break
-            if "\n" in self.text[b : self.starts[k + 1]]:
+            if k < o - 1 and "\n" in self.text[b : self.starts[k + 1]]:
                 break
             k -= 1
         return k + 1

@@ -28,6 +28,8 @@ def test_a_mark_too_far_away_is_no_pair() -> None:
     assert guillemet_pairs(text, limit=10) == []
     assert guillemet_pairs(text, limit=60) == [MarkPair(0, 51)]
     assert guillemet_pairs("«" + "ن" * 50 + "«ب»", limit=10) == [MarkPair(51, 53)]
+    # what a mark too old to close held counts on its own
+    assert guillemet_pairs("««ب»" + "ن" * 50 + "»", limit=10) == [MarkPair(1, 3)]
 
 
 def test_double_quotes_either_way_round() -> None:

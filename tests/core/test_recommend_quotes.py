@@ -233,7 +233,13 @@ def test_a_quote_across_a_line_break() -> None:
     ]
 
 
+def test_a_quote_on_the_line_after_its_cue() -> None:
+    marked = "وقال [كارتر|PER]:\n«الحملة ستستمر حتى النهاية بلا توقف»."
+    assert quotes(marked) == [("الحملة ستستمر حتى النهاية بلا توقف", Cue.BEFORE_COLON, "كارتر")]
+
+
 def test_a_cue_never_reaches_across_a_line_break_or_a_sentence() -> None:
+    assert quotes("أعلن [كارتر|PER] الخطة\nوالمهم: «الحملة ستستمر حتى النهاية بلا توقف».") == []
     assert quotes("وقال [كارتر|PER] ذلك.\n«الحملة ستستمر حتى النهاية بلا توقف».") == []
     assert quotes("وقال [كارتر|PER] ذلك. إن «الحملة ستستمر حتى النهاية بلا توقف».") == []
 
