@@ -33,6 +33,7 @@ from annotator.core.quote_marks import MarkPair, quote_pairs
 from annotator.core.recommend_gazetteer import word_key
 from annotator.core.speech_cues import (
     COLONS,
+    FILLERS,
     PREPOSITIONS,
     SAYING,
     SENTENCE_ENDS,
@@ -89,7 +90,16 @@ class QuoteSuggestions:
 
 
 @dataclass(frozen=True, slots=True)
-class _Entity:
+class _Judged:
+    cue: Cue
+    subject: tuple[SpeakerCandidate, float] | None  # the entity and the score of its place
+    carry: bool  # no subject of its own: the previous quote's speaker goes on
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerCandidate:
+    """An entity that may be a speaker: a span or an entity suggestion, by offsets."""
+
     start: int
     end: int
     score: float  # 1.0 for a span, the suggestion's score for a suggestion
@@ -135,25 +145,25 @@ def suggest_quotes(
 
 def speakers_of(
     spans: Sequence[Span], suggestions: Sequence[Suggestion], labels: LabelSet
-) -> list[_Entity]:
+) -> list[SpeakerCandidate]:
     """The entities that may speak, in order: spans of a speaker label, and suggestions of one
     that overlap no such span."""
     allowed = set(labels.speakers)
-    entities = [_Entity(s.start, s.end, 1.0) for s in spans if s.label in allowed]
+    entities = [SpeakerCandidate(s.start, s.end, 1.0) for s in spans if s.label in allowed]
     for s in suggestions:
         if s.label in allowed and not any(e.start < s.end and s.start < e.end for e in entities):
-            entities.append(_Entity(s.start, s.end, s.score))
+            entities.append(SpeakerCandidate(s.start, s.end, s.score))
     return sorted(entities, key=lambda e: (e.start, -e.end))
 
 
-def find_quotes(text: str, entities: Sequence[_Entity] = ()) -> list[QuoteFinding]:
+def find_quotes(text: str, entities: Sequence[SpeakerCandidate] = ()) -> list[QuoteFinding]:
     """Every quote of ``text`` in order, with its speaker among ``entities`` (sorted)."""
     pairs = token_offsets(text)
     if not pairs:
         return []
     reader = _Reader(text, pairs, entities)
     found: list[QuoteFinding] = []
-    previous: _Entity | None = None  # the previous quote's speaker
+    previous: SpeakerCandidate | None = None  # the previous quote's speaker
     floor = 0  # no cue is looked for before the end of the previous quote
     for pair in quote_pairs(text):
         start, end = pair.content(text)
@@ -163,12 +173,13 @@ def find_quotes(text: str, entities: Sequence[_Entity] = ()) -> list[QuoteFindin
         if judged is None:
             continue
         floor = reader.index_after(pair.closer)
-        cue, subject = judged
+        cue, subject, carry = judged.cue, judged.subject, judged.carry
         if subject is not None:
             previous, score = subject[0], subject[0].score * subject[1]
-        elif previous is not None:
+        elif carry and previous is not None:
             score = previous.score * CARRIED
-        else:
+        else:  # a subject that is no entity (قال مصدر): who speaks next is not known either
+            previous = None if not carry else previous
             found.append(QuoteFinding(start, end, cue, None, 0.0))
             continue
         speaker = (previous.start, previous.end)
@@ -180,7 +191,7 @@ class _Reader:
     """The tokens of one text and their keys, read around each pair of marks."""
 
     def __init__(
-        self, text: str, pairs: Sequence[tuple[int, int]], entities: Sequence[_Entity]
+        self, text: str, pairs: Sequence[tuple[int, int]], entities: Sequence[SpeakerCandidate]
     ) -> None:
         self.text = text
         self.starts = [a for a, _ in pairs]
@@ -203,9 +214,9 @@ class _Reader:
     def is_word(self, k: int) -> bool:
         return any(ch.isalnum() for ch in self.text[self.starts[k] : self.ends[k]])
 
-    def judge(self, pair: MarkPair, floor: int) -> tuple[Cue, tuple[_Entity, float] | None] | None:
-        """The cue that makes the pair a quote and its subject (entity, place score), or None
-        when it is no quote."""
+    def judge(self, pair: MarkPair, floor: int) -> _Judged | None:
+        """The cue that makes the pair a quote, its subject, and whether the cue has no subject
+        of its own (it carries the previous speaker); None when the pair is no quote."""
         text = self.text
         if pair.opener > 0 and (text[pair.opener - 1].isalnum() or text[pair.opener - 1] == "ـ"):
             return None  # glued: لـ«رويترز», ب«داعش»
@@ -213,7 +224,9 @@ class _Reader:
         c = bisect_left(self.starts, pair.closer)  # the closing mark's token
         words = sum(1 for k in range(o + 1, c) if self.is_word(k))
         before = self._before(o, floor)
-        if before is not None and (words > SHORT or before[0] in (Cue.BEFORE_COLON, Cue.STATEMENT)):
+        if before is not None and (
+            words > SHORT or before.cue in (Cue.BEFORE_COLON, Cue.STATEMENT)
+        ):
             return before
         if words <= SHORT:
             return None
@@ -234,7 +247,7 @@ class _Reader:
             k -= 1
         return k + 1
 
-    def _before(self, o: int, floor: int) -> tuple[Cue, tuple[_Entity, float] | None] | None:
+    def _before(self, o: int, floor: int) -> _Judged | None:
         first = self._window(o, floor)
         k = o - 1
         if k < first:
@@ -257,14 +270,16 @@ class _Reader:
         intro = k + 1  # the introducer's first token
         for v in range(k, first - 1, -1):  # the verb nearest the mark
             if self.keys[v] in SPEECH_VERBS:
-                return cue, self._subject(v, intro) or self._subject_before(v, first)
+                subject = self._subject(v, intro) or self._subject_before(v, first)
+                return _Judged(cue, subject, subject is None and self._no_subject(v, intro))
         if cue is Cue.BEFORE_COLON:
             for n in range(k, first - 1, -1):
                 if self._statement_noun(n, first):
-                    return Cue.STATEMENT, self._subject(n, intro, words=2, possessor=True)
+                    subject = self._subject(n, intro, words=2, possessor=True)
+                    return _Judged(Cue.STATEMENT, subject, subject is None and self._definite(n))
         return None
 
-    def _after(self, c: int) -> tuple[Cue, tuple[_Entity, float] | None] | None:
+    def _after(self, c: int) -> _Judged | None:
         k = c + 1
         n = len(self.keys)
         if k < n and self.keys[k] in ("،", ","):
@@ -272,15 +287,32 @@ class _Reader:
         if k >= n or "\n" in self.text[self.ends[c] : self.starts[k]]:
             return None
         if self.keys[k] in SPEECH_VERBS:
-            return Cue.AFTER, self._subject(k, self._sentence_end(k))
+            end = self._sentence_end(k)
+            subject = self._subject(k, end)
+            return _Judged(Cue.AFTER, subject, subject is None and self._no_subject(k, end))
         if self._statement_noun(k, k) or (
             k + 1 < n and self.keys[k] in STATEMENT_LEADS and self._statement_noun(k + 1, k)
         ):
             noun = k if self._statement_noun(k, k) else k + 1
-            return Cue.STATEMENT_AFTER, self._subject(
-                noun, self._sentence_end(noun), words=2, possessor=True
-            )
+            subject = self._subject(noun, self._sentence_end(noun), words=2, possessor=True)
+            return _Judged(Cue.STATEMENT_AFTER, subject, subject is None and self._definite(noun))
         return None
+
+    def _no_subject(self, v: int, limit: int) -> bool:
+        """The verb at ``v`` has no subject of its own before token ``limit`` (وأضاف:، وتابع
+        قائلاً، وأكد أن، وأضاف البيان، وأشار أيضاً إلى أن): nothing but fillers and statement
+        nouns up to the first preposition or introducer."""
+        for k in range(v + 1, limit):
+            key = self.keys[k]
+            if key in PREPOSITIONS or key in THAT or key in COLONS or key in SAYING:
+                return True
+            if self.is_word(k) and key not in FILLERS and key not in STATEMENT_NOUNS:
+                return False
+        return True
+
+    def _definite(self, n: int) -> bool:
+        """The statement noun at ``n`` is definite (البيان: the one quoted already)."""
+        return self.keys[n].startswith(("ال", "بال", "وبال"))
 
     def _sentence_end(self, k: int) -> int:
         n = len(self.keys)
@@ -302,7 +334,7 @@ class _Reader:
 
     def _subject(
         self, v: int, limit: int, words: int = SUBJECT_WORDS, *, possessor: bool = False
-    ) -> tuple[_Entity, float] | None:
+    ) -> tuple[SpeakerCandidate, float] | None:
         """Verb-first: the first speaker entity starting after token ``v`` and before token
         ``limit``, after fewer than ``words`` words and before any preposition. An entity
         glued to ل or ب is whom it was said to (قال لـرويترز), not the subject, unless it is
@@ -327,7 +359,7 @@ class _Reader:
             return None
         return entity, VERB_FIRST
 
-    def _subject_before(self, v: int, first: int) -> tuple[_Entity, float] | None:
+    def _subject_before(self, v: int, first: int) -> tuple[SpeakerCandidate, float] | None:
         """Subject-first: a speaker entity ending right before the verb (only white space or
         a comma between), inside the sentence."""
         verb_start = self.starts[v]

@@ -50,6 +50,9 @@ THAT = _keys("إن أن بأن وأن إنه أنه بأنه إنها أنها �
 
 COLONS = frozenset(":：")
 
+FILLERS = _keys("أيضا كذلك بدوره بدورها بدورهم مجددا")
+"""Words after a verb that are not its subject (وأضاف أيضاً:، وأكد بدوره أن…)."""
+
 _NOUNS = "بيان تصريح تصريحات حديث مقابلة كلمة مؤتمر تغريدة تدوينة رسالة بلاغ إعلان خطاب منشور"
 STATEMENT_NOUNS = frozenset(
     p + k for k in _keys(_NOUNS) for p in ("", "ال", "ب", "بال", "وب", "وبال")
