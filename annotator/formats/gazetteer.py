@@ -1,7 +1,8 @@
 """Gazetteer files: lists of names with their labels, for the gazetteer recommender
 (core/recommend_gazetteer.py; docs/adr/0054).
 
-Two formats, told apart by the content (a first character ``[`` or ``{`` is JSON):
+Two formats, told apart by the file's suffix (``.json``; ``.tsv``, ``.tab``, ``.txt``), else by
+the content (a first visible character ``[`` or ``{`` is JSON):
 
 - TSV, one ``name<TAB>label`` a line; UTF-8 (a byte order mark allowed; UTF-16 with its mark
   and Arabic Windows-1256 are read as every import reads them, core decoding); lines whose
@@ -28,6 +29,8 @@ from annotator.core.model import LabelSet
 from annotator.core.recommend_gazetteer import Gazetteer, GazetteerEntry
 from annotator.formats.decoding import decode_bytes
 from annotator.formats.jsonvalues import Where, json_type, load
+
+_TSV_SUFFIXES = (".tsv", ".tab", ".txt")
 
 
 class GazetteerError(InputError):
@@ -64,7 +67,8 @@ def loads(
 ) -> Gazetteer:
     """The list in ``text`` (the content of ``path``, which names it in errors)."""
     body = text.lstrip("\ufeff")
-    if body.lstrip()[:1] in ("[", "{"):
+    suffix = Path(path).suffix.lower()
+    if suffix == ".json" or (suffix not in _TSV_SUFFIXES and body.lstrip()[:1] in ("[", "{")):
         entries = _json_entries(body, path)
     else:
         entries = _tsv_entries(body, path)

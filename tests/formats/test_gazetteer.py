@@ -112,6 +112,13 @@ def test_bad_json(content: str, message: str) -> None:
     assert str(caught.value).startswith(message)
 
 
+def test_the_suffix_decides_then_the_content() -> None:
+    assert loads("[كذا]\tMISC\n", "g.tsv").entries[0].name == "[كذا]"
+    assert loads('[{"name": "الرقة", "label": "LOC"}]', "g").entries[0].name == "الرقة"
+    with pytest.raises(InputError, match=r"g\.json, line 1: invalid JSON"):
+        loads("الرقة\tLOC\n", "g.json")
+
+
 def test_files_that_are_not_text(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="binary file"):
         read_gazetteer(write(tmp_path, "g.tsv", b"\x00\x01\x02"))
