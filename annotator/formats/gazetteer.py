@@ -138,7 +138,12 @@ def _json_entries(text: str, path: str) -> list[GazetteerEntry | InputError]:
             entry = _object_entry(item, n, path, lines)
             out.append(entry)
         return out
-    assert isinstance(value, dict)  # the first character was "{"
+    if not isinstance(value, dict):
+        raise InputError(
+            'a JSON gazetteer is a list of {"name", "label"} objects or an object of '
+            f"label: [names], not {json_type(value)}",
+            path=path,
+        )
     for label, names in value.items():
         line = lines.of(label)
         if not isinstance(names, list):

@@ -104,6 +104,7 @@ def test_json_object_of_lists() -> None:
         ('{"LOC": [1]}', "g.json, line 1: the names of 'LOC' must be strings, not a number"),
         ('{\n"LOC": ["الرقة", ""]\n}', "g.json, line 2: empty name"),
         ("[]", "g.json: no names in this gazetteer"),
+        ('"الرقة"', 'g.json: a JSON gazetteer is a list of {"name", "label"} objects'),
     ],
 )
 def test_bad_json(content: str, message: str) -> None:
