@@ -158,14 +158,14 @@ def speakers_of(
 
 def find_quotes(text: str, entities: Sequence[SpeakerCandidate] = ()) -> list[QuoteFinding]:
     """Every quote of ``text`` in order, with its speaker among ``entities`` (sorted)."""
-    pairs = token_offsets(text)
-    if not pairs:
+    marks = quote_pairs(text)
+    if not marks:
         return []
-    reader = _Reader(text, pairs, entities)
+    reader = _Reader(text, token_offsets(text), entities)
     found: list[QuoteFinding] = []
     previous: SpeakerCandidate | None = None  # the previous quote's speaker
     floor = 0  # no cue is looked for before the end of the previous quote
-    for pair in quote_pairs(text):
+    for pair in marks:
         start, end = pair.content(text)
         if start >= end:
             continue
@@ -196,16 +196,18 @@ class _Reader:
         self.text = text
         self.starts = [a for a, _ in pairs]
         self.ends = [b for _, b in pairs]
-        keys: dict[str, str] = {}
-        self.keys = []
-        for a, b in pairs:
-            word = text[a:b]
-            key = keys.get(word)
-            if key is None:
-                key = keys[word] = word_key(word)
-            self.keys.append(key)
+        self.size = len(pairs)
+        self._keys: dict[str, str] = {}  # token text -> key, for the few tokens read
         self.entities = entities
         self.entity_starts = [e.start for e in entities]
+
+    def key(self, k: int) -> str:
+        """The search key of token ``k`` (only tokens around quote marks are ever read)."""
+        word = self.text[self.starts[k] : self.ends[k]]
+        found = self._keys.get(word)
+        if found is None:
+            found = self._keys[word] = word_key(word)
+        return found
 
     def index_after(self, offset: int) -> int:
         """The index of the first token starting after ``offset``."""
@@ -252,24 +254,24 @@ class _Reader:
         k = o - 1
         if k < first:
             return None
-        key = self.keys[k]
+        key = self.key(k)
         if key in COLONS:
             cue = Cue.BEFORE_COLON
             k -= 1
-            if k >= first and self.keys[k] in SAYING:
+            if k >= first and self.key(k) in SAYING:
                 k -= 1
         elif key in SAYING:
             cue, k = Cue.BEFORE_COLON, k - 1
         elif key in THAT:
             cue = Cue.BEFORE_THAT
             k -= 1
-            if k >= first and self.keys[k] in ("،", ","):
+            if k >= first and self.key(k) in ("،", ","):
                 k -= 1
         else:
             return None
         intro = k + 1  # the introducer's first token
         for v in range(k, first - 1, -1):  # the verb nearest the mark
-            if self.keys[v] in SPEECH_VERBS:
+            if self.key(v) in SPEECH_VERBS:
                 subject = self._subject(v, intro) or self._subject_before(v, first)
                 return _Judged(cue, subject, subject is None and self._no_subject(v, intro))
         if cue is Cue.BEFORE_COLON:
@@ -281,17 +283,17 @@ class _Reader:
 
     def _after(self, c: int) -> _Judged | None:
         k = c + 1
-        n = len(self.keys)
-        if k < n and self.keys[k] in ("،", ","):
+        n = self.size
+        if k < n and self.key(k) in ("،", ","):
             k += 1
         if k >= n or "\n" in self.text[self.ends[c] : self.starts[k]]:
             return None
-        if self.keys[k] in SPEECH_VERBS:
+        if self.key(k) in SPEECH_VERBS:
             end = self._sentence_end(k)
             subject = self._subject(k, end)
             return _Judged(Cue.AFTER, subject, subject is None and self._no_subject(k, end))
         if self._statement_noun(k, k) or (
-            k + 1 < n and self.keys[k] in STATEMENT_LEADS and self._statement_noun(k + 1, k)
+            k + 1 < n and self.key(k) in STATEMENT_LEADS and self._statement_noun(k + 1, k)
         ):
             noun = k if self._statement_noun(k, k) else k + 1
             subject = self._subject(noun, self._sentence_end(noun), words=2, possessor=True)
@@ -303,7 +305,7 @@ class _Reader:
         قائلاً، وأكد أن، وأضاف البيان، وأشار أيضاً إلى أن): nothing but fillers and statement
         nouns up to the first preposition or introducer."""
         for k in range(v + 1, limit):
-            key = self.keys[k]
+            key = self.key(k)
             if key in PREPOSITIONS or key in THAT or key in COLONS or key in SAYING:
                 return True
             if self.is_word(k) and key not in FILLERS and key not in STATEMENT_NOUNS:
@@ -312,10 +314,10 @@ class _Reader:
 
     def _definite(self, n: int) -> bool:
         """The statement noun at ``n`` is definite (البيان: the one quoted already)."""
-        return self.keys[n].startswith(("ال", "بال", "وبال"))
+        return self.key(n).startswith(("ال", "بال", "وبال"))
 
     def _sentence_end(self, k: int) -> int:
-        n = len(self.keys)
+        n = self.size
         while k + 1 < n:
             k += 1
             a = self.starts[k]
@@ -326,11 +328,11 @@ class _Reader:
         return n
 
     def _statement_noun(self, n: int, first: int) -> bool:
-        key = self.keys[n]
+        key = self.key(n)
         if key not in STATEMENT_NOUNS:
             return False
         glued = key.startswith(("ب", "وب")) and key not in ("بيان", "البيان")
-        return glued or (n > first and self.keys[n - 1] in STATEMENT_LEADS)
+        return glued or (n > first and self.key(n - 1) in STATEMENT_LEADS)
 
     def _subject(
         self, v: int, limit: int, words: int = SUBJECT_WORDS, *, possessor: bool = False
@@ -352,7 +354,7 @@ class _Reader:
                 if glued and not possessor:
                     return None
                 break
-            if self.keys[k] in PREPOSITIONS or self.keys[k] in THAT or self.keys[k] in COLONS:
+            if self.key(k) in PREPOSITIONS or self.key(k) in THAT or self.key(k) in COLONS:
                 return None
             gap += self.is_word(k)
         if gap >= words or "\n" in self.text[after : entity.start]:
