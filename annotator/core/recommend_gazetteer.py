@@ -3,7 +3,8 @@
 
 Matching is that of label-all-occurrences and the memory recommender (``core.search``): by
 the search key (tashkeel, tatweel, hamza and alef forms, ة/ه ignored; a final ى and ي told apart,
-as ``find_words`` does), whole tokens only, and through proclitics (الرقة in والرقة, بالرقة:
+as ``find_words`` does; عبد الله = عبدالله as find has it), whole tokens only, and through
+proclitics (الرقة in والرقة, بالرقة:
 the suggestion covers the stem, the و / ب stays out). It is one pass over the document's
 tokens with a dict keyed by the folded first word of each name, so a 10,000-name list costs
 what the document's length costs (benchmarks/bench_gazetteer.py). At each token the longest
@@ -67,6 +68,30 @@ def name_words(name: str) -> tuple[str, ...]:
     return tuple(word_key(name[a:b]) for a, b in token_offsets(name))
 
 
+NAME_HEADS = ("عبد", "ابو", "ابي", "ابا")
+"""Keys of the words find joins to the next one (ADR 0002): عبد الله = عبدالله, أبو ظبي =
+أبوظبي. A name listed either way is found written either way."""
+
+
+def spellings(words: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """A name's word keys as listed, with every عبد/أبو/أبي/أبا joined to the next word, and
+    with every word that starts with one (and two letters more) split after it."""
+    joined: list[str] = []
+    i = 0
+    while i < len(words):
+        if words[i] in NAME_HEADS and i + 1 < len(words):
+            joined.append(words[i] + words[i + 1])
+            i += 2
+        else:
+            joined.append(words[i])
+            i += 1
+    split: list[str] = []
+    for word in words:
+        head = next((h for h in NAME_HEADS if word.startswith(h) and len(word) > len(h) + 1), "")
+        split.extend((head, word[len(head) :]) if head else (word,))
+    return {words, tuple(joined), tuple(split)}
+
+
 @dataclass(frozen=True, slots=True)
 class _Name:
     words: tuple[str, ...]
@@ -91,8 +116,14 @@ class GazetteerMatcher:
                     continue
                 by_label = scores.setdefault(words, {})
                 by_label[entry.label] = max(by_label.get(entry.label, 0.0), gazetteer.weight)
-        first: dict[str, list[_Name]] = {}
+        written: dict[tuple[str, ...], dict[str, float]] = {}
         for words, by_label in scores.items():
+            for spelling in spellings(words):
+                merged = written.setdefault(spelling, {})
+                for label, score in by_label.items():
+                    merged[label] = max(merged.get(label, 0.0), score)
+        first: dict[str, list[_Name]] = {}
+        for words, by_label in written.items():
             first.setdefault(words[0], []).append(_Name(words, tuple(sorted(by_label.items()))))
         for names in first.values():
             names.sort(key=lambda n: len(n.words), reverse=True)  # longest first

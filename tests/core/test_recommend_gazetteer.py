@@ -48,6 +48,19 @@ def test_search_key_and_the_final_yeh() -> None:
     assert word_key("على") != word_key("علي")
 
 
+def test_abd_and_abu_names_either_way() -> None:
+    text = "التقى عبدالله الثاني وعبد الله بن زايد في أبو ظبي وأبوظبي"
+    g = listed(("عبد الله", "PER"), ("أبوظبي", "LOC"))
+    assert found(text, g) == [
+        ("عبدالله", "PER"),
+        ("عبد الله", "PER"),
+        ("أبو ظبي", "LOC"),
+        ("أبوظبي", "LOC"),
+    ]
+    # a listed word that only starts so is not split (أبيض: one letter after أبي)
+    assert found("أبي ض", listed(("أبيض", "MISC"))) == []
+
+
 def test_whole_words_only() -> None:
     text = "مصرف مصر الأهلي ومصريون في مصر"
     assert found(text, listed(("مصر", "LOC"))) == [("مصر", "LOC"), ("مصر", "LOC")]
