@@ -38,6 +38,7 @@ from annotator.core.speech_cues import (
     SAYING,
     SENTENCE_ENDS,
     SPEECH_VERBS,
+    STATEMENT_BARE,
     STATEMENT_LEADS,
     STATEMENT_NOUNS,
     THAT,
@@ -331,7 +332,7 @@ class _Reader:
         key = self.key(n)
         if key not in STATEMENT_NOUNS:
             return False
-        glued = key.startswith(("ب", "وب")) and key not in ("بيان", "البيان")
+        glued = key not in STATEMENT_BARE  # ببيان، بالبيان: the preposition is in the word
         return glued or (n > first and self.key(n - 1) in STATEMENT_LEADS)
 
     def _subject(

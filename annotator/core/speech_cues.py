@@ -54,9 +54,9 @@ FILLERS = _keys("أيضا كذلك بدوره بدورها بدورهم مجدد
 """Words after a verb that are not its subject (وأضاف أيضاً:، وأكد بدوره أن…)."""
 
 _NOUNS = "بيان تصريح تصريحات حديث مقابلة كلمة مؤتمر تغريدة تدوينة رسالة بلاغ إعلان خطاب منشور"
-STATEMENT_NOUNS = frozenset(
-    p + k for k in _keys(_NOUNS) for p in ("", "ال", "ب", "بال", "وب", "وبال")
-)
+STATEMENT_BARE = frozenset(p + k for k in _keys(_NOUNS) for p in ("", "ال"))
+"""The statement nouns as such: بيان، البيان."""
+STATEMENT_NOUNS = STATEMENT_BARE | frozenset(p + k for k in STATEMENT_BARE for p in ("ب", "وب"))
 """في بيان، في تصريح، بحسب البيان…: a statement noun (with ال and the preposition ب)."""
 
 STATEMENT_LEADS = _keys("في عبر خلال بحسب حسب وفق وفي وعبر وبحسب")
