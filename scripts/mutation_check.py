@@ -213,7 +213,7 @@ MUTATIONS = (
     Mutation(
         "the speaker looked for past a preposition (issue 11)",
         "annotator/core/recommend_quotes.py",
-        "            if self.keys[k] in PREPOSITIONS or",
+        "            if self.key(k) in PREPOSITIONS or",
         "            if False or",
         ("tests/core/test_recommend_quotes.py",),
     ),
