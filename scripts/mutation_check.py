@@ -182,6 +182,41 @@ MUTATIONS = (
         "            pass\n",
         ("tests/ui/window/test_span_edges.py",),
     ),
+    Mutation(
+        "a gazetteer name suggested over a span of its own kind (issue 11)",
+        "annotator/core/recommend_gazetteer.py",
+        "        return k == 0 or self._reach[kind][k - 1] <= start\n",
+        "        return True\n",
+        ("tests/core/test_recommend_gazetteer.py",),
+    ),
+    Mutation(
+        "a gazetteer file with bad lines yields the good ones (issue 11)",
+        "annotator/formats/gazetteer.py",
+        "    if problems:\n",
+        "    if problems and False:\n",
+        ("tests/formats/test_gazetteer.py",),
+    ),
+    Mutation(
+        "an unclosed « hides the quotes inside it (issue 11)",
+        "annotator/core/quote_marks.py",
+        "        found.extend(frame.inner)\n",
+        "        pass\n",
+        ("tests/core/test_quote_marks.py",),
+    ),
+    Mutation(
+        "names in guillemets glued to a preposition taken for quotes (issue 11)",
+        "annotator/core/recommend_quotes.py",
+        "text[pair.opener - 1].isalnum() or ",
+        "",
+        ("tests/core/test_recommend_quotes.py",),
+    ),
+    Mutation(
+        "the speaker looked for past a preposition (issue 11)",
+        "annotator/core/recommend_quotes.py",
+        "            if self.key(k) in PREPOSITIONS or",
+        "            if False or",
+        ("tests/core/test_recommend_quotes.py",),
+    ),
 )
 
 
