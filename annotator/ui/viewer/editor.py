@@ -68,6 +68,8 @@ class ArticleEdit(QPlainTextEdit):
         self._outline_u16: tuple[int, int] | None = None
         self._found_u16: list[tuple[int, int]] = []  # sorted, not overlapping
         self._found_ends: list[int] = []
+        self._ghosts: list[overlays.Ghost] = []  # suggestions, sorted by start
+        self._ghost_reach: list[int] = []
         self.mime_text: Callable[[int, int], str] | None = None
         self.tooltip_text: Callable[[int], str] = _no_tooltip  # for a u16 position, or ""
         # line geometry per block number, until the layout changes (docs/adr/0046)
@@ -254,6 +256,17 @@ class ArticleEdit(QPlainTextEdit):
     def found_u16(self) -> list[tuple[int, int]]:
         return list(self._found_u16)
 
+    # -- suggestions ------------------------------------------------------------------------
+
+    def set_ghosts(self, ghosts: Sequence[overlays.Ghost]) -> None:
+        """Frame these suggestions (any order, overlaps allowed); [] removes them."""
+        self._ghosts = sorted(ghosts, key=lambda g: (g.start_u16, g.end_u16))
+        self._ghost_reach = overlays.ghost_reach(self._ghosts)
+        self.viewport().update()
+
+    def ghosts(self) -> list[overlays.Ghost]:
+        return list(self._ghosts)
+
     # -- painting ---------------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -269,6 +282,7 @@ class ArticleEdit(QPlainTextEdit):
         try:
             overlays.paint_bars(painter, self, area, self.quote_bars)
             overlays.paint_events(painter, self, area, self.event_lines)
+            overlays.paint_ghosts(painter, self, area, self._ghosts, self._ghost_reach)
             overlays.paint_found(painter, self, area, self._found_u16, self._found_ends)
             overlays.paint_outline(painter, self, self._outline_u16)
         finally:

@@ -5,9 +5,10 @@ lines in the paint area (docs/adr/0046, 0048): the background of entities (under
 rectangles of the glyph runs themselves, so a number inside Arabic text is covered exactly), the
 side bars of quotes (one lane per nesting level), the thick underline of events with a tick at
 each end (one lane per nesting level, docs/adr/0037), a light frame around every match of the
-find bar (a frame, not a background: a match keeps showing the span colour under it) and the
-frame of the selected span. A quote's tint of the text is an extra selection of Qt's (see
-ArticleView): only Qt can draw glyphs in another colour without laying the paragraph out again.
+find bar (a frame, not a background: a match keeps showing the span colour under it), a dashed
+frame in the label's colour round each suggestion (issue 11) and the frame of the selected
+span. A quote's tint of the text is an extra selection of Qt's (see ArticleView): only Qt can
+draw glyphs in another colour without laying the paragraph out again.
 """
 
 from __future__ import annotations
@@ -218,6 +219,52 @@ def paint_found(
             for rect in geo.block_rects(block, place.topLeft(), a, z, shown.lines):
                 painter.drawRoundedRect(rect.adjusted(-1, 1, 1, -1), 3, 3)
             i += 1
+    painter.restore()
+
+
+class Ghost(NamedTuple):
+    """A suggestion on screen: its UTF-16 range, the colour of its label, whether selected."""
+
+    start_u16: int
+    end_u16: int
+    colour: QColor
+    selected: bool = False
+
+
+def ghost_reach(ghosts: Sequence[Ghost]) -> list[int]:
+    """For ghosts sorted by start: the largest end among the first k + 1, for each k."""
+    reach, top = [], -1
+    for ghost in ghosts:
+        top = max(top, ghost.end_u16)
+        reach.append(top)
+    return reach
+
+
+def paint_ghosts(
+    painter: QPainter, geo: Geometry, area: QRect, ghosts: Sequence[Ghost], reach: list[int]
+) -> None:
+    """A dashed frame in the label's colour round each suggestion in the blocks on screen (the
+    selected one thicker): no fill, so a suggestion never hides a span or the text. Ghosts may
+    overlap (two labels suggested for one text); ``reach`` finds those of a block by bisection."""
+    if not ghosts:
+        return
+    starts = [g.start_u16 for g in ghosts]
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for shown in shown_blocks(geo, area):
+        block, place = shown.block, shown.place
+        pos, stop = shown.pos, shown.pos + block.length()
+        first, last = bisect_right(reach, pos), bisect_left(starts, stop)
+        for ghost in ghosts[first:last]:
+            if ghost.end_u16 <= pos:
+                continue
+            pen = QPen(ghost.colour, 2.5 if ghost.selected else 1.5, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            for rect in geo.block_rects(
+                block, place.topLeft(), ghost.start_u16, ghost.end_u16, shown.lines
+            ):
+                painter.drawRoundedRect(rect.adjusted(-1.5, 0.5, 1.5, -0.5), 3, 3)
     painter.restore()
 
 

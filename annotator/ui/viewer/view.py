@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
+    QColor,
     QFont,
     QShowEvent,
     QTextBlockFormat,
@@ -22,14 +23,16 @@ from PySide6.QtWidgets import QTextEdit, QVBoxLayout, QWidget
 from annotator.core.model import DEFAULT_LABELS, Kind, LabelSet, StoredSpan
 
 from ..fonts import load_fonts
+from . import overlays
 from .editor import ArticleEdit
 from .index import SpanIndex
 from .looks import SpanLooks
 from .offsets import OffsetMap, qt_text, u16_length
 from .span_details import span_tooltip
-from .style import Palette
+from .style import UNKNOWN_COLOUR, Palette
 
 BASE_POINT_SIZE = 16
+GHOST_DARKER = 170  # a suggestion's frame: its label's colour, darker (QColor.darker), dashed
 ZOOM_RANGE = (-10, 30)
 
 
@@ -230,6 +233,21 @@ class ArticleView(QWidget):
         """Frame every match of the find bar (code points, sorted; [] removes the frames)."""
         to_u16 = self._offsets.range_to_u16
         self._edit.set_found_u16([to_u16(start, end) for start, end in ranges])
+
+    def set_suggestions(
+        self, suggestions: Sequence[tuple[int, int, str]], selected: int | None = None
+    ) -> None:
+        """Draw these suggestions (start, end in code points, label) as dashed frames in their
+        label's colour; ``selected``: the index of the one drawn thicker; [] removes them."""
+        to_u16 = self._offsets.range_to_u16
+        ghosts = []
+        for i, (start, end, name) in enumerate(suggestions):
+            label = self._labels.get(name)
+            colour = QColor(label.colour if label is not None else UNKNOWN_COLOUR)
+            ghosts.append(
+                overlays.Ghost(*to_u16(start, end), colour.darker(GHOST_DARKER), i == selected)
+            )
+        self._edit.set_ghosts(ghosts)
 
     # -- geometry ---------------------------------------------------------------------------
 
