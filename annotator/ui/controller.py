@@ -25,11 +25,13 @@ from annotator.core.edits import (
 )
 from annotator.core.errors import AnnotatorError, ConflictError, NotFoundError
 from annotator.core.model import SPEAKER, Document, LabelSet, Relation, Span, StoredSpan
+from annotator.core.open_document import OpenDocument
 from annotator.store import Repository
 from annotator.store.guard import ProjectDetachedError
 from annotator.ui import commands
 from annotator.ui.clitic_snap import Snapper
 from annotator.ui.document_model import DocumentListModel
+from annotator.ui.document_views import SnapperOf, SpanListOf, ViewerOf
 from annotator.ui.edge_text import move_refused, trimmed_note
 from annotator.ui.effects import Effects, effects
 from annotator.ui.error_text import step_refused, write_failed
@@ -85,10 +87,13 @@ class AnnotationController(QObject):
         self.stack = QUndoStack(self)
         self.span_model = SpanListModel(self)
         self.document_model = DocumentListModel(repo, self.annotator, self)
-        self.document: Document | None = None
-        self.relations: list[Relation] = []
         self.evidence = EvidenceWorker(repo.path, self)
         self.snapper = Snapper(self.evidence)
+        # the open document, in one place; the viewer, the span list and the snapper follow it
+        self.open = OpenDocument()
+        self.open.labels = self.labels
+        for follower in (ViewerOf(view), SpanListOf(self.span_model), SnapperOf(self.snapper)):
+            self.open.subscribe(follower)
         # bound to this QObject: delivered on the GUI thread, in order
         self.evidence.spansReady.connect(self._take_span_evidence)
         self.evidence.countsReady.connect(self._take_count_evidence)
@@ -106,20 +111,24 @@ class AnnotationController(QObject):
 
     # -- the document on screen (navigation.py opens documents) -----------------------------
     @property
+    def document(self) -> Document | None:
+        return self.open.document
+
+    @property
+    def relations(self) -> list[Relation]:
+        return self.open.relations
+
+    @property
     def document_id(self) -> int | None:
-        return None if self.document is None else self.document.id
+        return self.open.document_id
 
     def show_document(
         self, document: Document, spans: list[StoredSpan], relations: list[Relation]
     ) -> None:
         self.speakers.cancel()
         self.found = None
-        self.document = document
-        self.relations = relations
-        self.view.set_document(document.text, spans, self.labels)
-        self.span_model.set_document(document.text, spans, relations, self.labels)
+        self.open.open(document, spans, relations, self.labels)
         self.document_model.set_current(document.id)
-        self.snapper.set_document(document.id, document.text, spans)
         if document.id is not None:
             self.documentOpened.emit(document.id)
 
@@ -161,8 +170,7 @@ class AnnotationController(QObject):
         if renamed:
             self._reread_document()
             return
-        self.view.set_labels(self.labels)
-        self.span_model.set_labels(self.labels)
+        self.open.set_labels(self.labels)
 
     def _reread_document(self) -> None:
         """Read the open document again, keeping the selected span and the scroll."""
@@ -202,20 +210,12 @@ class AnnotationController(QObject):
                     span = self.repo.span(span_id)
                 except NotFoundError:
                     gone = True
-                    self.view.remove_span(span_id)
-                    self.span_model.remove_span(span_id)
-                    self.snapper.remove_span(span_id)
+                    self.open.remove_span(span_id)
                     continue
-                self.view.update_span(span)
-                if self.span_model.span_by_id(span_id) is None:
-                    self.span_model.add_span(span)
-                else:
-                    self.span_model.update_span(span)
-                self.snapper.add_span(span)
+                self.open.put_span(span)
             if found.relations and self.document_id is not None:
-                self.relations = self.repo.relations(self.document_id)
-                self.span_model.set_relations(self.relations)
-        present = [s for s in found.spans if self.span_model.span_by_id(s) is not None]
+                self.open.set_relations(self.repo.relations(self.document_id))
+        present = [s for s in found.spans if self.open.span(s) is not None]
         if self._select_after is not None:
             self.view.select_span(self._select_after)
         elif found.added and found.added[0] in present:

@@ -1,0 +1,90 @@
+"""The document open in the window, in one place (../shared/DESIGN.md §8: "one open document").
+
+The window showed the open document in four places kept in step by hand: the viewer's span
+index, the span list, the clitic snapper and the controller's relations. ``OpenDocument`` holds
+the document, its spans, its relations and the label set, applies every change, and tells each
+of its views (``DocumentViews``) what changed, in the order they subscribed. A new view (the
+suggestions of issue 11, another annotator's spans) subscribes instead of being added to the
+controller's hand-written sequence of calls. Pure Python: no Qt, no store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Protocol
+
+from annotator.core.model import DEFAULT_LABELS, Document, LabelSet, Relation, StoredSpan
+
+
+class DocumentViews(Protocol):
+    """What a view of the open document is told. ``span_put``: added (``new``) or changed."""
+
+    def document_opened(self, doc: OpenDocument) -> None: ...
+
+    def span_put(self, span: StoredSpan, new: bool) -> None: ...
+
+    def span_removed(self, span_id: int) -> None: ...
+
+    def relations_changed(self, relations: list[Relation]) -> None: ...
+
+    def labels_changed(self, labels: LabelSet) -> None: ...
+
+
+class OpenDocument:
+    def __init__(self) -> None:
+        self.document: Document | None = None
+        self.spans: dict[int, StoredSpan] = {}  # by id, in the order the store gave them
+        self.relations: list[Relation] = []
+        self.labels: LabelSet = DEFAULT_LABELS
+        self._views: list[DocumentViews] = []
+
+    def subscribe(self, view: DocumentViews) -> None:
+        self._views.append(view)
+
+    @property
+    def text(self) -> str:
+        return self.document.text if self.document is not None else ""
+
+    @property
+    def document_id(self) -> int | None:
+        return self.document.id if self.document is not None else None
+
+    def open(
+        self,
+        document: Document,
+        spans: Iterable[StoredSpan],
+        relations: Iterable[Relation],
+        labels: LabelSet,
+    ) -> None:
+        self.document = document
+        self.spans = {s.id: s for s in spans}
+        self.relations = list(relations)
+        self.labels = labels
+        for view in self._views:
+            view.document_opened(self)
+
+    def span(self, span_id: int) -> StoredSpan | None:
+        return self.spans.get(span_id)
+
+    def put_span(self, span: StoredSpan) -> None:
+        """A span the store added or changed (its id says which)."""
+        new = span.id not in self.spans
+        self.spans[span.id] = span
+        for view in self._views:
+            view.span_put(span, new)
+
+    def remove_span(self, span_id: int) -> None:
+        if self.spans.pop(span_id, None) is None:
+            return
+        for view in self._views:
+            view.span_removed(span_id)
+
+    def set_relations(self, relations: Iterable[Relation]) -> None:
+        self.relations = list(relations)
+        for view in self._views:
+            view.relations_changed(self.relations)
+
+    def set_labels(self, labels: LabelSet) -> None:
+        self.labels = labels
+        for view in self._views:
+            view.labels_changed(labels)
