@@ -70,9 +70,9 @@ MUTATIONS = (
     ),
     Mutation(
         "a new span's text never becomes clitic evidence while the window is open",
-        "annotator/ui/controller.py",
-        "                self.snapper.add_span(span)\n",
-        "                pass\n",
+        "annotator/ui/document_views.py",
+        "        self.snapper.add_span(span)\n",
+        "        pass\n",
         (W,),
     ),
     Mutation(
