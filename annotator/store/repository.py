@@ -32,6 +32,7 @@ from annotator.store import (
     queries,
     rows,
     span_edges,
+    suggestions,
 )
 from annotator.store.connection import now
 from annotator.store.documents import OnInvalid
@@ -40,6 +41,7 @@ from annotator.store.list_reads import ListReads
 from annotator.store.opening import open_database
 from annotator.store.queries import ProjectStats
 from annotator.store.schema import schema_version
+from annotator.store.suggestion_reads import SuggestionReads
 from annotator.store.verify import foreign_objects, repair
 
 
@@ -64,7 +66,7 @@ def open_project(
     return Repository(db, path, read_only=read_only, timeout=timeout)
 
 
-class Repository(ListReads):
+class Repository(SuggestionReads, ListReads):
     """One open project file. Returns domain values; each write is one committed transaction."""
 
     def __init__(
@@ -364,6 +366,7 @@ class Repository(ListReads):
             found = queries.check(conn)
             # the evidence and the list's index derive from texts, titles and spans: checked
             # once those are right
+            found += suggestions.check(conn)
             return problems + (found or [*evidence.check(conn), *list_index.check(conn)])
 
     def backup(self, target: Path) -> None:
