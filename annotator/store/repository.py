@@ -222,10 +222,12 @@ class Repository(SuggestionReads, ListReads):
         annotator: str | None = None,
         labels: Collection[str] | None = None,
         ids: Sequence[int] | None = None,
+        suggestions: bool = False,
     ) -> Iterator[ExportRead]:
         """Documents for export in id order (``ids``: only these), each with what the
         annotator and label filters left out of it; read a batch at a time, each batch in a
-        read transaction of its own, none held while the caller works (docs/adr/0050)."""
+        read transaction of its own, none held while the caller works (docs/adr/0050);
+        ``suggestions``: each document with its suggestions and suggested links (JSONL)."""
         with self._errors():
             for batch in export_reads.read_batches(
                 self.db.conn,
@@ -234,6 +236,7 @@ class Repository(SuggestionReads, ListReads):
                 annotator=annotator,
                 labels=labels,
                 ids=ids,
+                suggestions=suggestions,
             ):
                 batch.reverse()
                 while batch:  # each document let go once given: the batch shrinks

@@ -295,6 +295,46 @@ def add(
     )
 
 
+def of_documents(
+    conn: sqlite3.Connection, ids: Sequence[int], labels: Collection[str] | None = None
+) -> dict[int, list[Suggestion]]:
+    """Every suggestion (any state) of the documents ``ids`` (of ``labels`` only), by document,
+    in reading order: what a JSONL export with suggestions writes."""
+    out: dict[int, list[Suggestion]] = {}
+    if not has_table(conn) or not ids:
+        return out
+    marks = ", ".join("?" * len(ids))
+    for row in conn.execute(
+        f"SELECT {COLUMNS} FROM suggestions WHERE document_id IN ({marks})"
+        f" ORDER BY document_id, {ORDER}",
+        list(ids),
+    ):
+        s = from_row(row)
+        if labels is None or s.label in labels:
+            out.setdefault(s.document_id, []).append(s)
+    return out
+
+
+def links_of_documents(
+    conn: sqlite3.Connection, ids: Sequence[int], labels: Collection[str] | None = None
+) -> dict[int, list[SuggestedLink]]:
+    """The suggested links of those suggestions, by document."""
+    out: dict[int, list[SuggestedLink]] = {}
+    if not has_table(conn) or not ids:
+        return out
+    marks = ", ".join("?" * len(ids))
+    for doc, start, end, label, recommender, kind, ts, te, score in conn.execute(
+        'SELECT s.document_id, s.start, s."end", s.label, s.recommender, k.type, k.target_start,'
+        " k.target_end, k.score FROM suggested_links k JOIN suggestions s ON s.id = k.suggestion_id"
+        f" WHERE s.document_id IN ({marks}) ORDER BY s.document_id, s.start, s.id, k.target_start",
+        list(ids),
+    ):
+        if labels is None or label in labels:
+            link = SuggestedLink(doc, kind, (start, end), (ts, te), recommender, score)
+            out.setdefault(doc, []).append(link)
+    return out
+
+
 def labelled_texts(
     conn: sqlite3.Connection, *, except_document: int | None = None
 ) -> list[tuple[str, str, int]]:
