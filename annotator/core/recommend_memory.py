@@ -45,13 +45,22 @@ class Entry:
 
 
 @dataclass(frozen=True, slots=True)
-class Memory:
-    """Entries by their first folded word, longest first."""
+class Words:
+    """The entries that start with one folded word: their lengths in words, longest first,
+    and the entries by their folded words (several when only the gaps or final yeh differ)."""
 
-    by_first: Mapping[str, tuple[Entry, ...]]
+    lengths: tuple[int, ...]
+    entries: Mapping[tuple[str, ...], tuple[Entry, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class Memory:
+    """Entries by their first folded word."""
+
+    by_first: Mapping[str, Words]
 
     def __len__(self) -> int:
-        return sum(len(v) for v in self.by_first.values())
+        return sum(len(e) for w in self.by_first.values() for e in w.entries.values())
 
 
 def final_yeh(word: str) -> str | None:
@@ -82,16 +91,19 @@ def learn(texts: Iterable[tuple[str, str, int]]) -> Memory:
             continue
         by_label = counts.setdefault(shape, {})
         by_label[label] = by_label.get(label, 0) + n
-    grouped: dict[str, list[Entry]] = defaultdict(list)
+    grouped: dict[str, dict[tuple[str, ...], list[Entry]]] = defaultdict(dict)
     for (words, gaps, yeh), by_label in counts.items():
         total = sum(by_label.values())
         labels = tuple(
             sorted(((lb, n / total) for lb, n in by_label.items()), key=lambda x: (-x[1], x[0]))
         )
-        grouped[words[0]].append(Entry(words, gaps, yeh, labels))
+        grouped[words[0]].setdefault(words, []).append(Entry(words, gaps, yeh, labels))
     return Memory(
         {
-            first: tuple(sorted(entries, key=lambda e: (-len(e.words), -len("".join(e.words)))))
+            first: Words(
+                tuple(sorted({len(w) for w in entries}, reverse=True)),
+                {w: tuple(e) for w, e in entries.items()},
+            )
             for first, entries in grouped.items()
         }
     )
@@ -105,7 +117,9 @@ class _Match:
 
 
 def _matches(memory: Memory, text: str) -> list[_Match]:
-    """Every place an entry matches (overlapping ones too), found in one pass over the tokens."""
+    """Every place an entry matches (overlapping ones too), found in one pass over the tokens:
+    per token, one lookup of its folded word (and of the word after each proclitic split),
+    then one per length of the entries starting with that word."""
     pairs = token_offsets(text)
     cache: dict[str, str] = {}
     folded = []
@@ -115,36 +129,54 @@ def _matches(memory: Memory, text: str) -> list[_Match]:
         if f is None:
             f = cache[word] = fold(word)
         folded.append(f)
+    stems: dict[str, list[tuple[str, int]]] = {}  # token text -> (stem, where it starts)
     found: list[_Match] = []
     by_first = memory.by_first
+    n = len(pairs)
     for i, f in enumerate(folded):
         starts: list[tuple[str, int]] = []
         if f in by_first:
-            starts.append((f, pairs[i][0]))
-        for p in (1, 2):
-            if len(f) > p and f[:p] in PROCLITICS and f[p:] in by_first:
-                token = text[pairs[i][0] : pairs[i][1]]
-                offsets = search_key(token)[1]
-                starts.append((f[p:], pairs[i][0] + offsets[p]))
-        for stem, start in starts:
-            for entry in by_first[stem]:
-                last = i + len(entry.words) - 1
-                if last >= len(pairs) or not _follows(entry, folded, pairs, i):
+            starts.append((f, 0))
+        if len(f) > 1 and (f[:1] in PROCLITICS or f[:2] in PROCLITICS):
+            token = text[pairs[i][0] : pairs[i][1]]
+            split = stems.get(token)
+            if split is None:
+                split = stems[token] = _splits(token, f, by_first)
+            starts.extend(split)
+        for stem, shift in starts:
+            words = by_first[stem]
+            for size in words.lengths:
+                if i + size > n:
                     continue
-                end = pairs[last][1]
-                if entry.final_yeh and final_yeh(text[start:end]) not in (None, entry.final_yeh):
-                    continue
-                found.append(_Match(start, end, entry))
+                key = (stem, *folded[i + 1 : i + size]) if size > 1 else (stem,)
+                for entry in words.entries.get(key, ()):
+                    if size > 1 and not _gaps_agree(entry, pairs, i):
+                        continue
+                    start, end = pairs[i][0] + shift, pairs[i + size - 1][1]
+                    if entry.final_yeh and final_yeh(text[start:end]) not in (
+                        None,
+                        entry.final_yeh,
+                    ):
+                        continue
+                    found.append(_Match(start, end, entry))
     return found
 
 
-def _follows(entry: Entry, folded: list[str], pairs: list[tuple[int, int]], i: int) -> bool:
-    for j in range(1, len(entry.words)):
-        if folded[i + j] != entry.words[j]:
-            return False
-        if (pairs[i + j - 1][1] < pairs[i + j][0]) != entry.gaps[j - 1]:
-            return False
-    return True
+def _splits(token: str, f: str, by_first: Mapping[str, Words]) -> list[tuple[str, int]]:
+    """(stem, its offset in the token) for each proclitic split whose stem starts an entry."""
+    out = []
+    offsets: list[int] | None = None
+    for p in (1, 2):
+        if len(f) > p and f[:p] in PROCLITICS and f[p:] in by_first:
+            offsets = offsets or search_key(token)[1]
+            out.append((f[p:], offsets[p]))
+    return out
+
+
+def _gaps_agree(entry: Entry, pairs: list[tuple[int, int]], i: int) -> bool:
+    return all(
+        (pairs[i + j - 1][1] < pairs[i + j][0]) == gap for j, gap in enumerate(entry.gaps, 1)
+    )
 
 
 def suggest(
