@@ -164,3 +164,17 @@ def test_unknown_recommender_and_status(project: Path) -> None:
     assert refused.exit_code == 2 and "'oracle' is not 'memory'" in refused.output
     only_new = run("suggest", project, "--status", "done")
     assert only_new.output.startswith("memory: 0 suggestions over 0 documents")
+
+
+def test_export_with_suggestions_in_worker_processes_gives_the_same_file(
+    project: Path, tmp_path: Path
+) -> None:
+    run("suggest", project)
+    for jobs in ("1", "2"):
+        result = run(
+            "export", project, "--with-suggestions", "--jobs", jobs, "--out", tmp_path / jobs
+        )
+        assert result.exit_code == 0, result.output
+    one = (tmp_path / "1" / "documents.jsonl").read_bytes()
+    assert b'"suggestions": [{"id": ' in one
+    assert (tmp_path / "2" / "documents.jsonl").read_bytes() == one

@@ -240,3 +240,17 @@ def test_a_span_made_from_a_suggestion_is_an_ordinary_span(repo: Repository, doc
     assert isinstance(span, Span) and span.text_in(repo.document(doc).text) == "واشنطن"
     assert repo.status(doc, "omar").value == "in_progress"
     assert repo.stats().spans == 5
+
+
+def test_an_accepted_suggestion_whose_span_went_is_not_offered_again(
+    repo: Repository, doc: int
+) -> None:
+    from annotator.core.edits import RemoveSpan
+
+    run = [at(repo, doc, "واشنطن", "LOC")]
+    repo.add_suggestions(run, replace="memory")
+    repo.apply(AcceptSuggestion(repo.suggestions(doc)[0].id or 0, "amal"))
+    (span,) = [s for s in repo.spans(doc) if (s.start, s.end) == (run[0].start, run[0].end)]
+    repo.apply(RemoveSpan(span.id))
+    again = repo.add_suggestions(run, replace="memory", documents=[doc])
+    assert (again.decided_before, again.added) == (1, 0) and repo.suggestions(doc) == []
