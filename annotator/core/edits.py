@@ -163,4 +163,3 @@ Edit = (
 )
 
 LABEL_EDITS = (AddLabel, ChangeLabel, RemoveLabel)
-SUGGESTION_EDITS = (AcceptSuggestion, RejectSuggestion, SetSuggestionState)

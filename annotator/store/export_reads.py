@@ -97,7 +97,8 @@ def read_batches(
     suggestions: bool = False,
 ) -> Iterator[list[ExportRead]]:
     """The selected documents in id order, a batch at a time (the batches of ``batch_ids``);
-    each batch read inside ``reading()`` (a read transaction)."""
+    each batch read inside ``reading()`` (a read transaction); ``suggestions``: each document
+    with its suggestions and suggested links (a JSONL export --with-suggestions)."""
     for part in batch_ids(
         conn,
         reading,

@@ -32,7 +32,6 @@ from annotator.store import (
     queries,
     rows,
     span_edges,
-    suggestions,
 )
 from annotator.store.connection import now
 from annotator.store.documents import OnInvalid
@@ -226,8 +225,7 @@ class Repository(SuggestionReads, ListReads):
     ) -> Iterator[ExportRead]:
         """Documents for export in id order (``ids``: only these), each with what the
         annotator and label filters left out of it; read a batch at a time, each batch in a
-        read transaction of its own, none held while the caller works (docs/adr/0050);
-        ``suggestions``: each document with its suggestions and suggested links (JSONL)."""
+        read transaction of its own, none held while the caller works (docs/adr/0050)."""
         with self._errors():
             for batch in export_reads.read_batches(
                 self.db.conn,
@@ -369,7 +367,6 @@ class Repository(SuggestionReads, ListReads):
             found = queries.check(conn)
             # the evidence and the list's index derive from texts, titles and spans: checked
             # once those are right
-            found += suggestions.check(conn)
             return problems + (found or [*evidence.check(conn), *list_index.check(conn)])
 
     def backup(self, target: Path) -> None:
