@@ -67,9 +67,9 @@ def suggest(project: Path, names: tuple[str, ...], status: str | None, evaluate:
             f"{s.spans_already} already spans"
             + (f"; {_n(s.links, 'speaker link')}" if s.links else "")
         )
-    if report.open_counts:
+    if report.by_label:
         click.echo("open suggestions by recommender and label:")
-        for (name, label), count in sorted(report.open_counts.items()):
+        for (name, label), count in sorted(report.by_label.items()):
             click.echo(f"  {name:<12} {label:<10} {count:>6}")
 
 

@@ -91,11 +91,11 @@ def _document_ids(repo: Repository, status: Status | None) -> Iterator[int]:
 @dataclass
 class SuggestReport:
     """What ``suggest`` did: per recommender, what the store did with its runs, and the
-    project's open suggestions per (recommender, label) after them."""
+    suggestions the run left open per (recommender, label) in the documents it covered."""
 
     documents: int = 0
     stored: dict[str, Stored] = field(default_factory=dict)
-    open_counts: dict[tuple[str, str], int] = field(default_factory=dict)
+    by_label: Counter[tuple[str, str]] = field(default_factory=Counter)
 
 
 def _sum(a: Stored, b: Stored) -> Stored:
@@ -140,12 +140,12 @@ def suggest(
             found, links = RECOMMENDERS[name](context, document, spans)
             stored = repo.add_suggestions(found, links, replace=name, documents=[document_id])
             report.stored[name] = _sum(report.stored[name], stored)
+            report.by_label.update(  # the run's own: the others were replaced
+                (name, s.label) for s in repo.suggestions(document_id, recommenders=[name])
+            )
         if progress is not None:
             progress(done, len(ids))
     report.documents = len(ids)
-    report.open_counts = {
-        (r, lb): n for r, lb, state, n in repo.suggestion_counts() if r in names and state == "open"
-    }
     return report
 
 
