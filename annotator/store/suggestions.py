@@ -162,7 +162,9 @@ class Stored:
     links_left_out: int = 0
 
 
-def _validate(conn: sqlite3.Connection, suggestions: Sequence[Suggestion]) -> None:
+def _validate(
+    conn: sqlite3.Connection, suggestions: Sequence[Suggestion], links: Sequence[SuggestedLink]
+) -> None:
     lengths: dict[int, int | None] = {}
     known = {r[0] for r in conn.execute("SELECT name FROM labels")}
     for s in suggestions:
@@ -183,6 +185,19 @@ def _validate(conn: sqlite3.Connection, suggestions: Sequence[Suggestion]) -> No
             raise ValidationError(f"{where} (by {s.recommender}): unknown label {s.label!r}")
         if not s.recommender:
             raise ValidationError(f"{where}: no recommender named")
+    for k in links:
+        where = f"suggested {k.type} link from {k.source[0]}-{k.source[1]} to {k.target[0]}-"
+        where += f"{k.target[1]} in document {k.document_id} (by {k.recommender})"
+        if k.document_id not in lengths:
+            row = conn.execute(
+                "SELECT length FROM documents WHERE id = ?", (k.document_id,)
+            ).fetchone()
+            lengths[k.document_id] = None if row is None else int(row[0])
+        length = lengths[k.document_id]
+        if length is None or not 0 <= k.target[0] < k.target[1] <= length:
+            raise ValidationError(f"{where}: outside the text")
+        if not k.type or not 0.0 <= k.score <= 1.0:
+            raise ValidationError(f"{where}: needs a type and a score in [0, 1]")
 
 
 def add(
@@ -202,7 +217,8 @@ def add(
         if k not in best or s.score > best[k].score:
             best[k] = s
     run = list(best.values())
-    _validate(conn, run)
+    links = list(links)
+    _validate(conn, run, links)
     covered = set(documents) | {s.document_id for s in run}
     existing: dict[tuple[int, int, int, str, str], tuple[int, SuggestionState]] = {}
     for doc in sorted(covered):

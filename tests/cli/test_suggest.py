@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -178,3 +179,19 @@ def test_export_with_suggestions_in_worker_processes_gives_the_same_file(
     one = (tmp_path / "1" / "documents.jsonl").read_bytes()
     assert b'"suggestions": [{"id": ' in one
     assert (tmp_path / "2" / "documents.jsonl").read_bytes() == one
+
+
+def test_an_older_project_read_as_it_is_has_no_suggestions(tmp_path: Path) -> None:
+    """Export and a dry-run accept open a schema-5 file read-only, without upgrading it."""
+    old = tmp_path / "schema-5.annot.db"
+    shutil.copy(Path(__file__).parents[1] / "fixtures" / "projects" / old.name, old)
+    exported = run("export", old, "--with-suggestions", "--out", tmp_path / "out")
+    assert exported.exit_code == 0, exported.output
+    lines = (tmp_path / "out" / "documents.jsonl").read_text("utf-8").splitlines()
+    assert all(json.loads(x)["suggestions"] == [] for x in lines)
+    dry = run("accept", old, "--dry-run")
+    assert dry.output == "would accept 0 suggestions as spans of no annotator\n"
+    assert run("stats", old).exit_code == 0
+    conn = sqlite3.connect(old)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 5  # not upgraded
+    conn.close()

@@ -254,3 +254,12 @@ def test_an_accepted_suggestion_whose_span_went_is_not_offered_again(
     repo.apply(RemoveSpan(span.id))
     again = repo.add_suggestions(run, replace="memory", documents=[doc])
     assert (again.decided_before, again.added) == (1, 0) and repo.suggestions(doc) == []
+
+
+def test_a_link_outside_the_text_stores_nothing(repo: Repository, doc: int) -> None:
+    length = len(repo.document(doc).text)
+    quote = at(repo, doc, "واشنطن", "QUOTE", who="quotes")
+    bad = SuggestedLink(doc, "speaker", (quote.start, quote.end), (length, length + 2), "quotes", 1)
+    with pytest.raises(ValidationError, match=rf"in document {doc} \(by quotes\): outside"):
+        repo.add_suggestions([quote], [bad])
+    assert repo.suggestions(state=None) == []
