@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from annotator.core.edits import AcceptSuggestion, Composite, RejectSuggestion, RemoveLabel
-from annotator.core.errors import ConflictError, ValidationError
-from annotator.core.model import Relation, Span
+from annotator.core.errors import ConflictError, ProjectFileError, ValidationError
+from annotator.core.model import Relation, Span, Status
 from annotator.core.suggestions import SuggestedLink, Suggestion, SuggestionState
-from annotator.store import Repository
+from annotator.store import Repository, open_project
 
 from .conftest import annotated_article, dump, find
 
@@ -52,7 +52,8 @@ def test_a_run_is_stored_and_read_back(repo: Repository, doc: int) -> None:
     assert repo.suggestion_counts() == [("memory", "LOC", OPEN, 2)]
     assert repo.counts(doc) == (4, 1)  # suggestions are not spans
     assert repo.stats().spans == 4
-    assert repo.check() == []
+    assert repo.status(doc, "") is Status.NEW and repo.status(doc, "amal") is Status.NEW
+    assert repo.check() == []  # also the list's span counts and the evidence, unchanged
 
 
 def test_a_place_that_is_a_span_already_is_not_suggested(repo: Repository, doc: int) -> None:
@@ -121,6 +122,7 @@ def test_accept_makes_a_span_and_its_undo_restores_the_file(
     assert repo.suggestion(memory.id or 0).state is ACCEPTED
     assert repo.suggestion(gazetteer.id or 0).state is ACCEPTED  # the same place, with it
     assert repo.suggestions(doc) == []
+    assert repo.check() == []  # the document list counts the new span
     redo = repo.apply(inverse)
     assert dump(project_path) == before
     repo.apply(redo)
@@ -263,3 +265,26 @@ def test_a_link_outside_the_text_stores_nothing(repo: Repository, doc: int) -> N
     with pytest.raises(ValidationError, match=rf"in document {doc} \(by quotes\): outside"):
         repo.add_suggestions([quote], [bad])
     assert repo.suggestions(state=None) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "named"),
+    [
+        (
+            "CREATE TRIGGER wipe AFTER UPDATE ON suggestions BEGIN DELETE FROM spans; END",
+            "trigger 'wipe' was not made by this program",
+        ),
+        ("ALTER TABLE suggestions ADD COLUMN note TEXT", "table 'suggestions' is not as"),
+        ("DROP TABLE suggested_links", "table 'suggested_links' is missing"),
+    ],
+)
+def test_a_suggestion_table_changed_by_another_program_is_refused(
+    repo: Repository, doc: int, project_path: Path, change: str, named: str
+) -> None:
+    repo.close()
+    conn = sqlite3.connect(project_path)
+    conn.execute(change)
+    conn.commit()
+    conn.close()
+    with pytest.raises(ProjectFileError, match=named):
+        open_project(project_path, create=False)
