@@ -241,10 +241,8 @@ def _m006_suggestions(db: Database) -> None:
             UNIQUE (document_id, start, "end", label, recommender)
         )"""
     )
-    # what a rejection remembers and the document's open suggestions are read by these
-    db.execute(
-        'CREATE INDEX suggestions_place ON suggestions (document_id, start, "end", label, state)'
-    )
+    # the UNIQUE index serves a document's suggestions and a place's (what a rejection
+    # remembers); this one a recommender's across the project (annotator accept --recommender)
     db.execute("CREATE INDEX suggestions_recommender ON suggestions (recommender, state)")
     db.execute(
         """
