@@ -48,6 +48,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_paragraphs.py
 	$(PY) benchmarks/bench_memory.py
 	$(PY) benchmarks/bench_clitics.py
+	$(PY) benchmarks/bench_suggest.py
 	$(MAKE) --no-print-directory bench-x
 
 # the real window under Xvfb with real X keys (xdotool); installs xvfb and xdotool with apt-get

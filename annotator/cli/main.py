@@ -1,4 +1,4 @@
-"""The ``annotator`` command: open the window, import, export, stats, check.
+"""The ``annotator`` command: open the window, import, export, stats, check, suggest, accept.
 
 Exit codes: 0 ok, 1 problems found (a refused file, a failed check, any AnnotatorError),
 2 bad usage. Every command is documented in README.md (a test keeps them in step).
@@ -17,6 +17,7 @@ from typing import Any
 import click
 
 from annotator.cli.report import format_export, format_import, format_stats
+from annotator.cli.suggest_commands import accept, suggest
 from annotator.core.boilerplate import BoilerplateRule, rules_from_json
 from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.model import Kind, Status
@@ -251,6 +252,12 @@ def _load_rules(path: Path) -> tuple[BoilerplateRule, ...]:
     help="Processes that render the documents (jsonl, conll). Default: one a core (at most 4) "
     "from about 12,000 documents on, else 1. The files are the same whatever the number.",
 )
+@click.option(
+    "--with-suggestions",
+    is_flag=True,
+    help="jsonl only: each line also lists the document's suggestions (open, accepted, "
+    "rejected) and suggested relations.",
+)
 def export(
     project: Path,
     fmt: str,
@@ -262,10 +269,13 @@ def export(
     scheme: str,
     tokens: str,
     jobs: int | None,
+    with_suggestions: bool,
 ) -> None:
     """Export PROJECT's documents and spans to a folder, with an export report."""
     wanted = [x.strip() for x in labels.split(",") if x.strip()] if labels is not None else None
-    options = ExportOptions(layer=Kind(layer), scheme=scheme, tokens=tokens)
+    options = ExportOptions(
+        layer=Kind(layer), scheme=scheme, tokens=tokens, with_suggestions=with_suggestions
+    )
     with open_project(project, create=False, read_only=True) as repo:  # export only reads
         try:
             check_label_filter(wanted, repo.labels())
@@ -341,6 +351,10 @@ def clitics(project: Path, form: str) -> None:
         click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=1))
     else:
         click.echo(report_text(report, str(project)), nl=False)
+
+
+cli.add_command(suggest)
+cli.add_command(accept)
 
 
 @contextmanager

@@ -10,6 +10,12 @@ applied to someone else's work. Edits made by hand leave ``expect`` at None: no 
 Label-set changes are edits too (AddLabel, ChangeLabel, RemoveLabel: docs/adr/0030): a rename
 carries the spans along, and an edit that breaks the speaker rule (core/speakers.py) removes the
 links it breaks in the same transaction; the inverse brings them back.
+
+Suggestions are accepted and rejected by edits too (issue 11, docs/adr/0053): AcceptSuggestion
+adds an ordinary span (and the suggested speaker link, when its other end is a span) and marks
+the suggestion accepted; its inverse removes them and reopens it (SetSuggestionState), keeping
+the span's id for the redo. The same suggestion from other recommenders (same document,
+offsets and label) is accepted or rejected with it.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from annotator.core.model import Label, Relation, Span, Status
+from annotator.core.suggestions import SuggestionState
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +113,32 @@ class RemoveLabel:
 
 
 @dataclass(frozen=True, slots=True)
+class AcceptSuggestion:
+    """Make open suggestion ``suggestion_id`` a span of ``annotator`` (with its speaker link
+    when the link's other end is a span, or becomes one in the same Composite)."""
+
+    suggestion_id: int
+    annotator: str
+
+
+@dataclass(frozen=True, slots=True)
+class RejectSuggestion:
+    """Reject open suggestion ``suggestion_id``: remembered, never offered again."""
+
+    suggestion_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class SetSuggestionState:
+    """The step inverses are made of: suggestion ``suggestion_id`` to ``state``; with ``expect``
+    (an undo or redo), ConflictError unless it is in that state."""
+
+    suggestion_id: int
+    state: SuggestionState
+    expect: SuggestionState | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Composite:
     """Several edits applied in order as one action; the inverse undoes them in reverse."""
 
@@ -123,6 +156,9 @@ Edit = (
     | AddLabel
     | ChangeLabel
     | RemoveLabel
+    | AcceptSuggestion
+    | RejectSuggestion
+    | SetSuggestionState
     | Composite
 )
 

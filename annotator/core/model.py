@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from annotator.core.suggestions import SuggestedLink, Suggestion
+
 OFFSET_UNIT = "codepoint"
 SPEAKER = "speaker"  # the first relation type: a quote -> the entity who said it (core/speakers.py)
 
@@ -213,6 +215,10 @@ class AnnotatedDocument:
 
 @dataclass(frozen=True, slots=True)
 class StoredAnnotatedDocument(AnnotatedDocument):
-    """An AnnotatedDocument as the store returns it: every span has its id."""
+    """An AnnotatedDocument as the store returns it: every span has its id. ``suggestions``
+    and ``suggested_links``: only when an export asks for them (JSONL --with-suggestions);
+    they are never spans, and nothing counts them."""
 
     spans: tuple[StoredSpan, ...] = ()
+    suggestions: tuple[Suggestion, ...] = ()
+    suggested_links: tuple[SuggestedLink, ...] = ()

@@ -30,6 +30,8 @@ class ExportOptions:
     # segment: the analyser that finds the proclitics; ops.exporting builds it from the whole
     # project (its texts and span texts), the pure dumps from the documents they are given
     clitics: ProcliticSplitter | None = field(default=None, compare=False, repr=False)
+    # JSONL only: each line also lists the document's suggestions and suggested relations
+    with_suggestions: bool = False
 
 
 @dataclass

@@ -6,6 +6,11 @@ Layout (docs/adr/0006-jsonl-layout.md). Each line written::
      "status", "meta",
      "spans": [{"id", "start", "end", "label", "kind", "text", "annotator"[, "attributes"]}],
      "relations": [{"id", "type", "from", "to", "annotator"}],   # from/to: span ids
+     # with --with-suggestions only (docs/adr/0053): suggestions in every state, and their
+     # speaker links by offsets, {"start", "end"} ends (a span's or a suggestion's)
+     "suggestions": [{"id", "start", "end", "label", "kind", "text", "recommender", "score",
+                      "state"}],
+     "suggested_relations": [{"type", "from", "to", "recommender", "score"}],
      "tokens": [...], "token_offsets": [[start, end], ...],
      "ner_tags": [...], "event_tags": [...], "quote_tags": [...]}  # integer IOB tags per layer
 

@@ -14,7 +14,15 @@ from functools import lru_cache
 from itertools import islice
 from typing import Any
 
-from annotator.core.model import OFFSET_UNIT, AnnotatedDocument, Kind, LabelSet, Span, sorted_spans
+from annotator.core.model import (
+    OFFSET_UNIT,
+    AnnotatedDocument,
+    Kind,
+    LabelSet,
+    Span,
+    StoredAnnotatedDocument,
+    sorted_spans,
+)
 from annotator.formats.base import ExportOptions, ExportReport
 from annotator.formats.tagging import exported_tokens
 from annotator.formats.token_tags import (
@@ -131,7 +139,10 @@ def record_chunks(
         }
         for r in doc.relations
     ]
-    yield f', "relations": {_dumps(relations)}, "tokens": '
+    yield f', "relations": {_dumps(relations)}'
+    if options.with_suggestions and isinstance(doc, StoredAnnotatedDocument):
+        yield from suggestion_chunks(doc, labels)
+    yield ', "tokens": '
     starts, ends = tokens.starts, tokens.ends
     yield from _items(
         list(map(text.__getitem__, map(slice, starts[i : i + BATCH], ends[i : i + BATCH])))
@@ -156,6 +167,41 @@ def record_chunks(
             map(shown.__getitem__, codes[i : i + BATCH]) for i in range(0, len(codes), BATCH)
         )
     yield "}\n"
+
+
+def suggestion_chunks(doc: StoredAnnotatedDocument, labels: LabelSet) -> Iterator[str]:
+    """``, "suggestions": [...], "suggested_relations": [...]`` of a document (every state;
+    relation ends by offsets, since either end may be a span or a suggestion)."""
+    text = doc.document.text
+    records = []
+    for s in doc.suggestions:
+        label = labels.get(s.label)
+        records.append(
+            {
+                "id": s.id,
+                "start": s.start,
+                "end": s.end,
+                "label": s.label,
+                "kind": label.kind.value if label is not None else "",
+                "text": text[s.start : s.end],
+                "recommender": s.recommender,
+                "score": s.score,
+                "state": s.state.value,
+            }
+        )
+    yield ', "suggestions": '
+    yield from _items(_batched(records, 1000))
+    relations = [
+        {
+            "type": k.type,
+            "from": {"start": k.source[0], "end": k.source[1]},
+            "to": {"start": k.target[0], "end": k.target[1]},
+            "recommender": k.recommender,
+            "score": k.score,
+        }
+        for k in doc.suggested_links
+    ]
+    yield f', "suggested_relations": {_dumps(relations)}'
 
 
 @lru_cache(maxsize=16)

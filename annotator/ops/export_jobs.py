@@ -160,7 +160,11 @@ def _render(ids: list[int]) -> Rendered:
         assert isinstance(writer, RenderingWriter)
         reads = list(
             _repo.export_reads(
-                status=_job.status, annotator=_job.annotator, labels=_job.span_labels, ids=ids
+                status=_job.status,
+                annotator=_job.annotator,
+                labels=_job.span_labels,
+                ids=ids,
+                suggestions=_job.options.with_suggestions,
             )
         )
         docs = [read.document for read in reads]

@@ -117,6 +117,10 @@ def export_project(
                 f"cannot export: {problem}; rename it (Labels…, or annotator check lists them)"
             )
     check_label_filter(labels, labelset)
+    if (options or ExportOptions()).with_suggestions and fmt != "jsonl":
+        raise ValidationError(
+            f"cannot export suggestions as {fmt}: only jsonl holds them (--with-suggestions)"
+        )
     total = repo.export_count(status=status, annotator=annotator)
     out = Path(out_dir)
     report = ExportReport(format=fmt)
@@ -141,7 +145,12 @@ def export_project(
         pieces = _pieces(rendered, total, report, progress, count_left_out=counting, out=out)
         writer.write_rendered(pieces, labelset, out, options, report)
     else:
-        reads = repo.export_reads(status=status, annotator=annotator, labels=labels)
+        reads = repo.export_reads(
+            status=status,
+            annotator=annotator,
+            labels=labels,
+            suggestions=options.with_suggestions,
+        )
         fed = _fed(reads, total, report, progress, count_left_out=counting, out=out)
         writer.write(fed, labelset, out, options, report)
     if not any(p.name == REPORT_FILE for p in report.files):  # a writer that wrote none

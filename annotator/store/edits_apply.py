@@ -5,7 +5,8 @@ so a single edit never fails half-way; a Composite that fails part-way is rolled
 caller's transaction. Any span edit on a document whose status for the span's annotator is NEW
 moves it to IN_PROGRESS; the inverse ends with SetStatus(..., NEW), which deletes that row.
 A relabel that breaks the speaker rule removes the links it breaks, and a new speaker link must
-follow it (store/speakers.py); label-set edits are applied by store/labels.py.
+follow it (store/speakers.py); label-set edits are applied by store/labels.py, suggestion edits
+by store/suggestion_edits.py.
 """
 
 from __future__ import annotations
@@ -15,23 +16,26 @@ from dataclasses import dataclass, replace
 from typing import assert_never
 
 from annotator.core.edits import (
+    AcceptSuggestion,
     AddLabel,
     AddRelation,
     AddSpan,
     ChangeLabel,
     Composite,
     Edit,
+    RejectSuggestion,
     Relabel,
     RemoveLabel,
     RemoveRelation,
     RemoveSpan,
     Resize,
     SetStatus,
+    SetSuggestionState,
     StatusWas,
 )
 from annotator.core.errors import ConflictError, NotFoundError, ValidationError
 from annotator.core.model import Relation, Span, Status, StoredSpan
-from annotator.store import labels, list_index
+from annotator.store import labels, list_index, suggestion_edits
 from annotator.store.connection import now
 from annotator.store.rows import (
     RELATION_COLUMNS,
@@ -308,6 +312,12 @@ def apply_edit(conn: sqlite3.Connection, edit: Edit, known: KnownText | None = N
             return labels.change_label(conn, edit)
         case RemoveLabel(name=name, expect=expect):
             return labels.remove_label(conn, name, expect)
+        case AcceptSuggestion():
+            return suggestion_edits.accept(conn, edit, lambda e: apply_edit(conn, e, known))
+        case RejectSuggestion():
+            return suggestion_edits.reject(conn, edit)
+        case SetSuggestionState():
+            return suggestion_edits.set_state(conn, edit)
         case Composite(edits=edits):
             inverses = [apply_edit(conn, e, known) for e in edits]
             flat: list[Edit] = []
@@ -342,6 +352,12 @@ def document_of(conn: sqlite3.Connection, edit: Edit) -> int | None:
             return None if row is None else int(row[0])
         case AddLabel() | ChangeLabel() | RemoveLabel():
             return None  # the whole project's label set, no one document
+        case (
+            AcceptSuggestion(suggestion_id=suggestion_id)
+            | RejectSuggestion(suggestion_id=suggestion_id)
+            | SetSuggestionState(suggestion_id=suggestion_id)
+        ):
+            return suggestion_edits.document_of(conn, suggestion_id)
         case Composite(edits=edits):
             for sub in edits:
                 found = document_of(conn, sub)

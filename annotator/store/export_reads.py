@@ -7,7 +7,8 @@ an ``OFFSET``), then its rows, its spans, its relations and its statuses (``IN``
 on the indexes of ``document_id`` and ``source_id``). An export that renders in other processes
 (docs/adr/0052) finds the ids here and has each process read its batches by their ids. No
 transaction is held while the caller writes a batch; a document deleted meanwhile is simply
-not in the next batch. Memory: one batch, never the project (an export of 100,000 documents
+not in the next batch. A JSONL export with suggestions reads them with the batch (two more
+queries). Memory: one batch, never the project (an export of 100,000 documents
 reads 200 batches).
 """
 
@@ -17,10 +18,11 @@ import sqlite3
 from bisect import bisect_right
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from annotator.core.model import Relation, Status, StoredAnnotatedDocument, StoredSpan
+from annotator.store import suggestions
 from annotator.store.rows import (
     DOCUMENT_COLUMNS,
     RELATION_COLUMNS,
@@ -92,9 +94,11 @@ def read_batches(
     upto: int | None = None,
     batch: int | None = None,
     characters: int | None = None,
+    suggestions: bool = False,
 ) -> Iterator[list[ExportRead]]:
     """The selected documents in id order, a batch at a time (the batches of ``batch_ids``);
-    each batch read inside ``reading()`` (a read transaction)."""
+    each batch read inside ``reading()`` (a read transaction); ``suggestions``: each document
+    with its suggestions and suggested links (a JSONL export --with-suggestions)."""
     for part in batch_ids(
         conn,
         reading,
@@ -107,6 +111,8 @@ def read_batches(
     ):
         with reading():
             docs = _documents(conn, part, status=status, annotator=annotator, labels=labels)
+            if suggestions:
+                docs = _with_suggestions(conn, docs, part, labels)
         yield docs
 
 
@@ -223,6 +229,29 @@ def _documents(
         )
         out.append(ExportRead(document, len(every) - len(kept), len(links) - len(joined)))
     return out
+
+
+def _with_suggestions(
+    conn: sqlite3.Connection,
+    reads: list[ExportRead],
+    ids: list[int],
+    labels: Collection[str] | None,
+) -> list[ExportRead]:
+    """The reads with their documents' suggestions (every state; of ``labels`` only) and
+    suggested links."""
+    found = suggestions.of_documents(conn, ids, labels)
+    links = suggestions.links_of_documents(conn, ids, labels)
+    return [
+        replace(
+            read,
+            document=replace(
+                read.document,
+                suggestions=tuple(found.get(read.document.document.id or 0, ())),
+                suggested_links=tuple(links.get(read.document.document.id or 0, ())),
+            ),
+        )
+        for read in reads
+    ]
 
 
 def _statuses(

@@ -17,6 +17,7 @@ from annotator.core.edits import AddLabel, ChangeLabel, Composite, Edit, RemoveL
 from annotator.core.errors import ConflictError, NotFoundError, ValidationError
 from annotator.core.labels import name_error
 from annotator.core.model import EXTRA_COLOURS, Kind, Label
+from annotator.store import suggestions
 from annotator.store.rows import LABEL_COLUMNS, fetch_label, label_from_row, labels
 from annotator.store.speakers import drop_broken
 
@@ -109,6 +110,10 @@ def change_label(conn: sqlite3.Connection, edit: ChangeLabel) -> Edit:
         " WHERE name = ?",
         (*_values(new), old.name),
     )
+    if new.name != old.name and suggestions.has_table(conn):  # they follow, as spans do
+        conn.execute(
+            "UPDATE OR IGNORE suggestions SET label = ? WHERE label = ?", (new.name, old.name)
+        )
     dropped: list[Edit] = []
     if (Kind(new.kind), new.speaker) != (old.kind, old.speaker):
         dropped = drop_broken(conn, label_names=[new.name])

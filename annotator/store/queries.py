@@ -13,7 +13,7 @@ from annotator.core.model import (
     StoredAnnotatedDocument,
 )
 from annotator.core.text import text_sha256
-from annotator.store import evidence
+from annotator.store import evidence, suggestions
 from annotator.store.rows import (
     DOCUMENT_COLUMNS,
     RELATION_COLUMNS,
@@ -268,4 +268,4 @@ def check(conn: sqlite3.Connection) -> list[str]:
         "remove the link, or change the labels (Labels…)"
         for r, reason in broken
     )
-    return problems
+    return problems + suggestions.check(conn)

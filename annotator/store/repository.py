@@ -40,6 +40,7 @@ from annotator.store.list_reads import ListReads
 from annotator.store.opening import open_database
 from annotator.store.queries import ProjectStats
 from annotator.store.schema import schema_version
+from annotator.store.suggestion_reads import SuggestionReads
 from annotator.store.verify import foreign_objects, repair
 
 
@@ -64,7 +65,7 @@ def open_project(
     return Repository(db, path, read_only=read_only, timeout=timeout)
 
 
-class Repository(ListReads):
+class Repository(SuggestionReads, ListReads):
     """One open project file. Returns domain values; each write is one committed transaction."""
 
     def __init__(
@@ -220,6 +221,7 @@ class Repository(ListReads):
         annotator: str | None = None,
         labels: Collection[str] | None = None,
         ids: Sequence[int] | None = None,
+        suggestions: bool = False,
     ) -> Iterator[ExportRead]:
         """Documents for export in id order (``ids``: only these), each with what the
         annotator and label filters left out of it; read a batch at a time, each batch in a
@@ -232,6 +234,7 @@ class Repository(ListReads):
                 annotator=annotator,
                 labels=labels,
                 ids=ids,
+                suggestions=suggestions,
             ):
                 batch.reverse()
                 while batch:  # each document let go once given: the batch shrinks

@@ -219,12 +219,52 @@ def _m005_document_list(db: Database) -> None:
     list_index.fill(db.conn)
 
 
+def _m006_suggestions(db: Database) -> None:
+    """Suggestions (issue 11, docs/adr/0053): spans a recommender proposes, in a table of their
+    own (never counted as spans), each open, accepted or rejected; a rejected one is kept so
+    that its document, offsets and label are never offered again. A suggested link (a quote's
+    speaker) belongs to the quote's suggestion, its target given by offsets (a span's or a
+    suggestion's). Additive: nothing rebuilt, nothing filled."""
+    db.execute(
+        """
+        CREATE TABLE suggestions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            start INTEGER NOT NULL CHECK (start >= 0),
+            "end" INTEGER NOT NULL,
+            label TEXT NOT NULL CHECK (label <> ''),
+            recommender TEXT NOT NULL CHECK (recommender <> ''),
+            score REAL NOT NULL CHECK (score BETWEEN 0 AND 1),
+            state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'accepted', 'rejected')),
+            created TEXT NOT NULL,
+            CHECK (start < "end"),
+            UNIQUE (document_id, start, "end", label, recommender)
+        )"""
+    )
+    # the UNIQUE index serves a document's suggestions and a place's (what a rejection
+    # remembers); this one a recommender's across the project (annotator accept --recommender)
+    db.execute("CREATE INDEX suggestions_recommender ON suggestions (recommender, state)")
+    db.execute(
+        """
+        CREATE TABLE suggested_links (
+            suggestion_id INTEGER NOT NULL REFERENCES suggestions (id) ON DELETE CASCADE,
+            type TEXT NOT NULL CHECK (type <> ''),
+            target_start INTEGER NOT NULL CHECK (target_start >= 0),
+            target_end INTEGER NOT NULL,
+            score REAL NOT NULL CHECK (score BETWEEN 0 AND 1),
+            CHECK (target_start < target_end),
+            PRIMARY KEY (suggestion_id, type, target_start, target_end)
+        ) WITHOUT ROWID"""
+    )
+
+
 MIGRATIONS: Sequence[Migration] = (
     _m001_initial,
     Rebuild(_m002_ids_never_reused),
     _m003_speaker_labels,
     _m004_clitic_evidence,
     _m005_document_list,
+    _m006_suggestions,
 )
 """Append only. Never edit or reorder a released migration."""
 

@@ -4,8 +4,9 @@ The window redraws only what an edit touched: the spans named in the edit or its
 AddSpan with no id names its new id in the inverse's RemoveSpan), the relations when a relation
 or a span with relations went, the document's status when a SetStatus is on either side, the
 label set (and so every span's look, and the open document's spans after a rename) when a
-label edit is. Both matches are exhaustive (``assert_never``): a new edit type must say here
-what it redraws (DESIGN.md §8).
+label edit is; whether a suggestion changed (accepting one is a span added, like AddSpan:
+its id is in the inverse). Both matches are exhaustive (``assert_never``): a new edit type must
+say here what it redraws (DESIGN.md §8).
 """
 
 from __future__ import annotations
@@ -15,18 +16,21 @@ from dataclasses import dataclass
 from typing import assert_never
 
 from annotator.core.edits import (
+    AcceptSuggestion,
     AddLabel,
     AddRelation,
     AddSpan,
     ChangeLabel,
     Composite,
     Edit,
+    RejectSuggestion,
     Relabel,
     RemoveLabel,
     RemoveRelation,
     RemoveSpan,
     Resize,
     SetStatus,
+    SetSuggestionState,
 )
 
 
@@ -46,6 +50,7 @@ class Effects:
     status: bool  # a document status changed
     labels: bool = False  # the label set changed: re-read it and the open document
     dropped: int = 0  # speaker links the store removed because the edit broke the rule
+    suggestions: bool = False  # a suggestion's state changed: re-read the document's suggestions
 
 
 def effects(edit: Edit, inverse: Edit) -> Effects:
@@ -54,6 +59,7 @@ def effects(edit: Edit, inverse: Edit) -> Effects:
     relations = False
     status = False
     labels = False
+    suggestions = False
     removed: set[int] = set()  # relations the edit itself removes
 
     def note(span_id: int | None) -> None:
@@ -80,6 +86,11 @@ def effects(edit: Edit, inverse: Edit) -> Effects:
                 status = True
             case AddLabel() | ChangeLabel() | RemoveLabel():
                 labels = relations = True
+            case AcceptSuggestion():
+                # a span added (its id is in the inverse's RemoveSpan) and maybe a speaker link
+                relations = suggestions = True
+            case RejectSuggestion() | SetSuggestionState():
+                suggestions = True
             case Composite():
                 pass  # flattened
             case _:
@@ -106,6 +117,10 @@ def effects(edit: Edit, inverse: Edit) -> Effects:
                 note(span_id)
             case AddLabel() | ChangeLabel() | RemoveLabel():
                 labels = relations = True
+            case SetSuggestionState():
+                suggestions = True
+            case AcceptSuggestion() | RejectSuggestion():
+                pass  # never in an inverse: the store answers with SetSuggestionState
             case Composite():
                 pass  # flattened
             case _:
@@ -113,4 +128,4 @@ def effects(edit: Edit, inverse: Edit) -> Effects:
     # a relation the inverse brings back that the edit did not remove itself (nor with a span)
     took_spans = any(isinstance(part, RemoveSpan) for part in flatten(edit))
     dropped = 0 if took_spans else len([r for r in restored if r not in removed])
-    return Effects(tuple(spans), tuple(added), relations, status, labels, dropped)
+    return Effects(tuple(spans), tuple(added), relations, status, labels, dropped, suggestions)

@@ -14,10 +14,12 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from annotator.core.edits import (
+    AcceptSuggestion,
     AddRelation,
     AddSpan,
     Composite,
     Edit,
+    RejectSuggestion,
     Relabel,
     RemoveRelation,
     RemoveSpan,
@@ -26,9 +28,10 @@ from annotator.core.edits import (
 )
 from annotator.core.errors import NotFoundError, ValidationError
 from annotator.core.model import AnnotatedDocument, Document, Relation, Span, Status
+from annotator.core.suggestions import SuggestedLink, Suggestion
 from annotator.store import Repository, open_project
 
-from .conftest import FIXTURES, annotated_article, dump, sequence
+from .conftest import FIXTURES, annotated_article, dump, find, sequence
 
 ANNOTATORS = ("", "ali", "sara")
 LABELS = ("PER", "ORG", "LOC", "MISC", "EVENT", "QUOTE", "NOPE")
@@ -43,6 +46,25 @@ def _setup(path: Path) -> Repository:
         AnnotatedDocument(Document(None, "short", SHORT), (Span(None, 0, 4, 12, "QUOTE"),)),
         annotator="sara",
     )
+    # suggestions to accept and reject (issue 11): a quote with a speaker link to a span
+    # (كارتر) and one to a suggestion (وزير الدفاع), twins from two recommenders, places that
+    # are spans of some annotators
+    body = text[:1200]
+    quote = find(body, "«خطة عمليتنا")[0] + 1, body.index("سياسي»")
+    carter, minister = find(body, "كارتر"), find(body, "وزير الدفاع")
+    found = [
+        Suggestion(1, *quote, "QUOTE", "quotes", 0.9),
+        Suggestion(1, *minister, "PER", "quotes", 0.5),
+        Suggestion(1, *minister, "PER", "memory", 0.7),
+        Suggestion(1, *find(body, "الرقة"), "ORG", "memory", 0.3),
+        Suggestion(1, *find(body, "واشنطن"), "LOC", "memory", 1.0),
+        Suggestion(2, 4, 12, "QUOTE", "quotes", 0.8),
+    ]
+    links = [
+        SuggestedLink(1, "speaker", quote, carter, "quotes", 0.8),
+        SuggestedLink(1, "speaker", quote, minister, "quotes", 0.6),
+    ]
+    repo.add_suggestions(found, links)
     return repo
 
 
@@ -52,8 +74,10 @@ def _edit(draw: st.DrawFn, repo: Repository, depth: int = 0) -> Edit:
     docs = {r[0]: r[1] for r in conn.execute("SELECT id, length FROM documents")}
     span_ids = [r[0] for r in conn.execute("SELECT id FROM spans")]
     relation_ids = [r[0] for r in conn.execute("SELECT id FROM relations")]
+    suggestion_ids = [r[0] for r in conn.execute("SELECT id FROM suggestions")]
     some_span = st.sampled_from(span_ids) if span_ids else st.just(99)
     kinds = ["add", "add", "remove", "relabel", "resize", "relate", "unrelate", "status"]
+    kinds += ["accept", "accept", "reject"]
     if depth == 0:
         kinds.append("composite")
     kind = draw(st.sampled_from(kinds))
@@ -74,6 +98,10 @@ def _edit(draw: st.DrawFn, repo: Repository, depth: int = 0) -> Edit:
         return AddRelation(Relation(None, "speaker", draw(some_span), draw(some_span), who))
     if kind == "unrelate":
         return RemoveRelation(draw(st.sampled_from(relation_ids)) if relation_ids else 99)
+    if kind == "accept":
+        return AcceptSuggestion(draw(st.sampled_from(suggestion_ids)), who)
+    if kind == "reject":
+        return RejectSuggestion(draw(st.sampled_from(suggestion_ids)))
     if kind == "status":
         return SetStatus(doc, who, draw(st.sampled_from(list(Status))))
     parts = draw(st.lists(_edit(repo, depth + 1), min_size=1, max_size=3))

@@ -58,6 +58,9 @@ def test_new_project_is_migrated_with_default_labels(project_path: Path) -> None
         "title_search_idx",
         "title_search_config",
         "span_counts",
+        # suggestions and their speaker links (schema 6)
+        "suggestions",
+        "suggested_links",
     }
     conn.close()
 

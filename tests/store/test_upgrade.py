@@ -62,6 +62,23 @@ def snapshot(repo: Repository) -> dict[str, Any]:
     return out
 
 
+def suggestion_snapshot(repo: Repository) -> tuple[list[Any], list[Any]]:
+    """The suggestions and suggested links as make_schema_6.py wrote them."""
+    found = [
+        [
+            *(s.id, s.document_id, s.start, s.end, s.label, s.recommender, s.score),
+            *(s.state.value, s.created),
+        ]
+        for s in repo.suggestions(state=None)
+    ]
+    links = [
+        [k.document_id, k.type, list(k.source), list(k.target), k.recommender, k.score]
+        for d in repo.document_ids()
+        for k in repo.suggested_links(d, state=None)
+    ]
+    return found, links
+
+
 def test_every_released_schema_has_a_fixture() -> None:
     assert list(range(1, len(MIGRATIONS) + 1)) == RELEASED
 
@@ -83,8 +100,12 @@ def test_an_old_project_upgrades_with_every_value_kept(version: int, tmp_path: P
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == version
     conn.close()
+    # since schema 6: the suggestions (none in an older file, upgraded)
+    expected_suggestions = expected.pop("suggestions", [])
+    expected_links = expected.pop("suggested_links", [])
     with open_project(path, create=False) as repo:
         assert snapshot(repo) == expected
+        assert suggestion_snapshot(repo) == (expected_suggestions, expected_links)
         assert repo.check() == []
         assert schema_version(repo.db) == len(MIGRATIONS)
 

@@ -1,0 +1,120 @@
+"""``annotator suggest`` and ``annotator accept``: recommenders from the command line (issue 11,
+docs/adr/0053). Thin: the work is in ops/suggesting.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from annotator.core.model import Status
+from annotator.ops import suggesting
+from annotator.store import open_project
+
+EXISTING_PROJECT = click.Path(exists=True, dir_okay=False, path_type=Path)
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+@click.command()
+@click.argument("project", type=EXISTING_PROJECT)
+@click.option(
+    "--recommender",
+    "names",
+    multiple=True,
+    type=click.Choice(suggesting.recommender_names()),
+    help="A recommender to run (repeat for several; default: all of them).",
+)
+@click.option(
+    "--status",
+    type=click.Choice([s.value for s in Status]),
+    help="Only documents with this status (for any annotator).",
+)
+@click.option(
+    "--evaluate",
+    is_flag=True,
+    help="Store nothing: print precision, recall and F1 per recommender and label against the "
+    "spans of the documents marked done (each document's own spans left out of what the "
+    "recommenders learn).",
+)
+def suggest(project: Path, names: tuple[str, ...], status: str | None, evaluate: bool) -> None:
+    """Run recommenders over PROJECT's documents and store their suggestions (each run
+    replaces the recommender's open suggestions; rejected ones are never offered again)."""
+    chosen = list(names) or suggesting.recommender_names()
+    if evaluate:
+        if status is not None:
+            raise click.UsageError("--evaluate measures on the documents marked done: no --status")
+        with open_project(project, create=False, read_only=True) as repo:
+            documents, table = suggesting.evaluate(repo, chosen)
+        click.echo(f"over {_n(documents, 'document')} marked done:")
+        click.echo("recommender  label      precision  recall     F1  right / suggested / spans")
+        for q in table:
+            click.echo(
+                f"{q.recommender:<12} {q.label:<10} {q.precision:>9.2f} {q.recall:>7.2f} "
+                f"{q.f1:>6.2f}  {q.right} / {q.suggested} / {q.gold}"
+            )
+        return
+    with open_project(project, create=False) as repo:
+        report = suggesting.suggest(repo, chosen, status=Status(status) if status else None)
+    for name in chosen:
+        s = report.stored[name]
+        click.echo(
+            f"{name}: {_n(s.added + s.kept, 'suggestion')} over "
+            f"{_n(report.documents, 'document')} ({s.added} new, {s.kept} made again, "
+            f"{s.removed} removed); left out: {s.rejected_before} rejected before, "
+            f"{s.spans_already} already spans"
+            + (f"; {_n(s.links, 'speaker link')}" if s.links else "")
+        )
+    if report.by_label:
+        click.echo("open suggestions by recommender and label:")
+        for (name, label), count in sorted(report.by_label.items()):
+            click.echo(f"  {name:<12} {label:<10} {count:>6}")
+
+
+@click.command()
+@click.argument("project", type=EXISTING_PROJECT)
+@click.option(
+    "--recommender",
+    "names",
+    multiple=True,
+    type=click.Choice(suggesting.recommender_names()),
+    help="Only this recommender's suggestions (repeat for several; default: any).",
+)
+@click.option(
+    "--min-score",
+    type=click.FloatRange(0.0, 1.0),
+    default=0.0,
+    show_default=True,
+    help="Only suggestions scoring at least this.",
+)
+@click.option("--dry-run", is_flag=True, help="Print what would be accepted; change nothing.")
+@click.option("--annotator", default="", help="Whose spans the accepted suggestions become.")
+def accept(
+    project: Path, names: tuple[str, ...], min_score: float, dry_run: bool, annotator: str
+) -> None:
+    """Accept PROJECT's open suggestions in bulk, in one transaction: each becomes a span of
+    the annotator (at one place, the best-scoring label of each kind)."""
+    with open_project(project, create=False, read_only=dry_run) as repo:
+        report = suggesting.accept(
+            repo,
+            annotator=annotator,
+            recommenders=list(names) or None,
+            min_score=min_score,
+            dry_run=dry_run,
+        )
+    who = annotator or "no annotator"
+    verb = "would accept" if dry_run else "accepted"
+    parts = ", ".join(f"{r} {lb} {n}" for (r, lb), n in sorted(report.accepted.items()))
+    click.echo(
+        f"{verb} {_n(report.total, 'suggestion')} as spans of {who}"
+        + (f": {parts}" if parts else "")
+    )
+    if report.spans_already:
+        click.echo(f"{_n(report.spans_already, 'suggestion')} left open: already spans of {who}")
+    if report.outscored:
+        click.echo(
+            f"{_n(report.outscored, 'suggestion')} left open: another label scored higher "
+            "at the same place"
+        )
