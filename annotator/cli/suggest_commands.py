@@ -8,10 +8,12 @@ from pathlib import Path
 import click
 
 from annotator.core.model import Status
+from annotator.formats.gazetteer import read_gazetteer
 from annotator.ops import suggesting
 from annotator.store import open_project
 
 EXISTING_PROJECT = click.Path(exists=True, dir_okay=False, path_type=Path)
+EXISTING_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 
 
 def _n(count: int, word: str) -> str:
@@ -33,21 +35,40 @@ def _n(count: int, word: str) -> str:
     help="Only documents with this status (for any annotator).",
 )
 @click.option(
+    "--gazetteer",
+    "lists",
+    multiple=True,
+    type=EXISTING_FILE,
+    help="A list of names for the gazetteer recommender: TSV (name<TAB>label) or JSON "
+    "(repeat for several).",
+)
+@click.option(
     "--evaluate",
     is_flag=True,
     help="Store nothing: print precision, recall and F1 per recommender and label against the "
     "spans of the documents marked done (each document's own spans left out of what the "
     "recommenders learn).",
 )
-def suggest(project: Path, names: tuple[str, ...], status: str | None, evaluate: bool) -> None:
+def suggest(
+    project: Path,
+    names: tuple[str, ...],
+    status: str | None,
+    lists: tuple[Path, ...],
+    evaluate: bool,
+) -> None:
     """Run recommenders over PROJECT's documents and store their suggestions (each run
     replaces the recommender's open suggestions; rejected ones are never offered again)."""
     chosen = list(names) or suggesting.recommender_names()
+    if "gazetteer" in names and not lists:
+        raise click.UsageError("the gazetteer recommender needs a list: --gazetteer FILE")
+    with open_project(project, create=False, read_only=True) as repo:
+        labels = repo.labels()
+    gazetteers = [read_gazetteer(path, labels) for path in lists]  # InputError: file and line
     if evaluate:
         if status is not None:
             raise click.UsageError("--evaluate measures on the documents marked done: no --status")
         with open_project(project, create=False, read_only=True) as repo:
-            documents, table = suggesting.evaluate(repo, chosen)
+            documents, table = suggesting.evaluate(repo, chosen, gazetteers=gazetteers)
         click.echo(f"over {_n(documents, 'document')} marked done:")
         click.echo("recommender  label      precision  recall     F1  right / suggested / spans")
         for q in table:
@@ -57,8 +78,12 @@ def suggest(project: Path, names: tuple[str, ...], status: str | None, evaluate:
             )
         return
     with open_project(project, create=False) as repo:
-        report = suggesting.suggest(repo, chosen, status=Status(status) if status else None)
-    for name in chosen:
+        report = suggesting.suggest(
+            repo, chosen, status=Status(status) if status else None, gazetteers=gazetteers
+        )
+    for name, why in report.why_nothing.items():
+        click.echo(f"{name}: nothing suggested: {why}")
+    for name in (n for n in chosen if n not in report.why_nothing):
         s = report.stored[name]
         click.echo(
             f"{name}: {_n(s.added + s.kept, 'suggestion')} over "

@@ -16,10 +16,11 @@ from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from annotator.core import recommend_memory
+from annotator.core import recommend_gazetteer, recommend_memory, recommend_quotes
 from annotator.core.edits import AcceptSuggestion, Composite
 from annotator.core.errors import ValidationError
 from annotator.core.model import Document, Kind, LabelSet, Span, Status
+from annotator.core.recommend_gazetteer import Gazetteer, GazetteerMatcher
 from annotator.core.suggestions import SuggestedLink, Suggestion
 from annotator.store import Repository
 from annotator.store.suggestions import Stored
@@ -37,6 +38,7 @@ class Context:
     labels: LabelSet
     evaluating: bool = False
     cache: dict[str, Any] = field(default_factory=dict)
+    gazetteers: Sequence[Gazetteer] = ()  # the lists the gazetteer recommender matches
 
     @property
     def kinds(self) -> dict[str, Kind]:
@@ -83,6 +85,49 @@ def memory(context: Context, document: Document, spans: Sequence[Span]) -> Found
     return recommend_memory.suggest(learned, document.id, document.text, places, context.kinds), []
 
 
+@recommender(recommend_gazetteer.RECOMMENDER)
+def gazetteer(context: Context, document: Document, spans: Sequence[Span]) -> Found:
+    """The names of the lists given (core/recommend_gazetteer.py), by the search key and after
+    proclitics, never over a span of their kind."""
+    if not context.gazetteers:
+        return [], []
+    if "gazetteer" not in context.cache:
+        context.cache["gazetteer"] = GazetteerMatcher(context.gazetteers, context.labels)
+    matcher: GazetteerMatcher = context.cache["gazetteer"]
+    assert document.id is not None
+    return matcher.suggest(document.id, document.text, spans), []
+
+
+@recommender(recommend_quotes.RECOMMENDER)
+def quotes(context: Context, document: Document, spans: Sequence[Span]) -> Found:
+    """Quotes after a speech cue and their speakers (core/recommend_quotes.py): the speaker
+    from the spans, or from the entity suggestions stored for the document (the other
+    recommenders of the run come first)."""
+    assert document.id is not None
+    entities = [] if context.evaluating else context.repo.suggestions(document.id)
+    found = recommend_quotes.suggest_quotes(
+        document.id, document.text, spans, entities, context.labels
+    )
+    return list(found.quotes), list(found.links)
+
+
+def _ordered(names: Sequence[str]) -> list[str]:
+    """The quotes come last: their speakers may be what the others just suggested."""
+    last = recommend_quotes.RECOMMENDER
+    return [n for n in names if n != last] + [n for n in names if n == last]
+
+
+def why_nothing(context: Context, name: str) -> str | None:
+    """Why ``name`` can suggest nothing in this project, or None."""
+    if name == recommend_gazetteer.RECOMMENDER and not context.gazetteers:
+        return "no list given (--gazetteer FILE)"
+    if name == recommend_memory.NAME and not context.repo.labelled_texts():
+        return "no labelled text in the project yet"
+    if name == recommend_quotes.RECOMMENDER and not context.labels.of_kind(Kind.QUOTE):
+        return "the project has no quote label"
+    return None
+
+
 def _document_ids(repo: Repository, status: Status | None) -> Iterator[int]:
     for batch in repo.export_batches(status=status):
         yield from batch
@@ -96,6 +141,7 @@ class SuggestReport:
     documents: int = 0
     stored: dict[str, Stored] = field(default_factory=dict)
     by_label: Counter[tuple[str, str]] = field(default_factory=Counter)
+    why_nothing: dict[str, str] = field(default_factory=dict)  # recommender -> why it can't
 
 
 def _sum(a: Stored, b: Stored) -> Stored:
@@ -121,18 +167,27 @@ def suggest(
     *,
     status: Status | None = None,
     progress: Callable[[int, int], None] | None = None,
+    gazetteers: Sequence[Gazetteer] = (),
+    documents: Sequence[int] | None = None,
 ) -> SuggestReport:
-    """Run ``names`` over the documents (``status``: only those with it, for any annotator)
-    and store what they suggest, replacing each one's open suggestions of each document: one
-    short transaction per document and recommender."""
+    """Run ``names`` over the documents (``status``: only those with it, for any annotator;
+    ``documents``: only these) and store what they suggest, replacing each one's open
+    suggestions of each document: one short transaction per document and recommender. A
+    recommender that can suggest nothing here (no list, nothing labelled yet) is not run and
+    the report says why."""
     unknown = [n for n in names if n not in RECOMMENDERS]
     if unknown:
         raise ValidationError(
             f"unknown recommender {unknown[0]!r}: known are {', '.join(recommender_names())}"
         )
-    context = Context(repo, repo.labels())
+    context = Context(repo, repo.labels(), gazetteers=gazetteers)
     report = SuggestReport(stored={n: Stored() for n in names})
-    ids = list(_document_ids(repo, status))
+    for name in list(names):
+        why = why_nothing(context, name)
+        if why is not None:
+            report.why_nothing[name] = why
+    names = _ordered([n for n in names if n not in report.why_nothing])
+    ids = list(documents) if documents is not None else list(_document_ids(repo, status))
     for done, document_id in enumerate(ids, 1):
         document = repo.document(document_id)
         spans = repo.spans(document_id)
@@ -173,12 +228,14 @@ class Quality:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def evaluate(repo: Repository, names: Sequence[str]) -> tuple[int, list[Quality]]:
+def evaluate(
+    repo: Repository, names: Sequence[str], *, gazetteers: Sequence[Gazetteer] = ()
+) -> tuple[int, list[Quality]]:
     """Precision, recall and F1 per recommender and label over the documents marked done (by
     any annotator): a suggestion is right when a span has its exact offsets and label. Each
     document's own spans are hidden from the recommenders and left out of what they learn.
     Nothing is stored. Returns (documents, qualities sorted by recommender and label)."""
-    context = Context(repo, repo.labels(), evaluating=True)
+    context = Context(repo, repo.labels(), evaluating=True, gazetteers=gazetteers)
     right: Counter[tuple[str, str]] = Counter()
     suggested: Counter[tuple[str, str]] = Counter()
     gold: Counter[str] = Counter()
