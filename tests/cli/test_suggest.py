@@ -61,7 +61,7 @@ def article_suggestions(project: Path) -> list[tuple[str, str, float]]:
 
 
 def test_suggest_stores_the_memory_and_prints_counts(project: Path) -> None:
-    result = run("suggest", project)
+    result = run("suggest", project, "--recommender", "memory")
     assert result.exit_code == 0, result.output
     found = article_suggestions(project)
     with open_project(project, create=False) as repo:
@@ -75,7 +75,7 @@ def test_suggest_stores_the_memory_and_prints_counts(project: Path) -> None:
 
 
 def test_a_rejected_suggestion_stays_rejected_after_suggest_runs_again(project: Path) -> None:
-    run("suggest", project)
+    run("suggest", project, "--recommender", "memory")
     with open_project(project, create=False) as repo:
         first = repo.suggestions(1)[0]
         repo.apply(RejectSuggestion(first.id or 0))
@@ -87,7 +87,7 @@ def test_a_rejected_suggestion_stays_rejected_after_suggest_runs_again(project: 
 
 
 def test_accept_in_bulk_dry_run_then_for_real(project: Path) -> None:
-    run("suggest", project)
+    run("suggest", project, "--recommender", "memory")
     before = dump(project)
     dry = run("accept", project, "--dry-run", "--annotator", "omar", "--recommender", "memory")
     assert dry.exit_code == 0 and dry.output.startswith("would accept ")
@@ -109,7 +109,7 @@ def article_suggestions_all(repo) -> list[object]:  # type: ignore[no-untyped-de
 
 
 def test_export_with_suggestions_reads_back(project: Path, tmp_path: Path) -> None:
-    run("suggest", project)
+    run("suggest", project, "--recommender", "memory")
     with open_project(project, create=False) as repo:
         repo.apply(RejectSuggestion(repo.suggestions(1)[0].id or 0))
     out = tmp_path / "out"
@@ -149,7 +149,7 @@ def test_evaluate_leaves_each_documents_own_spans_out(project: Path) -> None:
     with open_project(project, create=False) as repo:
         for document_id in (2, 3):
             repo.apply(SetStatus(document_id, "amal", Status.DONE))
-    result = run("suggest", project, "--evaluate")
+    result = run("suggest", project, "--evaluate", "--recommender", "memory")
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == "over 2 documents marked done:"
@@ -162,15 +162,17 @@ def test_evaluate_leaves_each_documents_own_spans_out(project: Path) -> None:
 
 def test_unknown_recommender_and_status(project: Path) -> None:
     refused = run("suggest", project, "--recommender", "oracle")
-    assert refused.exit_code == 2 and "'oracle' is not 'memory'" in refused.output
-    only_new = run("suggest", project, "--status", "done")
+    assert (
+        refused.exit_code == 2 and "'oracle' is not one of 'gazetteer', 'memory'" in refused.output
+    )
+    only_new = run("suggest", project, "--status", "done", "--recommender", "memory")
     assert only_new.output.startswith("memory: 0 suggestions over 0 documents")
 
 
 def test_export_with_suggestions_in_worker_processes_gives_the_same_file(
     project: Path, tmp_path: Path
 ) -> None:
-    run("suggest", project)
+    run("suggest", project, "--recommender", "memory")
     for jobs in ("1", "2"):
         result = run(
             "export", project, "--with-suggestions", "--jobs", jobs, "--out", tmp_path / jobs
