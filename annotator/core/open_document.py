@@ -2,7 +2,8 @@
 
 The window showed the open document in four places kept in step by hand: the viewer's span
 index, the span list, the clitic snapper and the controller's relations. ``OpenDocument`` holds
-the document, its spans, its relations and the label set, applies every change, and tells each
+the document, its spans, its relations, the label set and the open suggestions (issue 11),
+applies every change, and tells each
 of its views (``DocumentViews``) what changed, in the order they subscribed. A new view (the
 suggestions of issue 11, another annotator's spans) subscribes instead of being added to the
 controller's hand-written sequence of calls. Pure Python: no Qt, no store.
@@ -14,6 +15,7 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from annotator.core.model import DEFAULT_LABELS, Document, LabelSet, Relation, StoredSpan
+from annotator.core.suggestions import Suggestion
 
 
 class DocumentViews(Protocol):
@@ -29,6 +31,8 @@ class DocumentViews(Protocol):
 
     def labels_changed(self, labels: LabelSet) -> None: ...
 
+    def suggestions_changed(self, doc: OpenDocument) -> None: ...
+
 
 class OpenDocument:
     def __init__(self) -> None:
@@ -36,6 +40,8 @@ class OpenDocument:
         self.spans: dict[int, StoredSpan] = {}  # by id, in the order the store gave them
         self.relations: list[Relation] = []
         self.labels: LabelSet = DEFAULT_LABELS
+        self.suggestions: list[Suggestion] = []  # the open ones, in reading order
+        self.selected_suggestion: int | None = None  # its id
         self._views: list[DocumentViews] = []
 
     def subscribe(self, view: DocumentViews) -> None:
@@ -60,6 +66,7 @@ class OpenDocument:
         self.spans = {s.id: s for s in spans}
         self.relations = list(relations)
         self.labels = labels
+        self.suggestions, self.selected_suggestion = [], None
         for view in self._views:
             view.document_opened(self)
 
@@ -88,3 +95,22 @@ class OpenDocument:
         self.labels = labels
         for view in self._views:
             view.labels_changed(labels)
+
+    def set_suggestions(self, suggestions: Iterable[Suggestion]) -> None:
+        """The document's open suggestions (read again after a change); the selected one stays
+        selected while it is open."""
+        self.suggestions = sorted(suggestions, key=lambda s: (s.start, -s.end, -s.score))
+        if self.suggestion(self.selected_suggestion) is None:
+            self.selected_suggestion = None
+        self._suggestions_changed()
+
+    def select_suggestion(self, suggestion_id: int | None) -> None:
+        self.selected_suggestion = suggestion_id
+        self._suggestions_changed()
+
+    def suggestion(self, suggestion_id: int | None) -> Suggestion | None:
+        return next((s for s in self.suggestions if s.id == suggestion_id), None)
+
+    def _suggestions_changed(self) -> None:
+        for view in self._views:
+            view.suggestions_changed(self)

@@ -285,10 +285,29 @@ def accept(
     spans of ``annotator``, in one transaction (one Composite edit). At one place the best
     label of each kind is taken (the others stay open); one already a span of the annotator
     is left open."""
+    report, edits = accept_edits(
+        repo, annotator=annotator, recommenders=recommenders, min_score=min_score
+    )
+    report.dry_run = dry_run
+    if edits and not dry_run:
+        repo.apply(Composite(tuple(edits)))
+    return report
+
+
+def accept_edits(
+    repo: Repository,
+    *,
+    annotator: str,
+    recommenders: Collection[str] | None = None,
+    min_score: float = 0.0,
+    document_id: int | None = None,
+) -> tuple[AcceptReport, list[AcceptSuggestion]]:
+    """What ``accept`` would apply (``document_id``: only that document's suggestions), and
+    its report: the window pushes the edits as one undoable action."""
     kinds: Mapping[str, Kind] = {label.name: label.kind for label in repo.labels()}
-    report = AcceptReport(dry_run=dry_run)
+    report = AcceptReport()
     places: dict[tuple[int, int, int, Kind], list[Suggestion]] = {}
-    for s in repo.suggestions(recommenders=recommenders, min_score=min_score):
+    for s in repo.suggestions(document_id, recommenders=recommenders, min_score=min_score):
         if s.label in kinds:
             places.setdefault((s.document_id, s.start, s.end, kinds[s.label]), []).append(s)
     chosen: list[Suggestion] = []
@@ -310,6 +329,4 @@ def accept(
             continue
         report.accepted[(s.recommender, s.label)] += 1
         edits.append(AcceptSuggestion(s.id or 0, annotator))
-    if edits and not dry_run:
-        repo.apply(Composite(tuple(edits)))
-    return report
+    return report, edits

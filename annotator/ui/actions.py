@@ -90,6 +90,25 @@ SPECS: tuple[ActionSpec, ...] = (
         ("Ctrl+Alt+Shift+Right",),
     ),
     ActionSpec("label_all", QT_TRANSLATE_NOOP("Actions", "Label all &occurrences"), ("Ctrl+L",)),
+    ActionSpec(
+        "suggest", QT_TRANSLATE_NOOP("Actions", "&Suggest for this document"), ("Ctrl+Shift+S",)
+    ),
+    ActionSpec("next_suggestion", QT_TRANSLATE_NOOP("Actions", "Next suggestion"), ("N",)),
+    ActionSpec(
+        "previous_suggestion", QT_TRANSLATE_NOOP("Actions", "Previous suggestion"), ("Shift+N",)
+    ),
+    ActionSpec("accept_suggestion", QT_TRANSLATE_NOOP("Actions", "&Accept suggestion"), ("A",)),
+    ActionSpec("reject_suggestion", QT_TRANSLATE_NOOP("Actions", "&Reject suggestion"), ("X",)),
+    ActionSpec(
+        "accept_all_suggestions",
+        QT_TRANSLATE_NOOP("Actions", "Accept all suggestions of this document"),
+        ("Ctrl+Shift+A",),
+    ),
+    ActionSpec(
+        "reject_all_suggestions",
+        QT_TRANSLATE_NOOP("Actions", "Reject all suggestions of this document"),
+        ("Ctrl+Shift+X",),
+    ),
     ActionSpec("pick_speaker", QT_TRANSLATE_NOOP("Actions", "&Pick speaker"), ("S",)),
     ActionSpec("remove_speaker", QT_TRANSLATE_NOOP("Actions", "Remove speaker"), ("Shift+S",)),
     # Go menu

@@ -41,6 +41,7 @@ from annotator.ui.label_all import label_all_occurrences
 from annotator.ui.settings import UserSettings
 from annotator.ui.span_model import SpanListModel
 from annotator.ui.speakers import SpeakerLinks
+from annotator.ui.suggestion_keys import SuggestionKeys
 from annotator.ui.text import isolate, joined, ltr, short
 from annotator.ui.viewer import ArticleView
 
@@ -102,6 +103,7 @@ class AnnotationController(QObject):
         self.closed = False  # the window closed the project: no more reading
         self.before_switch: Callable[[], None] | None = None  # the navigator saves the place
         self.speakers = SpeakerLinks(self, self)
+        self.suggestion_keys = SuggestionKeys(self)
         self.last_effects: Effects | None = None  # what the last applied edit touched
         # a find match selected in the viewer: labelled as it is, until the selection changes
         self.found: tuple[int, int] | None = None
@@ -128,6 +130,7 @@ class AnnotationController(QObject):
         self.speakers.cancel()
         self.found = None
         self.open.open(document, spans, relations, self.labels)
+        self.suggestion_keys.refresh()
         self.document_model.set_current(document.id)
         if document.id is not None:
             self.documentOpened.emit(document.id)
@@ -215,6 +218,8 @@ class AnnotationController(QObject):
                 self.open.put_span(span)
             if found.relations and self.document_id is not None:
                 self.open.set_relations(self.repo.relations(self.document_id))
+            if found.suggestions:
+                self.suggestion_keys.refresh()
         present = [s for s in found.spans if self.open.span(s) is not None]
         if self._select_after is not None:
             self.view.select_span(self._select_after)

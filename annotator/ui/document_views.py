@@ -31,6 +31,11 @@ class ViewerOf:
     def labels_changed(self, labels: LabelSet) -> None:
         self.view.set_labels(labels)
 
+    def suggestions_changed(self, doc: OpenDocument) -> None:
+        shown = doc.suggestions
+        selected = next((i for i, s in enumerate(shown) if s.id == doc.selected_suggestion), None)
+        self.view.set_suggestions([(s.start, s.end, s.label) for s in shown], selected)
+
 
 class SpanListOf:
     """The span list: a row a span, its speaker."""
@@ -56,6 +61,9 @@ class SpanListOf:
     def labels_changed(self, labels: LabelSet) -> None:
         self.model.set_labels(labels)
 
+    def suggestions_changed(self, doc: OpenDocument) -> None:
+        pass  # suggestions are not spans: the list shows the annotators' work only
+
 
 class SnapperOf:
     """The clitic snapper: the open document's spans are evidence at once."""
@@ -77,3 +85,6 @@ class SnapperOf:
 
     def labels_changed(self, labels: LabelSet) -> None:
         pass
+
+    def suggestions_changed(self, doc: OpenDocument) -> None:
+        pass  # a suggestion is no evidence: only what annotators labelled is

@@ -80,6 +80,34 @@
         <translation>وسم كل ال&amp;مواضع</translation>
     </message>
     <message>
+        <source>&amp;Suggest for this document</source>
+        <translation>&amp;اقترح لهذا المستند</translation>
+    </message>
+    <message>
+        <source>Next suggestion</source>
+        <translation>الاقتراح التالي</translation>
+    </message>
+    <message>
+        <source>Previous suggestion</source>
+        <translation>الاقتراح السابق</translation>
+    </message>
+    <message>
+        <source>&amp;Accept suggestion</source>
+        <translation>ا&amp;قبل الاقتراح</translation>
+    </message>
+    <message>
+        <source>&amp;Reject suggestion</source>
+        <translation>ا&amp;رفض الاقتراح</translation>
+    </message>
+    <message>
+        <source>Accept all suggestions of this document</source>
+        <translation>اقبل كل اقتراحات هذا المستند</translation>
+    </message>
+    <message>
+        <source>Reject all suggestions of this document</source>
+        <translation>ارفض كل اقتراحات هذا المستند</translation>
+    </message>
+    <message>
         <source>&amp;Pick speaker</source>
         <translation>ا&amp;ختيار المتحدث</translation>
     </message>
@@ -1397,6 +1425,53 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
     <message>
         <source>Spans: {count}</source>
         <translation>المقاطع: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>Suggestions</name>
+    <message>
+        <source>Suggestion: {label} {text} ({recommender}, score {score})</source>
+        <translation>اقتراح: {label} {text} ({recommender}، الدرجة {score})</translation>
+    </message>
+    <message>
+        <source>No open suggestion in this document (Annotate ▸ Suggest)</source>
+        <translation>لا اقتراح مفتوح في هذا المستند (توسيم ◂ اقترح)</translation>
+    </message>
+    <message>
+        <source>Accept {label} {text}</source>
+        <translation>قبول {label} {text}</translation>
+    </message>
+    <message>
+        <source>Reject {label} {text}</source>
+        <translation>رفض {label} {text}</translation>
+    </message>
+    <message>
+        <source>No open suggestion to accept here</source>
+        <translation>لا اقتراح مفتوح لقبوله هنا</translation>
+    </message>
+    <message>
+        <source>Accept the {n} suggestion(s) of this document</source>
+        <translation>قبول اقتراحات هذا المستند: {n}</translation>
+    </message>
+    <message>
+        <source>No open suggestion to reject here</source>
+        <translation>لا اقتراح مفتوح لرفضه هنا</translation>
+    </message>
+    <message>
+        <source>Reject the {n} suggestion(s) of this document</source>
+        <translation>رفض اقتراحات هذا المستند: {n}</translation>
+    </message>
+    <message>
+        <source>No suggestion here: N selects the next one</source>
+        <translation>لا اقتراح هنا: N يحدد الاقتراح التالي</translation>
+    </message>
+    <message>
+        <source>Suggesting…</source>
+        <translation>يجري الاقتراح…</translation>
+    </message>
+    <message>
+        <source>{n} open suggestion(s) in this document; N selects the next</source>
+        <translation>الاقتراحات المفتوحة في هذا المستند: {n}؛ N يحدد التالي</translation>
     </message>
 </context>
 <context>

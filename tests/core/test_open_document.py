@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from annotator.core.model import DEFAULT_LABELS, Document, LabelSet, Relation, StoredSpan
 from annotator.core.open_document import OpenDocument
+from annotator.core.suggestions import Suggestion
 
 TEXT = "قال كارتر في لندن"
 
@@ -30,6 +31,10 @@ class Heard:
 
     def labels_changed(self, labels: LabelSet) -> None:
         self.log.append((self.name, "labels", len(labels)))
+
+    def suggestions_changed(self, doc: OpenDocument) -> None:
+        shown = [s.id for s in doc.suggestions]
+        self.log.append((self.name, "suggestions", (shown, doc.selected_suggestion)))
 
 
 def test_every_view_hears_every_change_in_the_order_they_subscribed() -> None:
@@ -66,3 +71,25 @@ def test_every_view_hears_every_change_in_the_order_they_subscribed() -> None:
 def test_nothing_open() -> None:
     doc = OpenDocument()
     assert doc.text == "" and doc.document_id is None and doc.span(3) is None
+
+
+def test_suggestions_in_reading_order_and_the_selected_one_while_open() -> None:
+    log: list[tuple[str, str, object]] = []
+    doc = OpenDocument()
+    doc.subscribe(Heard("viewer", log))
+    doc.open(Document(1, "t", TEXT), [], [], DEFAULT_LABELS)
+    london = Suggestion(1, 13, 17, "LOC", "memory", 1.0, id=7)
+    carter = Suggestion(1, 4, 9, "PER", "memory", 0.67, id=8)
+    carter_org = Suggestion(1, 4, 9, "ORG", "memory", 0.33, id=9)
+    doc.set_suggestions([london, carter_org, carter])
+    assert [s.id for s in doc.suggestions] == [8, 9, 7]  # by place, the best score first
+    doc.select_suggestion(9)
+    doc.set_suggestions([london, carter])  # 9 accepted or rejected: no longer selected
+    assert doc.selected_suggestion is None
+    doc.open(Document(2, "t", TEXT), [], [], DEFAULT_LABELS)
+    assert doc.suggestions == [] and doc.selected_suggestion is None
+    assert [entry[2] for entry in log if entry[1] == "suggestions"] == [
+        ([8, 9, 7], None),
+        ([8, 9, 7], 9),
+        ([8, 7], None),
+    ]

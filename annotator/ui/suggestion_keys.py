@@ -1,0 +1,206 @@
+"""Suggestions in the window (issue 11): run the recommenders on the open document, step through
+its open suggestions, accept or reject one or all of them. Each accept or reject is one
+undoable edit through the store's inverse edits, like every other edit.
+
+The suggestions live in the open document (core.open_document), which the viewer draws as
+dashed frames. The "current" suggestion is the one selected (N / Shift+N), else the best-scoring
+one under the caret. Running the recommenders is a ui.background.Job with a connection of its
+own; the window keeps answering and the suggestions appear when it is done.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from annotator.core.edits import AcceptSuggestion, Composite, Edit, RejectSuggestion
+from annotator.core.errors import AnnotatorError, Cancelled
+from annotator.core.open_document import OpenDocument
+from annotator.core.suggestions import Suggestion
+from annotator.ops import suggesting
+from annotator.store import Repository, open_project
+from annotator.ui.background import Job, Step
+from annotator.ui.text import isolate, ltr, short
+from annotator.ui.viewer import ArticleView
+
+WINDOW_RECOMMENDERS = ("memory", "quotes")  # the gazetteer needs a list: command line for now
+
+
+class Host(Protocol):
+    """What the suggestion keys need of the window's controller."""
+
+    @property
+    def repo(self) -> Repository: ...
+
+    @property
+    def open(self) -> OpenDocument: ...
+
+    @property
+    def view(self) -> ArticleView: ...
+
+    @property
+    def annotator(self) -> str: ...
+
+    def push(self, edit: Edit, text: str, *, select: int | None = None) -> bool: ...
+
+    def say(self, text: str) -> None: ...
+
+
+class SuggestionKeys:
+    def __init__(self, host: Host) -> None:
+        self.host = host
+
+    # -- reading ----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Read the open document's open suggestions again (after an edit, a run)."""
+        doc = self.host.open
+        if doc.document_id is None:
+            return
+        doc.set_suggestions(self.host.repo.suggestions(doc.document_id))
+
+    def current(self) -> Suggestion | None:
+        doc = self.host.open
+        chosen = doc.suggestion(doc.selected_suggestion)
+        if chosen is not None:
+            return chosen
+        caret = self.host.view.selection()[0]
+        under = [s for s in doc.suggestions if s.start <= caret < s.end]
+        return max(under, key=lambda s: s.score) if under else None
+
+    def describe(self, s: Suggestion) -> str:
+        text = isolate(short(self.host.open.text[s.start : s.end]))
+        return QCoreApplication.translate(
+            "Suggestions", "Suggestion: {label} {text} ({recommender}, score {score})"
+        ).format(
+            label=isolate(s.label),
+            text=text,
+            recommender=isolate(s.recommender),
+            score=ltr(f"{s.score:.2f}"),
+        )
+
+    # -- stepping ---------------------------------------------------------------------------
+    def step(self, forward: bool = True) -> None:
+        """Select the next (previous) open suggestion after (before) the caret or the one
+        selected, wrapping round; the viewer shows it selected."""
+        doc = self.host.open
+        if not doc.suggestions:
+            self.host.say(
+                QCoreApplication.translate(
+                    "Suggestions", "No open suggestion in this document (Annotate ▸ Suggest)"
+                )
+            )
+            return
+        ids = [s.id for s in doc.suggestions]
+        if doc.selected_suggestion in ids:
+            at = ids.index(doc.selected_suggestion) + (1 if forward else -1)
+        else:
+            caret = self.host.view.selection()[0]
+            after = [i for i, s in enumerate(doc.suggestions) if s.start >= caret]
+            at = (after[0] if after else 0) if forward else (after[0] - 1 if after else -1)
+        chosen = doc.suggestions[at % len(ids)]
+        self.host.view.select_span(None)
+        self.host.view.set_selection(chosen.start, chosen.end)
+        doc.select_suggestion(chosen.id)
+        self.host.say(self.describe(chosen))
+
+    # -- accepting and rejecting ------------------------------------------------------------
+    def accept(self) -> None:
+        chosen = self._chosen()
+        if chosen is None or chosen.id is None:
+            return
+        action = QCoreApplication.translate("Suggestions", "Accept {label} {text}").format(
+            label=isolate(chosen.label),
+            text=isolate(short(self.host.open.text[chosen.start : chosen.end])),
+        )
+        if self.host.push(AcceptSuggestion(chosen.id, self.host.annotator), action):
+            self.host.say(action)
+
+    def reject(self) -> None:
+        chosen = self._chosen()
+        if chosen is None or chosen.id is None:
+            return
+        action = QCoreApplication.translate("Suggestions", "Reject {label} {text}").format(
+            label=isolate(chosen.label),
+            text=isolate(short(self.host.open.text[chosen.start : chosen.end])),
+        )
+        if self.host.push(RejectSuggestion(chosen.id), action):
+            self.host.say(action)
+
+    def accept_all(self) -> None:
+        doc_id = self.host.open.document_id
+        if doc_id is None:
+            return
+        _, edits = suggesting.accept_edits(
+            self.host.repo, annotator=self.host.annotator, document_id=doc_id
+        )
+        if not edits:
+            self.host.say(
+                QCoreApplication.translate("Suggestions", "No open suggestion to accept here")
+            )
+            return
+        action = QCoreApplication.translate(
+            "Suggestions", "Accept the {n} suggestion(s) of this document"
+        ).format(n=ltr(str(len(edits))))
+        if self.host.push(Composite(tuple(edits)), action):
+            self.host.say(action)
+
+    def reject_all(self) -> None:
+        shown = [s.id for s in self.host.open.suggestions if s.id is not None]
+        if not shown:
+            self.host.say(
+                QCoreApplication.translate("Suggestions", "No open suggestion to reject here")
+            )
+            return
+        action = QCoreApplication.translate(
+            "Suggestions", "Reject the {n} suggestion(s) of this document"
+        ).format(n=ltr(str(len(shown))))
+        if self.host.push(Composite(tuple(RejectSuggestion(i) for i in shown)), action):
+            self.host.say(action)
+
+    def _chosen(self) -> Suggestion | None:
+        chosen = self.current()
+        if chosen is None:
+            self.host.say(
+                QCoreApplication.translate(
+                    "Suggestions", "No suggestion here: N selects the next one"
+                )
+            )
+        return chosen
+
+    # -- running the recommenders -----------------------------------------------------------
+    def run(self, parent: QWidget) -> None:
+        """The recommenders over the open document, beside the window (a Job): what they
+        suggest replaces their open suggestions of it; rejected ones never come back."""
+        doc_id = self.host.open.document_id
+        if doc_id is None:
+            return
+        project, timeout = self.host.repo.path, self.host.repo.timeout
+
+        def work(step: Step) -> suggesting.SuggestReport:
+            with open_project(project, create=False, timeout=timeout) as repo:
+                return suggesting.suggest(
+                    repo,
+                    list(WINDOW_RECOMMENDERS),
+                    documents=[doc_id],
+                    progress=lambda done, total: step(done, total, ""),
+                )
+
+        label = QCoreApplication.translate("Suggestions", "Suggesting…")
+        try:
+            report = Job("suggest", work, parent).run_modal(parent, label)
+        except Cancelled:
+            return
+        except AnnotatorError as exc:
+            self.host.say(str(exc))
+            return
+        self.refresh()
+        self.host.say(self._summary(report))
+
+    def _summary(self, report: suggesting.SuggestReport) -> str:
+        text = QCoreApplication.translate(
+            "Suggestions", "{n} open suggestion(s) in this document; N selects the next"
+        ).format(n=ltr(str(len(self.host.open.suggestions))))
+        why = "; ".join(f"{name}: {reason}" for name, reason in report.why_nothing.items())
+        return f"{text} ({isolate(why)})" if why else text

@@ -1,0 +1,115 @@
+"""Suggestions in the real window (issue 11), with real keys, checked against the project file:
+Ctrl+Shift+S runs the recommenders on the open document beside the window, N selects the next
+suggestion, A accepts it (a span of the annotator), X rejects it (remembered: never offered
+again), Ctrl+Shift+A accepts all; each is one undo."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from annotator.ops import import_paths
+from annotator.store import open_project
+from annotator.ui.main_window import MainWindow
+from annotator.ui.settings import UserSettings
+from tests.ui.window_helpers import ANNOTATOR, db_spans, key, make_project, open_window
+
+TEXTS = ("قال كارتر في لندن إن الرقة محاصرة.", "وصل كارتر إلى أنقرة.")
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path, settings: QSettings) -> MainWindow:
+    """The sample article (open) and two short articles where كارتر (PER) and الرقة, لندن
+    (LOC) are labelled: what the memory learns from."""
+    path = make_project(tmp_path)
+    lines = []
+    for text in TEXTS:
+        spans = [
+            {"start": text.index(w), "end": text.index(w) + len(w), "label": label}
+            for w, label in (("كارتر", "PER"), ("لندن", "LOC"), ("الرقة", "LOC"))
+            if w in text
+        ]
+        lines.append(json.dumps({"title": text[:9], "text": text, "spans": spans}))
+    labelled = tmp_path / "labelled.jsonl"
+    labelled.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with open_project(path, create=False) as repo:
+        assert import_paths(repo, [labelled], annotator="amal").imported == 2
+    user = UserSettings(settings)
+    user.set_annotator(ANNOTATOR)
+    user.set_language("en")
+    return open_window(qtbot, path, user)
+
+
+def states(window: MainWindow) -> dict[str, int]:
+    with open_project(window.project, create=False, read_only=True) as repo:
+        found: dict[str, int] = {}
+        for s in repo.suggestions(1, state=None):
+            found[s.state.value] = found.get(s.state.value, 0) + 1
+        return found
+
+
+def suggested(window: MainWindow) -> list[tuple[int, int, str]]:
+    return [(s.start, s.end, s.label) for s in window.controller.open.suggestions]
+
+
+def test_suggest_then_accept_reject_and_undo_with_keys(window: MainWindow, qtbot: QtBot) -> None:
+    text = window.controller.open.text
+    key(window, "Ctrl+Shift+S")
+    qtbot.waitUntil(lambda: bool(suggested(window)), timeout=10_000)
+    shown = suggested(window)
+    assert (text.index("كارتر"), text.index("كارتر") + 5, "PER") in shown
+    assert len(window.view._edit.ghosts()) == len(shown)  # drawn, one frame each
+    assert "open suggestion" in window.status.action.text()
+    opened = states(window)["open"]
+
+    key(window, "N")  # the first suggestion in reading order, selected
+    first = window.controller.open.suggestions[0]
+    assert window.controller.open.selected_suggestion == first.id
+    assert window.view.selection() == (first.start, first.end)
+    assert "Suggestion:" in window.status.action.text()
+    key(window, "A")
+    assert db_spans(window) == [(first.start, first.end, first.label)]
+    assert states(window) == {"open": opened - 1, "accepted": 1}
+    assert (first.start, first.end, first.label) not in suggested(window)
+    key(window, "Ctrl+Z")  # the span goes, the suggestion is open again
+    assert db_spans(window) == []
+    assert states(window) == {"open": opened}
+    assert (first.start, first.end, first.label) in suggested(window)
+
+    key(window, "N")
+    gone = window.controller.open.suggestions[0]
+    key(window, "X")
+    assert states(window) == {"open": opened - 1, "rejected": 1}
+    assert db_spans(window) == []
+    key(window, "Ctrl+Shift+S")  # the recommenders again: the rejected one stays rejected
+    qtbot.waitUntil(lambda: "open suggestion" in window.status.action.text(), timeout=10_000)
+    assert (gone.start, gone.end, gone.label) not in suggested(window)
+    assert states(window)["rejected"] == 1
+
+    key(window, "Ctrl+Shift+A")  # all the others, one edit
+    assert len(db_spans(window)) == opened - 1
+    assert suggested(window) == []
+    key(window, "Ctrl+Z")
+    assert db_spans(window) == [] and len(suggested(window)) == opened - 1
+
+
+def test_keys_without_suggestions_say_what_to_do(window: MainWindow) -> None:
+    key(window, "N")
+    assert "No open suggestion in this document" in window.status.action.text()
+    key(window, "A")
+    assert "No suggestion here" in window.status.action.text()
+    assert db_spans(window) == []
+
+
+def test_reject_all_is_one_undo(window: MainWindow, qtbot: QtBot) -> None:
+    key(window, "Ctrl+Shift+S")
+    qtbot.waitUntil(lambda: bool(suggested(window)), timeout=10_000)
+    count = len(suggested(window))
+    key(window, "Ctrl+Shift+X")
+    assert suggested(window) == [] and states(window) == {"rejected": count}
+    key(window, "Ctrl+Z")
+    assert len(suggested(window)) == count and states(window) == {"open": count}
