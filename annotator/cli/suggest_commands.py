@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from annotator.core.consistency import inconsistencies, render
 from annotator.core.model import Status
 from annotator.formats.gazetteer import read_gazetteer
 from annotator.ops import suggesting
@@ -143,3 +144,22 @@ def accept(
             f"{_n(report.outscored, 'suggestion')} left open: another label scored higher "
             "at the same place"
         )
+
+
+@click.command()
+@click.argument("project", type=EXISTING_PROJECT)
+@click.option("--annotator", help="Only this annotator's spans.")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=10,
+    show_default=True,
+    help="Places shown for each label other than the most frequent.",
+)
+def consistency(project: Path, annotator: str | None, limit: int) -> None:
+    """The texts labelled differently across PROJECT (by the search key: الرقة as LOC in nine
+    places and ORG in one), with the count of each label and where the others are."""
+    with open_project(project, create=False, read_only=True) as repo:
+        labels = repo.labels()
+        rows = repo.labelled_places(annotator=annotator)
+    click.echo(render(inconsistencies(rows, labels), limit=limit), nl=False)

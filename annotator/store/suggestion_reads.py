@@ -72,3 +72,9 @@ class SuggestionReads(ProjectFile):
         """(span text, label, how many spans) over the project, one document left out."""
         with self._read():
             return suggestions.labelled_texts(self.db.conn, except_document=except_document)
+
+    def labelled_places(self, *, annotator: str | None = None) -> list[tuple[int, str, str, int]]:
+        """(document id, span text, label, start) of every span (``annotator``: only theirs),
+        by document and place: what the consistency report compares."""
+        with self._read():
+            return suggestions.labelled_places(self.db.conn, annotator=annotator)

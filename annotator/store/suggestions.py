@@ -366,6 +366,21 @@ def labelled_texts(
     ]
 
 
+def labelled_places(
+    conn: sqlite3.Connection, *, annotator: str | None = None
+) -> list[tuple[int, str, str, int]]:
+    """(document id, span text, label, start) of every span, or of ``annotator``'s."""
+    where, params = ("WHERE annotator = ?", [annotator]) if annotator is not None else ("", [])
+    return [
+        (int(d), str(t), str(lb), int(a))
+        for d, t, lb, a in conn.execute(
+            f"SELECT document_id, text, label, start FROM spans {where}"
+            " ORDER BY document_id, start",
+            params,
+        )
+    ]
+
+
 def check(conn: sqlite3.Connection) -> list[str]:
     """Suggestions outside their text, in plain words. (One whose label the project no longer
     knows is not a problem: it waits, unshown, for the label to come back; docs/adr/0053.)"""
