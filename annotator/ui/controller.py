@@ -31,7 +31,7 @@ from annotator.store.guard import ProjectDetachedError
 from annotator.ui import commands
 from annotator.ui.clitic_snap import Snapper
 from annotator.ui.document_model import DocumentListModel
-from annotator.ui.document_views import SnapperOf, SpanListOf, ViewerOf
+from annotator.ui.document_views import SnapperOf, SpanListOf, SuggestionListOf, ViewerOf
 from annotator.ui.edge_text import move_refused, trimmed_note
 from annotator.ui.effects import Effects, effects
 from annotator.ui.error_text import step_refused, write_failed
@@ -42,6 +42,7 @@ from annotator.ui.settings import UserSettings
 from annotator.ui.span_model import SpanListModel
 from annotator.ui.speakers import SpeakerLinks
 from annotator.ui.suggestion_keys import SuggestionKeys
+from annotator.ui.suggestion_model import SuggestionListModel
 from annotator.ui.text import isolate, joined, ltr, short
 from annotator.ui.viewer import ArticleView
 
@@ -93,7 +94,13 @@ class AnnotationController(QObject):
         # the open document, in one place; the viewer, the span list and the snapper follow it
         self.open = OpenDocument()
         self.open.labels = self.labels
-        for follower in (ViewerOf(view), SpanListOf(self.span_model), SnapperOf(self.snapper)):
+        self.suggestion_model = SuggestionListModel(self)
+        for follower in (
+            ViewerOf(view),
+            SpanListOf(self.span_model),
+            SnapperOf(self.snapper),
+            SuggestionListOf(self.suggestion_model),
+        ):
             self.open.subscribe(follower)
         # bound to this QObject: delivered on the GUI thread, in order
         self.evidence.spansReady.connect(self._take_span_evidence)

@@ -7,6 +7,7 @@ from annotator.core.model import LabelSet, Relation, StoredSpan
 from annotator.core.open_document import OpenDocument
 from annotator.ui.clitic_snap import Snapper
 from annotator.ui.span_model import SpanListModel
+from annotator.ui.suggestion_model import SuggestionListModel
 from annotator.ui.viewer import ArticleView
 
 
@@ -88,3 +89,28 @@ class SnapperOf:
 
     def suggestions_changed(self, doc: OpenDocument) -> None:
         pass  # a suggestion is no evidence: only what annotators labelled is
+
+
+class SuggestionListOf:
+    """The Suggestions list: the open suggestions, a row each."""
+
+    def __init__(self, model: SuggestionListModel) -> None:
+        self.model = model
+
+    def document_opened(self, doc: OpenDocument) -> None:
+        self.model.show(doc)
+
+    def span_put(self, span: StoredSpan, new: bool) -> None:
+        pass
+
+    def span_removed(self, span_id: int) -> None:
+        pass
+
+    def relations_changed(self, relations: list[Relation]) -> None:
+        pass
+
+    def labels_changed(self, labels: LabelSet) -> None:
+        pass
+
+    def suggestions_changed(self, doc: OpenDocument) -> None:
+        self.model.show(doc)

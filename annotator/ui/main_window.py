@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self.documents = DocumentPanel(self.controller.document_model, self)
         self.documents.set_order(settings.document_order())
         self.documents.orderChanged.connect(settings.set_document_order)
-        self.side = SidePanel(self.controller.span_model, self)
+        self.side = SidePanel(self.controller.span_model, self, self.controller.suggestion_model)
         self.documents_dock = self._dock("documents-dock", self.documents)
         self.side_dock = self._dock("annotations-dock", self.side)
         # dock areas do not mirror by themselves: the document list goes where reading starts
@@ -180,6 +180,7 @@ class MainWindow(QMainWindow):
         v.spanSelected.connect(lambda _id: self._update_speaker_buttons())
         v.zoomChanged.connect(self.settings.set_zoom)
         self.side.spanActivated.connect(self._on_span_activated)
+        self.side.suggestionActivated.connect(c.suggestion_keys.select)
         self.side.label_palette.labelClicked.connect(self._on_palette_clicked)
         self.side.pick_button.clicked.connect(c.speakers.start)
         self.side.remove_speaker_button.clicked.connect(c.speakers.remove)

@@ -22,6 +22,7 @@ from annotator.ui.cells import CachedCells, RightToLeftCells
 from annotator.ui.document_model import DocumentListModel, status_text
 from annotator.ui.palette import LabelPalette
 from annotator.ui.span_model import SpanListModel
+from annotator.ui.suggestion_model import SuggestionListModel
 
 
 def _table(parent: QWidget) -> QTableView:
@@ -145,11 +146,18 @@ def select_row(table: QTableView, row: int) -> None:
 
 
 class SidePanel(QWidget):
-    """Label palette, speaker buttons and the span list. Emits ``spanActivated(id)``."""
+    """Label palette, speaker buttons, the span list and the suggestions list. Emits
+    ``spanActivated(id)`` and ``suggestionActivated(id)``."""
 
     spanActivated = Signal(int)
+    suggestionActivated = Signal(int)
 
-    def __init__(self, model: SpanListModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        model: SpanListModel,
+        parent: QWidget | None = None,
+        suggestions: SuggestionListModel | None = None,
+    ) -> None:
         super().__init__(parent)
         self.model = model
         self.palette_title = QLabel(self)
@@ -180,7 +188,20 @@ class SidePanel(QWidget):
         layout.addWidget(self.label_palette)
         layout.addLayout(speakers)
         layout.addWidget(self.spans_title)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, 2)
+        self.suggestions = suggestions or SuggestionListModel(self)
+        self.suggestions_title = QLabel(self)
+        self.suggestion_table = _table(self)
+        self.suggestion_table.setObjectName("suggestion-list")
+        self.suggestion_table.setModel(self.suggestions)
+        self.suggestion_table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        _columns(self.suggestion_table, stretch=1, widths={0: 8, 2: 9, 3: 5})
+        layout.addWidget(self.suggestions_title)
+        layout.addWidget(self.suggestion_table, 1)
+        self.suggestion_table.clicked.connect(self._suggestion_clicked)
+        self.suggestion_table.horizontalHeader().sectionClicked.connect(self._sort_suggestions)
+        for signal in (self.suggestions.modelReset, self.suggestions.layoutChanged):
+            signal.connect(lambda *_: self._suggestions_shown())
         self.table.clicked.connect(self._activated)
         self._framed = -1  # the span framed in the viewer, whose row the list highlights
         # a row moves when its span changes (a relabel or a boundary move sorts it again) and
@@ -194,7 +215,34 @@ class SidePanel(QWidget):
     def retranslate(self) -> None:
         self.palette_title.setText(self.tr("Labels"))
         self.spans_title.setText(self.tr("Spans in this document"))
+        self._count_suggestions()
         self.label_palette.retranslate()
+
+    def _count_suggestions(self) -> None:
+        self.suggestions_title.setText(
+            self.tr("Suggestions in this document: {n} (N, A accepts, X rejects)").format(
+                n=self.suggestions.rowCount()
+            )
+        )
+
+    def _suggestions_shown(self) -> None:
+        self._count_suggestions()
+        self.show_suggestion(self.suggestions.selected_id())
+
+    def _suggestion_clicked(self, index: object) -> None:
+        found = self.suggestions.suggestion_at_row(index.row())  # type: ignore[attr-defined]
+        if found is not None and found.id is not None:
+            self.suggestionActivated.emit(found.id)
+
+    def _sort_suggestions(self, column: int) -> None:
+        """A click on Score sorts by score (best first), again: reading order; any other
+        header: reading order."""
+        model = self.suggestions
+        model.sort_by_score(column == model.SCORE and not model.by_score)
+
+    def show_suggestion(self, suggestion_id: int | None) -> None:
+        """Highlight the selected suggestion's row (None: none)."""
+        select_row(self.suggestion_table, self.suggestions.row_of(suggestion_id))
 
     def _activated(self, index: object) -> None:
         span = self.model.span_at_row(index.row())  # type: ignore[attr-defined]

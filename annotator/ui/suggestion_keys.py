@@ -99,10 +99,18 @@ class SuggestionKeys:
             caret = self.host.view.selection()[0]
             after = [i for i, s in enumerate(doc.suggestions) if s.start >= caret]
             at = (after[0] if after else 0) if forward else (after[0] - 1 if after else -1)
-        chosen = doc.suggestions[at % len(ids)]
+        self._show(doc.suggestions[at % len(ids)])
+
+    def select(self, suggestion_id: int) -> None:
+        """Select this suggestion (a click on its row in the Suggestions list)."""
+        chosen = self.host.open.suggestion(suggestion_id)
+        if chosen is not None:
+            self._show(chosen)
+
+    def _show(self, chosen: Suggestion) -> None:
         self.host.view.select_span(None)
         self.host.view.set_selection(chosen.start, chosen.end)
-        doc.select_suggestion(chosen.id)
+        self.host.open.select_suggestion(chosen.id)
         self.host.say(self.describe(chosen))
 
     # -- accepting and rejecting ------------------------------------------------------------

@@ -1251,6 +1251,10 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
         <source>Spans in this document</source>
         <translation>المقاطع في هذا المستند</translation>
     </message>
+    <message>
+        <source>Suggestions in this document: {n} (N, A accepts, X rejects)</source>
+        <translation>الاقتراحات في هذا المستند: {n} (N للتالي، A للقبول، X للرفض)</translation>
+    </message>
 </context>
 <context>
     <name>SpanDetails</name>
@@ -1425,6 +1429,25 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
     <message>
         <source>Spans: {count}</source>
         <translation>المقاطع: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionListModel</name>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>Recommender</source>
+        <translation>المقترِح</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>الدرجة</translation>
     </message>
 </context>
 <context>

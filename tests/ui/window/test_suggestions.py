@@ -9,7 +9,8 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from annotator.ops import import_paths
@@ -113,3 +114,44 @@ def test_reject_all_is_one_undo(window: MainWindow, qtbot: QtBot) -> None:
     assert suggested(window) == [] and states(window) == {"rejected": count}
     key(window, "Ctrl+Z")
     assert len(suggested(window)) == count and states(window) == {"open": count}
+
+
+def test_the_suggestions_list_follows_and_a_click_selects(
+    window: MainWindow, qtbot: QtBot, screenshot_dir: Path
+) -> None:
+    panel = window.side
+    assert panel.suggestions.rowCount() == 0
+    assert "Suggestions in this document: 0" in panel.suggestions_title.text()
+    key(window, "Ctrl+Shift+S")
+    qtbot.waitUntil(lambda: panel.suggestions.rowCount() > 0, timeout=10_000)
+    count = panel.suggestions.rowCount()
+    assert count == len(suggested(window))
+    assert f"Suggestions in this document: {count}" in panel.suggestions_title.text()
+    model = panel.suggestions
+    starts = [model.suggestion_at_row(r).start for r in range(count)]  # type: ignore[union-attr]
+    assert starts == sorted(starts)  # reading order
+    header = panel.suggestion_table.horizontalHeader()
+    QTest.mouseClick(
+        header.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=QPoint(header.sectionViewportPosition(model.SCORE) + 5, header.height() // 2),
+    )
+    scores = [model.suggestion_at_row(r).score for r in range(count)]  # type: ignore[union-attr]
+    assert scores == sorted(scores, reverse=True) and model.by_score
+    row = count - 1
+    target = model.suggestion_at_row(row)
+    assert target is not None
+    table = panel.suggestion_table
+    QTest.mouseClick(
+        table.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=table.visualRect(model.index(row, 1)).center(),
+    )
+    assert window.controller.open.selected_suggestion == target.id
+    assert window.view.selection() == (target.start, target.end)
+    assert table.selectionModel().isRowSelected(row)
+    window.resize(1280, 800)
+    assert window.grab().save(str(screenshot_dir / "suggestions-en.png"))
+    key(window, "A")  # accepted: its row goes, the count follows
+    assert panel.suggestions.rowCount() == count - 1
+    assert db_spans(window) == [(target.start, target.end, target.label)]

@@ -1,0 +1,91 @@
+"""The Suggestions list of the open document (issue 11): label, text, recommender, score; in
+reading order, or by score (a click on the Score header; again: reading order)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from annotator.core.open_document import OpenDocument
+from annotator.core.suggestions import Suggestion
+from annotator.ui.span_model import RIGHT, cell_text
+from annotator.ui.table_model import Index, ReadOnlyTableModel
+from annotator.ui.text import QT_TRANSLATE_NOOP
+
+HEADERS = (
+    QT_TRANSLATE_NOOP("SuggestionListModel", "Label"),
+    QT_TRANSLATE_NOOP("SuggestionListModel", "Text"),
+    QT_TRANSLATE_NOOP("SuggestionListModel", "Recommender"),
+    QT_TRANSLATE_NOOP("SuggestionListModel", "Score"),
+)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole.value)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
+
+
+class SuggestionListModel(ReadOnlyTableModel):
+    HEADERS = HEADERS
+    CONTEXT = "SuggestionListModel"
+    LABEL, TEXT, RECOMMENDER, SCORE = range(4)
+
+    def __init__(self, parent: object = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._doc: OpenDocument | None = None
+        self._rows: list[Suggestion] = []
+        self.by_score = False
+
+    # -- the open document's view (document_views.SuggestionListOf) -------------------------
+    def show(self, doc: OpenDocument) -> None:
+        self.beginResetModel()
+        self._doc = doc
+        self._rows = self._ordered(doc.suggestions)
+        self.endResetModel()
+
+    def sort_by_score(self, by_score: bool) -> None:
+        if by_score != self.by_score:
+            self.by_score = by_score
+            if self._doc is not None:
+                self.show(self._doc)
+
+    def _ordered(self, found: list[Suggestion]) -> list[Suggestion]:
+        if self.by_score:
+            return sorted(found, key=lambda s: (-s.score, s.start, s.end))
+        return list(found)  # the open document keeps them in reading order
+
+    def suggestion_at_row(self, row: int) -> Suggestion | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def selected_id(self) -> int | None:
+        return self._doc.selected_suggestion if self._doc is not None else None
+
+    def row_of(self, suggestion_id: int | None) -> int:
+        return next((i for i, s in enumerate(self._rows) if s.id == suggestion_id), -1)
+
+    # -- Qt ---------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or self._doc is None:
+            return None
+        s = self.suggestion_at_row(index.row())
+        if s is None:
+            return None
+        role, column = int(role), index.column()
+        if role == _DISPLAY:
+            if column == self.LABEL:
+                return s.label
+            if column == self.TEXT:
+                return cell_text(self._doc.text[s.start : s.end])
+            if column == self.RECOMMENDER:
+                return s.recommender
+            return f"\u2066{s.score:.2f}\u2069"
+        if role == _TOOLTIP and column == self.TEXT:
+            return self._doc.text[s.start : s.end]
+        if role == _DECORATION and column == self.LABEL:
+            label = self._doc.labels.get(s.label)
+            return None if label is None else QColor(label.colour)
+        if role == _ALIGNMENT and column == self.TEXT:
+            return int(RIGHT)  # Arabic cells stay right-aligned in the English interface too
+        return None
