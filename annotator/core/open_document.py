@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from annotator.core.model import DEFAULT_LABELS, Document, LabelSet, Relation, StoredSpan
-from annotator.core.suggestions import Suggestion
+from annotator.core.suggestions import Suggestion, SuggestionState
 
 
 class DocumentViews(Protocol):
@@ -103,6 +103,17 @@ class OpenDocument:
         if self.suggestion(self.selected_suggestion) is None:
             self.selected_suggestion = None
         self._suggestions_changed()
+
+    def update_suggestions(self, changed: Iterable[Suggestion]) -> None:
+        """These suggestions as the store has them now: an open one is shown (in its place),
+        one accepted or rejected goes."""
+        by_id = {s.id: s for s in self.suggestions}
+        for s in changed:
+            if s.state is SuggestionState.OPEN:
+                by_id[s.id] = s
+            else:
+                by_id.pop(s.id, None)
+        self.set_suggestions(by_id.values())
 
     def select_suggestion(self, suggestion_id: int | None) -> None:
         self.selected_suggestion = suggestion_id

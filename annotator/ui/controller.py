@@ -225,7 +225,9 @@ class AnnotationController(QObject):
                 self.open.put_span(span)
             if found.relations and self.document_id is not None:
                 self.open.set_relations(self.repo.relations(self.document_id))
-            if found.suggestions:
+            if found.suggestion_ids:
+                self.suggestion_keys.refresh_some(found.suggestion_ids)
+            elif found.suggestions:
                 self.suggestion_keys.refresh()
         present = [s for s in found.spans if self.open.span(s) is not None]
         if self._select_after is not None:

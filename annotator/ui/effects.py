@@ -51,6 +51,7 @@ class Effects:
     labels: bool = False  # the label set changed: re-read it and the open document
     dropped: int = 0  # speaker links the store removed because the edit broke the rule
     suggestions: bool = False  # a suggestion's state changed: re-read the document's suggestions
+    suggestion_ids: tuple[int, ...] = ()  # the suggestions it changed (the twins included)
 
 
 def effects(edit: Edit, inverse: Edit) -> Effects:
@@ -60,6 +61,7 @@ def effects(edit: Edit, inverse: Edit) -> Effects:
     status = False
     labels = False
     suggestions = False
+    touched: list[int] = []  # suggestion ids
     removed: set[int] = set()  # relations the edit itself removes
 
     def note(span_id: int | None) -> None:
@@ -86,11 +88,16 @@ def effects(edit: Edit, inverse: Edit) -> Effects:
                 status = True
             case AddLabel() | ChangeLabel() | RemoveLabel():
                 labels = relations = True
-            case AcceptSuggestion():
+            case AcceptSuggestion(suggestion_id=suggestion_id):
                 # a span added (its id is in the inverse's RemoveSpan) and maybe a speaker link
                 relations = suggestions = True
-            case RejectSuggestion() | SetSuggestionState():
+                touched.append(suggestion_id)
+            case (
+                RejectSuggestion(suggestion_id=suggestion_id)
+                | SetSuggestionState(suggestion_id=suggestion_id)
+            ):
                 suggestions = True
+                touched.append(suggestion_id)
             case Composite():
                 pass  # flattened
             case _:
@@ -117,8 +124,9 @@ def effects(edit: Edit, inverse: Edit) -> Effects:
                 note(span_id)
             case AddLabel() | ChangeLabel() | RemoveLabel():
                 labels = relations = True
-            case SetSuggestionState():
+            case SetSuggestionState(suggestion_id=suggestion_id):
                 suggestions = True
+                touched.append(suggestion_id)  # a twin of the same place and label, too
             case AcceptSuggestion() | RejectSuggestion():
                 pass  # never in an inverse: the store answers with SetSuggestionState
             case Composite():
@@ -128,4 +136,5 @@ def effects(edit: Edit, inverse: Edit) -> Effects:
     # a relation the inverse brings back that the edit did not remove itself (nor with a span)
     took_spans = any(isinstance(part, RemoveSpan) for part in flatten(edit))
     dropped = 0 if took_spans else len([r for r in restored if r not in removed])
-    return Effects(tuple(spans), tuple(added), relations, status, labels, dropped, suggestions)
+    ids = tuple(dict.fromkeys(touched))
+    return Effects(tuple(spans), tuple(added), relations, status, labels, dropped, suggestions, ids)

@@ -10,13 +10,14 @@ own; the window keeps answering and the suggestions appear when it is done.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from annotator.core.edits import AcceptSuggestion, Composite, Edit, RejectSuggestion
-from annotator.core.errors import AnnotatorError, Cancelled
+from annotator.core.errors import AnnotatorError, Cancelled, NotFoundError
 from annotator.core.open_document import OpenDocument
 from annotator.core.suggestions import Suggestion
 from annotator.ops import suggesting
@@ -59,6 +60,19 @@ class SuggestionKeys:
         if doc.document_id is None:
             return
         doc.set_suggestions(self.host.repo.suggestions(doc.document_id))
+
+    def refresh_some(self, suggestion_ids: Sequence[int]) -> None:
+        """Only these suggestions read again (what an accept or reject changed): a document
+        with a thousand open suggestions is not read whole after each key."""
+        doc = self.host.open
+        if doc.document_id is None:
+            return
+        try:
+            changed = [self.host.repo.suggestion(i) for i in suggestion_ids]
+        except NotFoundError:  # gone (another program): read them all
+            self.refresh()
+            return
+        doc.update_suggestions(s for s in changed if s.document_id == doc.document_id)
 
     def current(self) -> Suggestion | None:
         doc = self.host.open

@@ -259,10 +259,21 @@ class ArticleEdit(QPlainTextEdit):
     # -- suggestions ------------------------------------------------------------------------
 
     def set_ghosts(self, ghosts: Sequence[overlays.Ghost]) -> None:
-        """Frame these suggestions (any order, overlaps allowed); [] removes them."""
+        """Frame these suggestions (any order, overlaps allowed); [] removes them. Only where
+        a frame came, went or changed is repainted (an accept with a thousand on screen
+        repaints one word)."""
+
+        def keys(found: Sequence[overlays.Ghost]) -> set[tuple[int, int, int, bool]]:
+            return {(g.start_u16, g.end_u16, g.colour.rgba(), g.selected) for g in found}
+
+        before = keys(self._ghosts)
         self._ghosts = sorted(ghosts, key=lambda g: (g.start_u16, g.end_u16))
         self._ghost_reach = overlays.ghost_reach(self._ghosts)
-        self.viewport().update()
+        changed = before.symmetric_difference(keys(self._ghosts))
+        if len(changed) > 64:  # a new document, a run of the recommenders: all of it
+            self.viewport().update()
+        else:
+            self.update_ranges([(a, z) for a, z, _, _ in changed])
 
     def ghosts(self) -> list[overlays.Ghost]:
         return list(self._ghosts)

@@ -240,13 +240,15 @@ class ArticleView(QWidget):
         """Draw these suggestions (start, end in code points, label) as dashed frames in their
         label's colour; ``selected``: the index of the one drawn thicker; [] removes them."""
         to_u16 = self._offsets.range_to_u16
+        colours: dict[str, QColor] = {}  # one QColor a label, not one a suggestion
         ghosts = []
         for i, (start, end, name) in enumerate(suggestions):
-            label = self._labels.get(name)
-            colour = QColor(label.colour if label is not None else UNKNOWN_COLOUR)
-            ghosts.append(
-                overlays.Ghost(*to_u16(start, end), colour.darker(GHOST_DARKER), i == selected)
-            )
+            colour = colours.get(name)
+            if colour is None:
+                label = self._labels.get(name)
+                base = QColor(label.colour if label is not None else UNKNOWN_COLOUR)
+                colour = colours[name] = base.darker(GHOST_DARKER)
+            ghosts.append(overlays.Ghost(*to_u16(start, end), colour, i == selected))
         self._edit.set_ghosts(ghosts)
 
     # -- geometry ---------------------------------------------------------------------------
