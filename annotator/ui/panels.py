@@ -200,7 +200,12 @@ class SidePanel(QWidget):
         layout.addWidget(self.suggestion_table, 1)
         self.suggestion_table.clicked.connect(self._suggestion_clicked)
         self.suggestion_table.horizontalHeader().sectionClicked.connect(self._sort_suggestions)
-        for signal in (self.suggestions.modelReset, self.suggestions.layoutChanged):
+        for signal in (
+            self.suggestions.modelReset,
+            self.suggestions.layoutChanged,
+            self.suggestions.rowsRemoved,
+            self.suggestions.rowsInserted,
+        ):
             signal.connect(lambda *_: self._suggestions_shown())
         self.table.clicked.connect(self._activated)
         self._framed = -1  # the span framed in the viewer, whose row the list highlights

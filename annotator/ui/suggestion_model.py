@@ -37,10 +37,35 @@ class SuggestionListModel(ReadOnlyTableModel):
 
     # -- the open document's view (document_views.SuggestionListOf) -------------------------
     def show(self, doc: OpenDocument) -> None:
+        """The open document's suggestions; when a few went or came back (an accept, a
+        reject, their undo) only their rows are removed or inserted, else the list is reset."""
+        rows = self._ordered(doc.suggestions)
+        if doc is self._doc and self._few_changed(rows):
+            return
         self.beginResetModel()
         self._doc = doc
-        self._rows = self._ordered(doc.suggestions)
+        self._rows = rows
         self.endResetModel()
+
+    def _few_changed(self, rows: list[Suggestion]) -> bool:
+        old = [s.id for s in self._rows]
+        new = [s.id for s in rows]
+        gone, came = set(old) - set(new), set(new) - set(old)
+        if (gone and came) or len(gone) + len(came) > 16:
+            return False
+        if [i for i in old if i not in gone] != [i for i in new if i not in came]:
+            return False  # the others moved (scores changed, another order): reset
+        for row in sorted((r for r, i in enumerate(old) if i in gone), reverse=True):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self.endRemoveRows()
+        for row, found in enumerate(rows):
+            if found.id in came:
+                self.beginInsertRows(QModelIndex(), row, row)
+                self._rows.insert(row, found)
+                self.endInsertRows()
+        self._rows = rows  # the same ids in the same order: the values as they are now
+        return True
 
     def sort_by_score(self, by_score: bool) -> None:
         if by_score != self.by_score:

@@ -152,6 +152,12 @@ def test_the_suggestions_list_follows_and_a_click_selects(
     assert table.selectionModel().isRowSelected(row)
     window.resize(1280, 800)
     assert window.grab().save(str(screenshot_dir / "suggestions-en.png"))
+    before = [model.suggestion_at_row(r) for r in range(count)]
     key(window, "A")  # accepted: its row goes, the count follows
     assert panel.suggestions.rowCount() == count - 1
+    assert f"Suggestions in this document: {count - 1}" in panel.suggestions_title.text()
     assert db_spans(window) == [(target.start, target.end, target.label)]
+    key(window, "Ctrl+Z")  # back in its row, by score as before
+    assert [model.suggestion_at_row(r) for r in range(count)] == before
+    texts = [model.index(r, 1).data() for r in range(count)]
+    assert all(texts)
