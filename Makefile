@@ -49,6 +49,9 @@ bench: $(STAMP)
 	$(PY) benchmarks/bench_memory.py
 	$(PY) benchmarks/bench_clitics.py
 	$(PY) benchmarks/bench_suggest.py
+	$(PY) benchmarks/bench_gazetteer.py
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_suggest_window.py
+	$(PY) benchmarks/bench_export.py --documents 10000,100000 --runs 1
 	$(MAKE) --no-print-directory bench-x
 
 # the real window under Xvfb with real X keys (xdotool); installs xvfb and xdotool with apt-get
