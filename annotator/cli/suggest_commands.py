@@ -3,7 +3,9 @@ docs/adr/0053). Thin: the work is in ops/suggesting.py."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
@@ -13,6 +15,7 @@ from annotator.formats.gazetteer import read_gazetteer
 from annotator.ops import suggesting
 from annotator.store import open_project
 
+F = TypeVar("F", bound=Callable[..., Any])
 EXISTING_PROJECT = click.Path(exists=True, dir_okay=False, path_type=Path)
 EXISTING_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 
@@ -21,15 +24,20 @@ def _n(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
+def _recommenders(help_text: str) -> Callable[[F], F]:
+    """The --recommender option of suggest and accept: repeatable, the registered names."""
+    return click.option(
+        "--recommender",
+        "names",
+        multiple=True,
+        type=click.Choice(suggesting.recommender_names()),
+        help=help_text,
+    )
+
+
 @click.command()
 @click.argument("project", type=EXISTING_PROJECT)
-@click.option(
-    "--recommender",
-    "names",
-    multiple=True,
-    type=click.Choice(suggesting.recommender_names()),
-    help="A recommender to run (repeat for several; default: all of them).",
-)
+@_recommenders("A recommender to run (repeat for several; default: all of them).")
 @click.option(
     "--status",
     type=click.Choice([s.value for s in Status]),
@@ -101,13 +109,7 @@ def suggest(
 
 @click.command()
 @click.argument("project", type=EXISTING_PROJECT)
-@click.option(
-    "--recommender",
-    "names",
-    multiple=True,
-    type=click.Choice(suggesting.recommender_names()),
-    help="Only this recommender's suggestions (repeat for several; default: any).",
-)
+@_recommenders("Only this recommender's suggestions (repeat for several; default: any).")
 @click.option(
     "--min-score",
     type=click.FloatRange(0.0, 1.0),

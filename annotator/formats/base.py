@@ -184,6 +184,40 @@ class RenderingWriter(Protocol):
         ...
 
 
+class RenderedWriter:
+    """The ``write`` of a RenderingWriter: ``write_rendered(render(docs, ...), ...)``."""
+
+    def write(
+        self,
+        docs: Iterable[AnnotatedDocument],
+        labels: LabelSet,
+        out_dir: Path,
+        options: ExportOptions,
+        report: ExportReport,
+    ) -> None:
+        chunks = self.render(docs, labels, options, report)
+        self.write_rendered(chunks, labels, out_dir, options, report)
+
+    def render(
+        self,
+        docs: Iterable[AnnotatedDocument],
+        labels: LabelSet,
+        options: ExportOptions,
+        report: ExportReport,
+    ) -> Iterator[str]:
+        raise NotImplementedError
+
+    def write_rendered(
+        self,
+        chunks: Iterable[str | bytes],
+        labels: LabelSet,
+        out_dir: Path,
+        options: ExportOptions,
+        report: ExportReport,
+    ) -> None:
+        raise NotImplementedError
+
+
 class AtomicFiles:
     """Collects files written under temporary names; ``commit()`` renames them all into place.
 

@@ -17,7 +17,13 @@ from annotator.core.errors import InputError
 from annotator.core.model import AnnotatedDocument, Document, Kind, LabelSet, Span
 from annotator.core.text import canonical_text, text_sha256
 from annotator.core.tokens import CLOSERS, INVISIBLE_IN_WORD, token_form, token_offsets
-from annotator.formats.base import AtomicFiles, ExportOptions, ExportReport, ReaderWithNotes
+from annotator.formats.base import (
+    AtomicFiles,
+    ExportOptions,
+    ExportReport,
+    ReaderWithNotes,
+    RenderedWriter,
+)
 from annotator.formats.decoding import read_text
 from annotator.formats.standoff import check_new_label, new_labels
 from annotator.formats.tagging import (
@@ -120,22 +126,9 @@ def file_name(options: ExportOptions) -> str:
     return f"{options.layer.value}.conll"
 
 
-class ConllWriter:
+class ConllWriter(RenderedWriter):
     name = NAME
     uses = frozenset({"layer", "scheme", "tokens"})
-
-    def write(
-        self,
-        docs: Iterable[AnnotatedDocument],
-        labels: LabelSet,
-        out_dir: Path,
-        options: ExportOptions,
-        report: ExportReport,
-    ) -> None:
-        check_options(options)
-        self.write_rendered(
-            self.render(docs, labels, options, report), labels, out_dir, options, report
-        )
 
     def render(
         self,

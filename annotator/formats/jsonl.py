@@ -45,7 +45,13 @@ from annotator.core.model import (
     Span,
     Status,
 )
-from annotator.formats.base import AtomicFiles, ExportOptions, ExportReport, ReaderWithNotes
+from annotator.formats.base import (
+    AtomicFiles,
+    ExportOptions,
+    ExportReport,
+    ReaderWithNotes,
+    RenderedWriter,
+)
 from annotator.formats.decoding import (
     canonical_with_map,
     read_text,
@@ -281,21 +287,9 @@ def _relations(fields: Fields, ids: dict[object, int], n: int) -> list[Relation]
     return out
 
 
-class JsonlWriter:
+class JsonlWriter(RenderedWriter):
     name = "jsonl"
     uses = frozenset({"scheme", "tokens"})  # the tokens and tags beside the spans
-
-    def write(
-        self,
-        docs: Iterable[AnnotatedDocument],
-        labels: LabelSet,
-        out_dir: Path,
-        options: ExportOptions,
-        report: ExportReport,
-    ) -> None:
-        self.write_rendered(
-            self.render(docs, labels, options, report), labels, out_dir, options, report
-        )
 
     def render(
         self,

@@ -23,7 +23,7 @@ from annotator.core.suggestions import Suggestion
 from annotator.ops import suggesting
 from annotator.store import Repository, open_project
 from annotator.ui.background import Job, Step
-from annotator.ui.text import isolate, ltr, short
+from annotator.ui.text import QT_TRANSLATE_NOOP, isolate, ltr, short
 from annotator.ui.viewer import ArticleView
 
 WINDOW_RECOMMENDERS = ("memory", "quotes")  # the gazetteer needs a list: command line for now
@@ -129,25 +129,26 @@ class SuggestionKeys:
 
     # -- accepting and rejecting ------------------------------------------------------------
     def accept(self) -> None:
-        chosen = self._chosen()
-        if chosen is None or chosen.id is None:
-            return
-        action = QCoreApplication.translate("Suggestions", "Accept {label} {text}").format(
-            label=isolate(chosen.label),
-            text=isolate(short(self.host.open.text[chosen.start : chosen.end])),
-        )
-        if self.host.push(AcceptSuggestion(chosen.id, self.host.annotator), action):
-            self.host.say(action)
+        self._decide(QT_TRANSLATE_NOOP("Suggestions", "Accept {label} {text}"), accept=True)
 
     def reject(self) -> None:
+        self._decide(QT_TRANSLATE_NOOP("Suggestions", "Reject {label} {text}"), accept=False)
+
+    def _decide(self, words: str, *, accept: bool) -> None:
+        """Accept or reject the current suggestion: one undoable edit, named in the bar."""
         chosen = self._chosen()
         if chosen is None or chosen.id is None:
             return
-        action = QCoreApplication.translate("Suggestions", "Reject {label} {text}").format(
+        action = QCoreApplication.translate("Suggestions", words).format(
             label=isolate(chosen.label),
             text=isolate(short(self.host.open.text[chosen.start : chosen.end])),
         )
-        if self.host.push(RejectSuggestion(chosen.id), action):
+        edit: Edit = (
+            AcceptSuggestion(chosen.id, self.host.annotator)
+            if accept
+            else RejectSuggestion(chosen.id)
+        )
+        if self.host.push(edit, action):
             self.host.say(action)
 
     def accept_all(self) -> None:
