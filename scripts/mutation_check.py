@@ -77,9 +77,9 @@ MUTATIONS = (
     ),
     Mutation(
         "the 'that span is already there' path skipped",
-        "annotator/ui/controller.py",
-        "        if existing is not None:\n",
-        "        if False:\n",
+        "annotator/ui/labelling.py",
+        "    if existing is not None:\n",
+        "    if False:\n",
         (W,),
     ),
     Mutation(
@@ -177,9 +177,9 @@ MUTATIONS = (
     ),
     Mutation(
         "an exact label keeps the line break selected after the word (issue 8 item 2)",
-        "annotator/ui/controller.py",
-        "            start, end = trim(text, start, end)\n",
-        "            pass\n",
+        "annotator/ui/labelling.py",
+        "        start, end = trim(text, start, end)\n",
+        "        pass\n",
         ("tests/ui/window/test_span_edges.py",),
     ),
     Mutation(

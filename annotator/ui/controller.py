@@ -15,24 +15,21 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from annotator.core.edges import trim
 from annotator.core.edits import (
-    AddSpan,
     Edit,
-    Relabel,
     RemoveSpan,
     Resize,
 )
 from annotator.core.errors import AnnotatorError, ConflictError, NotFoundError
-from annotator.core.model import SPEAKER, Document, LabelSet, Relation, Span, StoredSpan
+from annotator.core.model import SPEAKER, Document, LabelSet, Relation, StoredSpan
 from annotator.core.open_document import OpenDocument
 from annotator.store import Repository
 from annotator.store.guard import ProjectDetachedError
-from annotator.ui import commands
+from annotator.ui import commands, labelling
 from annotator.ui.clitic_snap import Snapper
 from annotator.ui.document_model import DocumentListModel
 from annotator.ui.document_views import SnapperOf, SpanListOf, SuggestionListOf, ViewerOf
-from annotator.ui.edge_text import move_refused, trimmed_note
+from annotator.ui.edge_text import move_refused
 from annotator.ui.effects import Effects, effects
 from annotator.ui.error_text import step_refused, write_failed
 from annotator.ui.evidence import EvidenceWorker, SpanSnapshot
@@ -56,9 +53,6 @@ RIGHT_STEP = -1
 def default_annotator() -> str:
     """The name used while the user has set none: neutral, never the system user ("root")."""
     return PLACEHOLDER
-
-
-OPENING_MARKS = "«\"'“‘‹„("  # between a proclitic and its word: لـ«رويترز», و«داعش»
 
 
 class AnnotationController(QObject):
@@ -341,91 +335,13 @@ class AnnotationController(QObject):
         self.label(label.name, exact=exact)
 
     def label(self, name: str, *, exact: bool = False) -> None:
-        """Label the selection (snapped to tokens unless ``exact``); relabel a selected span."""
-        if self.document is None or self.document.id is None:
-            self.message.emit(self.tr("No article is open: import articles first"))
-            return
-        selected = self.selected_span()
-        if selected is not None:
-            self._relabel(selected, name)
-            return
-        start, end = self.view.selection()
-        if start == end:
-            self.message.emit(self.tr("Select some text or a span first"))
-            return
-        text = self.document.text
-        note = ""
-        found = not exact and self.found == (start, end)
-        if exact or found:  # the characters chosen, never white space at the edges (ADR 0035)
-            chosen = (start, end)
-            start, end = trim(text, start, end)
-            if start == end:
-                self.message.emit(self.tr("The selection holds only spaces: no span made"))
-                return
-            note = trimmed_note() if (start, end) != chosen else ""
-            if found and not note:
-                note = self.tr("the match found, labelled as it is")
-        else:
-            snapped = self.snapper.snap(start, end)
-            if snapped is None:
-                self.message.emit(
-                    self.tr("The selection holds only spaces or punctuation: no span made")
-                )
-                return
-            start, end, proclitic = snapped
-            letters = proclitic.rstrip(OPENING_MARKS)  # لـ« is the proclitic لـ and a mark
-            if letters != proclitic:
-                note = self.tr("proclitic {clitic} and {mark} left out of the span").format(
-                    clitic=isolate(letters), mark=isolate(proclitic[len(letters) :])
-                )
-            elif proclitic:
-                note = self.tr("proclitic {clitic} left out of the span").format(
-                    clitic=isolate(proclitic)
-                )
-        existing = self._same_span(start, end, name)
-        if existing is not None:
-            self.view.select_span(existing.id)
-            self.message.emit(self.tr("That span is already there"))
-            return
-        span = Span(None, self.document.id, start, end, name, self.annotator)
-        words = isolate(short(text[start:end]))
-        action = self.tr("Label {text} as {label}").format(text=words, label=isolate(name))
-        if self.push(AddSpan(span), action):
-            self.message.emit(joined(action, note) if note else action)
+        """Label the selection (snapped to tokens unless ``exact``); relabel a selected span
+        (ui.labelling)."""
+        labelling.label(self, name, exact=exact)
 
     def label_all(self) -> None:
         """Label every other occurrence of the selected span's text (ui.label_all)."""
         label_all_occurrences(self)
-
-    def _relabel(self, span: StoredSpan, name: str) -> None:
-        if span.label == name:
-            self.message.emit(self.tr("The span is already {label}").format(label=isolate(name)))
-            return
-        if self._same_span(span.start, span.end, name) is not None:
-            self.message.emit(
-                self.tr("A {label} span with these bounds is already there").format(
-                    label=isolate(name)
-                )
-            )
-            return
-        action = self.tr("Relabel {old} as {new}").format(
-            old=isolate(span.label), new=isolate(name)
-        )
-        note = self.speakers.relabel_note(span, name)  # before: the links are still there
-        if self.push(Relabel(span.id, name), action, select=span.id):
-            dropped = self.last_effects.dropped if self.last_effects else 0
-            self.message.emit(joined(action, note) if dropped and note else action)
-
-    def _same_span(self, start: int, end: int, label: str) -> StoredSpan | None:
-        for span in self.span_model.spans():
-            if (span.start, span.end, span.label, span.annotator) == (
-                start,
-                end,
-                label,
-                self.annotator,
-            ):
-                return span
-        return None
 
     def _speaker_of(self, quote_id: int) -> StoredSpan | None:
         relation = self.span_model.speaker_relation(quote_id)
@@ -470,7 +386,7 @@ class AnnotationController(QObject):
         if refused is not None:
             self.message.emit(refused)
             return
-        if self._same_span(start, end, span.label) is not None:
+        if labelling.same_span(self, start, end, span.label) is not None:
             self.message.emit(
                 self.tr("A {label} span with these bounds is already there").format(
                     label=isolate(span.label)
