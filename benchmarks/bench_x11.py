@@ -3,7 +3,7 @@ viewer's paint that shows its result, next to a bare Qt widget doing the same in
 
 Usage: python benchmarks/bench_x11.py [--quick] [--runs R] [--tokens 6000,12000]
        [--chars 132000,261000] [--big-chars N] [--big-spans N] [--documents 1000,10000,100000]
-       [--only articles|big|project] [--offscreen]
+       [--only articles|big|project|suggestions] [--offscreen]
 (``make bench-x`` installs Xvfb and xdotool with apt-get first.)
 
 The script starts Xvfb on a display Xvfb picks itself (-displayfd), runs the real window
@@ -75,6 +75,7 @@ from benchmarks.x11_documents import (  # noqa: E402
     big_article_project,
     many_documents_project,
     sample_text,
+    suggestions_project,
 )
 from benchmarks.x11_input import Xvfb, missing_tools  # noqa: E402
 from benchmarks.x11_rows import Rows  # noqa: E402
@@ -82,7 +83,7 @@ from benchmarks.x11_rows import Rows  # noqa: E402
 SCREEN = (2700, 1000)  # the window and the baseline side by side: raising one exposes nothing
 QUICK = {"runs": 5, "tokens": [1000], "chars": [12000], "big_chars": 60_000, "big_spans": 2_000}
 QUICK_DOCUMENTS = [200, 2000]
-GROUPS = ("articles", "big", "project")
+GROUPS = ("articles", "big", "project", "suggestions")
 
 
 def sizes(value: str) -> list[int]:
@@ -215,6 +216,11 @@ def run(rows: Rows, args: argparse.Namespace, folder: Path) -> None:
                 points.setdefault(name, []).append((count, app, base))
         for name, series in points.items():
             print_growth(f"{name} against the number of documents", series)
+    if "suggestions" in args.only:
+        path = suggestions_project(folder / "suggestions.annot.db", 6_000, 1_000, 1_000)
+        print("\n6,000 tokens, 1,000 spans, 1,000 open suggestions")
+        for name, (app, base), baseline in rows.suggestions(path):
+            print(row_line(name, app, base, baseline))
     rows.print_stamps()
 
 

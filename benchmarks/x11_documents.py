@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.core.model import AnnotatedDocument, Document, Span
+from annotator.core.suggestions import Suggestion
 from annotator.core.tokens import tokenize
 from annotator.store import open_project
 
@@ -122,4 +123,31 @@ def many_documents_project(path: Path, count: int) -> Path:
         repo.add_documents(
             AnnotatedDocument(Document(None, f"مقال {i}", f"{sentence} {i}")) for i in range(count)
         )
+    return path
+
+
+def suggestions_project(path: Path, tokens: int, spans: int, suggestions: int) -> Path:
+    """An article of ``tokens`` tokens (short paragraphs) with ``spans`` spans and
+    ``suggestions`` open suggestions on words no span covers (issue 11), every entity label."""
+    text = short_paragraphs(tokens=tokens)
+    doc = _annotated(f"{tokens:,} tokens", text, spans)
+    entity = {
+        i for s in doc.spans if s.label not in ("QUOTE", "EVENT") for i in range(s.start, s.end)
+    }
+    words = [
+        (t.start, t.end)
+        for t in tokenize(text)
+        if t.is_word and len(t.text) > 3 and not entity.intersection(range(t.start, t.end))
+    ]
+    random.Random(11).shuffle(words)
+    labels = ("PER", "ORG", "LOC", "MISC")
+    with open_project(path, create=True) as repo:
+        added = repo.add_document(doc, annotator=WHO)
+        assert added is not None and added.id is not None
+        document_id = added.id
+        found = [
+            Suggestion(document_id, a, b, labels[i % 4], "memory", 0.5 + (i % 5) / 10)
+            for i, (a, b) in enumerate(sorted(words[:suggestions]))
+        ]
+        repo.add_suggestions(found, replace="memory", documents=[document_id])
     return path

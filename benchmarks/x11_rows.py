@@ -218,6 +218,55 @@ class Rows:
         finally:
             self.shut(window)
 
+    def suggestions(self, path: Path) -> Iterator[tuple[str, tuple[float, float], str]]:
+        """The label key and its undo, then the accept key A on a selected suggestion and its
+        undo, with the project's open suggestions drawn (issue 11)."""
+        window = self.shown(path)
+        try:
+            for name, figures in self.edits(window).items():
+                yield name, figures, BARE
+            yield from self.accepts(window)
+        finally:
+            self.shut(window)
+
+    def accepts(self, window: MainWindow) -> Iterator[tuple[str, tuple[float, float], str]]:
+        view, bench, bare = window.view, self.bench, self.bare
+        edit, keys = view.text_edit, window.controller.suggestion_keys
+        # as the label key's words: every third from the middle on (the span list, which
+        # follows the new span, scrolls as little as there)
+        shown = window.controller.open.suggestions
+        middle = len(view.text) // 2
+        chosen = [s for s in shown if s.start >= middle][::3]
+        bare.load(view.text, edit)
+        accepts, undos, typed_a, unkeys = [], [], [], []
+        for suggestion in chosen[: self.runs]:
+            assert suggestion.id is not None
+            mid = (suggestion.start + suggestion.end) // 2
+            place = lambda mid=mid: view.char_rect(mid)  # noqa: E731
+            bench.focus(edit)
+            keys.select(suggestion.id)
+            bench.settle()
+            count = len(view.span_at(mid))
+            accepted = lambda mid=mid, n=count: len(view.span_at(mid)) == n + 1  # noqa: E731
+            accepts.append(bench.measure("a", edit, accepted, place))
+            self.wait_evidence(window)
+            back = lambda mid=mid, n=count: len(view.span_at(mid)) == n  # noqa: E731
+            undos.append(bench.measure("ctrl+z", edit, back, place))
+            self.wait_evidence(window)
+            bench.focus(bare.edit)
+            bare.put_cursor(suggestion.start)
+            bench.settle()
+            n = bare.length()
+            typed = lambda n=n: bare.length() == n + 1  # noqa: E731
+            typed_a.append(bench.measure("a", bare.edit, typed, bare.cursor_rect))
+            bench.settle()
+            undone = lambda n=n: bare.length() == n  # noqa: E731
+            unkeys.append(bench.measure("ctrl+z", bare.edit, undone, bare.cursor_rect))
+            bench.settle()
+        drawn = f"{len(window.controller.open.suggestions):,} suggestions drawn"
+        yield f"accept key A -> span painted ({drawn})", (median(accepts), median(typed_a)), BARE
+        yield "undo of the accept -> span gone, painted", (median(undos), median(unkeys)), BARE
+
     def filter(self, window: MainWindow, before: str = "", key: str = "7") -> tuple[float, float]:
         """``key`` typed into the title filter holding ``before`` (by default a digit into the
         empty filter: the bounded scan of one or two characters; after two: the trigram index,

@@ -11,11 +11,17 @@ controller's hand-written sequence of calls. Pure Python: no Qt, no store.
 
 from __future__ import annotations
 
+from bisect import insort
 from collections.abc import Iterable
 from typing import Protocol
 
 from annotator.core.model import DEFAULT_LABELS, Document, LabelSet, Relation, StoredSpan
 from annotator.core.suggestions import Suggestion, SuggestionState
+
+
+def _reading_order(s: Suggestion) -> tuple[int, int, float]:
+    """The open suggestions' order: by place, the longest, then the best score first."""
+    return (s.start, -s.end, -s.score)
 
 
 class DocumentViews(Protocol):
@@ -32,6 +38,12 @@ class DocumentViews(Protocol):
     def labels_changed(self, labels: LabelSet) -> None: ...
 
     def suggestions_changed(self, doc: OpenDocument) -> None: ...
+
+    def suggestions_moved(
+        self, doc: OpenDocument, closed: list[Suggestion], opened: list[Suggestion]
+    ) -> None:
+        """Only these left the open suggestions (accepted, rejected) or came back (their
+        undo), the selection aside: a view with a thousand drawn changes only these."""
 
 
 class OpenDocument:
@@ -99,7 +111,7 @@ class OpenDocument:
     def set_suggestions(self, suggestions: Iterable[Suggestion]) -> None:
         """The document's open suggestions (read again after a change); the selected one stays
         selected while it is open."""
-        self.suggestions = sorted(suggestions, key=lambda s: (s.start, -s.end, -s.score))
+        self.suggestions = sorted(suggestions, key=_reading_order)
         if self.suggestion(self.selected_suggestion) is None:
             self.selected_suggestion = None
         self._suggestions_changed()
@@ -107,13 +119,24 @@ class OpenDocument:
     def update_suggestions(self, changed: Iterable[Suggestion]) -> None:
         """These suggestions as the store has them now: an open one is shown (in its place),
         one accepted or rejected goes."""
-        by_id = {s.id: s for s in self.suggestions}
-        for s in changed:
-            if s.state is SuggestionState.OPEN:
-                by_id[s.id] = s
-            else:
-                by_id.pop(s.id, None)
-        self.set_suggestions(by_id.values())
+        changed = list(changed)
+        here = {s.id for s in self.suggestions}
+        opened = [s for s in changed if s.state is SuggestionState.OPEN]
+        if any(s.id in here for s in opened):  # a score or a label changed: all of them
+            by_id = {s.id: s for s in self.suggestions}
+            by_id.update((s.id, s) for s in opened)
+            self.set_suggestions(by_id.values())
+            return
+        gone = {s.id for s in changed if s.state is not SuggestionState.OPEN}
+        closed = [s for s in self.suggestions if s.id in gone]
+        kept = [s for s in self.suggestions if s.id not in gone]
+        for s in opened:
+            insort(kept, s, key=_reading_order)
+        self.suggestions = kept
+        if self.selected_suggestion in gone:
+            self.selected_suggestion = None
+        for view in self._views:
+            view.suggestions_moved(self, closed, opened)
 
     def select_suggestion(self, suggestion_id: int | None) -> None:
         self.selected_suggestion = suggestion_id

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from annotator.core.model import LabelSet, Relation, StoredSpan
 from annotator.core.open_document import OpenDocument
+from annotator.core.suggestions import Suggestion
 from annotator.ui.clitic_snap import Snapper
 from annotator.ui.span_model import SpanListModel
 from annotator.ui.suggestion_model import SuggestionListModel
@@ -37,6 +38,14 @@ class ViewerOf:
         selected = next((i for i, s in enumerate(shown) if s.id == doc.selected_suggestion), None)
         self.view.set_suggestions([(s.start, s.end, s.label) for s in shown], selected)
 
+    def suggestions_moved(
+        self, doc: OpenDocument, closed: list[Suggestion], opened: list[Suggestion]
+    ) -> None:
+        if not self.view.move_suggestions(
+            [(s.start, s.end, s.label) for s in closed], [(s.start, s.end, s.label) for s in opened]
+        ):
+            self.suggestions_changed(doc)  # a frame the viewer does not have: draw them all
+
 
 class SpanListOf:
     """The span list: a row a span, its speaker."""
@@ -65,6 +74,11 @@ class SpanListOf:
     def suggestions_changed(self, doc: OpenDocument) -> None:
         pass  # suggestions are not spans: the list shows the annotators' work only
 
+    def suggestions_moved(
+        self, doc: OpenDocument, closed: list[Suggestion], opened: list[Suggestion]
+    ) -> None:
+        pass
+
 
 class SnapperOf:
     """The clitic snapper: the open document's spans are evidence at once."""
@@ -90,6 +104,11 @@ class SnapperOf:
     def suggestions_changed(self, doc: OpenDocument) -> None:
         pass  # a suggestion is no evidence: only what annotators labelled is
 
+    def suggestions_moved(
+        self, doc: OpenDocument, closed: list[Suggestion], opened: list[Suggestion]
+    ) -> None:
+        pass
+
 
 class SuggestionListOf:
     """The Suggestions list: the open suggestions, a row each."""
@@ -114,3 +133,11 @@ class SuggestionListOf:
 
     def suggestions_changed(self, doc: OpenDocument) -> None:
         self.model.show(doc)
+
+    def suggestions_moved(
+        self, doc: OpenDocument, closed: list[Suggestion], opened: list[Suggestion]
+    ) -> None:
+        if opened:
+            self.model.show(doc)  # their rows come back (SuggestionListModel.show)
+        else:
+            self.model.close(doc, {s.id for s in closed})

@@ -67,6 +67,17 @@ class SuggestionListModel(ReadOnlyTableModel):
         self._rows = rows  # the same ids in the same order: the values as they are now
         return True
 
+    def close(self, doc: OpenDocument, closed: set[int | None]) -> None:
+        """These suggestions were accepted or rejected: only their rows go (no other row is
+        compared, a thousand open ones or not)."""
+        if doc is not self._doc:
+            self.show(doc)
+            return
+        for row in reversed([r for r, s in enumerate(self._rows) if s.id in closed]):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self.endRemoveRows()
+
     def sort_by_score(self, by_score: bool) -> None:
         if by_score != self.by_score:
             self.by_score = by_score

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from annotator.core.model import DEFAULT_LABELS, Document, LabelSet, Relation, StoredSpan
 from annotator.core.open_document import OpenDocument
-from annotator.core.suggestions import Suggestion
+from annotator.core.suggestions import Suggestion, SuggestionState
 
 TEXT = "قال كارتر في لندن"
 
@@ -35,6 +37,12 @@ class Heard:
     def suggestions_changed(self, doc: OpenDocument) -> None:
         shown = [s.id for s in doc.suggestions]
         self.log.append((self.name, "suggestions", (shown, doc.selected_suggestion)))
+
+    def suggestions_moved(
+        self, doc: OpenDocument, closed: list[Suggestion], opened: list[Suggestion]
+    ) -> None:
+        moved = ([s.id for s in closed], [s.id for s in opened])
+        self.log.append((self.name, "moved", moved))
 
 
 def test_every_view_hears_every_change_in_the_order_they_subscribed() -> None:
@@ -93,3 +101,23 @@ def test_suggestions_in_reading_order_and_the_selected_one_while_open() -> None:
         ([8, 9, 7], 9),
         ([8, 7], None),
     ]
+
+
+def test_an_accept_or_reject_tells_the_views_only_what_closed() -> None:
+    log: list[tuple[str, str, object]] = []
+    doc = OpenDocument()
+    doc.subscribe(Heard("viewer", log))
+    doc.open(Document(1, "t", TEXT), [], [], DEFAULT_LABELS)
+    london = Suggestion(1, 13, 17, "LOC", "memory", 1.0, id=7)
+    carter = Suggestion(1, 4, 9, "PER", "memory", 0.67, id=8)
+    doc.set_suggestions([london, carter])
+    doc.select_suggestion(8)
+    log.clear()
+    doc.update_suggestions([replace(carter, state=SuggestionState.ACCEPTED)])
+    assert log == [("viewer", "moved", ([8], []))]
+    assert [s.id for s in doc.suggestions] == [7] and doc.selected_suggestion is None
+    doc.update_suggestions([carter])  # its undo: open again, in its place
+    assert [s.id for s in doc.suggestions] == [8, 7]
+    assert log[-1] == ("viewer", "moved", ([], [8]))
+    doc.update_suggestions([replace(carter, score=0.9)])  # another score: all read again
+    assert log[-1] == ("viewer", "suggestions", ([8, 7], None))

@@ -4,6 +4,8 @@ paragraph only the lines on screen are painted."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
@@ -99,3 +101,34 @@ def test_overlapping_suggestions_are_all_drawn(view: ArticleView) -> None:
     image = view.viewport().grab().toImage()
     assert pixels_of(image, ghost_colour("PER"), box_of(view, *whole)) > 20
     assert pixels_of(image, ghost_colour("ORG"), box_of(view, *whole)) > 20
+
+
+def looks_of(view: ArticleView) -> list[tuple[int, int, int, bool]]:
+    return [(g.start_u16, g.end_u16, g.colour.rgba(), g.selected) for g in view.text_edit.ghosts()]
+
+
+def test_moving_frames_leaves_what_drawing_the_rest_draws(view: ArticleView, qtbot: QtBot) -> None:
+    """An accept or reject takes only its frames away (bisection, no redraw of the others),
+    its undo puts them back: what is drawn is what drawing those suggestions anew draws,
+    twins (the same place and label from two recommenders) included."""
+    view.set_document(TEXT, [], DEFAULT_LABELS)
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", TEXT)]
+    shown = [(a, b, ("PER", "LOC", "ORG")[i % 3]) for i, (a, b) in enumerate(words)]
+    shown.insert(3, shown[3])  # a twin
+    view.set_suggestions(shown, selected=5)
+    fresh = ArticleView()
+    qtbot.addWidget(fresh)
+    fresh.set_document(TEXT, [], DEFAULT_LABELS)
+
+    def drawn_anew(suggestions: list[tuple[int, int, str]]) -> list[tuple[int, int, int, bool]]:
+        fresh.set_suggestions(suggestions)
+        return looks_of(fresh)
+
+    assert view.move_suggestions([shown[3], shown[5], shown[8]], [])
+    left = [s for i, s in enumerate(shown) if i not in (3, 5, 8)]
+    assert looks_of(view) == drawn_anew(left)
+    assert view.move_suggestions([shown[4]], [])  # the twin's other frame
+    assert not view.move_suggestions([shown[4]], [])  # not drawn now: nothing changed
+    assert looks_of(view) == drawn_anew([s for s in left if s != shown[4]])
+    assert view.move_suggestions([], [shown[4], shown[8]])  # undone: drawn again
+    assert sorted(looks_of(view)) == sorted(drawn_anew([*left, shown[8]]))

@@ -7,7 +7,9 @@ the text out once and is never given a char format: spans are painted over and u
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections.abc import Callable, Iterator, Sequence
+from operator import itemgetter
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -31,6 +33,8 @@ from .glyphs import glyph_extent, grapheme, x_of
 from .overlays import MARGIN, Bar, EventLine, Fill, LineTable
 from .style import PAPER_COLOUR, TEXT_COLOUR
 
+_PLACE = itemgetter(0, 1)  # a Ghost's (start_u16, end_u16)
+_START = itemgetter(0)
 DRAG_DISTANCE = 4  # pixels: a press and release further apart are a drag, not a click
 
 
@@ -263,17 +267,48 @@ class ArticleEdit(QPlainTextEdit):
         a frame came, went or changed is repainted (an accept with a thousand on screen
         repaints one word)."""
 
-        def keys(found: Sequence[overlays.Ghost]) -> set[tuple[int, int, int, bool]]:
-            return {(g.start_u16, g.end_u16, g.colour.rgba(), g.selected) for g in found}
-
-        before = keys(self._ghosts)
-        self._ghosts = sorted(ghosts, key=lambda g: (g.start_u16, g.end_u16))
+        before = self._ghosts
+        self._ghosts = sorted(ghosts, key=_PLACE)
         self._ghost_reach = overlays.ghost_reach(self._ghosts)
-        changed = before.symmetric_difference(keys(self._ghosts))
-        if len(changed) > 64:  # a new document, a run of the recommenders: all of it
+        # the view hands out one Ghost object a look (view._ghost_of), so a frame that stays is
+        # the same object: compare identities (both lists alive: no id is reused meanwhile)
+        moved = {id(g) for g in before}.symmetric_difference(id(g) for g in self._ghosts)
+        if len(moved) > 64:  # a new document, a run of the recommenders: all of it
             self.viewport().update()
         else:
-            self.update_ranges([(a, z) for a, z, _, _ in changed])
+            changed = [g for g in (*before, *self._ghosts) if id(g) in moved]
+            self.update_ranges([(g.start_u16, g.end_u16) for g in changed])
+
+    def move_ghosts(
+        self, closed: Sequence[Sequence[overlays.Ghost]], opened: Sequence[overlays.Ghost]
+    ) -> bool:
+        """Take away one frame of each of ``closed`` (a closed suggestion's looks: selected
+        or not), found by bisection, and put ``opened`` in their places; False, and nothing
+        changed, when one to take away is not drawn."""
+        ghosts = list(self._ghosts)
+        moved = []
+        for looks in closed:
+            at = self._drawn_at(ghosts, looks)
+            if at is None:
+                return False
+            moved.append(ghosts.pop(at))
+        for ghost in opened:
+            insort(ghosts, ghost, key=_PLACE)
+            moved.append(ghost)
+        self._ghosts = ghosts
+        self._ghost_reach = overlays.ghost_reach(ghosts)
+        self.update_ranges([(g.start_u16, g.end_u16) for g in moved])
+        return True
+
+    @staticmethod
+    def _drawn_at(ghosts: list[overlays.Ghost], looks: Sequence[overlays.Ghost]) -> int | None:
+        for look in looks:
+            at = bisect_left(ghosts, look.start_u16, key=_START)
+            while at < len(ghosts) and ghosts[at].start_u16 == look.start_u16:
+                if ghosts[at] is look:
+                    return at
+                at += 1
+        return None
 
     def ghosts(self) -> list[overlays.Ghost]:
         return list(self._ghosts)

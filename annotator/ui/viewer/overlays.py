@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
+from itertools import accumulate
+from operator import itemgetter
 from typing import NamedTuple, Protocol
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
@@ -233,11 +235,7 @@ class Ghost(NamedTuple):
 
 def ghost_reach(ghosts: Sequence[Ghost]) -> list[int]:
     """For ghosts sorted by start: the largest end among the first k + 1, for each k."""
-    reach, top = [], -1
-    for ghost in ghosts:
-        top = max(top, ghost.end_u16)
-        reach.append(top)
-    return reach
+    return list(accumulate(map(itemgetter(1), ghosts), max))
 
 
 def paint_ghosts(

@@ -57,6 +57,9 @@ class ArticleView(QWidget):
         self._selection = (0, 0)
         self._looks = SpanLooks(self._index, self._offsets, self._labels)
         self._tinted: list[tuple[int, int, str]] = []  # the quote tints given to Qt (u16)
+        # a suggestion's frame by (start, end, label, selected): an accept among a thousand
+        # converts no offsets and makes no colour again; emptied with the text or the labels
+        self._ghost_of: dict[tuple[int, int, str, bool], overlays.Ghost] = {}
         self._zoom = 0
         self._family = load_fonts()
         self._pending_scroll: int | None = None
@@ -102,6 +105,7 @@ class ArticleView(QWidget):
         index = SpanIndex(text, spans)  # validates before anything changes
         self._text, self._labels = text, labels
         self._offsets = OffsetMap(text)
+        self._ghost_of = {}
         self._index = index
         self._selected = None
         self._pending_scroll = None
@@ -132,6 +136,7 @@ class ArticleView(QWidget):
 
     def set_labels(self, labels: LabelSet) -> None:
         self._labels = labels
+        self._ghost_of = {}
         self._looks = SpanLooks(self._index, self._offsets, labels)
         self._retint()
         self._edit.viewport().update()
@@ -239,17 +244,40 @@ class ArticleView(QWidget):
     ) -> None:
         """Draw these suggestions (start, end in code points, label) as dashed frames in their
         label's colour; ``selected``: the index of the one drawn thicker; [] removes them."""
-        to_u16 = self._offsets.range_to_u16
-        colours: dict[str, QColor] = {}  # one QColor a label, not one a suggestion
+        made = self._ghost_of
         ghosts = []
         for i, (start, end, name) in enumerate(suggestions):
-            colour = colours.get(name)
-            if colour is None:
-                label = self._labels.get(name)
-                base = QColor(label.colour if label is not None else UNKNOWN_COLOUR)
-                colour = colours[name] = base.darker(GHOST_DARKER)
-            ghosts.append(overlays.Ghost(*to_u16(start, end), colour, i == selected))
+            key = (start, end, name, i == selected)
+            ghost = made.get(key)
+            if ghost is None:
+                ghost = made[key] = self._ghost(*key)
+            ghosts.append(ghost)
         self._edit.set_ghosts(ghosts)
+
+    def move_suggestions(
+        self, closed: Sequence[tuple[int, int, str]], opened: Sequence[tuple[int, int, str]]
+    ) -> bool:
+        """Take these suggestions' frames away (start, end, label; accepted or rejected) and
+        draw those (back after an undo), no other frame looked at; False (nothing changed)
+        when one to take away is not drawn."""
+        made = self._ghost_of
+        looks = [
+            [g for g in (made.get((*c, True)), made.get((*c, False))) if g is not None]
+            for c in closed
+        ]
+        new = []
+        for start, end, name in opened:
+            key = (start, end, name, False)
+            ghost = made.get(key)
+            if ghost is None:
+                ghost = made[key] = self._ghost(*key)
+            new.append(ghost)
+        return self._edit.move_ghosts(looks, new)
+
+    def _ghost(self, start: int, end: int, name: str, selected: bool) -> overlays.Ghost:
+        label = self._labels.get(name)
+        colour = QColor(label.colour if label is not None else UNKNOWN_COLOUR).darker(GHOST_DARKER)
+        return overlays.Ghost(*self._offsets.range_to_u16(start, end), colour, selected)
 
     # -- geometry ---------------------------------------------------------------------------
 
