@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QFontMetrics,
     QPainter,
     QPalette,
     QTextDocument,
@@ -71,10 +72,15 @@ class ContextCells(QStyledItemDelegate):
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         paint.palette.setColor(QPalette.ColorRole.Text, cell.palette.color(role))
         rect = cell.rect
-        document.setTextWidth(rect.width())
+        # the line's right end (where the article's words begin) at the cell's right edge; a
+        # long left context pushed out to the right so that the place starts mid-cell
+        full = document.idealWidth()
+        document.setTextWidth(full)
+        before = QFontMetrics(cell.font).horizontalAdvance(place.before)
+        right = rect.right() + max(0.0, before - rect.width() / 2)
         painter.save()
-        painter.translate(rect.left(), rect.top() + (rect.height() - document.size().height()) / 2)
-        painter.setClipRect(0, 0, rect.width(), rect.height())
+        painter.setClipRect(rect)
+        painter.translate(right - full, rect.top() + (rect.height() - document.size().height()) / 2)
         document.documentLayout().draw(painter, paint)
         painter.restore()
 

@@ -142,7 +142,7 @@ def test_the_report_lists_the_texts_labelled_differently_and_a_click_opens_the_p
 def test_enter_on_a_place_opens_the_other_document(
     qtbot: QtBot, reports_window: tuple[MainWindow, int, int]
 ) -> None:
-    window, article, paragraph = reports_window
+    window, _, paragraph = reports_window
     dialog = consistency(qtbot, window)
     ankara = dialog.tree.topLevelItem(1)
     assert ankara is not None
@@ -164,7 +164,9 @@ def test_enter_on_a_place_opens_the_other_document(
 def test_an_empty_report_says_so(qtbot: QtBot, window: MainWindow) -> None:
     dialog = consistency(qtbot, window)
     assert rows(dialog) == []
-    assert dialog.summary.text() == "No text is labelled differently (\u20660\u2069 spans compared)."
+    assert (
+        dialog.summary.text() == "No text is labelled differently (\u20660\u2069 spans compared)."
+    )
 
 
 # -- the quality table ------------------------------------------------------------------------
@@ -221,8 +223,16 @@ def test_the_quality_table_has_the_figures_of_evaluate_and_of_the_command_line(
     dialog = quality(qtbot, window)
     shown = table(dialog)
     assert shown == [
-        [q.recommender, q.label, f"{q.precision:.2f}", f"{q.recall:.2f}", f"{q.f1:.2f}"]
-        + [str(q.right), str(q.suggested), str(q.gold)]
+        [
+            q.recommender,
+            q.label,
+            f"{q.precision:.2f}",
+            f"{q.recall:.2f}",
+            f"{q.f1:.2f}",
+            str(q.right),
+            str(q.suggested),
+            str(q.gold),
+        ]
         for q in expected
     ]
     spans = sum({q.label: q.gold for q in expected}.values())
