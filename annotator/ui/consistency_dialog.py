@@ -11,7 +11,6 @@ a kind), over every annotator's spans, read on a Job (ops/consistency_report.py)
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -34,8 +33,6 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.ops.consistency_report import ConsistencyReport, PlaceInContext, consistency_report
-from annotator.store import open_project
-from annotator.ui.background import Step
 from annotator.ui.cells import RightToLeftCells
 from annotator.ui.job_dialog import ReportDialog
 from annotator.ui.text import ltr
@@ -110,9 +107,7 @@ class ConsistencyDialog(ReportDialog[ConsistencyReport]):
     placeChosen = Signal(int, int, int, str)
 
     def __init__(self, project: Path, timeout: float, parent: QWidget | None = None) -> None:
-        super().__init__("consistency-report", parent)
-        self.project, self.timeout = project, timeout
-        self.report: ConsistencyReport | None = None
+        super().__init__("consistency-report", consistency_report, project, timeout, parent)
         self.tree = QTreeWidget()
         self.tree.setObjectName("consistency-tree")
         self.tree.setColumnCount(4)
@@ -135,26 +130,14 @@ class ConsistencyDialog(ReportDialog[ConsistencyReport]):
         self.retranslate()
         self.refresh()
 
-    def retranslate(self) -> None:
+    def retranslate_texts(self) -> None:
         self.setWindowTitle(self.tr("Consistency report"))
         self.tree.setHeaderLabels(
             [self.tr("Text"), self.tr("Labels"), self.tr("Document"), self.tr("In context")]
         )
-        self.retranslate_buttons()
-        if self.report is not None and not self.running:
-            self.show_result(self.report)
 
     def reading_text(self) -> str:
         return self.tr("Looking for texts labelled differently…")
-
-    def work(self) -> Callable[[Step], ConsistencyReport]:
-        project, timeout = self.project, self.timeout
-
-        def read(step: Step) -> ConsistencyReport:
-            with open_project(project, create=False, read_only=True, timeout=timeout) as repo:
-                return consistency_report(repo, progress=lambda done, total: step(done, total, ""))
-
-        return read
 
     # -- showing ----------------------------------------------------------------------------
     def show_result(self, value: ConsistencyReport) -> None:

@@ -10,6 +10,7 @@ while it runs is not offered (the button is Cancel then).
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import AnnotatorError, Cancelled
+from annotator.store import open_project
 from annotator.ui.background import Job, Step
 
 T = TypeVar("T")
@@ -53,14 +55,28 @@ class _Waiter(QObject):
         self.deleteLater()
 
 
-class ReportDialog(QDialog, Generic[T]):
-    """Subclasses give ``work`` (run on the job's thread: it must not touch a widget), show its
-    value in ``show_result``, and put their report widget under ``summary``."""
+Read = Callable[..., T]  # (repository, *, progress=(done, total) -> None) -> the report
 
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+
+class ReportDialog(QDialog, Generic[T]):
+    """Subclasses give the function that reads the report (``read(repo, progress=…)``, run on
+    the job's thread with a read-only connection of its own: it never touches a widget), show
+    its value in ``show_result``, their texts in ``retranslate_texts``, and put their report
+    widget under ``summary`` with ``finish_layout``."""
+
+    def __init__(
+        self,
+        name: str,
+        read: Read[T],
+        project: Path,
+        timeout: float,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName(name)
         self.name = name
+        self.project, self.timeout, self._read = project, timeout, read
+        self.report: T | None = None
         self.waiter: _Waiter | None = None
         self.summary = QLabel()
         self.summary.setObjectName(f"{name}-summary")
@@ -83,14 +99,30 @@ class ReportDialog(QDialog, Generic[T]):
         self.box.addWidget(self.buttons)
 
     # -- what a report gives ----------------------------------------------------------------
-    def work(self) -> Callable[[Step], T]:
+    def show_result(self, value: T) -> None:
         raise NotImplementedError
 
-    def show_result(self, value: T) -> None:
+    def retranslate_texts(self) -> None:
         raise NotImplementedError
 
     def reading_text(self) -> str:
         return QCoreApplication.translate("ReportDialog", "Reading the project…")
+
+    def retranslate(self) -> None:
+        self.retranslate_texts()
+        self._buttons_text()
+        if self.report is not None and not self.running:
+            self.show_result(self.report)
+
+    def work(self) -> Callable[[Step], T]:
+        project, timeout, read = self.project, self.timeout, self._read
+
+        def run(step: Step) -> T:
+            with open_project(project, create=False, read_only=True, timeout=timeout) as repo:
+                value: T = read(repo, progress=lambda done, total: step(done, total, ""))
+                return value
+
+        return run
 
     # -- running ----------------------------------------------------------------------------
     @property
@@ -148,9 +180,6 @@ class ReportDialog(QDialog, Generic[T]):
         cancel = QCoreApplication.translate("ReportDialog", "Cancel")
         refresh = QCoreApplication.translate("ReportDialog", "Refresh")
         self.refresh_button.setText(cancel if self.running else refresh)
-
-    def retranslate_buttons(self) -> None:
-        self._buttons_text()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.cancel()

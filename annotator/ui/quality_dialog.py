@@ -7,15 +7,12 @@ project connection of its own; Cancel stops it between two documents.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from annotator.ops.recommender_quality import QualityReport, measure
-from annotator.store import open_project
-from annotator.ui.background import Step
 from annotator.ui.job_dialog import ReportDialog
 from annotator.ui.text import isolate, ltr
 
@@ -43,9 +40,7 @@ def figures(report: QualityReport) -> list[tuple[str, str, str, str, str, int, i
 
 class QualityDialog(ReportDialog[QualityReport]):
     def __init__(self, project: Path, timeout: float, parent: QWidget | None = None) -> None:
-        super().__init__("recommender-quality", parent)
-        self.project, self.timeout = project, timeout
-        self.report: QualityReport | None = None
+        super().__init__("recommender-quality", measure, project, timeout, parent)
         self.table = QTableWidget(0, 8)
         self.table.setObjectName("quality-table")
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -61,7 +56,7 @@ class QualityDialog(ReportDialog[QualityReport]):
         self.retranslate()
         self.refresh()
 
-    def retranslate(self) -> None:
+    def retranslate_texts(self) -> None:
         self.setWindowTitle(self.tr("Recommender quality"))
         self.table.setHorizontalHeaderLabels(
             [
@@ -75,21 +70,9 @@ class QualityDialog(ReportDialog[QualityReport]):
                 self.tr("Annotated"),
             ]
         )
-        self.retranslate_buttons()
-        if self.report is not None and not self.running:
-            self.show_result(self.report)
 
     def reading_text(self) -> str:
         return self.tr("Measuring the recommenders on the documents marked done…")
-
-    def work(self) -> Callable[[Step], QualityReport]:
-        project, timeout = self.project, self.timeout
-
-        def run(step: Step) -> QualityReport:
-            with open_project(project, create=False, read_only=True, timeout=timeout) as repo:
-                return measure(repo, progress=lambda done, total: step(done, total, ""))
-
-        return run
 
     def show_result(self, value: QualityReport) -> None:
         self.report = value

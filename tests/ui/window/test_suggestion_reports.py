@@ -75,17 +75,18 @@ def read(qtbot: QtBot, dialog: ReportDialog[object] | None) -> None:
     qtbot.waitUntil(lambda: not dialog.running, timeout=30_000)
 
 
-def from_menu(window: MainWindow, item: str) -> None:
+def from_menu(qtbot: QtBot, window: MainWindow, item: str) -> None:
+    """Suggestions ▸ ``item`` with the mouse, then until the report is read."""
     QTest.mouseMove(window.view)  # not where the last test left the pointer
     click_menus(window, "Suggestions", item)
+    reports = window.reports
+    read(qtbot, reports.consistency if item.startswith("Consistency") else reports.quality)
 
 
 def consistency(qtbot: QtBot, window: MainWindow) -> ConsistencyDialog:
-    from_menu(window, "Consistency report…")
-    dialog = window.reports.consistency
-    read(qtbot, dialog)
-    assert dialog is not None
-    return dialog
+    from_menu(qtbot, window, "Consistency report…")
+    assert window.reports.consistency is not None
+    return window.reports.consistency
 
 
 def rows(dialog: ConsistencyDialog) -> list[tuple[str, str]]:
@@ -197,11 +198,9 @@ def anercorp_project(folder: Path, documents: int = 8, done: int = 5) -> Path:
 
 
 def quality(qtbot: QtBot, window: MainWindow) -> QualityDialog:
-    from_menu(window, "Recommender quality…")
-    dialog = window.reports.quality
-    read(qtbot, dialog)
-    assert dialog is not None
-    return dialog
+    from_menu(qtbot, window, "Recommender quality…")
+    assert window.reports.quality is not None
+    return window.reports.quality
 
 
 def table(dialog: QualityDialog) -> list[list[str]]:
