@@ -50,6 +50,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/bench_clitics.py
 	$(PY) benchmarks/bench_suggest.py
 	$(PY) benchmarks/bench_gazetteer.py
+	$(PY) benchmarks/bench_reports.py
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_suggest_window.py
 	$(PY) benchmarks/bench_export.py --documents 10000,100000 --runs 1
 	$(MAKE) --no-print-directory bench-x

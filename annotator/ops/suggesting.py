@@ -229,18 +229,23 @@ class Quality:
 
 
 def evaluate(
-    repo: Repository, names: Sequence[str], *, gazetteers: Sequence[Gazetteer] = ()
+    repo: Repository,
+    names: Sequence[str],
+    *,
+    gazetteers: Sequence[Gazetteer] = (),
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[int, list[Quality]]:
     """Precision, recall and F1 per recommender and label over the documents marked done (by
     any annotator): a suggestion is right when a span has its exact offsets and label. Each
     document's own spans are hidden from the recommenders and left out of what they learn.
-    Nothing is stored. Returns (documents, qualities sorted by recommender and label)."""
+    Nothing is stored. ``progress(done, total)`` after each document (the window's Job
+    cancels there). Returns (documents, qualities sorted by recommender and label)."""
     context = Context(repo, repo.labels(), evaluating=True, gazetteers=gazetteers)
     right: Counter[tuple[str, str]] = Counter()
     suggested: Counter[tuple[str, str]] = Counter()
     gold: Counter[str] = Counter()
     ids = list(_document_ids(repo, Status.DONE))
-    for document_id in ids:
+    for done, document_id in enumerate(ids, 1):
         document = repo.document(document_id)
         spans = repo.spans(document_id)
         places = {(s.start, s.end, s.label) for s in spans}
@@ -250,6 +255,8 @@ def evaluate(
             made = {(s.start, s.end, s.label) for s in found}
             suggested.update((name, label) for _, _, label in made)
             right.update((name, label) for _, _, label in made & places)
+        if progress is not None:
+            progress(done, len(ids))
     labels = {label for _, label in suggested} | set(gold)
     table = [
         Quality(name, label, right[(name, label)], suggested[(name, label)], gold[label])

@@ -109,6 +109,9 @@ SPECS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "Reject all suggestions of this document"),
         ("Ctrl+Shift+X",),
     ),
+    # Suggestions menu
+    ActionSpec("consistency_report", QT_TRANSLATE_NOOP("Actions", "&Consistency report…"), ()),
+    ActionSpec("recommender_quality", QT_TRANSLATE_NOOP("Actions", "Recommender &quality…"), ()),
     ActionSpec("pick_speaker", QT_TRANSLATE_NOOP("Actions", "&Pick speaker"), ("S",)),
     ActionSpec("remove_speaker", QT_TRANSLATE_NOOP("Actions", "Remove speaker"), ("Shift+S",)),
     # Go menu

@@ -34,6 +34,7 @@ from annotator.ui.panels import DocumentPanel, SidePanel
 from annotator.ui.project_watch import ProjectWatch
 from annotator.ui.settings import UserSettings
 from annotator.ui.status import ErrorBanner, StatusPanel
+from annotator.ui.suggestion_reports import SuggestionReports
 from annotator.ui.text import isolate, ltr, short
 from annotator.ui.viewer import ArticleView
 from annotator.ui.window_actions import WindowActions
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.banner = ErrorBanner(self)
         self.details: DocumentDetails | None = None  # View → Document details…, made when asked
         self.clitics: CliticReportDialog | None = None  # View → Clitic report…
+        self.reports = SuggestionReports(self, self)  # Suggestions → Consistency report…
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -160,6 +162,8 @@ class MainWindow(QMainWindow):
         a["zoom_reset"].triggered.connect(v.zoom_reset)
         a["document_details"].triggered.connect(self.show_document_details)
         a["clitic_report"].triggered.connect(self.show_clitic_report)
+        a["consistency_report"].triggered.connect(self.reports.show_consistency)
+        a["recommender_quality"].triggered.connect(self.reports.show_quality)
         self.window_actions.wire()
         c.stack.canUndoChanged.connect(a["undo"].setEnabled)
         c.stack.canRedoChanged.connect(a["redo"].setEnabled)
@@ -404,6 +408,7 @@ class MainWindow(QMainWindow):
             self.window_actions.map.refresh()
         if self.clitics is not None:
             self.clitics.retranslate()
+        self.reports.retranslate()
         if self.details is not None:  # its row names were made in the old language
             shown = self.details.isVisible()
             self.details.close()

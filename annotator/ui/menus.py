@@ -57,6 +57,11 @@ LAYOUT: tuple[tuple[str, str, tuple[str | None, ...]], ...] = (
         ),
     ),
     (
+        "suggestions",
+        QT_TRANSLATE_NOOP("MainWindow", "S&uggestions"),
+        ("consistency_report", "recommender_quality"),
+    ),
+    (
         "go",
         QT_TRANSLATE_NOOP("MainWindow", "&Go"),
         (

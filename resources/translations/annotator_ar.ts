@@ -108,6 +108,14 @@
         <translation>ارفض كل اقتراحات هذا المستند</translation>
     </message>
     <message>
+        <source>&amp;Consistency report…</source>
+        <translation>تقرير ا&amp;لاتساق…</translation>
+    </message>
+    <message>
+        <source>Recommender &amp;quality…</source>
+        <translation>&amp;جودة المقترِحات…</translation>
+    </message>
+    <message>
         <source>&amp;Pick speaker</source>
         <translation>ا&amp;ختيار المتحدث</translation>
     </message>
@@ -358,6 +366,41 @@
     <message>
         <source>document {d} span {s}</source>
         <translation>المستند {d} المقطع {s}</translation>
+    </message>
+</context>
+<context>
+    <name>ConsistencyDialog</name>
+    <message>
+        <source>Consistency report</source>
+        <translation>تقرير الاتساق</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <source>In context</source>
+        <translation>في سياقه</translation>
+    </message>
+    <message>
+        <source>Looking for texts labelled differently…</source>
+        <translation>جارٍ البحث عن نصوص وُسمت بوسوم مختلفة…</translation>
+    </message>
+    <message>
+        <source>No text is labelled differently ({spans} spans compared).</source>
+        <translation>لا يوجد نص وُسم بوسوم مختلفة (قورن {spans} مقطعًا).</translation>
+    </message>
+    <message>
+        <source>{n} text(s) labelled differently (by the search key, within a kind), the most spans first, of {spans} spans. Expand one for the places of its other labels; a click opens the place, a label key relabels it, then Refresh.</source>
+        <translation>{n} نص (نصوص) وُسمت بوسوم مختلفة (بمفتاح البحث، داخل النوع الواحد)، الأكثر مقاطع أولًا، من {spans} مقطعًا. افتح نصًّا لترى مواضع وسومه الأخرى؛ النقر يفتح الموضع، ومفتاح الوسم يعيد وسمه، ثم «تحديث».</translation>
     </message>
 </context>
 <context>
@@ -1110,6 +1153,10 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
         <translation>ت&amp;وسيم</translation>
     </message>
     <message>
+        <source>S&amp;uggestions</source>
+        <translation>ا&amp;قتراحات</translation>
+    </message>
+    <message>
         <source>&amp;Label selection</source>
         <translation>&amp;وسم التحديد</translation>
     </message>
@@ -1200,6 +1247,84 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
     <message>
         <source>Another program changed this document: it shows the file now</source>
         <translation>غيّر برنامج آخر هذا المستند: يُعرض الآن كما في الملف</translation>
+    </message>
+</context>
+<context>
+    <name>QualityDialog</name>
+    <message>
+        <source>Recommender quality</source>
+        <translation>جودة المقترِحات</translation>
+    </message>
+    <message>
+        <source>Recommender</source>
+        <translation>المقترِح</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>الدقة</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>الاستدعاء</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>صحيحة</translation>
+    </message>
+    <message>
+        <source>Suggested</source>
+        <translation>مقترَحة</translation>
+    </message>
+    <message>
+        <source>Annotated</source>
+        <translation>موسومة</translation>
+    </message>
+    <message>
+        <source>Measuring the recommenders on the documents marked done…</source>
+        <translation>جارٍ قياس المقترِحات على المستندات المنجزة…</translation>
+    </message>
+    <message>
+        <source>No document is marked done yet: the recommenders are measured against the spans of the documents marked done (Ctrl+Enter marks one done).</source>
+        <translation>لم يُعلَّم أي مستند منجزًا بعد: تُقاس المقترِحات على مقاطع المستندات المنجزة (Ctrl+Enter يعلّم المستند منجزًا).</translation>
+    </message>
+    <message>
+        <source>Over {documents} document(s) marked done, {spans} span(s): a suggestion is right when a span has its offsets and label; each document&apos;s own spans are left out of what the recommenders learn.</source>
+        <translation>على {documents} مستند (مستندات) منجز، {spans} مقطعًا: يكون الاقتراح صحيحًا إذا طابق مقطعًا في موضعه ووسمه؛ ولا تتعلّم المقترِحات من مقاطع المستند نفسه.</translation>
+    </message>
+    <message>
+        <source>Not measured: {why}.</source>
+        <translation>لم يُقَس: {why}.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Reading the project…</source>
+        <translation>جارٍ قراءة المشروع…</translation>
+    </message>
+    <message>
+        <source>Cancelled: Refresh reads the project again.</source>
+        <translation>أُلغي: «تحديث» يقرأ المشروع من جديد.</translation>
+    </message>
+    <message>
+        <source>The report could not be read: {error}</source>
+        <translation>تعذّرت قراءة التقرير: {error}</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>تحديث</translation>
     </message>
 </context>
 <context>
@@ -1448,6 +1573,17 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
     <message>
         <source>Score</source>
         <translation>الدرجة</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionReports</name>
+    <message>
+        <source>{label} {text}: a label key relabels it</source>
+        <translation>{label} {text}: مفتاح الوسم يعيد وسمه</translation>
+    </message>
+    <message>
+        <source>{text} is no longer labelled {label} (Refresh the report)</source>
+        <translation>لم يعد {text} موسومًا {label} (حدّث التقرير)</translation>
     </message>
 </context>
 <context>
