@@ -119,6 +119,8 @@ def _ordered(names: Sequence[str]) -> list[str]:
 
 SWITCHED_OFF = "switched off in the project's settings"
 NO_LIST = "no gazetteer in the project (annotator gazetteer PROJECT add FILE)"
+NO_TEXT = "no labelled text in the project yet"
+NO_QUOTE_LABEL = "the project has no quote label"
 
 
 def project_recommenders(repo: Repository) -> tuple[str, ...]:
@@ -131,9 +133,9 @@ def why_nothing(context: Context, name: str) -> str | None:
     if name == recommend_gazetteer.RECOMMENDER and not context.gazetteers:
         return NO_LIST
     if name == recommend_memory.NAME and not context.repo.labelled_texts():
-        return "no labelled text in the project yet"
+        return NO_TEXT
     if name == recommend_quotes.RECOMMENDER and not context.labels.of_kind(Kind.QUOTE):
-        return "the project has no quote label"
+        return NO_QUOTE_LABEL
     return None
 
 

@@ -48,6 +48,7 @@ LAYOUT: tuple[tuple[str, str, tuple[str | None, ...]], ...] = (
             "remove_speaker",
             None,
             "suggest",
+            "suggestion_settings",
             "next_suggestion",
             "previous_suggestion",
             "accept_suggestion",
