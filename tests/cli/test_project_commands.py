@@ -27,7 +27,9 @@ def test_add_list_remove_a_gazetteer(project: Path, tmp_path: Path) -> None:
     assert again.exit_code == 1 and "named 'places' already" in again.output
     assert run("gazetteer", project, "add", places(tmp_path), "--name", "more").exit_code == 0
     assert run("gazetteer", project, "add", places(tmp_path), "--replace").exit_code == 0
-    assert run("gazetteer", project, "remove", "more").output == "gazetteer 'more' removed: 3 names\n"
+    assert (
+        run("gazetteer", project, "remove", "more").output == "gazetteer 'more' removed: 3 names\n"
+    )
     gone = run("gazetteer", project, "remove", "more")
     assert gone.exit_code == 1 and "no gazetteer named 'more' (it has places)" in gone.output
 

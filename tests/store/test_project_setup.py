@@ -45,7 +45,7 @@ def test_a_list_is_added_listed_read_and_removed(repo: Repository, project_path:
 def test_a_name_already_there_is_refused_unless_replaced(repo: Repository) -> None:
     repo.add_gazetteer(PLACES)
     one = Gazetteer("places", (GazetteerEntry("أنقرة", "LOC", 1),))
-    with pytest.raises(ValidationError, match="named 'places' already.*--replace"):
+    with pytest.raises(ValidationError, match=r"named 'places' already.*--replace"):
         repo.add_gazetteer(one)
     assert repo.gazetteers() == [PLACES]
     assert repo.add_gazetteer(one, replace=True) == 1
