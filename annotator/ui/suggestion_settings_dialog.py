@@ -114,7 +114,7 @@ class SuggestionSettingsDialog(QDialog):
         found = self.repo.gazetteer_lists()
         self.table.setRowCount(len(found))
         for row, g in enumerate(found):
-            labels = ", ".join(f"{isolate(label)} {ltr(str(n))}" for label, n in g.by_label)
+            labels = ltr(", ".join(f"{label} {n}" for label, n in g.by_label))  # Latin names
             for column, text in enumerate((g.name, ltr(str(g.entries)), labels)):
                 item = QTableWidgetItem(text)
                 if column == 0:
