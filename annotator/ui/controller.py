@@ -258,9 +258,11 @@ class AnnotationController(QObject):
         self.evidenceReady.emit()
 
     def close(self) -> None:
-        """The window closes the project: no more reading, the evidence worker stops."""
+        """The window closes the project: no more reading, the evidence worker stops, the
+        runs on opening end (each is one document's)."""
         self.closed = True
         self.snapper.close()
+        self.on_open.close()
 
     def push(self, edit: Edit, text: str, *, select: int | None = None) -> bool:
         """One user action: apply and record ``edit``; False (and a message) if it failed."""

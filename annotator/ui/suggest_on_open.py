@@ -10,6 +10,7 @@ disturb the one on screen (its suggestions are there when the user comes back).
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 
 from PySide6.QtCore import QCoreApplication, QObject, Slot
 
@@ -56,7 +57,10 @@ class SuggestOnOpen(QObject):
         job.start()
 
     def _ended(self, document_id: int) -> None:
-        job, ended = self.jobs.pop(document_id)
+        running = self.jobs.pop(document_id, None)
+        if running is None:  # the project was closed meanwhile
+            return
+        job, ended = running
         ended.deleteLater()
         job.signals.deleteLater()
         try:
@@ -75,7 +79,13 @@ class SuggestOnOpen(QObject):
             ).format(n=ltr(str(len(self.keys.host.open.suggestions))))
         )
 
-    def cancel(self) -> None:
-        """The window closes the project: runs still going stop at their next step."""
-        for job, _ in self.jobs.values():
+    def close(self) -> None:
+        """The window closes the project: runs still going stop at their next step and are
+        waited for (one document each), so none reports to a window that is gone."""
+        jobs, self.jobs = list(self.jobs.values()), {}
+        for job, _ in jobs:
             job.cancel()
+        for job, ended in jobs:
+            job.signals.finished.disconnect(ended.finished)
+            with suppress(AnnotatorError):  # cancelled, or it failed: nobody to tell now
+                job.result()

@@ -163,3 +163,16 @@ def test_a_run_for_a_document_left_does_not_disturb_the_one_open(
     assert all(s.document_id == here for s in window.controller.open.suggestions)
     with open_project(window.project, create=False, read_only=True) as repo:
         assert repo.suggestions(1)  # the run for the article was stored
+
+
+def test_closing_the_window_while_a_run_goes_on_waits_for_it(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    with open_project(window.project, create=False) as repo:
+        repo.save_recommender_settings(RecommenderSettings(("memory", "quotes"), 0.0, True))
+    key(window, "Alt+PgDown")
+    key(window, "Alt+PgUp")  # a run starts for the article
+    window.close()
+    assert not window.controller.on_open.running
+    with open_project(window.project, create=False, read_only=True) as repo:
+        assert repo.suggestions(1)  # it ended and was stored before the project closed
