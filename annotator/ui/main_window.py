@@ -380,6 +380,7 @@ class MainWindow(QMainWindow):
         )
         self.side.remove_speaker_button.setText(self.tr("Remove speaker"))
         self.side.retranslate()
+        self.controller.suggestion_keys.refresh()  # the list's note, in the new language
         self.documents.retranslate()
         self.find_bar.retranslate()
 
