@@ -217,6 +217,20 @@ MUTATIONS = (
         "            if False or",
         ("tests/core/test_recommend_quotes.py",),
     ),
+    Mutation(
+        "a stored minimum score out of range taken as it is (issue 11, ADR 0059)",
+        "annotator/core/recommender_settings.py",
+        " and 0.0 <= raw <= 1.0:",
+        ":",
+        ("tests/store/test_project_setup.py",),
+    ),
+    Mutation(
+        "suggestions below the minimum score shown in the window (issue 11, ADR 0059)",
+        "annotator/ui/suggestion_keys.py",
+        "        shown = [s for s in found if s.score >= self.settings.min_score]\n",
+        "        shown = list(found)\n",
+        ("tests/ui/window/test_suggestion_settings.py",),
+    ),
 )
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import click
 
+from annotator.cli.project_commands import gazetteer, settings
 from annotator.cli.report import format_export, format_import, format_stats
 from annotator.cli.suggest_commands import accept, consistency, suggest
 from annotator.core.boilerplate import BoilerplateRule, rules_from_json
@@ -356,6 +357,8 @@ def clitics(project: Path, form: str) -> None:
 cli.add_command(suggest)
 cli.add_command(accept)
 cli.add_command(consistency)
+cli.add_command(gazetteer)
+cli.add_command(settings)
 
 
 @contextmanager

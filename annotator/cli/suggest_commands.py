@@ -37,7 +37,10 @@ def _recommenders(help_text: str) -> Callable[[F], F]:
 
 @click.command()
 @click.argument("project", type=EXISTING_PROJECT)
-@_recommenders("A recommender to run (repeat for several; default: all of them).")
+@_recommenders(
+    "A recommender to run (repeat for several; default: those the project's settings switch "
+    "on, `annotator settings`)."
+)
 @click.option(
     "--status",
     type=click.Choice([s.value for s in Status]),
@@ -48,8 +51,9 @@ def _recommenders(help_text: str) -> Callable[[F], F]:
     "lists",
     multiple=True,
     type=EXISTING_FILE,
-    help="A list of names for the gazetteer recommender: TSV (name<TAB>label) or JSON "
-    "(repeat for several).",
+    help="A list of names for the gazetteer recommender, for this run, besides the project's "
+    "own (`annotator gazetteer PROJECT add FILE`): TSV (name<TAB>label) or JSON (repeat for "
+    "several).",
 )
 @click.option(
     "--evaluate",
@@ -67,9 +71,7 @@ def suggest(
 ) -> None:
     """Run recommenders over PROJECT's documents and store their suggestions (each run
     replaces the recommender's open suggestions; rejected ones are never offered again)."""
-    chosen = list(names) or suggesting.recommender_names()
-    if "gazetteer" in names and not lists:
-        raise click.UsageError("the gazetteer recommender needs a list: --gazetteer FILE")
+    chosen = list(names) or None  # None: those the project's settings switch on
     with open_project(project, create=False, read_only=True) as repo:
         labels = repo.labels()
     gazetteers = [read_gazetteer(path, labels) for path in lists]  # InputError: file and line
@@ -92,7 +94,7 @@ def suggest(
         )
     for name, why in report.why_nothing.items():
         click.echo(f"{name}: nothing suggested: {why}")
-    for name in (n for n in chosen if n not in report.why_nothing):
+    for name in (n for n in report.stored if n not in report.why_nothing):
         s = report.stored[name]
         click.echo(
             f"{name}: {_n(s.added + s.kept, 'suggestion')} over "

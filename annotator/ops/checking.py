@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotator.core.errors import ProjectFileError
+from annotator.ops.suggesting import recommender_names
 from annotator.store import ProjectStats, Repository, open_project
 
 
@@ -14,7 +15,7 @@ def check_project(path: str | Path) -> list[str]:
     what it reports): checking never changes it.
     """
     with open_project(path, create=False, read_only=True, verify=False) as repo:
-        return repo.check()
+        return repo.check(recommender_names())
 
 
 def repair_project(path: str | Path) -> tuple[Path, list[str]]:

@@ -31,7 +31,7 @@ def measure(
     """Measure ``names`` (default: every registered recommender) against the documents marked
     done; one that can suggest nothing here (``suggesting.why_nothing``) is left out, with why."""
     chosen = list(names) if names is not None else suggesting.recommender_names()
-    context = Context(repo, repo.labels())
+    context = Context(repo, repo.labels(), gazetteers=repo.gazetteers())
     report = QualityReport()
     for name in chosen:
         why = suggesting.why_nothing(context, name)

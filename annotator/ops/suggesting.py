@@ -117,14 +117,25 @@ def _ordered(names: Sequence[str]) -> list[str]:
     return [n for n in names if n != last] + [n for n in names if n == last]
 
 
+SWITCHED_OFF = "switched off in the project's settings"
+NO_LIST = "no gazetteer in the project (annotator gazetteer PROJECT add FILE)"
+NO_TEXT = "no labelled text in the project yet"
+NO_QUOTE_LABEL = "the project has no quote label"
+
+
+def project_recommenders(repo: Repository) -> tuple[str, ...]:
+    """The recommenders the project's settings switch on (docs/adr/0059)."""
+    return repo.recommender_settings(recommender_names()).settings.enabled
+
+
 def why_nothing(context: Context, name: str) -> str | None:
     """Why ``name`` can suggest nothing in this project, or None."""
     if name == recommend_gazetteer.RECOMMENDER and not context.gazetteers:
-        return "no list given (--gazetteer FILE)"
+        return NO_LIST
     if name == recommend_memory.NAME and not context.repo.labelled_texts():
-        return "no labelled text in the project yet"
+        return NO_TEXT
     if name == recommend_quotes.RECOMMENDER and not context.labels.of_kind(Kind.QUOTE):
-        return "the project has no quote label"
+        return NO_QUOTE_LABEL
     return None
 
 
@@ -163,7 +174,7 @@ def _values(s: Stored) -> tuple[int, ...]:
 
 def suggest(
     repo: Repository,
-    names: Sequence[str],
+    names: Sequence[str] | None = None,
     *,
     status: Status | None = None,
     progress: Callable[[int, int], None] | None = None,
@@ -174,14 +185,12 @@ def suggest(
     ``documents``: only these) and store what they suggest, replacing each one's open
     suggestions of each document: one short transaction per document and recommender. A
     recommender that can suggest nothing here (no list, nothing labelled yet) is not run and
-    the report says why."""
-    unknown = [n for n in names if n not in RECOMMENDERS]
-    if unknown:
-        raise ValidationError(
-            f"unknown recommender {unknown[0]!r}: known are {', '.join(recommender_names())}"
-        )
-    context = Context(repo, repo.labels(), gazetteers=gazetteers)
+    the report says why. ``names`` None: those the project's settings switch on (the others
+    reported as switched off); the gazetteer matches the project's lists and ``gazetteers``."""
+    names, off = _chosen(repo, names)
+    context = Context(repo, repo.labels(), gazetteers=[*repo.gazetteers(), *gazetteers])
     report = SuggestReport(stored={n: Stored() for n in names})
+    report.why_nothing.update(dict.fromkeys(off, SWITCHED_OFF))
     for name in list(names):
         why = why_nothing(context, name)
         if why is not None:
@@ -202,6 +211,19 @@ def suggest(
             progress(done, len(ids))
     report.documents = len(ids)
     return report
+
+
+def _chosen(repo: Repository, names: Sequence[str] | None) -> tuple[list[str], list[str]]:
+    """(the recommenders to run, those switched off in the settings): ``names`` if given."""
+    if names is None:
+        enabled = project_recommenders(repo)
+        return _ordered(enabled), [n for n in recommender_names() if n not in enabled]
+    unknown = [n for n in names if n not in RECOMMENDERS]
+    if unknown:
+        raise ValidationError(
+            f"unknown recommender {unknown[0]!r}: known are {', '.join(recommender_names())}"
+        )
+    return list(names), []
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +252,7 @@ class Quality:
 
 def evaluate(
     repo: Repository,
-    names: Sequence[str],
+    names: Sequence[str] | None = None,
     *,
     gazetteers: Sequence[Gazetteer] = (),
     progress: Callable[[int, int], None] | None = None,
@@ -239,8 +261,11 @@ def evaluate(
     any annotator): a suggestion is right when a span has its exact offsets and label. Each
     document's own spans are hidden from the recommenders and left out of what they learn.
     Nothing is stored. ``progress(done, total)`` after each document (the window's Job
-    cancels there). Returns (documents, qualities sorted by recommender and label)."""
-    context = Context(repo, repo.labels(), evaluating=True, gazetteers=gazetteers)
+    cancels there). Returns (documents, qualities sorted by recommender and label);
+    ``names`` None: those the project's settings switch on."""
+    names, _ = _chosen(repo, names)
+    lists = [*repo.gazetteers(), *gazetteers]
+    context = Context(repo, repo.labels(), evaluating=True, gazetteers=lists)
     right: Counter[tuple[str, str]] = Counter()
     suggested: Counter[tuple[str, str]] = Counter()
     gold: Counter[str] = Counter()

@@ -22,6 +22,7 @@ from annotator.core.model import (
     StoredAnnotatedDocument,
     StoredSpan,
 )
+from annotator.core.recommender_settings import DEFAULT_ENABLED
 from annotator.store import (
     documents,
     edits_apply,
@@ -29,6 +30,7 @@ from annotator.store import (
     export_reads,
     labels,
     list_index,
+    project_setup,
     queries,
     rows,
     span_edges,
@@ -38,6 +40,7 @@ from annotator.store.documents import OnInvalid
 from annotator.store.export_reads import ExportRead
 from annotator.store.list_reads import ListReads
 from annotator.store.opening import open_database
+from annotator.store.project_setup import ProjectSetup
 from annotator.store.queries import ProjectStats
 from annotator.store.schema import schema_version
 from annotator.store.suggestion_reads import SuggestionReads
@@ -65,7 +68,7 @@ def open_project(
     return Repository(db, path, read_only=read_only, timeout=timeout)
 
 
-class Repository(SuggestionReads, ListReads):
+class Repository(SuggestionReads, ListReads, ProjectSetup):
     """One open project file. Returns domain values; each write is one committed transaction."""
 
     def __init__(
@@ -350,8 +353,9 @@ class Repository(SuggestionReads, ListReads):
         with self._read():
             return queries.stats(self.db.conn)
 
-    def check(self) -> list[str]:
-        """Problems in plain words naming document / span / relation ids; empty when fine.
+    def check(self, recommenders: Collection[str] = DEFAULT_ENABLED) -> list[str]:
+        """Problems in plain words naming document / span / relation ids; empty when fine
+        (``recommenders``: the names a setting may give).
 
         Anything foreign in the schema comes first; the data is checked only when the tables
         are ours (a view in the place of a table could make the queries hang)."""
@@ -367,7 +371,11 @@ class Repository(SuggestionReads, ListReads):
             found = queries.check(conn)
             # the evidence and the list's index derive from texts, titles and spans: checked
             # once those are right
-            return problems + (found or [*evidence.check(conn), *list_index.check(conn)])
+            if found:
+                return problems + found
+            names = {row[0] for row in conn.execute("SELECT name FROM labels")}
+            setup = project_setup.check(conn, names, recommenders)
+            return [*problems, *evidence.check(conn), *list_index.check(conn), *setup]
 
     def backup(self, target: Path) -> None:
         """Copy the project to a new file ``target`` through SQLite's backup API."""

@@ -258,6 +258,39 @@ def _m006_suggestions(db: Database) -> None:
     )
 
 
+def _m007_project_gazetteers_and_settings(db: Database) -> None:
+    """Gazetteers kept in the project and the project's settings (issue 11, docs/adr/0059): a
+    list has a name, where it came from and when, and its entries (name, label, the line of
+    the file); a setting is a key with a JSON value (read leniently: core.recommender_settings).
+    Additive: nothing rebuilt, nothing filled."""
+    db.execute(
+        """
+        CREATE TABLE gazetteers (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL UNIQUE CHECK (name <> ''),
+            source TEXT NOT NULL DEFAULT '',
+            imported TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE gazetteer_entries (
+            gazetteer_id INTEGER NOT NULL REFERENCES gazetteers (id) ON DELETE CASCADE,
+            line INTEGER NOT NULL,
+            name TEXT NOT NULL CHECK (name <> ''),
+            label TEXT NOT NULL CHECK (label <> ''),
+            PRIMARY KEY (gazetteer_id, line, name, label)
+        ) WITHOUT ROWID"""
+    )
+    db.execute(
+        """
+        CREATE TABLE project_settings (
+            key TEXT PRIMARY KEY CHECK (key <> ''),
+            value TEXT NOT NULL
+        ) WITHOUT ROWID"""
+    )
+
+
 MIGRATIONS: Sequence[Migration] = (
     _m001_initial,
     Rebuild(_m002_ids_never_reused),
@@ -265,6 +298,7 @@ MIGRATIONS: Sequence[Migration] = (
     _m004_clitic_evidence,
     _m005_document_list,
     _m006_suggestions,
+    _m007_project_gazetteers_and_settings,
 )
 """Append only. Never edit or reorder a released migration."""
 

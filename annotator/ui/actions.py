@@ -93,6 +93,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "suggest", QT_TRANSLATE_NOOP("Actions", "&Suggest for this document"), ("Ctrl+Shift+S",)
     ),
+    ActionSpec("suggestion_settings", QT_TRANSLATE_NOOP("Actions", "Suggestion se&ttings…"), ()),
     ActionSpec("next_suggestion", QT_TRANSLATE_NOOP("Actions", "Next suggestion"), ("N",)),
     ActionSpec(
         "previous_suggestion", QT_TRANSLATE_NOOP("Actions", "Previous suggestion"), ("Shift+N",)

@@ -38,6 +38,7 @@ from annotator.ui.label_all import label_all_occurrences
 from annotator.ui.settings import UserSettings
 from annotator.ui.span_model import SpanListModel
 from annotator.ui.speakers import SpeakerLinks
+from annotator.ui.suggest_on_open import SuggestOnOpen
 from annotator.ui.suggestion_keys import SuggestionKeys
 from annotator.ui.suggestion_model import SuggestionListModel
 from annotator.ui.text import isolate, joined, ltr, short
@@ -105,6 +106,8 @@ class AnnotationController(QObject):
         self.before_switch: Callable[[], None] | None = None  # the navigator saves the place
         self.speakers = SpeakerLinks(self, self)
         self.suggestion_keys = SuggestionKeys(self)
+        self.on_open = SuggestOnOpen(self.suggestion_keys, self)  # the project's "run on open"
+        self.documentOpened.connect(self.on_open.opened)
         self.last_effects: Effects | None = None  # what the last applied edit touched
         # a find match selected in the viewer: labelled as it is, until the selection changes
         self.found: tuple[int, int] | None = None
@@ -255,9 +258,11 @@ class AnnotationController(QObject):
         self.evidenceReady.emit()
 
     def close(self) -> None:
-        """The window closes the project: no more reading, the evidence worker stops."""
+        """The window closes the project: no more reading, the evidence worker stops, the
+        runs on opening end (each is one document's)."""
         self.closed = True
         self.snapper.close()
+        self.on_open.close()
 
     def push(self, edit: Edit, text: str, *, select: int | None = None) -> bool:
         """One user action: apply and record ``edit``; False (and a message) if it failed."""

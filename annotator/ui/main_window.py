@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
         a["end_right"].triggered.connect(lambda: c.move_boundary("end", "right"))
         keys = c.suggestion_keys
         a["suggest"].triggered.connect(lambda: keys.run(self))
+        a["suggestion_settings"].triggered.connect(lambda: keys.edit_settings(self))
         a["next_suggestion"].triggered.connect(lambda: keys.step(True))
         a["previous_suggestion"].triggered.connect(lambda: keys.step(False))
         a["accept_suggestion"].triggered.connect(keys.accept)
@@ -383,6 +384,7 @@ class MainWindow(QMainWindow):
         )
         self.side.remove_speaker_button.setText(self.tr("Remove speaker"))
         self.side.retranslate()
+        self.controller.suggestion_keys.refresh()  # the list's note, in the new language
         self.documents.retranslate()
         self.find_bar.retranslate()
 

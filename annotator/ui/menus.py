@@ -46,7 +46,12 @@ LAYOUT: tuple[tuple[str, str, tuple[str | None, ...]], ...] = (
             None,
             "pick_speaker",
             "remove_speaker",
-            None,
+        ),
+    ),
+    (
+        "suggestions",
+        QT_TRANSLATE_NOOP("MainWindow", "S&uggestions"),
+        (
             "suggest",
             "next_suggestion",
             "previous_suggestion",
@@ -54,12 +59,11 @@ LAYOUT: tuple[tuple[str, str, tuple[str | None, ...]], ...] = (
             "reject_suggestion",
             "accept_all_suggestions",
             "reject_all_suggestions",
+            None,
+            "suggestion_settings",
+            "consistency_report",
+            "recommender_quality",
         ),
-    ),
-    (
-        "suggestions",
-        QT_TRANSLATE_NOOP("MainWindow", "S&uggestions"),
-        ("consistency_report", "recommender_quality"),
     ),
     (
         "go",

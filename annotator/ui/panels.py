@@ -196,7 +196,13 @@ class SidePanel(QWidget):
         self.suggestion_table.setModel(self.suggestions)
         self.suggestion_table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         _columns(self.suggestion_table, stretch=1, widths={0: 8, 2: 9, 3: 5})
+        self.suggestions_note = QLabel(self)  # hidden ones, why a recommender found nothing
+        self.suggestions_note.setObjectName("suggestion-note")
+        self.suggestions_note.setWordWrap(True)
+        self.suggestions_note.setVisible(False)
+        self.suggestions.noteChanged.connect(self._show_note)
         layout.addWidget(self.suggestions_title)
+        layout.addWidget(self.suggestions_note)
         layout.addWidget(self.suggestion_table, 1)
         self.suggestion_table.clicked.connect(self._suggestion_clicked)
         self.suggestion_table.horizontalHeader().sectionClicked.connect(self._sort_suggestions)
@@ -229,6 +235,10 @@ class SidePanel(QWidget):
                 n=self.suggestions.rowCount()
             )
         )
+
+    def _show_note(self, note: str) -> None:
+        self.suggestions_note.setText(note)
+        self.suggestions_note.setVisible(bool(note))
 
     def _suggestions_shown(self) -> None:
         self._count_suggestions()

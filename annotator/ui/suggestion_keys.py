@@ -10,7 +10,7 @@ own; the window keeps answering and the suggestions appear when it is done.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
@@ -19,14 +19,31 @@ from PySide6.QtWidgets import QWidget
 from annotator.core.edits import AcceptSuggestion, Composite, Edit, RejectSuggestion
 from annotator.core.errors import AnnotatorError, Cancelled, NotFoundError
 from annotator.core.open_document import OpenDocument
+from annotator.core.recommender_settings import RecommenderSettings
 from annotator.core.suggestions import Suggestion
 from annotator.ops import suggesting
 from annotator.store import Repository, open_project
 from annotator.ui.background import Job, Step
+from annotator.ui.suggestion_model import SuggestionListModel
 from annotator.ui.text import QT_TRANSLATE_NOOP, isolate, ltr, short
 from annotator.ui.viewer import ArticleView
 
-WINDOW_RECOMMENDERS = ("memory", "quotes")  # the gazetteer needs a list: command line for now
+# why a recommender produced nothing (ops/suggesting.py), in the window's words
+REASONS = {
+    suggesting.SWITCHED_OFF: QT_TRANSLATE_NOOP(
+        "Suggestions", "switched off in the project's settings"
+    ),
+    suggesting.NO_LIST: QT_TRANSLATE_NOOP(
+        "Suggestions", "no gazetteer in the project (Annotate ▸ Suggestion settings…)"
+    ),
+    suggesting.NO_TEXT: QT_TRANSLATE_NOOP("Suggestions", "no labelled text in the project yet"),
+    suggesting.NO_QUOTE_LABEL: QT_TRANSLATE_NOOP("Suggestions", "the project has no quote label"),
+}
+
+
+def reason_text(reason: str) -> str:
+    words = REASONS.get(reason)
+    return isolate(reason) if words is None else QCoreApplication.translate("Suggestions", words)
 
 
 class Host(Protocol):
@@ -44,6 +61,9 @@ class Host(Protocol):
     @property
     def annotator(self) -> str: ...
 
+    @property
+    def suggestion_model(self) -> SuggestionListModel: ...
+
     def push(self, edit: Edit, text: str, *, select: int | None = None) -> bool: ...
 
     def say(self, text: str) -> None: ...
@@ -52,14 +72,51 @@ class Host(Protocol):
 class SuggestionKeys:
     def __init__(self, host: Host) -> None:
         self.host = host
+        self.settings = RecommenderSettings()  # the project's, read again on each refresh
+        self.why: dict[str, str] = {}  # recommender -> why it produced nothing (the last run)
 
     # -- reading ----------------------------------------------------------------------------
+    def read_settings(self) -> RecommenderSettings:
+        self.settings = self.host.repo.recommender_settings(suggesting.recommender_names()).settings
+        return self.settings
+
     def refresh(self) -> None:
-        """Read the open document's open suggestions again (after an edit, a run)."""
+        """Read the open document's open suggestions again (after an edit, a run), and the
+        project's settings: those below the minimum score are not shown (nor drawn, nor
+        stepped to); the list says how many, and why a recommender produced nothing."""
         doc = self.host.open
         if doc.document_id is None:
             return
-        doc.set_suggestions(self.host.repo.suggestions(doc.document_id))
+        self.read_settings()
+        found = self.host.repo.suggestions(doc.document_id)
+        shown = [s for s in found if s.score >= self.settings.min_score]
+        self.host.suggestion_model.set_note(self._note(found, shown))
+        doc.set_suggestions(shown)
+
+    def _note(self, found: Sequence[Suggestion], shown: Sequence[Suggestion]) -> str:
+        low = ltr(f"{self.settings.min_score:.2f}")
+        lines = []
+        if len(found) > len(shown):
+            lines.append(
+                QCoreApplication.translate(
+                    "Suggestions", "{n} below the minimum score {score}"
+                ).format(n=ltr(str(len(found) - len(shown))), score=low)
+            )
+        for name in suggesting.recommender_names():
+            if name not in self.settings.enabled:
+                why = reason_text(suggesting.SWITCHED_OFF)
+            elif name in self.why:
+                why = reason_text(self.why[name])
+            elif any(s.recommender == name for s in found) and not any(
+                s.recommender == name for s in shown
+            ):
+                why = QCoreApplication.translate(
+                    "Suggestions", "all below the minimum score {score}"
+                ).format(score=low)
+            else:
+                continue
+            lines.append(f"{isolate(name)}: {why}")
+        return "\n".join(lines)
 
     def refresh_some(self, suggestion_ids: Sequence[int]) -> None:
         """Only these suggestions read again (what an accept or reject changed): a document
@@ -72,7 +129,10 @@ class SuggestionKeys:
         except NotFoundError:  # gone (another program): read them all
             self.refresh()
             return
-        doc.update_suggestions(s for s in changed if s.document_id == doc.document_id)
+        low = self.settings.min_score
+        doc.update_suggestions(
+            s for s in changed if s.document_id == doc.document_id and s.score >= low
+        )
 
     def current(self) -> Suggestion | None:
         doc = self.host.open
@@ -156,7 +216,10 @@ class SuggestionKeys:
         if doc_id is None:
             return
         _, edits = suggesting.accept_edits(
-            self.host.repo, annotator=self.host.annotator, document_id=doc_id
+            self.host.repo,
+            annotator=self.host.annotator,
+            document_id=doc_id,
+            min_score=self.settings.min_score,  # those shown
         )
         if not edits:
             self.host.say(
@@ -193,31 +256,49 @@ class SuggestionKeys:
         return chosen
 
     # -- running the recommenders -----------------------------------------------------------
-    def run(self, parent: QWidget) -> None:
-        """The recommenders over the open document, beside the window (a Job): what they
-        suggest replaces their open suggestions of it; rejected ones never come back."""
-        doc_id = self.host.open.document_id
-        if doc_id is None:
-            return
+    def work(self, document_id: int) -> Callable[[Step], suggesting.SuggestReport]:
+        """What a Job runs: the recommenders the project switches on, over one document, on a
+        connection of its own."""
         project, timeout = self.host.repo.path, self.host.repo.timeout
 
         def work(step: Step) -> suggesting.SuggestReport:
             with open_project(project, create=False, timeout=timeout) as repo:
                 return suggesting.suggest(
                     repo,
-                    list(WINDOW_RECOMMENDERS),
-                    documents=[doc_id],
+                    documents=[document_id],
                     progress=lambda done, total: step(done, total, ""),
                 )
 
+        return work
+
+    def run(self, parent: QWidget) -> None:
+        """The recommenders over the open document, beside the window (a Job): what they
+        suggest replaces their open suggestions of it; rejected ones never come back."""
+        doc_id = self.host.open.document_id
+        if doc_id is None:
+            return
+        if not self.read_settings().enabled:
+            self.host.say(
+                QCoreApplication.translate(
+                    "Suggestions", "No recommender is switched on (Annotate ▸ Suggestion settings…)"
+                )
+            )
+            return
         label = QCoreApplication.translate("Suggestions", "Suggesting…")
         try:
-            report = Job("suggest", work, parent).run_modal(parent, label)
+            report = Job("suggest", self.work(doc_id), parent).run_modal(parent, label)
         except Cancelled:
             return
         except AnnotatorError as exc:
             self.host.say(str(exc))
             return
+        self.finished(report)
+
+    def finished(self, report: suggesting.SuggestReport) -> None:
+        """A run on the open document ended: its suggestions shown, the bar says how many."""
+        self.why = {
+            n: why for n, why in report.why_nothing.items() if why != suggesting.SWITCHED_OFF
+        }
         self.refresh()
         self.host.say(self._summary(report))
 
@@ -225,5 +306,21 @@ class SuggestionKeys:
         text = QCoreApplication.translate(
             "Suggestions", "{n} open suggestion(s) in this document; N selects the next"
         ).format(n=ltr(str(len(self.host.open.suggestions))))
-        why = "; ".join(f"{name}: {reason}" for name, reason in report.why_nothing.items())
-        return f"{text} ({isolate(why)})" if why else text
+        why = "; ".join(
+            f"{isolate(name)}: {reason_text(reason)}"
+            for name, reason in report.why_nothing.items()
+            if reason != suggesting.SWITCHED_OFF
+        )
+        return f"{text} ({why})" if why else text
+
+    def edit_settings(self, parent: QWidget) -> None:
+        """Annotate ▸ Suggestion settings…: stored in the project; the list and the frames
+        follow the minimum score at once."""
+        from annotator.ui.suggestion_settings_dialog import SuggestionSettingsDialog
+
+        dialog = SuggestionSettingsDialog(self.host.repo, parent)
+        saved = dialog.exec()
+        if saved or dialog.lists_changed:
+            self.refresh()
+        if saved:
+            self.host.say(QCoreApplication.translate("Suggestions", "Suggestion settings saved"))

@@ -3,7 +3,7 @@ reading order, or by score (a click on the Score header; again: reading order)."
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
 from annotator.core.open_document import OpenDocument
@@ -28,12 +28,19 @@ class SuggestionListModel(ReadOnlyTableModel):
     HEADERS = HEADERS
     CONTEXT = "SuggestionListModel"
     LABEL, TEXT, RECOMMENDER, SCORE = range(4)
+    noteChanged = Signal(str)  # how many are hidden, why a recommender produced nothing
 
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self._doc: OpenDocument | None = None
         self._rows: list[Suggestion] = []
         self.by_score = False
+        self.note = ""
+
+    def set_note(self, note: str) -> None:
+        if note != self.note:
+            self.note = note
+            self.noteChanged.emit(note)
 
     # -- the open document's view (document_views.SuggestionListOf) -------------------------
     def show(self, doc: OpenDocument) -> None:

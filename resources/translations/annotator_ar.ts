@@ -84,6 +84,10 @@
         <translation>&amp;اقترح لهذا المستند</translation>
     </message>
     <message>
+        <source>Suggestion se&amp;ttings…</source>
+        <translation>إ&amp;عدادات الاقتراحات…</translation>
+    </message>
+    <message>
         <source>Next suggestion</source>
         <translation>الاقتراح التالي</translation>
     </message>
@@ -1587,7 +1591,90 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
     </message>
 </context>
 <context>
+    <name>SuggestionSettingsDialog</name>
+    <message>
+        <source>Suggestion settings</source>
+        <translation>إعدادات الاقتراحات</translation>
+    </message>
+    <message>
+        <source>Recommenders that run</source>
+        <translation>المقترِحات التي تعمل</translation>
+    </message>
+    <message>
+        <source>Suggest when a document opens</source>
+        <translation>اقترح عند فتح مستند</translation>
+    </message>
+    <message>
+        <source>Minimum score shown:</source>
+        <translation>أدنى درجة تُعرض:</translation>
+    </message>
+    <message>
+        <source>Gazetteers in this project</source>
+        <translation>قوائم الأسماء في هذا المشروع</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation>الأسماء</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>استيراد…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>إزالة</translation>
+    </message>
+    <message>
+        <source>Import a gazetteer</source>
+        <translation>استيراد قائمة أسماء</translation>
+    </message>
+    <message>
+        <source>Gazetteers (*.tsv *.tab *.txt *.json);;All files (*)</source>
+        <translation>قوائم الأسماء (*.tsv *.tab *.txt *.json);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>{name}: {n} names imported</source>
+        <translation>{name}: استُورد {n} اسمًا</translation>
+    </message>
+    <message>
+        <source>{name} removed</source>
+        <translation>أُزيلت {name}</translation>
+    </message>
+</context>
+<context>
     <name>Suggestions</name>
+    <message>
+        <source>switched off in the project&apos;s settings</source>
+        <translation>مُعطَّل في إعدادات المشروع</translation>
+    </message>
+    <message>
+        <source>no gazetteer in the project (Annotate ▸ Suggestion settings…)</source>
+        <translation>لا قائمة أسماء في المشروع (توسيم ▸ إعدادات الاقتراحات…)</translation>
+    </message>
+    <message>
+        <source>no labelled text in the project yet</source>
+        <translation>لا نص موسوم في المشروع بعد</translation>
+    </message>
+    <message>
+        <source>the project has no quote label</source>
+        <translation>ليس في المشروع وسم للاقتباس</translation>
+    </message>
+    <message>
+        <source>{n} below the minimum score {score}</source>
+        <translation>{n} دون أدنى درجة {score}</translation>
+    </message>
+    <message>
+        <source>all below the minimum score {score}</source>
+        <translation>كلها دون أدنى درجة {score}</translation>
+    </message>
     <message>
         <source>Suggestion: {label} {text} ({recommender}, score {score})</source>
         <translation>اقتراح: {label} {text} ({recommender}، الدرجة {score})</translation>
@@ -1625,12 +1712,24 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
         <translation>لا اقتراح هنا: N يحدد الاقتراح التالي</translation>
     </message>
     <message>
+        <source>No recommender is switched on (Annotate ▸ Suggestion settings…)</source>
+        <translation>لا مقترِح مُفعَّل (توسيم ▸ إعدادات الاقتراحات…)</translation>
+    </message>
+    <message>
         <source>Suggesting…</source>
         <translation>يجري الاقتراح…</translation>
     </message>
     <message>
         <source>{n} open suggestion(s) in this document; N selects the next</source>
         <translation>الاقتراحات المفتوحة في هذا المستند: {n}؛ N يحدد التالي</translation>
+    </message>
+    <message>
+        <source>Suggestion settings saved</source>
+        <translation>حُفظت إعدادات الاقتراحات</translation>
+    </message>
+    <message>
+        <source>Suggested on opening: {n} open suggestion(s); N selects the next</source>
+        <translation>اقتُرح عند الفتح: {n} اقتراح مفتوح؛ N يحدد التالي</translation>
     </message>
 </context>
 <context>

@@ -39,15 +39,19 @@ def test_a_bad_gazetteer_line_is_one_line_naming_the_file_and_line(
         assert repo.suggestions() == []  # nothing stored
 
 
-def test_the_gazetteer_asked_for_without_a_list_is_refused(project: Path) -> None:
+def test_the_gazetteer_asked_for_without_a_list_says_how_to_keep_one(project: Path) -> None:
     result = run("suggest", project, "--recommender", "gazetteer")
-    assert result.exit_code == 2 and "--gazetteer FILE" in result.output
+    assert result.exit_code == 0
+    assert (
+        "gazetteer: nothing suggested: no gazetteer in the project "
+        "(annotator gazetteer PROJECT add FILE)" in result.output
+    )
 
 
 def test_quotes_with_their_speakers_after_the_entity_recommenders(project: Path) -> None:
     result = run("suggest", project)  # every recommender: no list, so the gazetteer says why
     assert result.exit_code == 0, result.output
-    assert "gazetteer: nothing suggested: no list given (--gazetteer FILE)" in result.output
+    assert "gazetteer: nothing suggested: no gazetteer in the project" in result.output
     with open_project(project, create=False) as repo:
         text = repo.document(1).text
         labels = repo.labels()

@@ -61,6 +61,10 @@ def test_new_project_is_migrated_with_default_labels(project_path: Path) -> None
         # suggestions and their speaker links (schema 6)
         "suggestions",
         "suggested_links",
+        # the project's gazetteers and recommender settings (schema 7)
+        "gazetteers",
+        "gazetteer_entries",
+        "project_settings",
     }
     conn.close()
 

@@ -79,6 +79,28 @@ def suggestion_snapshot(repo: Repository) -> tuple[list[Any], list[Any]]:
     return found, links
 
 
+def setup_snapshot(repo: Repository) -> dict[str, Any]:
+    """The gazetteers and settings as make_schema_7.py wrote them."""
+    settings = repo.recommender_settings(["memory", "gazetteer", "quotes"]).settings
+    return {
+        "gazetteers": [
+            [g.name, g.source, g.imported, g.entries, [list(c) for c in g.by_label]]
+            for g in repo.gazetteer_lists()
+        ],
+        "gazetteer_entries": [
+            [g.name, [[e.name, e.label, e.line] for e in g.entries]] for g in repo.gazetteers()
+        ],
+        "settings": [list(settings.enabled), settings.min_score, settings.run_on_open],
+    }
+
+
+NO_SETUP = {  # an older file, upgraded: no list, the default settings
+    "gazetteers": [],
+    "gazetteer_entries": [],
+    "settings": [["memory", "gazetteer", "quotes"], 0.0, False],
+}
+
+
 def test_every_released_schema_has_a_fixture() -> None:
     assert list(range(1, len(MIGRATIONS) + 1)) == RELEASED
 
@@ -103,8 +125,11 @@ def test_an_old_project_upgrades_with_every_value_kept(version: int, tmp_path: P
     # since schema 6: the suggestions (none in an older file, upgraded)
     expected_suggestions = expected.pop("suggestions", [])
     expected_links = expected.pop("suggested_links", [])
+    # since schema 7: the gazetteers and the settings
+    expected_setup = {key: expected.pop(key, empty) for key, empty in NO_SETUP.items()}
     with open_project(path, create=False) as repo:
         assert snapshot(repo) == expected
+        assert setup_snapshot(repo) == expected_setup
         assert suggestion_snapshot(repo) == (expected_suggestions, expected_links)
         assert repo.check() == []
         assert schema_version(repo.db) == len(MIGRATIONS)

@@ -238,7 +238,7 @@ def test_the_quality_table_has_the_figures_of_evaluate_and_of_the_command_line(
     assert dialog.summary.text().startswith(
         f"Over \u20665\u2069 document(s) marked done, \u2066{spans}\u2069 span(s)"
     )
-    assert "Not measured: \u2068gazetteer: no list given" in dialog.summary.text()
+    assert "Not measured: \u2068gazetteer: no gazetteer in the project" in dialog.summary.text()
     printed = CliRunner().invoke(
         cli, ["suggest", str(project), "--evaluate", "--recommender", "memory", "--recommender",
               "quotes"],

@@ -1,0 +1,86 @@
+"""A project's recommender settings (issue 11, docs/adr/0059): which recommenders run, the
+minimum score the window shows, whether they run when a document opens.
+
+The project file keeps them as JSON values under keys (store/project_setup.py); a project file
+travels and is untrusted, so ``from_values`` reads whatever is there: a value missing, of the
+wrong type or out of range gives the default for that setting and a problem in plain words
+(``annotator check`` lists them), never an error.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+
+DEFAULT_ENABLED = ("memory", "gazetteer", "quotes")
+KEYS = ("recommenders", "min_score", "run_on_open")
+
+
+@dataclass(frozen=True, slots=True)
+class RecommenderSettings:
+    """``enabled``: the recommenders that run (by default and in the window), in this order;
+    ``min_score`` in [0, 1]: suggestions scoring less are not shown in the window;
+    ``run_on_open``: the enabled ones run on each document the window opens."""
+
+    enabled: tuple[str, ...] = DEFAULT_ENABLED
+    min_score: float = 0.0
+    run_on_open: bool = False
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.min_score <= 1.0:
+            raise ValueError(f"the minimum score is in [0, 1], not {self.min_score}")
+
+    def values(self) -> dict[str, str]:
+        """The settings as the store keeps them: key -> JSON text."""
+        return {
+            "recommenders": json.dumps(list(self.enabled)),
+            "min_score": json.dumps(self.min_score),
+            "run_on_open": json.dumps(self.run_on_open),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ReadSettings:
+    """The settings read from a project and what was wrong with the stored values."""
+
+    settings: RecommenderSettings
+    problems: tuple[str, ...] = field(default=())
+
+
+def from_values(stored: Mapping[str, str], known: Collection[str]) -> ReadSettings:
+    """The settings in ``stored`` (key -> JSON text, as the store has them); ``known`` are the
+    registered recommenders (an unknown name is left out and reported)."""
+    default = RecommenderSettings()
+    problems: list[str] = []
+    values: dict[str, object] = {}
+    for key, text in stored.items():
+        if key not in KEYS:
+            problems.append(f"setting {key!r} is not known: left alone")
+            continue
+        try:
+            values[key] = json.loads(text)
+        except (ValueError, TypeError, RecursionError):
+            problems.append(f"setting {key!r} is not JSON: the default is used")
+    enabled = tuple(n for n in default.enabled if n in known)
+    raw = values.get("recommenders", list(enabled))
+    if isinstance(raw, list) and all(isinstance(n, str) for n in raw):
+        unknown = [n for n in raw if n not in known]
+        if unknown:
+            problems.append(f"setting 'recommenders': unknown recommender {unknown[0]!r} left out")
+        enabled = tuple(dict.fromkeys(n for n in raw if n in known))
+    else:
+        problems.append("setting 'recommenders' is not a list of names: the default is used")
+    min_score = default.min_score
+    raw = values.get("min_score", min_score)
+    if isinstance(raw, int | float) and not isinstance(raw, bool) and 0.0 <= raw <= 1.0:
+        min_score = float(raw)
+    else:
+        problems.append("setting 'min_score' is not a number in [0, 1]: the default is used")
+    run_on_open = default.run_on_open
+    raw = values.get("run_on_open", run_on_open)
+    if isinstance(raw, bool):
+        run_on_open = raw
+    else:
+        problems.append("setting 'run_on_open' is not true or false: the default is used")
+    return ReadSettings(RecommenderSettings(enabled, min_score, run_on_open), tuple(problems))
