@@ -34,7 +34,7 @@ REASONS = {
         "Suggestions", "switched off in the project's settings"
     ),
     suggesting.NO_LIST: QT_TRANSLATE_NOOP(
-        "Suggestions", "no gazetteer in the project (Annotate ▸ Suggestion settings…)"
+        "Suggestions", "no gazetteer in the project (Suggestions ▸ Suggestion settings…)"
     ),
     suggesting.NO_TEXT: QT_TRANSLATE_NOOP("Suggestions", "no labelled text in the project yet"),
     suggesting.NO_QUOTE_LABEL: QT_TRANSLATE_NOOP("Suggestions", "the project has no quote label"),
@@ -162,7 +162,7 @@ class SuggestionKeys:
         if not doc.suggestions:
             self.host.say(
                 QCoreApplication.translate(
-                    "Suggestions", "No open suggestion in this document (Annotate ▸ Suggest)"
+                    "Suggestions", "No open suggestion in this document (Suggestions ▸ Suggest)"
                 )
             )
             return
@@ -280,7 +280,8 @@ class SuggestionKeys:
         if not self.read_settings().enabled:
             self.host.say(
                 QCoreApplication.translate(
-                    "Suggestions", "No recommender is switched on (Annotate ▸ Suggestion settings…)"
+                    "Suggestions",
+                    "No recommender is switched on (Suggestions ▸ Suggestion settings…)",
                 )
             )
             return
@@ -314,7 +315,7 @@ class SuggestionKeys:
         return f"{text} ({why})" if why else text
 
     def edit_settings(self, parent: QWidget) -> None:
-        """Annotate ▸ Suggestion settings…: stored in the project; the list and the frames
+        """Suggestions ▸ Suggestion settings…: stored in the project; the list and the frames
         follow the minimum score at once."""
         from annotator.ui.suggestion_settings_dialog import SuggestionSettingsDialog
 

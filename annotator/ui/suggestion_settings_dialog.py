@@ -1,4 +1,4 @@
-"""Annotate ▸ Suggestion settings…: the project's recommender settings and its gazetteers (issue
+"""Suggestions ▸ Suggestion settings…: the project's recommender settings and its gazetteers (issue
 11, docs/adr/0059). Everything here is stored in the project file, not in the user's settings:
 the recommenders switched on, the minimum score the window shows, whether they run when a
 document opens (saved on OK, one transaction), and the lists of names (an import or a removal
@@ -31,6 +31,7 @@ from annotator.formats.gazetteer import read_gazetteer
 from annotator.ops import suggesting
 from annotator.store import Repository
 from annotator.ui.file_dialogs import open_file
+from annotator.ui.recommender_titles import recommender_title
 from annotator.ui.text import isolate, ltr
 
 
@@ -45,7 +46,7 @@ class SuggestionSettingsDialog(QDialog):
         which = QGroupBox(self.tr("Recommenders that run"), self)
         checks = QVBoxLayout(which)
         for name in suggesting.recommender_names():
-            box = self.checks[name] = QCheckBox(name, which)
+            box = self.checks[name] = QCheckBox(recommender_title(name), which)
             box.setObjectName(f"recommender-{name}")
             box.setChecked(name in settings.enabled)
             checks.addWidget(box)

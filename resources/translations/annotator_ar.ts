@@ -1309,6 +1309,21 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
     </message>
 </context>
 <context>
+    <name>Recommenders</name>
+    <message>
+        <source>Project memory: what is already labelled</source>
+        <translation>ذاكرة المشروع: ما وُسم من قبل</translation>
+    </message>
+    <message>
+        <source>Gazetteers: the project&apos;s lists of names</source>
+        <translation>المعاجم: قوائم الأسماء في المشروع</translation>
+    </message>
+    <message>
+        <source>Quotes and their speakers</source>
+        <translation>الاقتباسات وقائلوها</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <source>Reading the project…</source>
@@ -1656,8 +1671,8 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
         <translation>مُعطَّل في إعدادات المشروع</translation>
     </message>
     <message>
-        <source>no gazetteer in the project (Annotate ▸ Suggestion settings…)</source>
-        <translation>لا قائمة أسماء في المشروع (توسيم ▸ إعدادات الاقتراحات…)</translation>
+        <source>no gazetteer in the project (Suggestions ▸ Suggestion settings…)</source>
+        <translation>لا قائمة أسماء في المشروع (اقتراحات ← إعدادات الاقتراحات…)</translation>
     </message>
     <message>
         <source>no labelled text in the project yet</source>
@@ -1680,8 +1695,8 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
         <translation>اقتراح: {label} {text} ({recommender}، الدرجة {score})</translation>
     </message>
     <message>
-        <source>No open suggestion in this document (Annotate ▸ Suggest)</source>
-        <translation>لا اقتراح مفتوح في هذا المستند (توسيم ◂ اقترح)</translation>
+        <source>No open suggestion in this document (Suggestions ▸ Suggest)</source>
+        <translation>لا اقتراح مفتوح في هذا المستند (اقتراحات ← اقترح)</translation>
     </message>
     <message>
         <source>Accept {label} {text}</source>
@@ -1712,8 +1727,8 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
         <translation>لا اقتراح هنا: N يحدد الاقتراح التالي</translation>
     </message>
     <message>
-        <source>No recommender is switched on (Annotate ▸ Suggestion settings…)</source>
-        <translation>لا مقترِح مُفعَّل (توسيم ▸ إعدادات الاقتراحات…)</translation>
+        <source>No recommender is switched on (Suggestions ▸ Suggestion settings…)</source>
+        <translation>لا مقترِح مُفعَّل (اقتراحات ← إعدادات الاقتراحات…)</translation>
     </message>
     <message>
         <source>Suggesting…</source>

@@ -1,4 +1,4 @@
-"""Annotate ▸ Suggestion settings… in the real window (docs/adr/0059), with real clicks and keys,
+"""Suggestions ▸ Suggestion settings… in the real window (docs/adr/0059), with real clicks and keys,
 checked against the project file: a recommender switched off, the minimum score (hidden
 suggestions neither drawn, listed nor stepped to; the list says how many), a gazetteer imported
 and then suggesting on Ctrl+Shift+S, and the recommenders running when a document opens."""
@@ -33,7 +33,7 @@ def note(window: MainWindow) -> str:
 
 def settings_dialog(window: MainWindow, qtbot: QtBot, act) -> None:  # type: ignore[no-untyped-def]
     seen = when_shown(SuggestionSettingsDialog, act)
-    window.action_set["suggestion_settings"].trigger()  # Annotate ▸ Suggestion settings…
+    window.action_set["suggestion_settings"].trigger()  # Suggestions ▸ Suggestion settings…
     seen.wait(qtbot)
     activate(qtbot, window)  # the window's keys again
 
@@ -47,7 +47,7 @@ def test_a_minimum_score_hides_suggestions_and_the_list_says_how_many(
     quotes = [s for s in shown if s.recommender == "quotes"]
     assert quotes and all(s.score < 0.95 for s in quotes)
     assert note(window) == (
-        "gazetteer: no gazetteer in the project (Annotate ▸ Suggestion settings…)"
+        "gazetteer: no gazetteer in the project (Suggestions ▸ Suggestion settings…)"
     )
 
     def act(dialog: SuggestionSettingsDialog) -> None:
