@@ -35,7 +35,7 @@ def test_quick_takes_small_sizes_and_explicit_sizes_win() -> None:
     assert full.chars == [132_000, 261_000]
     assert (full.big_chars, full.big_spans) == (1_000_000, 20_000)
     assert full.documents == [1000, 10_000, 100_000]
-    assert full.only == ["articles", "big", "project"]
+    assert full.only == ["articles", "big", "project", "suggestions"]
     assert bench_x11.parse_args(["--only", "big", "--chars="]).only == ["big"]
 
 
