@@ -32,6 +32,7 @@ from annotator.store import (
     queries,
     rows,
     span_edges,
+    text_index,
 )
 from annotator.store.connection import now
 from annotator.store.documents import OnInvalid
@@ -41,6 +42,7 @@ from annotator.store.opening import open_database
 from annotator.store.queries import ProjectStats
 from annotator.store.schema import schema_version
 from annotator.store.suggestion_reads import SuggestionReads
+from annotator.store.text_reads import TextReads
 from annotator.store.verify import foreign_objects, repair
 
 
@@ -65,7 +67,7 @@ def open_project(
     return Repository(db, path, read_only=read_only, timeout=timeout)
 
 
-class Repository(SuggestionReads, ListReads):
+class Repository(SuggestionReads, ListReads, TextReads):
     """One open project file. Returns domain values; each write is one committed transaction."""
 
     def __init__(
@@ -367,7 +369,9 @@ class Repository(SuggestionReads, ListReads):
             found = queries.check(conn)
             # the evidence and the list's index derive from texts, titles and spans: checked
             # once those are right
-            return problems + (found or [*evidence.check(conn), *list_index.check(conn)])
+            return problems + (
+                found or [*evidence.check(conn), *list_index.check(conn), *text_index.check(conn)]
+            )
 
     def backup(self, target: Path) -> None:
         """Copy the project to a new file ``target`` through SQLite's backup API."""
@@ -392,6 +396,12 @@ class Repository(SuggestionReads, ListReads):
             with self._write():
                 list_index.fill(self.db.conn)
             done.append("the document list's title keys, title index and span counts written again")
+        with self._read():
+            stale = text_index.check(self.db.conn)
+        if stale:
+            with self._write():
+                text_index.fill(self.db.conn)
+            done.append("the texts' search index written again")
         return done
 
     def check_evidence(self) -> list[str]:

@@ -61,6 +61,11 @@ def test_new_project_is_migrated_with_default_labels(project_path: Path) -> None
         # suggestions and their speaker links (schema 6)
         "suggestions",
         "suggested_links",
+        # the texts' search index (schema 7): contentless, only its shadow tables hold rows
+        "text_search",
+        "text_search_data",
+        "text_search_idx",
+        "text_search_config",
     }
     conn.close()
 
