@@ -1,8 +1,9 @@
 """Finding a text across the project, and labelling what is found (issue 11, docs/adr/0060).
 
 The texts' index (store/text_index.py) names the documents that may hold the query; each of
-those texts is searched with ``core.search.find_words`` and ``core.occurrences``, so the hits
-are exactly those of running them over every document (whole words, through proclitics, by the
+those texts is searched with ``core.search.find_words`` (through ``core.search_near``, which
+folds only windows of the text) and ``core.occurrences``, so the hits are exactly those of
+running them over every document (whole words, through proclitics, by the
 search key). No Qt: the window's search panel and project-wide label-all call these on a Job.
 """
 
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from annotator.core.edits import AddSpan, Composite
 from annotator.core.model import LabelSet, Span
 from annotator.core.occurrences import occurrences
-from annotator.core.search import SearchIndex, find_words
+from annotator.core.search_near import find_words
 from annotator.store import Repository
 
 Step = Callable[[int, int, str], None]  # done, total, what
@@ -112,7 +113,7 @@ def label_everywhere(
     documents = 0
     for doc_id, _, text, spans in _texts(repo, query, step):
         taken = [(a, b) for a, b, lb in spans if lb in kinds]
-        found = occurrences(text, query, taken, SearchIndex(text))
+        found = occurrences(text, query, taken, words=find_words(text, query))
         if found:
             documents += 1
             adds.extend(AddSpan(Span(None, doc_id, a, b, label, annotator)) for a, b in found)
