@@ -17,6 +17,7 @@ from typing import Any
 import click
 
 from annotator.cli.report import format_export, format_import, format_stats
+from annotator.cli.search_command import search
 from annotator.cli.suggest_commands import accept, consistency, suggest
 from annotator.core.boilerplate import BoilerplateRule, rules_from_json
 from annotator.core.errors import AnnotatorError, InputError
@@ -356,6 +357,7 @@ def clitics(project: Path, form: str) -> None:
 cli.add_command(suggest)
 cli.add_command(accept)
 cli.add_command(consistency)
+cli.add_command(search)
 
 
 @contextmanager
