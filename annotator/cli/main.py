@@ -18,6 +18,7 @@ import click
 
 from annotator.cli.project_commands import gazetteer, settings
 from annotator.cli.report import format_export, format_import, format_stats
+from annotator.cli.search_command import search
 from annotator.cli.suggest_commands import accept, consistency, suggest
 from annotator.core.boilerplate import BoilerplateRule, rules_from_json
 from annotator.core.errors import AnnotatorError, InputError
@@ -359,6 +360,7 @@ cli.add_command(accept)
 cli.add_command(consistency)
 cli.add_command(gazetteer)
 cli.add_command(settings)
+cli.add_command(search)
 
 
 @contextmanager

@@ -11,7 +11,7 @@ overlap an earlier one.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from annotator.core.search import SearchIndex, find_words
 
@@ -21,10 +21,12 @@ def occurrences(
     query: str,
     taken: Iterable[tuple[int, int]],
     index: SearchIndex | None = None,
+    words: Sequence[tuple[int, int]] | None = None,
 ) -> list[tuple[int, int]]:
     """The (start, end) of every occurrence of ``query`` in ``text`` that overlaps none of the
     ``taken`` ranges (the spans of the kind to be labelled), in text order. ``index``: the
-    text's SearchIndex when one exists already."""
+    text's SearchIndex when one exists already; ``words``: ``find_words(text, query)`` when it
+    is known already (core/search_near.py)."""
     if not query.strip():
         return []
     blocked = sorted(taken)
@@ -32,7 +34,7 @@ def occurrences(
     reach = _running_max_ends(blocked)
     found: list[tuple[int, int]] = []
     last_end = -1
-    for start, end in find_words(text, query, index):
+    for start, end in find_words(text, query, index) if words is None else words:
         if start < last_end or _overlaps(starts, reach, start, end):
             continue
         found.append((start, end))

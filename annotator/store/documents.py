@@ -15,7 +15,7 @@ from typing import Any
 from annotator.core.errors import ValidationError
 from annotator.core.model import AnnotatedDocument, Document, Status
 from annotator.core.text import canonical_text, text_sha256
-from annotator.store import evidence, list_index
+from annotator.store import evidence, list_index, text_index
 from annotator.store.rows import dump_json
 
 OnInvalid = Callable[[AnnotatedDocument, ValidationError], None]
@@ -230,6 +230,7 @@ def insert(
     evidence.add_counts(conn, evidence.folded_counts(row[-1] for row in doc_rows))
     spans_of = Counter(row[1] for row in span_rows)
     list_index.add_documents(conn, ((row[0], row[1], spans_of[row[0]]) for row in doc_rows))
+    text_index.add_texts(conn, ((row[0], row[-1]) for row in doc_rows))
     conn.executemany(
         "INSERT INTO relations (id, type, source_id, target_id, annotator) VALUES (?, ?, ?, ?, ?)",
         relation_rows,

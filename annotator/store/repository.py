@@ -34,6 +34,7 @@ from annotator.store import (
     queries,
     rows,
     span_edges,
+    text_index,
 )
 from annotator.store.connection import now
 from annotator.store.documents import OnInvalid
@@ -44,6 +45,7 @@ from annotator.store.project_setup import ProjectSetup
 from annotator.store.queries import ProjectStats
 from annotator.store.schema import schema_version
 from annotator.store.suggestion_reads import SuggestionReads
+from annotator.store.text_reads import TextReads
 from annotator.store.verify import foreign_objects, repair
 
 
@@ -68,7 +70,7 @@ def open_project(
     return Repository(db, path, read_only=read_only, timeout=timeout)
 
 
-class Repository(SuggestionReads, ListReads, ProjectSetup):
+class Repository(SuggestionReads, ListReads, ProjectSetup, TextReads):
     """One open project file. Returns domain values; each write is one committed transaction."""
 
     def __init__(
@@ -375,7 +377,13 @@ class Repository(SuggestionReads, ListReads, ProjectSetup):
                 return problems + found
             names = {row[0] for row in conn.execute("SELECT name FROM labels")}
             setup = project_setup.check(conn, names, recommenders)
-            return [*problems, *evidence.check(conn), *list_index.check(conn), *setup]
+            return [
+                *problems,
+                *evidence.check(conn),
+                *list_index.check(conn),
+                *text_index.check(conn),
+                *setup,
+            ]
 
     def backup(self, target: Path) -> None:
         """Copy the project to a new file ``target`` through SQLite's backup API."""
@@ -400,6 +408,12 @@ class Repository(SuggestionReads, ListReads, ProjectSetup):
             with self._write():
                 list_index.fill(self.db.conn)
             done.append("the document list's title keys, title index and span counts written again")
+        with self._read():
+            stale = text_index.check(self.db.conn)
+        if stale:
+            with self._write():
+                text_index.fill(self.db.conn)
+            done.append("the texts' search index written again")
         return done
 
     def check_evidence(self) -> list[str]:

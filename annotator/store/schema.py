@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from annotator.core.errors import ProjectFileError
-from annotator.store import evidence, list_index
+from annotator.store import evidence, list_index, text_index
 from annotator.store.connection import write
 
 APPLICATION_ID = 0x414E4E54  # "ANNT": marks an SQLite file as an annotator project
@@ -291,6 +291,16 @@ def _m007_project_gazetteers_and_settings(db: Database) -> None:
     )
 
 
+def _m008_text_search(db: Database) -> None:
+    """The texts' search index (issue 11, docs/adr/0060): an FTS5 trigram index over every
+    document's text folded as find folds it, contentless and without positions, for finding a
+    text across the project. Derived data, filled here with today's fold
+    (store/text_index.py); a change of the fold comes with a migration that fills it again."""
+    for sql in text_index.CREATE:
+        db.execute(sql)
+    text_index.fill(db.conn)
+
+
 MIGRATIONS: Sequence[Migration] = (
     _m001_initial,
     Rebuild(_m002_ids_never_reused),
@@ -299,6 +309,7 @@ MIGRATIONS: Sequence[Migration] = (
     _m005_document_list,
     _m006_suggestions,
     _m007_project_gazetteers_and_settings,
+    _m008_text_search,
 )
 """Append only. Never edit or reorder a released migration."""
 

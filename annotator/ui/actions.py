@@ -91,6 +91,11 @@ SPECS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("label_all", QT_TRANSLATE_NOOP("Actions", "Label all &occurrences"), ("Ctrl+L",)),
     ActionSpec(
+        "label_all_project",
+        QT_TRANSLATE_NOOP("Actions", "Label all occurrences in the &project"),
+        ("Ctrl+Alt+L",),
+    ),
+    ActionSpec(
         "suggest", QT_TRANSLATE_NOOP("Actions", "&Suggest for this document"), ("Ctrl+Shift+S",)
     ),
     ActionSpec("suggestion_settings", QT_TRANSLATE_NOOP("Actions", "Suggestion se&ttings…"), ()),

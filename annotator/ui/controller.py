@@ -35,6 +35,7 @@ from annotator.ui.error_text import step_refused, write_failed
 from annotator.ui.evidence import EvidenceWorker, SpanSnapshot
 from annotator.ui.first_start import PLACEHOLDER
 from annotator.ui.label_all import label_all_occurrences
+from annotator.ui.project_label_all import documents_touched
 from annotator.ui.settings import UserSettings
 from annotator.ui.span_model import SpanListModel
 from annotator.ui.speakers import SpeakerLinks
@@ -202,6 +203,12 @@ class AnnotationController(QObject):
 
     def _draw(self, edit: Edit, inverse: Edit, target: int | None) -> None:
         found = self.last_effects = effects(edit, inverse)
+        if len(documents_touched(edit, inverse)) > 1:  # project-wide label-all and its undo
+            self._reread_document()
+            self.document_model.reload()
+            if self.document_id is not None:
+                self.documentEdited.emit(self.document_id)
+            return
         if found.labels:  # the label set changed: every span's look, a rename their labels
             self.labels = self.repo.labels()
             self.labelsChanged.emit()

@@ -31,6 +31,7 @@ from annotator.ui.help import EmptyProjectHint
 from annotator.ui.menus import WindowMenus
 from annotator.ui.navigation import Navigator
 from annotator.ui.panels import DocumentPanel, SidePanel
+from annotator.ui.project_label_all import label_all_in_project
 from annotator.ui.project_watch import ProjectWatch
 from annotator.ui.settings import UserSettings
 from annotator.ui.status import ErrorBanner, StatusPanel
@@ -133,6 +134,7 @@ class MainWindow(QMainWindow):
             a[f"exact_{key}"].triggered.connect(lambda _=False, k=key: c.label_key(k, exact=True))
         a["delete_span"].triggered.connect(c.delete_selected)
         a["label_all"].triggered.connect(c.label_all)
+        a["label_all_project"].triggered.connect(lambda: label_all_in_project(c, self))
         a["next_span"].triggered.connect(lambda: c.select_next_span())
         a["previous_span"].triggered.connect(lambda: c.select_next_span(backwards=True))
         a["start_left"].triggered.connect(lambda: c.move_boundary("start", "left"))

@@ -36,6 +36,7 @@ LAYOUT: tuple[tuple[str, str, tuple[str | None, ...]], ...] = (
             None,
             "delete_span",
             "label_all",
+            "label_all_project",
             "next_span",
             "previous_span",
             None,

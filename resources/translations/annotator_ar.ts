@@ -80,6 +80,10 @@
         <translation>وسم كل ال&amp;مواضع</translation>
     </message>
     <message>
+        <source>Label all occurrences in the &amp;project</source>
+        <translation>وسم كل المواضع في الم&amp;شروع</translation>
+    </message>
+    <message>
         <source>&amp;Suggest for this document</source>
         <translation>&amp;اقترح لهذا المستند</translation>
     </message>
@@ -1244,6 +1248,25 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
     <message>
         <source>Marked done; opened the next unfinished document</source>
         <translation>عُلِّم منجزًا؛ وفُتح المستند التالي غير المنجز</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectLabelAll</name>
+    <message>
+        <source>Finding {text} in every article…</source>
+        <translation>البحث عن {text} في كل المقالات…</translation>
+    </message>
+    <message>
+        <source>No other occurrence of {text} in the project without a span of its kind</source>
+        <translation>لا موضع آخر لـ {text} في المشروع بلا مقطع من نوعه</translation>
+    </message>
+    <message>
+        <source>Label {n} occurrence(s) of {text} as {label} in {m} document(s)</source>
+        <translation>وسم {n} موضعًا لـ {text} بوسم {label} في {m} مستندًا</translation>
+    </message>
+    <message>
+        <source>Labelled {n} occurrences in {m} documents</source>
+        <translation>وُسم {n} موضعًا في {m} مستندًا</translation>
     </message>
 </context>
 <context>

@@ -81,6 +81,8 @@ def dump(path: Path) -> dict[str, Any]:
             "SELECT name, sql FROM sqlite_master WHERE type = 'table'"
             " AND name <> 'sqlite_sequence' ORDER BY name"
         ):
+            if "content=''" in sql:  # contentless: its shadow tables hold its rows
+                continue
             columns = [r[1] for r in conn.execute(f'PRAGMA table_info("{name}")')]
             order = ", ".join(str(i + 1) for i in range(len(columns)))
             out[name] = (sql, conn.execute(f'SELECT * FROM "{name}" ORDER BY {order}').fetchall())

@@ -1,0 +1,132 @@
+"""Finding a text across the project, and labelling what is found (issue 11, docs/adr/0060).
+
+The texts' index (store/text_index.py) names the documents that may hold the query; each of
+those texts is searched with ``core.search.find_words`` (through ``core.search_near``, which
+folds only windows of the text) and ``core.occurrences``, so the hits are exactly those of
+running them over every document (whole words, through proclitics, by the
+search key). No Qt: the window's search panel and project-wide label-all call these on a Job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterator
+from dataclasses import dataclass
+
+from annotator.core.edits import AddSpan, Composite
+from annotator.core.model import LabelSet, Span
+from annotator.core.occurrences import occurrences
+from annotator.core.search_near import find_words
+from annotator.store import Repository
+
+Step = Callable[[int, int, str], None]  # done, total, what
+BATCH = 200
+"""Documents read at a time."""
+CONTEXT = 40
+"""Characters of context either side of a hit."""
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One match in one document, with its context and the labels of the spans over it."""
+
+    document_id: int
+    start: int
+    end: int
+    left: str
+    word: str
+    right: str
+    covered_by: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentHits:
+    document_id: int
+    title: str
+    hits: tuple[Hit, ...]
+
+
+def _texts(
+    repo: Repository, query: str, step: Step | None
+) -> Iterator[tuple[int, str, str, list[tuple[int, int, str]]]]:
+    """``(id, title, text, spans as (start, end, label))`` of each candidate document."""
+    ids = repo.text_candidates(query) if query.strip() else []
+    for at in range(0, len(ids), BATCH):
+        if step is not None:
+            step(at, len(ids), "")
+        batch = ids[at : at + BATCH]
+        places = repo.places(batch)
+        for doc_id, title, text in repo.texts(batch):
+            yield doc_id, title, text, places.get(doc_id, [])
+
+
+def search_project(repo: Repository, query: str, step: Step | None = None) -> list[DocumentHits]:
+    """Every document where ``query`` is found as find_words finds it, by id, with its hits."""
+    out: list[DocumentHits] = []
+    for doc_id, title, text, spans in _texts(repo, query, step):
+        found = find_words(text, query)
+        if not found:
+            continue
+        hits = tuple(
+            Hit(
+                doc_id,
+                s,
+                e,
+                text[max(0, s - CONTEXT) : s],
+                text[s:e],
+                text[e : e + CONTEXT],
+                tuple(sorted({lb for a, b, lb in spans if a < e and s < b})),
+            )
+            for s, e in found
+        )
+        out.append(DocumentHits(doc_id, title, hits))
+    return out
+
+
+def same_kind(labels: LabelSet, label: str) -> frozenset[str]:
+    """The labels of the kind of ``label`` (a hit under one of them is left alone)."""
+    known = labels.get(label)
+    kind = known.kind if known is not None else None
+    return frozenset(lb.name for lb in labels if lb.kind == kind)
+
+
+@dataclass(frozen=True, slots=True)
+class Labelling:
+    """What project-wide label-all makes: one Composite of AddSpan, and its counts."""
+
+    edit: Composite
+    spans: int
+    documents: int
+
+
+def label_everywhere(
+    repo: Repository,
+    query: str,
+    label: str,
+    annotator: str,
+    labels: LabelSet,
+    step: Step | None = None,
+) -> Labelling:
+    """A span labelled ``label`` on every occurrence of ``query`` in every document that no
+    span of the label's kind overlaps (``core.occurrences``): one edit for the whole project."""
+    kinds = same_kind(labels, label)
+    adds: list[AddSpan] = []
+    documents = 0
+    for doc_id, _, text, spans in _texts(repo, query, step):
+        taken = [(a, b) for a, b, lb in spans if lb in kinds]
+        found = occurrences(text, query, taken, words=find_words(text, query))
+        if found:
+            documents += 1
+            adds.extend(AddSpan(Span(None, doc_id, a, b, label, annotator)) for a, b in found)
+    return Labelling(Composite(tuple(adds)), len(adds), documents)
+
+
+def label_hits(hits: Collection[Hit], label: str, annotator: str, labels: LabelSet) -> Composite:
+    """Spans for the ``hits`` no span of the label's kind covers, as one edit."""
+    kinds = same_kind(labels, label)
+    return Composite(
+        tuple(
+            AddSpan(Span(None, h.document_id, h.start, h.end, label, annotator))
+            for h in sorted(hits, key=lambda h: (h.document_id, h.start))
+            if not kinds.intersection(h.covered_by)
+        )
+    )

@@ -1,0 +1,102 @@
+"""Label all occurrences in the project (Ctrl+Alt+L): every other occurrence of the selected
+span's text in every document gets the span's label, as ONE undoable edit (issue 11,
+docs/adr/0060).
+
+The same rules as Ctrl+L in one document (ui/label_all.py, core.occurrences): by the search key,
+through proclitics, never over a span of the label's kind. Finding runs on a Job with a
+connection of its own (ops.project_search, over the texts' index); the edit is pushed on the
+window's undo stack, so one undo removes every span it made.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from annotator.core.edits import AddSpan, Edit, SetStatus
+from annotator.core.errors import AnnotatorError, Cancelled
+from annotator.ops.project_search import Labelling, label_everywhere
+from annotator.store import Repository, open_project
+from annotator.ui.background import Job, Step
+from annotator.ui.effects import flatten
+from annotator.ui.label_all import Labeller
+from annotator.ui.text import isolate, ltr, short
+
+
+class ProjectLabeller(Labeller, Protocol):
+    """What project-wide label-all needs of the controller besides label-all's."""
+
+    @property
+    def repo(self) -> Repository: ...
+
+
+def documents_touched(edit: Edit, inverse: Edit) -> set[int]:
+    """The documents an edit's spans or statuses were added to or set in (its inverse names
+    those of the spans it removed)."""
+    found: set[int] = set()
+    for part in (*flatten(edit), *flatten(inverse)):
+        if isinstance(part, AddSpan):
+            found.add(part.span.document_id)
+        elif isinstance(part, SetStatus):
+            found.add(part.document_id)
+    return found
+
+
+def label_all_in_project(ctrl: ProjectLabeller, parent: QWidget) -> int:
+    """Label every other occurrence of the selected span's text in every document; say what
+    was done (or why nothing) in the status bar. Returns how many spans were made."""
+    document, span = ctrl.document, ctrl.selected_span()
+    if document is None or document.id is None:
+        ctrl.say(
+            QCoreApplication.translate("LabelAll", "No article is open: import articles first")
+        )
+        return 0
+    if span is None:
+        ctrl.say(
+            QCoreApplication.translate(
+                "LabelAll", "Select a span first (label a word, or click a span)"
+            )
+        )
+        return 0
+    query = document.text[span.start : span.end]
+    project, timeout = ctrl.repo.path, ctrl.repo.timeout
+    labels, annotator = ctrl.labels, ctrl.annotator
+
+    def work(step: Step) -> Labelling:
+        with open_project(project, create=False, timeout=timeout) as repo:
+            return label_everywhere(repo, query, span.label, annotator, labels, step)
+
+    words = isolate(short(query))
+    searching = QCoreApplication.translate("ProjectLabelAll", "Finding {text} in every article…")
+    try:
+        made = Job("label-all", work, parent).run_modal(parent, searching.format(text=words))
+    except Cancelled:
+        return 0
+    except AnnotatorError as exc:
+        ctrl.say(str(exc))
+        return 0
+    finally:  # the progress window took the keyboard: the window's shortcuts work again
+        parent.activateWindow()
+    if not made.spans:
+        ctrl.say(
+            QCoreApplication.translate(
+                "ProjectLabelAll",
+                "No other occurrence of {text} in the project without a span of its kind",
+            ).format(text=words)
+        )
+        return 0
+    action = QCoreApplication.translate(
+        "ProjectLabelAll", "Label {n} occurrence(s) of {text} as {label} in {m} document(s)"
+    ).format(
+        n=ltr(str(made.spans)), text=words, label=isolate(span.label), m=ltr(str(made.documents))
+    )
+    if not ctrl.push(made.edit, action, select=span.id):
+        return 0
+    ctrl.say(
+        QCoreApplication.translate(
+            "ProjectLabelAll", "Labelled {n} occurrences in {m} documents"
+        ).format(n=ltr(str(made.spans)), m=ltr(str(made.documents)))
+    )
+    return made.spans
