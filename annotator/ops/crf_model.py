@@ -13,13 +13,14 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import pycrfsuite
+import pycrfsuite  # type: ignore[import-untyped]
 
 from annotator.core.crf_features import Lexicon, sentence_features, sentences_of, spans_of, tags_for
 
 C1 = 0.05
 C2 = 0.05
 MAX_ITERATIONS = 100
+NO_LEXICON = Lexicon()
 
 # (text, spans as (start, end, label))
 Example = tuple[str, Sequence[tuple[int, int, str]]]
@@ -43,7 +44,9 @@ class Predicted:
     score: float  # the least marginal probability of the entity's tags
 
 
-def train(examples: Sequence[Example], lexicon: Lexicon = Lexicon()) -> TrainedModel:
+def train(
+    examples: Sequence[Example], lexicon: Lexicon = NO_LEXICON, *, c1: float = C1, c2: float = C2
+) -> TrainedModel:
     """Train on documents with their entity spans; ValueError when there is nothing to learn."""
     began = time.perf_counter()
     trainer = pycrfsuite.Trainer(verbose=False)
@@ -55,15 +58,19 @@ def train(examples: Sequence[Example], lexicon: Lexicon = Lexicon()) -> TrainedM
             trainer.append(sentence_features(words, lexicon), tags_for(tokens, spans))
     if not labels:
         raise ValueError("no entity spans to learn from")
-    trainer.set_params({"c1": C1, "c2": C2, "max_iterations": MAX_ITERATIONS})
+    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": MAX_ITERATIONS})
     with tempfile.TemporaryDirectory() as folder:
         path = os.path.join(folder, "model.crfsuite")
         trainer.train(path)
         with open(path, "rb") as f:
             data = f.read()
     return TrainedModel(
-        data, sum(labels.values()), len(examples), tuple(sorted(labels)),
-        time.perf_counter() - began, lexicon,
+        data,
+        sum(labels.values()),
+        len(examples),
+        tuple(sorted(labels)),
+        time.perf_counter() - began,
+        lexicon,
     )
 
 
@@ -104,8 +111,10 @@ class Scores:
 
     def prf(self, label: str | None = None) -> tuple[float, float, float]:
         """Precision, recall, F1 of ``label`` (None: micro over all labels)."""
-        pick = (lambda c: c[label]) if label else (lambda c: sum(c.values()))
-        tp, p, g = pick(self.true_positives), pick(self.predicted), pick(self.gold)
+        tp, p, g = (
+            counter[label] if label else sum(counter.values())
+            for counter in (self.true_positives, self.predicted, self.gold)
+        )
         precision = tp / p if p else 0.0
         recall = tp / g if g else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -125,7 +134,9 @@ def score(suggester: Suggester, examples: Sequence[Example]) -> Scores:
     return Scores(tp, predicted, gold)
 
 
-def cross_validate(examples: Sequence[Example], folds: int = 5, lexicon: Lexicon = Lexicon()) -> Scores:
+def cross_validate(
+    examples: Sequence[Example], folds: int = 5, lexicon: Lexicon = NO_LEXICON
+) -> Scores:
     """k-fold over documents: each fold is scored by a model trained on the others."""
     total = Scores(Counter(), Counter(), Counter())
     folds = max(2, min(folds, len(examples)))
