@@ -20,6 +20,7 @@ from annotator.cli.project_commands import gazetteer, settings
 from annotator.cli.report import format_export, format_import, format_stats
 from annotator.cli.search_command import search
 from annotator.cli.suggest_commands import accept, consistency, suggest
+from annotator.cli.train_command import train
 from annotator.core.boilerplate import BoilerplateRule, rules_from_json
 from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.model import Kind, Status
@@ -361,6 +362,7 @@ cli.add_command(consistency)
 cli.add_command(gazetteer)
 cli.add_command(settings)
 cli.add_command(search)
+cli.add_command(train)
 
 
 @contextmanager
