@@ -7,9 +7,7 @@ the text out once and is never given a char format: spans are painted over and u
 
 from __future__ import annotations
 
-from bisect import bisect_left, insort
 from collections.abc import Callable, Iterator, Sequence
-from operator import itemgetter
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -29,12 +27,11 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from . import hits, overlays
+from .ghosts import GhostFrames
 from .glyphs import glyph_extent, grapheme, x_of
 from .overlays import MARGIN, Bar, EventLine, Fill, LineTable
 from .style import PAPER_COLOUR, TEXT_COLOUR
 
-_PLACE = itemgetter(0, 1)  # a Ghost's (start_u16, end_u16)
-_START = itemgetter(0)
 DRAG_DISTANCE = 4  # pixels: a press and release further apart are a drag, not a click
 
 
@@ -72,8 +69,7 @@ class ArticleEdit(QPlainTextEdit):
         self._outline_u16: tuple[int, int] | None = None
         self._found_u16: list[tuple[int, int]] = []  # sorted, not overlapping
         self._found_ends: list[int] = []
-        self._ghosts: list[overlays.Ghost] = []  # suggestions, sorted by start
-        self._ghost_reach: list[int] = []
+        self._frames = GhostFrames()  # the suggestions' frames
         self.mime_text: Callable[[int, int], str] | None = None
         self.tooltip_text: Callable[[int], str] = _no_tooltip  # for a u16 position, or ""
         # line geometry per block number, until the layout changes (docs/adr/0046)
@@ -266,52 +262,25 @@ class ArticleEdit(QPlainTextEdit):
         """Frame these suggestions (any order, overlaps allowed); [] removes them. Only where
         a frame came, went or changed is repainted (an accept with a thousand on screen
         repaints one word)."""
-
-        before = self._ghosts
-        self._ghosts = sorted(ghosts, key=_PLACE)
-        self._ghost_reach = overlays.ghost_reach(self._ghosts)
-        # the view hands out one Ghost object a look (view._ghost_of), so a frame that stays is
-        # the same object: compare identities (both lists alive: no id is reused meanwhile)
-        moved = {id(g) for g in before}.symmetric_difference(id(g) for g in self._ghosts)
-        if len(moved) > 64:  # a new document, a run of the recommenders: all of it
+        changed = self._frames.replace(ghosts)
+        if changed is None:  # a new document, a run of the recommenders: all of it
             self.viewport().update()
         else:
-            changed = [g for g in (*before, *self._ghosts) if id(g) in moved]
-            self.update_ranges([(g.start_u16, g.end_u16) for g in changed])
+            self.update_ranges(changed)
 
     def move_ghosts(
         self, closed: Sequence[Sequence[overlays.Ghost]], opened: Sequence[overlays.Ghost]
     ) -> bool:
-        """Take away one frame of each of ``closed`` (a closed suggestion's looks: selected
-        or not), found by bisection, and put ``opened`` in their places; False, and nothing
-        changed, when one to take away is not drawn."""
-        ghosts = list(self._ghosts)
-        moved = []
-        for looks in closed:
-            at = self._drawn_at(ghosts, looks)
-            if at is None:
-                return False
-            moved.append(ghosts.pop(at))
-        for ghost in opened:
-            insort(ghosts, ghost, key=_PLACE)
-            moved.append(ghost)
-        self._ghosts = ghosts
-        self._ghost_reach = overlays.ghost_reach(ghosts)
-        self.update_ranges([(g.start_u16, g.end_u16) for g in moved])
+        """Take away one frame of each of ``closed`` and draw ``opened`` (ghosts.GhostFrames.
+        move); False, and nothing changed, when one to take away is not drawn."""
+        changed = self._frames.move(closed, opened)
+        if changed is None:
+            return False
+        self.update_ranges(changed)
         return True
 
-    @staticmethod
-    def _drawn_at(ghosts: list[overlays.Ghost], looks: Sequence[overlays.Ghost]) -> int | None:
-        for look in looks:
-            at = bisect_left(ghosts, look.start_u16, key=_START)
-            while at < len(ghosts) and ghosts[at].start_u16 == look.start_u16:
-                if ghosts[at] is look:
-                    return at
-                at += 1
-        return None
-
     def ghosts(self) -> list[overlays.Ghost]:
-        return list(self._ghosts)
+        return list(self._frames.ghosts)
 
     # -- painting ---------------------------------------------------------------------------
 
@@ -328,7 +297,7 @@ class ArticleEdit(QPlainTextEdit):
         try:
             overlays.paint_bars(painter, self, area, self.quote_bars)
             overlays.paint_events(painter, self, area, self.event_lines)
-            overlays.paint_ghosts(painter, self, area, self._ghosts, self._ghost_reach)
+            overlays.paint_ghosts(painter, self, area, self._frames.ghosts, self._frames.reach)
             overlays.paint_found(painter, self, area, self._found_u16, self._found_ends)
             overlays.paint_outline(painter, self, self._outline_u16)
         finally:
