@@ -135,3 +135,5 @@ class Job(Generic[T]):
             progress.close()
             progress.deleteLater()
             self.signals.deleteLater()
+            if parent.isVisible():  # the progress window took the keyboard: give it back
+                parent.window().activateWindow()

@@ -44,22 +44,33 @@ class Labeller(Protocol):
     def say(self, text: str) -> None: ...
 
 
-def label_all_occurrences(ctrl: Labeller) -> int:
-    """Label every other occurrence of the selected span's text in the open document; say what
-    was done (or why nothing) in the status bar. Returns how many spans were made."""
+def chosen_span(ctrl: Labeller) -> tuple[Document, StoredSpan] | None:
+    """The open document and its selected span, whose text label-all looks for; None, said in
+    the status bar, when there is no document or no span selected."""
     document, span = ctrl.document, ctrl.selected_span()
     if document is None or document.id is None:
         ctrl.say(
             QCoreApplication.translate("LabelAll", "No article is open: import articles first")
         )
-        return 0
+        return None
     if span is None:
         ctrl.say(
             QCoreApplication.translate(
                 "LabelAll", "Select a span first (label a word, or click a span)"
             )
         )
+        return None
+    return document, span
+
+
+def label_all_occurrences(ctrl: Labeller) -> int:
+    """Label every other occurrence of the selected span's text in the open document; say what
+    was done (or why nothing) in the status bar. Returns how many spans were made."""
+    chosen = chosen_span(ctrl)
+    if chosen is None:
         return 0
+    document, span = chosen
+    assert document.id is not None
     text = document.text
     label = ctrl.labels.get(span.label)
     kind = label.kind if label is not None else None

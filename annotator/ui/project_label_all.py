@@ -21,7 +21,7 @@ from annotator.ops.project_search import Labelling, label_everywhere
 from annotator.store import Repository, open_project
 from annotator.ui.background import Job, Step
 from annotator.ui.effects import flatten
-from annotator.ui.label_all import Labeller
+from annotator.ui.label_all import Labeller, chosen_span
 from annotator.ui.text import isolate, ltr, short
 
 
@@ -47,19 +47,10 @@ def documents_touched(edit: Edit, inverse: Edit) -> set[int]:
 def label_all_in_project(ctrl: ProjectLabeller, parent: QWidget) -> int:
     """Label every other occurrence of the selected span's text in every document; say what
     was done (or why nothing) in the status bar. Returns how many spans were made."""
-    document, span = ctrl.document, ctrl.selected_span()
-    if document is None or document.id is None:
-        ctrl.say(
-            QCoreApplication.translate("LabelAll", "No article is open: import articles first")
-        )
+    chosen = chosen_span(ctrl)
+    if chosen is None:
         return 0
-    if span is None:
-        ctrl.say(
-            QCoreApplication.translate(
-                "LabelAll", "Select a span first (label a word, or click a span)"
-            )
-        )
-        return 0
+    document, span = chosen
     query = document.text[span.start : span.end]
     project, timeout = ctrl.repo.path, ctrl.repo.timeout
     labels, annotator = ctrl.labels, ctrl.annotator
@@ -77,8 +68,6 @@ def label_all_in_project(ctrl: ProjectLabeller, parent: QWidget) -> int:
     except AnnotatorError as exc:
         ctrl.say(str(exc))
         return 0
-    finally:  # the progress window took the keyboard: the window's shortcuts work again
-        parent.activateWindow()
     if not made.spans:
         ctrl.say(
             QCoreApplication.translate(
