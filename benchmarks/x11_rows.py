@@ -162,20 +162,27 @@ class Rows:
             gone = lambda mid=mid: not view.span_at(mid)  # noqa: E731
             undos.append(bench.measure("ctrl+z", edit, gone, place))
             self.wait_evidence(window)
-            bench.focus(bare.edit)
-            bare.put_cursor(start)
-            bench.settle()
-            n = bare.length()
-            typed = lambda n=n: bare.length() == n + 1  # noqa: E731
-            keys.append(bench.measure("3", bare.edit, typed, bare.cursor_rect))
-            bench.settle()
-            undone = lambda n=n: bare.length() == n  # noqa: E731
-            unkeys.append(bench.measure("ctrl+z", bare.edit, undone, bare.cursor_rect))
-            bench.settle()
+            key, unkey = self.bare_key("3", start)
+            keys.append(key)
+            unkeys.append(unkey)
         return {
             "label key 3 -> span painted": (median(labels), median(keys)),
             "undo Ctrl+Z -> span gone, painted": (median(undos), median(unkeys)),
         }
+
+    def bare_key(self, key: str, position: int) -> tuple[float, float]:
+        """The baseline of a key: ``key`` typed into the bare edit at ``position``, then
+        Ctrl+Z (milliseconds each)."""
+        bench, bare = self.bench, self.bare
+        bench.focus(bare.edit)
+        bare.put_cursor(position)
+        bench.settle()
+        n = bare.length()
+        typed = bench.measure(key, bare.edit, lambda: bare.length() == n + 1, bare.cursor_rect)
+        bench.settle()
+        undone = bench.measure("ctrl+z", bare.edit, lambda: bare.length() == n, bare.cursor_rect)
+        bench.settle()
+        return typed, undone
 
     def articles(self, path: Path, chosen: list[Article]) -> Iterator[tuple[int, Article, Figures]]:
         window = self.shown(path)
@@ -253,16 +260,9 @@ class Rows:
             back = lambda mid=mid, n=count: len(view.span_at(mid)) == n  # noqa: E731
             undos.append(bench.measure("ctrl+z", edit, back, place))
             self.wait_evidence(window)
-            bench.focus(bare.edit)
-            bare.put_cursor(suggestion.start)
-            bench.settle()
-            n = bare.length()
-            typed = lambda n=n: bare.length() == n + 1  # noqa: E731
-            typed_a.append(bench.measure("a", bare.edit, typed, bare.cursor_rect))
-            bench.settle()
-            undone = lambda n=n: bare.length() == n  # noqa: E731
-            unkeys.append(bench.measure("ctrl+z", bare.edit, undone, bare.cursor_rect))
-            bench.settle()
+            key, unkey = self.bare_key("a", suggestion.start)
+            typed_a.append(key)
+            unkeys.append(unkey)
         drawn = f"{len(window.controller.open.suggestions):,} suggestions drawn"
         yield f"accept key A -> span painted ({drawn})", (median(accepts), median(typed_a)), BARE
         yield "undo of the accept -> span gone, painted", (median(undos), median(unkeys)), BARE
