@@ -28,6 +28,8 @@ def search(project: Path, query: str, limit: int, fmt: str) -> None:
     """Every hit of QUERY in PROJECT's texts, found as label-all finds them (by the search key,
     whole words, through proclitics): document id, offsets and the words around. ``json``: one
     object a line."""
+    if not query.strip():
+        raise click.UsageError("QUERY is empty: give the words to look for")
     with open_project(project, create=False, read_only=True) as repo:
         found = search_project(repo, query)
     hits = [h for d in found for h in d.hits]

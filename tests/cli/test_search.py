@@ -23,3 +23,11 @@ def test_hits_with_document_offsets_and_context(tmp_path: Path) -> None:
     assert [r["document"] for r in rows] == [1, 2]
     assert rows[0]["text"] == "الرقة" and rows[0]["labels"] == ["LOC"]
     assert run("search", project, "مصر").output.count("\t") == 0
+
+
+def test_an_empty_query_is_refused(tmp_path: Path) -> None:
+    project = tmp_path / "p.annot.db"
+    assert run("import", project, articles(tmp_path / "a.jsonl")).exit_code == 0
+    for query in ("", "   "):
+        result = run("search", project, query)
+        assert result.exit_code == 2 and "QUERY is empty" in result.output
