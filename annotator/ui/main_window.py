@@ -186,6 +186,9 @@ class MainWindow(QMainWindow):
         v.spanSelected.connect(self.side.show_span)
         v.spanSelected.connect(lambda _id: self._update_speaker_buttons())
         v.zoomChanged.connect(self.settings.set_zoom)
+        quality = self.reports.watch_quality(self.side.quality, c.suggestion_model)
+        c.documentEdited.connect(lambda _id: quality.changed())
+        c.documentsChanged.connect(quality.changed)
         self.side.spanActivated.connect(self._on_span_activated)
         self.side.suggestionActivated.connect(c.suggestion_keys.select)
         self.side.label_palette.labelClicked.connect(self._on_palette_clicked)
@@ -435,6 +438,7 @@ class MainWindow(QMainWindow):
         self.save_state()
         super().closeEvent(event)
         if event.isAccepted():
+            self.reports.close()
             self.controller.close()
             self.repo.close()
 

@@ -21,6 +21,7 @@ from annotator.core.model import Status
 from annotator.ui.cells import CachedCells, RightToLeftCells
 from annotator.ui.document_model import DocumentListModel, status_text
 from annotator.ui.palette import LabelPalette
+from annotator.ui.quality_line import QualityLine
 from annotator.ui.span_model import SpanListModel
 from annotator.ui.suggestion_model import SuggestionListModel
 
@@ -201,9 +202,11 @@ class SidePanel(QWidget):
         self.suggestions_note.setWordWrap(True)
         self.suggestions_note.setVisible(False)
         self.suggestions.noteChanged.connect(self._show_note)
+        self.quality = QualityLine(self)  # each recommender's F1 against the done documents
         layout.addWidget(self.suggestions_title)
         layout.addWidget(self.suggestions_note)
         layout.addWidget(self.suggestion_table, 1)
+        layout.addWidget(self.quality)
         self.suggestion_table.clicked.connect(self._suggestion_clicked)
         self.suggestion_table.horizontalHeader().sectionClicked.connect(self._sort_suggestions)
         for signal in (
@@ -228,6 +231,7 @@ class SidePanel(QWidget):
         self.spans_title.setText(self.tr("Spans in this document"))
         self._count_suggestions()
         self.label_palette.retranslate()
+        self.quality.show_state()
 
     def _count_suggestions(self) -> None:
         self.suggestions_title.setText(

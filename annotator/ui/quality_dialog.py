@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from annotator.ops.recommender_quality import QualityReport, measure
@@ -39,6 +39,8 @@ def figures(report: QualityReport) -> list[tuple[str, str, str, str, str, int, i
 
 
 class QualityDialog(ReportDialog[QualityReport]):
+    measured = Signal(object)  # each report shown: the Suggestions panel's line shows it too
+
     def __init__(self, project: Path, timeout: float, parent: QWidget | None = None) -> None:
         super().__init__("recommender-quality", measure, project, timeout, parent)
         self.table = QTableWidget(0, 8)
@@ -75,6 +77,8 @@ class QualityDialog(ReportDialog[QualityReport]):
         return self.tr("Measuring the recommenders on the documents marked done…")
 
     def show_result(self, value: QualityReport) -> None:
+        if value is not self.report:
+            self.measured.emit(value)
         self.report = value
         if value.documents == 0:
             line = self.tr(

@@ -8,9 +8,11 @@ from PySide6.QtGui import QColor
 
 from annotator.core.open_document import OpenDocument
 from annotator.core.suggestions import Suggestion
+from annotator.ops.recommender_quality import QualityReport
+from annotator.ops.suggesting import Quality
 from annotator.ui.span_model import RIGHT, cell_text
 from annotator.ui.table_model import Index, ReadOnlyTableModel
-from annotator.ui.text import QT_TRANSLATE_NOOP
+from annotator.ui.text import QT_TRANSLATE_NOOP, isolate, ltr
 
 HEADERS = (
     QT_TRANSLATE_NOOP("SuggestionListModel", "Label"),
@@ -36,6 +38,30 @@ class SuggestionListModel(ReadOnlyTableModel):
         self._rows: list[Suggestion] = []
         self.by_score = False
         self.note = ""
+        # (recommender, label) -> its figures and the documents they were measured on
+        self.quality: dict[tuple[str, str], Quality] = {}
+        self.measured_on = 0
+
+    def set_quality(self, report: QualityReport) -> None:
+        """The recommenders' figures per label, said in the Recommender and Score tooltips."""
+        self.quality = {(q.recommender, q.label): q for q in report.table}
+        self.measured_on = report.documents
+
+    def _quality_tip(self, s: Suggestion) -> str | None:
+        q = self.quality.get((s.recommender, s.label))
+        if q is None:
+            return None
+        return self.tr(
+            "{recommender} on {label}: precision {p}, recall {r}, {f1} over {n} document(s) "
+            "marked done"
+        ).format(
+            recommender=isolate(s.recommender),
+            label=isolate(s.label),
+            p=ltr(f"{q.precision:.2f}"),
+            r=ltr(f"{q.recall:.2f}"),
+            f1=ltr(f"F1 {q.f1:.2f}"),
+            n=ltr(str(self.measured_on)),
+        )
 
     def set_note(self, note: str) -> None:
         if note != self.note:
@@ -126,6 +152,8 @@ class SuggestionListModel(ReadOnlyTableModel):
             return f"\u2066{s.score:.2f}\u2069"
         if role == _TOOLTIP and column == self.TEXT:
             return self._doc.text[s.start : s.end]
+        if role == _TOOLTIP and column in (self.RECOMMENDER, self.SCORE):
+            return self._quality_tip(s)
         if role == _DECORATION and column == self.LABEL:
             label = self._doc.labels.get(s.label)
             return None if label is None else QColor(label.colour)

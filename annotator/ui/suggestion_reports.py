@@ -15,6 +15,8 @@ from annotator.store import Repository
 from annotator.ui.consistency_dialog import ConsistencyDialog
 from annotator.ui.job_dialog import ReportDialog
 from annotator.ui.quality_dialog import QualityDialog
+from annotator.ui.quality_line import QualityLine, QualityWatch
+from annotator.ui.suggestion_model import SuggestionListModel
 from annotator.ui.text import isolate, short
 from annotator.ui.viewer import ArticleView
 
@@ -51,6 +53,15 @@ class SuggestionReports:
         self.host, self.parent = host, parent
         self.consistency: ConsistencyDialog | None = None
         self.quality: QualityDialog | None = None
+        self.watch: QualityWatch | None = None  # the Suggestions panel's quality line
+
+    def watch_quality(self, line: QualityLine, model: SuggestionListModel) -> QualityWatch:
+        """The panel's line measures on its link and shows what the dialog measured; the list's
+        tooltips show both."""
+        self.watch = QualityWatch(self.host.repo, line, self.parent)
+        self.watch.measured.connect(model.set_quality)
+        line.detailsAsked.connect(self.show_quality)
+        return self.watch
 
     def show_consistency(self) -> None:
         if self.consistency is None:
@@ -65,9 +76,15 @@ class SuggestionReports:
     def show_quality(self) -> None:
         if self.quality is None:
             self.quality = QualityDialog(self.host.repo.path, self.host.repo.timeout, self.parent)
+            if self.watch is not None:
+                self.quality.measured.connect(self.watch.show)
         else:
             self.quality.refresh()
         _raise(self.quality)
+
+    def close(self) -> None:
+        if self.watch is not None:
+            self.watch.close()
 
     def retranslate(self) -> None:
         for dialog in (self.consistency, self.quality):

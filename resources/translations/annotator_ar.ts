@@ -1332,6 +1332,57 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
     </message>
 </context>
 <context>
+    <name>QualityLine</name>
+    <message>
+        <source>Measure again</source>
+        <translation>قِس مجددًا</translation>
+    </message>
+    <message>
+        <source>Measure quality</source>
+        <translation>قِس الجودة</translation>
+    </message>
+    <message>
+        <source>Per label…</source>
+        <translation>لكل وسم…</translation>
+    </message>
+    <message>
+        <source>Measuring the recommenders on the documents marked done…</source>
+        <translation>جارٍ قياس المقترِحات على المستندات المنجزة…</translation>
+    </message>
+    <message>
+        <source>The quality could not be measured: {error}</source>
+        <translation>تعذّر قياس الجودة: {error}</translation>
+    </message>
+    <message>
+        <source>Quality against your documents marked done: not measured yet.</source>
+        <translation>الجودة مقارنةً بمستنداتك المنجزة: لم تُقَس بعد.</translation>
+    </message>
+    <message>
+        <source>Quality: no document is marked done yet to measure the recommenders against.</source>
+        <translation>الجودة: لا يوجد بعدُ مستند منجز تُقاس عليه المقترِحات.</translation>
+    </message>
+    <message>
+        <source>{name} {f1} (precision {p}, recall {r})</source>
+        <translation>{name}: {f1} (الدقة {p}، الاستدعاء {r})</translation>
+    </message>
+    <message>
+        <source>no recommender can suggest anything in this project</source>
+        <translation>لا يستطيع أي مقترِح أن يقترح شيئًا في هذا المشروع</translation>
+    </message>
+    <message>
+        <source>Quality over {n} document(s) marked done, {spans} span(s): </source>
+        <translation>الجودة على {n} مستند(ات) منجزة، {spans} مقطع(ًا): </translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>؛ </translation>
+    </message>
+    <message>
+        <source>(the project changed since it was measured)</source>
+        <translation>(تغيّر المشروع منذ قياسها)</translation>
+    </message>
+</context>
+<context>
     <name>Recommenders</name>
     <message>
         <source>Project memory: what is already labelled</source>
@@ -1615,6 +1666,10 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
     <message>
         <source>Score</source>
         <translation>الدرجة</translation>
+    </message>
+    <message>
+        <source>{recommender} on {label}: precision {p}, recall {r}, {f1} over {n} document(s) marked done</source>
+        <translation>{recommender} على {label}: الدقة {p}، الاستدعاء {r}، {f1} على {n} مستند(ات) منجزة</translation>
     </message>
 </context>
 <context>
