@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -207,6 +208,15 @@ class SidePanel(QWidget):
         layout.addWidget(self.suggestions_note)
         layout.addWidget(self.suggestion_table, 1)
         layout.addWidget(self.quality)
+        # a count in the title must not lay the panel out again (its width would change the
+        # panel's minimum width: one more pass of the window's layout and paint after a key)
+        self.suggestions_title.setSizePolicy(
+            QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+        )
+        for signal in (self.suggestions.rowsRemoved, self.suggestions.rowsInserted):
+            # a table lays its rows out on a timer, a turn after the key, and paints again then:
+            # lay them out now so an accept paints once (connected after the table's own slots)
+            signal.connect(lambda *_: self.suggestion_table.executeDelayedItemsLayout())
         self.suggestion_table.clicked.connect(self._suggestion_clicked)
         self.suggestion_table.horizontalHeader().sectionClicked.connect(self._sort_suggestions)
         for signal in (
