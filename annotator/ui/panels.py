@@ -198,6 +198,10 @@ class SidePanel(QWidget):
         self.suggestion_table.setModel(self.suggestions)
         self.suggestion_table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         _columns(self.suggestion_table, stretch=1, widths={0: 8, 2: 9, 3: 5})
+        # cells painted once and copied: an accept or a reject moves every row below it
+        self.suggestion_table.setItemDelegate(
+            CachedCells((SuggestionListModel.TEXT,), self.suggestion_table)
+        )
         self.suggestions_note = QLabel(self)  # hidden ones, why a recommender found nothing
         self.suggestions_note.setObjectName("suggestion-note")
         self.suggestions_note.setWordWrap(True)
