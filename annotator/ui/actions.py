@@ -133,6 +133,11 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("find", QT_TRANSLATE_NOOP("Actions", "&Find…"), ("Ctrl+F",)),
     ActionSpec("find_next", QT_TRANSLATE_NOOP("Actions", "Find next"), ("F3",)),
     ActionSpec("find_previous", QT_TRANSLATE_NOOP("Actions", "Find previous"), ("Shift+F3",)),
+    ActionSpec(
+        "search_project",
+        QT_TRANSLATE_NOOP("Actions", "Searc&h the project…"),
+        ("Ctrl+Shift+F",),
+    ),
     # View menu
     ActionSpec("zoom_in", QT_TRANSLATE_NOOP("Actions", "Zoom &in"), ("Ctrl+=", "Ctrl++")),
     ActionSpec("zoom_out", QT_TRANSLATE_NOOP("Actions", "Zoom &out"), ("Ctrl+-",)),

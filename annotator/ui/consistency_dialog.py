@@ -10,31 +10,15 @@ a kind), over every annotator's spans, read on a Job (ops/consistency_report.py)
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
-    QFontMetrics,
-    QPainter,
-    QPalette,
-    QTextDocument,
-    QTextOption,
-)
-from PySide6.QtWidgets import (
-    QHeaderView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QWidget,
-)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from annotator.ops.consistency_report import ConsistencyReport, PlaceInContext, consistency_report
 from annotator.ui.cells import RightToLeftCells
 from annotator.ui.job_dialog import ReportDialog
+from annotator.ui.kwic import Index, KwicCells, Parts, kwic_text
 from annotator.ui.text import ltr
 
 TEXT, LABELS, DOCUMENT, CONTEXT = range(4)
@@ -42,63 +26,11 @@ PLACE = int(Qt.ItemDataRole.UserRole.value)  # a place row's PlaceInContext
 KEY = PLACE + 1  # a text row's search key (kept expanded across a Refresh)
 
 
-class ContextCells(QStyledItemDelegate):
-    """The words around a place, right to left whatever the interface language, the place's
-    own text in bold: ``before`` · **text** · ``after`` as the article reads."""
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        place = index.data(PLACE)
-        if not isinstance(place, PlaceInContext) or index.column() != CONTEXT:
-            super().paint(painter, option, index)
-            return
-        cell = QStyleOptionViewItem(option)
-        self.initStyleOption(cell, index)
-        cell.text = ""
-        widget = cell.widget
-        style = widget.style() if widget is not None else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, cell, painter, widget)
-        document = context_document(place, cell.font)
-        selected = bool(cell.state & QStyle.StateFlag.State_Selected)
-        paint = QAbstractTextDocumentLayout.PaintContext()
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        paint.palette.setColor(QPalette.ColorRole.Text, cell.palette.color(role))
-        rect = cell.rect
-        # the line's right end (where the article's words begin) at the cell's right edge; a
-        # long left context pushed out to the right so that the place starts mid-cell
-        full = document.idealWidth()
-        document.setTextWidth(full)
-        before = QFontMetrics(cell.font).horizontalAdvance(place.before)
-        right = rect.right() + max(0.0, before - rect.width() / 2)
-        painter.save()
-        painter.setClipRect(rect)
-        painter.translate(right - full, rect.top() + (rect.height() - document.size().height()) / 2)
-        document.documentLayout().draw(painter, paint)
-        painter.restore()
-
-
-def context_document(place: PlaceInContext, font: object) -> QTextDocument:
-    """The place in its words as one right-to-left line, the place's text in bold."""
-    document = QTextDocument()
-    document.setDefaultFont(font)  # type: ignore[arg-type]
-    option = QTextOption(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
-    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-    option.setWrapMode(QTextOption.WrapMode.NoWrap)
-    document.setDefaultTextOption(option)
-    document.setDocumentMargin(2)
-    document.setHtml(
-        f"{html.escape(place.before)}<b>{html.escape(place.text)}</b>{html.escape(place.after)}"
-    )
-    return document
-
-
-def context_text(place: PlaceInContext) -> str:
-    return f"{place.before}{place.text}{place.after}"
+def _parts(index: Index) -> Parts | None:
+    place = index.data(PLACE)
+    if not isinstance(place, PlaceInContext) or index.column() != CONTEXT:
+        return None
+    return place.before, place.text, place.after
 
 
 class ConsistencyDialog(ReportDialog[ConsistencyReport]):
@@ -115,7 +47,7 @@ class ConsistencyDialog(ReportDialog[ConsistencyReport]):
         self.tree.setAlternatingRowColors(True)
         self.tree.setItemDelegateForColumn(TEXT, RightToLeftCells((TEXT,), self.tree))
         self.tree.setItemDelegateForColumn(DOCUMENT, RightToLeftCells((DOCUMENT,), self.tree))
-        self.tree.setItemDelegateForColumn(CONTEXT, ContextCells(self.tree))
+        self.tree.setItemDelegateForColumn(CONTEXT, KwicCells(_parts, self.tree))
         header = self.tree.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -166,7 +98,7 @@ class ConsistencyDialog(ReportDialog[ConsistencyReport]):
             for place in item.places:
                 child = QTreeWidgetItem([place.text, place.label, place.title, ""])
                 child.setData(CONTEXT, PLACE, place)
-                child.setToolTip(CONTEXT, context_text(place))
+                child.setToolTip(CONTEXT, kwic_text((place.before, place.text, place.after)))
                 child.setToolTip(DOCUMENT, place.title)
                 row.addChild(child)
             self.tree.addTopLevelItem(row)

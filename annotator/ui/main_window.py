@@ -33,6 +33,7 @@ from annotator.ui.navigation import Navigator
 from annotator.ui.panels import DocumentPanel, SidePanel
 from annotator.ui.project_label_all import label_all_in_project
 from annotator.ui.project_watch import ProjectWatch
+from annotator.ui.search_dock import ProjectSearch
 from annotator.ui.settings import UserSettings
 from annotator.ui.status import ErrorBanner, StatusPanel
 from annotator.ui.suggestion_reports import SuggestionReports
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         docks.place(self, self.documents_dock, self.side_dock, self.rtl)
         self.action_set.adopt("show_documents", self.documents_dock.toggleViewAction())
         self.action_set.adopt("show_annotations", self.side_dock.toggleViewAction())
+        self.search = ProjectSearch(self, self)  # Go → Search the project…, at the bottom
         self.status = StatusPanel(self.statusBar())
         self.window_actions = WindowActions(self, self)
         self.menus = WindowMenus(self.menuBar(), self.action_set)
@@ -160,6 +162,7 @@ class MainWindow(QMainWindow):
         a["find"].triggered.connect(self.find_bar.open_bar)
         a["find_next"].triggered.connect(lambda: self._find_step(False))
         a["find_previous"].triggered.connect(lambda: self._find_step(True))
+        a["search_project"].triggered.connect(self.search.open)
         a["zoom_in"].triggered.connect(v.zoom_in)
         a["zoom_out"].triggered.connect(v.zoom_out)
         a["zoom_reset"].triggered.connect(v.zoom_reset)
@@ -392,6 +395,7 @@ class MainWindow(QMainWindow):
         self.controller.suggestion_keys.refresh()  # the list's note, in the new language
         self.documents.retranslate()
         self.find_bar.retranslate()
+        self.search.retranslate()
 
     # -- closing ----------------------------------------------------------------------------
     def set_language(self, language: str) -> None:
@@ -439,6 +443,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
         if event.isAccepted():
             self.reports.close()
+            self.search.close()
             self.controller.close()
             self.repo.close()
 

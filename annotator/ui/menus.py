@@ -77,6 +77,7 @@ LAYOUT: tuple[tuple[str, str, tuple[str | None, ...]], ...] = (
             "find",
             "find_next",
             "find_previous",
+            "search_project",
         ),
     ),
     (
