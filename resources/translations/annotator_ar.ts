@@ -156,6 +156,10 @@
         <translation>النتيجة السابقة</translation>
     </message>
     <message>
+        <source>Searc&amp;h the project…</source>
+        <translation>بحث في الم&amp;شروع…</translation>
+    </message>
+    <message>
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
@@ -1270,6 +1274,65 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
     </message>
 </context>
 <context>
+    <name>ProjectSearch</name>
+    <message>
+        <source>Search the project</source>
+        <translation>البحث في المشروع</translation>
+    </message>
+    <message>
+        <source>Type a word or a name to search for</source>
+        <translation>اكتب كلمة أو اسمًا للبحث عنه</translation>
+    </message>
+    <message>
+        <source>Searching every document for {text}…</source>
+        <translation>البحث عن {text} في كل المستندات…</translation>
+    </message>
+    <message>
+        <source>Search cancelled</source>
+        <translation>أُلغي البحث</translation>
+    </message>
+    <message>
+        <source>The search failed: {error}</source>
+        <translation>تعذّر البحث: {error}</translation>
+    </message>
+    <message>
+        <source>The labels over the hits could not be read: {error}</source>
+        <translation>تعذّرت قراءة وسوم النتائج: {error}</translation>
+    </message>
+    <message>
+        <source>Choose a hit in the list first</source>
+        <translation>اختر نتيجة من القائمة أولًا</translation>
+    </message>
+    <message>
+        <source>Select hits or documents in the list first</source>
+        <translation>حدّد نتائج أو مستندات في القائمة أولًا</translation>
+    </message>
+    <message>
+        <source>No hits to label: search first</source>
+        <translation>لا نتائج لوسمها: ابحث أولًا</translation>
+    </message>
+    <message>
+        <source>The project has no labels</source>
+        <translation>لا وسوم في المشروع</translation>
+    </message>
+    <message>
+        <source>Nothing labelled: a span of the kind of {label} is already over {n} hit(s)</source>
+        <translation>لم يُوسَم شيء: على {n} نتيجة (نتائج) مقطعٌ من نوع {label} من قبل</translation>
+    </message>
+    <message>
+        <source>Label {n} search hit(s) as {label}</source>
+        <translation>وسم {n} من نتائج البحث بـ {label}</translation>
+    </message>
+    <message>
+        <source>Labelled {n} hit(s) as {label} in {m} document(s)</source>
+        <translation>وُسمت {n} نتيجة (نتائج) بـ {label} في {m} مستند (مستندات)</translation>
+    </message>
+    <message>
+        <source>{n} skipped: a span of its kind is already there</source>
+        <translation>تُخطّيت {n}: عليها مقطع من نوعها من قبل</translation>
+    </message>
+</context>
+<context>
     <name>ProjectWatch</name>
     <message>
         <source>Another program changed this document: it shows the file now</source>
@@ -1418,6 +1481,69 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
     <message>
         <source>Refresh</source>
         <translation>تحديث</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>A word or name to find in every document (Enter)</source>
+        <translation>كلمة أو اسم للبحث عنه في كل المستندات (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>بحث</translation>
+    </message>
+    <message>
+        <source>In context</source>
+        <translation>في سياقه</translation>
+    </message>
+    <message>
+        <source>Labels there</source>
+        <translation>وسومها</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>الوسم:</translation>
+    </message>
+    <message>
+        <source>Label &amp;this</source>
+        <translation>وسم &amp;هذه</translation>
+    </message>
+    <message>
+        <source>Label selecte&amp;d</source>
+        <translation>وسم ال&amp;محدَّدة</translation>
+    </message>
+    <message>
+        <source>Label a&amp;ll</source>
+        <translation>وسم ال&amp;كل</translation>
+    </message>
+    <message>
+        <source>Label the current hit with the chosen label</source>
+        <translation>وسم النتيجة الحالية بالوسم المختار</translation>
+    </message>
+    <message>
+        <source>Label the selected hits (a selected document: all its hits)</source>
+        <translation>وسم النتائج المحدَّدة (المستند المحدَّد: كل نتائجه)</translation>
+    </message>
+    <message>
+        <source>Label every hit in the list</source>
+        <translation>وسم كل نتائج القائمة</translation>
+    </message>
+    <message>
+        <source>No hit in the project</source>
+        <translation>لا نتائج في المشروع</translation>
+    </message>
+    <message>
+        <source>{n} hit(s) in {m} document(s)</source>
+        <translation>{n} نتيجة (نتائج) في {m} مستند (مستندات)</translation>
+    </message>
+    <message>
+        <source>{n} hit(s) in {title}</source>
+        <translation>{n} نتيجة (نتائج) في {title}</translation>
     </message>
 </context>
 <context>

@@ -9,14 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QPushButton, QTreeWidgetItem
+from PySide6.QtWidgets import QApplication, QPushButton, QTreeWidgetItem, QWidget
 from pytestqt.qtbot import QtBot
 
 from annotator.core.edits import AddSpan
 from annotator.core.model import AnnotatedDocument, Document, Span
-from annotator.ops.project_search import Hit, search_project
+from annotator.ops.project_search import search_project
 from annotator.store import open_project
 from annotator.ui import i18n
 from annotator.ui.main_window import MainWindow
@@ -286,6 +287,47 @@ def test_a_project_that_cannot_be_read_is_one_line_in_the_panel(
         moved.rename(window.project)
 
 
+def _type_now(widget: QWidget, text: str) -> None:
+    """Type into ``widget`` without letting queued events in (a search's end stays queued)."""
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+
+
+def test_a_new_query_drops_the_older_ones_answer(qtbot: QtBot, window: MainWindow) -> None:
+    key(window, "Ctrl+Shift+F")
+    panel = _panel(window)
+    _type_now(panel.field, "داعش")
+    QTest.keyClick(panel.field, Qt.Key.Key_Return)
+    older = window.search.run
+    assert older is not None
+    QTest.keyClick(panel.field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    _type_now(panel.field, QUERY)
+    QTest.keyClick(panel.field, Qt.Key.Key_Return)
+    assert window.search.run is not older and older.job.cancelled
+    qtbot.waitUntil(lambda: not window.search.running, timeout=30_000)
+    qtbot.waitUntil(lambda: not older.job._thread.is_alive())
+    QApplication.processEvents()
+    assert _listed(panel) == _expected(window.project)
+
+
+def test_cancel_stops_the_search_and_keeps_nothing_of_it(qtbot: QtBot, window: MainWindow) -> None:
+    key(window, "Ctrl+Shift+F")
+    panel = _panel(window)
+    _type_now(panel.field, QUERY)
+    QTest.keyClick(panel.field, Qt.Key.Key_Return)
+    run = window.search.run
+    assert run is not None and panel.search_button.text() == "Cancel"
+    assert panel.progress.isVisibleTo(panel)
+    QTest.keyClick(panel.search_button, Qt.Key.Key_Space)  # the button is Cancel meanwhile
+    assert not window.search.running and run.job.cancelled
+    qtbot.waitUntil(lambda: not run.job._thread.is_alive())
+    QApplication.processEvents()
+    assert panel.summary.text() == "Search cancelled"
+    assert panel.tree.topLevelItemCount() == 0 and not panel.progress.isVisibleTo(panel)
+    assert panel.search_button.text() == "Search"
+
+
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_screenshot(
     qtbot: QtBot, tmp_path: Path, settings: QSettings, screenshot_dir: Path, language: str
@@ -301,6 +343,7 @@ def test_screenshot(
         if language == "ar":
             assert panel.label_all.text() != "Label a&ll"
             assert window.search.dock.windowTitle() != "Search the project"
+        QApplication.processEvents()  # the layout without the progress bar
         assert window.grab().save(str(screenshot_dir / f"project-search-{language}.png"))
     finally:
         i18n.install("en")
