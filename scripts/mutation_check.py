@@ -231,6 +231,20 @@ MUTATIONS = (
         "        shown = list(found)\n",
         ("tests/ui/window/test_suggestion_settings.py",),
     ),
+    Mutation(
+        "the search list's labels not read again after labelling from it (issue 11, ADR 0067)",
+        "annotator/ui/search_labels.py",
+        "    refresh_covered(host, panel)\n",
+        "    pass\n",
+        ("tests/ui/window/test_project_search.py",),
+    ),
+    Mutation(
+        "the search list's labels not read again after an undo (issue 11, ADR 0067)",
+        "annotator/ui/search_dock.py",
+        "        controller.stack.indexChanged.connect(lambda _index: self._covered.start())\n",
+        "",
+        ("tests/ui/window/test_project_search.py",),
+    ),
 )
 
 
