@@ -209,12 +209,14 @@ def test_label_this_selected_and_all_each_one_undo(qtbot: QtBot, window: MainWin
     doc_id = document.document_id
     made = [(a, b, "LOC") for a, b in expected[doc_id]]
     assert _spans(window.project)[doc_id] == sorted(before[doc_id] + made)
+    assert window.controller.document_id == doc_id  # one other document: it opens, as an undo
     after_selected = _spans(window.project)
     # label all: the rest; the two labelled here and the one labelled before are skipped
     _click(panel.label_all)
     everywhere = _spans(window.project)
     for d, places in expected.items():
         assert {(a, b) for a, b, label in everywhere[d] if label == "LOC"} == set(places)
+    assert window.controller.document_id == 1  # the rest was in the article alone: it opens
     total = sum(map(len, expected.values()))
     skipped = 2 + len(made)
     message = _plain(window.status.action.text())
@@ -257,6 +259,22 @@ def test_another_label_of_the_kind_is_skipped_one_of_another_kind_is_not(
     _click(panel.label_all)
     orgs = [(a, b) for a, b, lb in _spans(window.project)[1] if lb == "ORG"]
     assert len(orgs) == len(expected[1]) - 1
+
+
+def test_the_buttons_mnemonics_work_from_the_article(qtbot: QtBot, window: MainWindow) -> None:
+    _search(qtbot, window, QUERY)
+    panel = _panel(window)
+    _choose(panel, "QUOTE")  # another kind than the LOC span: every hit
+    window.view.setFocus()
+    expected = _expected(window.project)
+    key(window, "Alt+L")  # Label a&ll: the button's animated click ends with a timer
+    qtbot.waitUntil(lambda: window.controller.stack.count() == 1)
+    quotes = {
+        d: [(a, b) for a, b, lb in s if lb == "QUOTE"] for d, s in _spans(window.project).items()
+    }
+    assert {d: p for d, p in quotes.items() if p} == expected
+    key(window, "Ctrl+Z")
+    assert not any(lb == "QUOTE" for s in _spans(window.project).values() for _, _, lb in s)
 
 
 def test_nothing_to_label_and_a_blank_query_say_so(qtbot: QtBot, window: MainWindow) -> None:
