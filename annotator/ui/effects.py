@@ -64,8 +64,12 @@ def effects(edit: Edit, inverse: Edit) -> Effects:
     touched: list[int] = []  # suggestion ids
     removed: set[int] = set()  # relations the edit itself removes
 
+    noted: set[int] = set()  # spans' ids as a set: a project-wide label-all adds thousands
+    made: set[int] = set()  # added's
+
     def note(span_id: int | None) -> None:
-        if span_id is not None and span_id not in spans:
+        if span_id is not None and span_id not in noted:
+            noted.add(span_id)
             spans.append(span_id)
 
     for part in flatten(edit):
@@ -74,6 +78,7 @@ def effects(edit: Edit, inverse: Edit) -> Effects:
                 note(span.id)
                 if span.id is not None:
                     added.append(span.id)
+                    made.add(span.id)
             case RemoveSpan(span_id=span_id):
                 note(span_id)
                 relations = True
@@ -108,7 +113,8 @@ def effects(edit: Edit, inverse: Edit) -> Effects:
             case RemoveSpan(span_id=span_id):
                 # the inverse of an AddSpan: this id was just created
                 note(span_id)
-                if span_id not in added:
+                if span_id not in made:
+                    made.add(span_id)
                     added.append(span_id)
             case AddSpan(span=span):
                 note(span.id)
