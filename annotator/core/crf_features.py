@@ -25,6 +25,7 @@ WINDOW = 2
 MAX_ENTITY_WORDS = 6  # the longest known name looked for in a sentence
 MEMORY, GAZETTEER = "MEM", "GAZ"  # the labels of the caller's unlabelled names
 MIN_REPEATED_LETTERS = 3
+WORD_SHAPE = "word"  # the shape of most tokens: no feature says it
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +61,7 @@ def shape_of(word: str) -> str:
         return "latin"
     if not any(ch.isalnum() for ch in word):
         return "punct"
-    return "word"
+    return WORD_SHAPE
 
 
 def length_bucket(key: str) -> str:
@@ -120,7 +121,9 @@ def word_features(word: str) -> WordFeatures:
     proclitic, stem = stem_of(word) if key[:1] in PROCLITIC_LETTERS else ("", word)
     stem_key = span_key(stem) if proclitic else key
     shape = shape_of(word)
-    own = [f"s={stem_key}", f"shape={shape}", f"len={length_bucket(stem_key)}"]
+    own = [f"s={stem_key}", f"len={length_bucket(stem_key)}"]
+    if shape != WORD_SHAPE:  # most words: said by saying nothing (fewer strings to read)
+        own.append(f"shape={shape}")
     if proclitic:
         own += [f"k={key}", f"p={span_key(proclitic)}"]
     if word != key:
@@ -135,7 +138,9 @@ def word_features(word: str) -> WordFeatures:
         if d and proclitic:
             item.append(f"{d:+d}k={key}")
         if abs(d) == 1:
-            item += [f"{d:+d}suf2={stem_key[-2:]}", f"{d:+d}shape={shape}"]
+            item.append(f"{d:+d}suf2={stem_key[-2:]}")
+            if shape != WORD_SHAPE:
+                item.append(f"{d:+d}shape={shape}")
             if nisba:
                 item.append(f"{d:+d}nisba")
         near.append(tuple(item))
@@ -178,9 +183,11 @@ def name_features(keys: Sequence[str], stems: Sequence[str], lexicon: Lexicon) -
     out: list[list[str]] = [[] for _ in keys]
     names = _names(lexicon)
     labels, firsts, longest = names.labels, names.firsts, names.longest
-    for i in range(len(keys)):
-        for first, mark in ((keys[i], "B"), (stems[i], "B+")):
-            if first not in firsts or (mark == "B+" and first == keys[i]):
+    for i, (key, stem) in enumerate(zip(keys, stems, strict=True)):
+        if key not in firsts and stem not in firsts:
+            continue
+        for first, mark in ((key, "B"), (stem, "B+")):
+            if first not in firsts or (mark == "B+" and first == key):
                 continue
             for n in range(min(longest, len(keys) - i), 0, -1):
                 found = labels.get(" ".join((first, *keys[i + 1 : i + n])))
@@ -221,38 +228,35 @@ def sentence_features(
     return out
 
 
-def name_key(tokens: Sequence[Token]) -> str:
-    """The key of a name found on these whole tokens (``entity_key`` of their text)."""
-    return " ".join(span_key(t.text) for t in tokens)
-
-
 def repeated_names(
-    sentences: Sequence[Sequence[Token]], found: Sequence[Sequence[tuple[int, int, str, int, int]]]
+    sentences: Sequence[Sequence[Token]],
+    keys: Sequence[Sequence[str]],
+    found: Sequence[Sequence[tuple[int, int, str, int, int]]],
 ) -> list[list[tuple[int, int, str, int, int]]]:
     """Per sentence, the other places of the names ``found`` in the text, as ``spans_of`` gives
-    them: the same words (folded) where nothing was found, the name's most frequent label.
-    News names a person in full once and again later: the model misses some of the repeats
-    (ADR 0066). Names of fewer than ``MIN_REPEATED_LETTERS`` letters are left out."""
+    them: the same words (``keys``: the tokens' folded texts) where nothing was found, with the
+    name's most frequent label. News names a person in full once and again later: the model
+    misses some of the repeats (ADR 0066). Names of fewer than ``MIN_REPEATED_LETTERS`` letters
+    and names starting after a proclitic are no source."""
     labels: defaultdict[str, Counter[str]] = defaultdict(Counter)
-    for tokens, spans in zip(sentences, found, strict=True):
+    for tokens, words, spans in zip(sentences, keys, found, strict=True):
         for start, _end, label, first, last in spans:
-            if start == tokens[first].start:  # whole words only: no name after a proclitic
-                labels[name_key(tokens[first:last])][label] += 1
+            if start == tokens[first].start:
+                labels[" ".join(words[first:last])][label] += 1
     known = {k: c.most_common(1)[0][0] for k, c in labels.items() if len(k) >= MIN_REPEATED_LETTERS}
     longest = min(max((k.count(" ") + 1 for k in known), default=0), MAX_ENTITY_WORDS)
     firsts = {k.split(" ", 1)[0] for k in known}
     out: list[list[tuple[int, int, str, int, int]]] = []
-    for tokens, spans in zip(sentences, found, strict=True):
-        keys = [span_key(t.text) for t in tokens]
+    for tokens, words, spans in zip(sentences, keys, found, strict=True):
         taken = {i for _s, _e, _l, first, last in spans for i in range(first, last)}
         more: list[tuple[int, int, str, int, int]] = []
         for i in range(len(tokens)):
-            if i in taken or keys[i] not in firsts:
+            if i in taken or words[i] not in firsts:
                 continue
             for n in range(min(longest, len(tokens) - i), 0, -1):
-                label = known.get(" ".join(keys[i : i + n]))
-                if label and not taken.intersection(range(i, i + n)):
-                    more.append((tokens[i].start, tokens[i + n - 1].end, label, i, i + n))
+                again = known.get(" ".join(words[i : i + n]))
+                if again and not taken.intersection(range(i, i + n)):
+                    more.append((tokens[i].start, tokens[i + n - 1].end, again, i, i + n))
                     taken.update(range(i, i + n))
                     break
         out.append(more)

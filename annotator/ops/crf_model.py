@@ -19,7 +19,6 @@ from annotator.core.crf_features import (
     Lexicon,
     WordFeatures,
     entity_key,
-    name_key,
     repeated_names,
     sentence_features,
     sentences_of,
@@ -30,6 +29,10 @@ from annotator.core.crf_features import (
 PASSIVE_AGGRESSIVE, LBFGS = "pa", "lbfgs"
 ALGORITHM = PASSIVE_AGGRESSIVE  # as good as L-BFGS here and five times faster (ADR 0066)
 ITERATIONS = {PASSIVE_AGGRESSIVE: 15, LBFGS: 100}
+# Passive aggressive weights are small: its marginals are flat (0.15-0.3 for every tag of ANERcorp).
+# A tag's score is its marginal sharpened, p**T / sum(q**T) over the tags at that token; T = 5
+# ranks and roughly calibrates on ANERcorp (precision 0.57 at scores below 0.2, 0.94 above 0.8).
+TEMPERATURE = {PASSIVE_AGGRESSIVE: 5.0, LBFGS: 1.0}
 C1 = 0.05  # L-BFGS only
 C2 = 0.05
 MEMORY_FOLDS = 5  # a training document's known names come from the other folds' spans
@@ -47,6 +50,7 @@ class TrainedModel:
     labels: tuple[str, ...]
     seconds: float
     lexicon: Lexicon
+    algorithm: str = ALGORITHM  # how the weights were learned: how to read the marginals
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +58,7 @@ class Predicted:
     start: int
     end: int
     label: str
-    score: float  # the least marginal probability of the entity's tags
+    score: float  # the least marginal probability of the entity's tags (sharpened: TEMPERATURE)
 
 
 def entities_of(example: Example) -> frozenset[tuple[str, str]]:
@@ -132,6 +136,7 @@ def train(
         tuple(sorted(labels)),
         time.perf_counter() - began,
         lexicon,
+        algorithm,
     )
 
 
@@ -147,34 +152,45 @@ class Suggester:
             f.write(trained.model)
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(path)
+        self._labels: list[str] = self._tagger.labels()
+        self._temperature = TEMPERATURE.get(trained.algorithm, 1.0)
 
     def predict(self, text: str) -> list[Predicted]:
         """Entity spans of ``text`` with scores; with ``repeats``, also the other places of
         the names found (``repeated_names``), scored as the best place of their name."""
         sentences = sentences_of(text)
+        keys: list[list[str]] = []
         found: list[list[tuple[int, int, str, int, int]]] = []
         out: list[Predicted] = []
         best: dict[tuple[str, str], float] = {}
         cache: dict[str, WordFeatures] = {}
         for tokens in sentences:
-            tags = self._tagger.tag(
-                sentence_features([t.text for t in tokens], self._lexicon, cache)
-            )
-            spans = spans_of(tokens, tags)
-            found.append(spans)
-            for start, end, label, first, last in spans:
-                least = min(self._tagger.marginal(tags[i], i) for i in range(first, last))
-                score = max(0.0, min(1.0, least))
-                out.append(Predicted(start, end, label, score))
-                name = (name_key(tokens[first:last]), label)
-                best[name] = max(best.get(name, 0.0), score)
+            words = [t.text for t in tokens]
+            tags = self._tagger.tag(sentence_features(words, self._lexicon, cache))
+            keys.append([cache[w].key for w in words])
+            found.append(spans_of(tokens, tags))
+            for start, end, label, first, last in found[-1]:
+                least = min(self._confidence(tags[i], i) for i in range(first, last))
+                out.append(Predicted(start, end, label, max(0.0, min(1.0, least))))
+                name = (" ".join(keys[-1][first:last]), label)
+                best[name] = max(best.get(name, 0.0), out[-1].score)
         if self._repeats:
-            for tokens, spans in zip(sentences, repeated_names(sentences, found), strict=True):
+            again = repeated_names(sentences, keys, found)
+            for words, spans in zip(keys, again, strict=True):
                 for start, end, label, first, last in spans:
-                    score = best.get((name_key(tokens[first:last]), label), 0.0)
+                    score = best.get((" ".join(words[first:last]), label), 0.0)
                     out.append(Predicted(start, end, label, score))
             out.sort(key=lambda p: (p.start, p.end))
         return out
+
+    def _confidence(self, tag: str, i: int) -> float:
+        """The marginal of ``tag`` at token ``i`` of the last sentence tagged, sharpened."""
+        marginal = self._tagger.marginal
+        if self._temperature == 1.0:
+            return float(marginal(tag, i))
+        t = self._temperature
+        total = sum(marginal(y, i) ** t for y in self._labels)
+        return float(marginal(tag, i) ** t / total) if total else 0.0
 
     def close(self) -> None:
         self._tagger.close()

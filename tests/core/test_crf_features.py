@@ -96,7 +96,8 @@ def test_a_name_found_once_is_found_again_where_it_repeats() -> None:
         (first[1].start, first[2].end, "PERS", 1, 3),
         (first[4].start, first[4].end, "LOC", 4, 5),
     ]
-    again = repeated_names(sentences, found)
+    keys = [[word_features(t.text).key for t in s] for s in sentences]
+    again = repeated_names(sentences, keys, found)
     assert again[0] == []
     got = {text[s:e]: label for s, e, label, _f, _l in again[1]}
     assert got == {"روجيه فيدرر": "PERS", "نيويورك": "LOC"}  # وقال فيدرر: not the whole name
