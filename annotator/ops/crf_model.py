@@ -82,11 +82,9 @@ def out_of_fold(
         for k in range(folds)
     ]
     every = lexicon.entities.union(*by_fold)
-    per_doc = [
-        replace(lexicon, entities=lexicon.entities | others[i % folds])
-        for i in range(len(examples))
-    ]
-    return per_doc, replace(lexicon, entities=every)
+    per_fold = [replace(lexicon, entities=lexicon.entities | names) for names in others]
+    # One object per fold: the features index a lexicon's names once per object (_names).
+    return [per_fold[i % folds] for i in range(len(examples))], replace(lexicon, entities=every)
 
 
 def train(

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from annotator.core.crf_features import Lexicon, entity_key
 from annotator.core.model import DEFAULT_LABELS
 from annotator.formats import conll
-from annotator.core.crf_features import Lexicon, entity_key
 from annotator.ops.crf_model import Example, Suggester, out_of_fold, score, train
 
 ANERCORP = Path(__file__).parent.parent / "fixtures" / "ANERCorp.txt"
