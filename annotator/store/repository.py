@@ -199,13 +199,19 @@ class Repository(SuggestionReads, ListReads, ProjectSetup, TextReads):
             return int(self.db.conn.execute("SELECT count(*) FROM documents").fetchone()[0])
 
     def annotated(
-        self, document_id: int, *, annotator: str | None = None
+        self,
+        document_id: int,
+        *,
+        annotator: str | None = None,
+        annotators: Collection[str] | None = None,
     ) -> StoredAnnotatedDocument:
-        """The document, all its spans and relations; status of ``annotator`` (None: highest)."""
+        """The document with the spans of ``annotators`` (None: everyone's) and the relations
+        between them; the status of ``annotator`` (None: the highest anyone gave). Whose spans
+        is always said by the caller: the window names the annotators it shows."""
         with self._read():
             conn = self.db.conn
             status = None if annotator is None else rows.fetch_status(conn, document_id, annotator)
-            found = queries.annotated(conn, document_id, status=status)
+            found = queries.annotated(conn, document_id, annotators=annotators, status=status)
         self._remember(found.document)
         return found
 
@@ -227,10 +233,13 @@ class Repository(SuggestionReads, ListReads, ProjectSetup, TextReads):
         labels: Collection[str] | None = None,
         ids: Sequence[int] | None = None,
         suggestions: bool = False,
+        annotators: Collection[str] | None = None,
     ) -> Iterator[ExportRead]:
         """Documents for export in id order (``ids``: only these), each with what the
         annotator and label filters left out of it; read a batch at a time, each batch in a
-        read transaction of its own, none held while the caller works (docs/adr/0050)."""
+        read transaction of its own, none held while the caller works (docs/adr/0050).
+        ``annotator`` selects by that annotator's status and keeps their spans;
+        ``annotators`` names whose spans instead (None: ``annotator``'s, else everyone's)."""
         with self._errors():
             for batch in export_reads.read_batches(
                 self.db.conn,
@@ -240,6 +249,7 @@ class Repository(SuggestionReads, ListReads, ProjectSetup, TextReads):
                 labels=labels,
                 ids=ids,
                 suggestions=suggestions,
+                annotators=annotators,
             ):
                 batch.reverse()
                 while batch:  # each document let go once given: the batch shrinks
@@ -263,28 +273,38 @@ class Repository(SuggestionReads, ListReads, ProjectSetup, TextReads):
         annotator: str | None = None,
         labels: Collection[str] | None = None,
         ids: Sequence[int] | None = None,
+        annotators: Collection[str] | None = None,
     ) -> Iterator[AnnotatedDocument]:
         """The documents of ``export_reads``, without the counts."""
-        for read in self.export_reads(status=status, annotator=annotator, labels=labels, ids=ids):
+        for read in self.export_reads(
+            status=status, annotator=annotator, labels=labels, ids=ids, annotators=annotators
+        ):
             yield read.document
 
-    def counts(self, document_id: int) -> tuple[int, int]:
-        """(spans, relations) of a document, counted by SQLite."""
+    def counts(
+        self, document_id: int, *, annotators: Collection[str] | None = None
+    ) -> tuple[int, int]:
+        """(spans, relations) of a document, of ``annotators`` (None: everyone's), counted by
+        SQLite."""
         with self._read():
-            return queries.counts(self.db.conn, document_id)
+            return queries.counts(self.db.conn, document_id, annotators)
 
     # -- spans, relations, status -----------------------------------------------------------
 
-    def spans(self, document_id: int) -> list[StoredSpan]:
-        """The document's spans in reading order (``core.model.reading_order``)."""
+    def spans(
+        self, document_id: int, *, annotators: Collection[str] | None = None
+    ) -> list[StoredSpan]:
+        """The document's spans of ``annotators`` (None: everyone's) in reading order
+        (``core.model.reading_order``)."""
         shared: dict[str, str] = {}
+        where, names = queries.whose(annotators, "annotator")
         with self._errors():
             return [
                 rows.span_from_row(r, shared)
                 for r in self.db.conn.execute(
-                    f"SELECT {rows.SPAN_COLUMNS} FROM spans WHERE document_id = ?"
+                    f"SELECT {rows.SPAN_COLUMNS} FROM spans WHERE document_id = ?{where}"
                     f" ORDER BY {rows.SPAN_ORDER}",
-                    (document_id,),
+                    (document_id, *names),
                 )
             ]
 
@@ -322,14 +342,20 @@ class Repository(SuggestionReads, ListReads, ProjectSetup, TextReads):
         with self._errors():
             return rows.fetch_span(self.db.conn, span_id)
 
-    def relations(self, document_id: int) -> list[Relation]:
+    def relations(
+        self, document_id: int, *, annotators: Collection[str] | None = None
+    ) -> list[Relation]:
+        """The relations whose ends are spans of ``annotators`` (None: everyone's)."""
+        where, names = queries.whose(annotators, "annotator")
+        among = f"(SELECT id FROM spans WHERE document_id = ?{where})"
         with self._errors():
             return [
                 rows.relation_from_row(r)
                 for r in self.db.conn.execute(
-                    f"SELECT {rows.RELATION_COLUMNS} FROM relations WHERE source_id IN"
-                    " (SELECT id FROM spans WHERE document_id = ?) ORDER BY id",
-                    (document_id,),
+                    f"SELECT {rows.RELATION_COLUMNS} FROM relations WHERE source_id IN {among}"
+                    + (f" AND target_id IN {among}" if where else "")
+                    + " ORDER BY id",
+                    (document_id, *names, *((document_id, *names) if where else ())),
                 )
             ]
 
@@ -339,11 +365,16 @@ class Repository(SuggestionReads, ListReads, ProjectSetup, TextReads):
 
     # -- edits ------------------------------------------------------------------------------
 
-    def apply(self, edit: Edit) -> Edit:
-        """Apply ``edit`` in one committed transaction; return the inverse edit."""
+    def apply(self, edit: Edit, *, actor: str | None = None) -> Edit:
+        """Apply ``edit`` in one committed transaction; return the inverse edit.
+
+        ``actor``: the annotator making it (the window's, from Settings). A step touching
+        another annotator's span, link or status is refused with NotYoursError naming them,
+        and nothing is written; the statuses that move are the actor's (docs/adr/0071).
+        Undo and redo pass the same actor: the inverse touches only the actor's work too."""
         with self._write():
             span_edges.check_edges(self.db.conn, edit, self._known)
-            return edits_apply.apply_edit(self.db.conn, edit, self._known)
+            return edits_apply.apply_edit(self.db.conn, edit, self._known, actor=actor)
 
     def document_of(self, edit: Edit) -> int | None:
         with self._errors():

@@ -192,7 +192,7 @@ class AnnotationController(QObject):
     def run(self, edit: Edit) -> Edit:
         """Apply ``edit`` (committed when apply returns), then draw what it touched."""
         target = self.repo.document_of(edit)
-        inverse = self.repo.apply(edit)
+        inverse = self.repo.apply(edit, actor=self.annotator)
         try:
             self._draw(edit, inverse, target)
         except AnnotatorError as exc:  # the edit is saved; only drawing it failed: reload
