@@ -24,6 +24,7 @@ from annotator.core.model import (
 )
 from annotator.core.recommender_settings import DEFAULT_ENABLED
 from annotator.store import (
+    attaching,
     documents,
     edits_apply,
     evidence,
@@ -36,6 +37,7 @@ from annotator.store import (
     span_edges,
     text_index,
 )
+from annotator.store.attaching import Attached
 from annotator.store.connection import now
 from annotator.store.documents import OnInvalid
 from annotator.store.export_reads import ExportRead
@@ -153,8 +155,26 @@ class Repository(SuggestionReads, ListReads, ProjectSetup, TextReads):
         ValidationError (earlier batches stay committed, nothing of this batch is written), or,
         with ``on_invalid``, is passed to it and skipped.
         """
+        added, duplicates, _ = self.add_or_attach(
+            docs, annotator=annotator, batch=batch, on_invalid=on_invalid, attach=False
+        )
+        return added, duplicates
+
+    def add_or_attach(
+        self,
+        docs: Iterable[AnnotatedDocument],
+        *,
+        annotator: str,
+        attach: bool,
+        batch: int = 500,
+        on_invalid: OnInvalid | None = None,
+    ) -> tuple[list[Document], int, list[Attached]]:
+        """``add_documents``; with ``attach``, a document whose text is here already gets the
+        spans, relations and status it lacks (store/attaching.py, docs/adr/0071): returns
+        (added, duplicates, what each duplicate attached)."""
         added: list[Document] = []
         duplicates = 0
+        attached: list[Attached] = []
         it = iter(docs)
         while chunk := list(islice(it, max(1, batch))):
             stamp = now()
@@ -165,14 +185,16 @@ class Repository(SuggestionReads, ListReads, ProjectSetup, TextReads):
                     chunk, annotator=annotator, labels=known, stamp=stamp, on_invalid=on_invalid
                 )
                 new, dup = documents.insert(conn, prepared, annotator=annotator, stamp=stamp)
+                if attach:
+                    attached += attaching.attach(conn, dup, annotator=annotator, stamp=stamp)
                 who = {annotator} if annotator else set()
                 who |= {s.annotator for p in chunk for s in p.spans if s.annotator}
                 conn.executemany(
                     "INSERT OR IGNORE INTO annotators (name) VALUES (?)", [(w,) for w in who]
                 )
             added.extend(new)
-            duplicates += dup
-        return added, duplicates
+            duplicates += len(dup)
+        return added, duplicates, attached
 
     def has_text_hash(self, sha256: str) -> bool:
         with self._errors():
