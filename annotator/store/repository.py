@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Collection, Iterable, Iterator, Sequence
-from itertools import islice
+from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -24,8 +23,6 @@ from annotator.core.model import (
 )
 from annotator.core.recommender_settings import DEFAULT_ENABLED
 from annotator.store import (
-    attaching,
-    documents,
     edits_apply,
     evidence,
     export_reads,
@@ -37,9 +34,7 @@ from annotator.store import (
     span_edges,
     text_index,
 )
-from annotator.store.attaching import Attached
-from annotator.store.connection import now
-from annotator.store.documents import OnInvalid
+from annotator.store.document_writes import DocumentWrites
 from annotator.store.export_reads import ExportRead
 from annotator.store.list_reads import ListReads
 from annotator.store.opening import open_database
@@ -72,7 +67,7 @@ def open_project(
     return Repository(db, path, read_only=read_only, timeout=timeout)
 
 
-class Repository(SuggestionReads, ListReads, ProjectSetup, TextReads):
+class Repository(DocumentWrites, SuggestionReads, ListReads, ProjectSetup, TextReads):
     """One open project file. Returns domain values; each write is one committed transaction."""
 
     def __init__(
@@ -135,66 +130,6 @@ class Repository(SuggestionReads, ListReads, ProjectSetup, TextReads):
             ]
 
     # -- documents --------------------------------------------------------------------------
-
-    def add_document(self, doc: AnnotatedDocument, *, annotator: str = "") -> Document | None:
-        """Add one document with its spans and relations; None if its text is already here."""
-        added, _ = self.add_documents([doc], annotator=annotator)
-        return added[0] if added else None
-
-    def add_documents(
-        self,
-        docs: Iterable[AnnotatedDocument],
-        *,
-        annotator: str = "",
-        batch: int = 500,
-        on_invalid: OnInvalid | None = None,
-    ) -> tuple[list[Document], int]:
-        """Add many documents, ``batch`` per transaction; return (added, duplicates skipped).
-
-        Each batch is validated before it is written. An invalid document raises
-        ValidationError (earlier batches stay committed, nothing of this batch is written), or,
-        with ``on_invalid``, is passed to it and skipped.
-        """
-        added, duplicates, _ = self.add_or_attach(
-            docs, annotator=annotator, batch=batch, on_invalid=on_invalid, attach=False
-        )
-        return added, duplicates
-
-    def add_or_attach(
-        self,
-        docs: Iterable[AnnotatedDocument],
-        *,
-        annotator: str,
-        attach: bool,
-        batch: int = 500,
-        on_invalid: OnInvalid | None = None,
-    ) -> tuple[list[Document], int, list[Attached]]:
-        """``add_documents``; with ``attach``, a document whose text is here already gets the
-        spans, relations and status it lacks (store/attaching.py, docs/adr/0071): returns
-        (added, duplicates, what each duplicate attached)."""
-        added: list[Document] = []
-        duplicates = 0
-        attached: list[Attached] = []
-        it = iter(docs)
-        while chunk := list(islice(it, max(1, batch))):
-            stamp = now()
-            with self._write():
-                conn = self.db.conn
-                known = set(rows.labels(conn).names)
-                prepared = documents.prepare_all(
-                    chunk, annotator=annotator, labels=known, stamp=stamp, on_invalid=on_invalid
-                )
-                new, dup = documents.insert(conn, prepared, annotator=annotator, stamp=stamp)
-                if attach:
-                    attached += attaching.attach(conn, dup, annotator=annotator, stamp=stamp)
-                who = {annotator} if annotator else set()
-                who |= {s.annotator for p in chunk for s in p.spans if s.annotator}
-                conn.executemany(
-                    "INSERT OR IGNORE INTO annotators (name) VALUES (?)", [(w,) for w in who]
-                )
-            added.extend(new)
-            duplicates += len(dup)
-        return added, duplicates, attached
 
     def has_text_hash(self, sha256: str) -> bool:
         with self._errors():
