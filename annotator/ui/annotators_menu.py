@@ -4,6 +4,7 @@ The window shows the current annotator's spans (the name in Settings) and no one
 asked. The submenu lists the project's other annotators, each with a check box and the badge of
 the colour their spans are framed in; "Everyone" checks them all, "Only mine" none. The action
 ``show_all_annotators`` (Ctrl+Shift+O) switches between only mine and everyone from the keyboard.
+Everyone means every annotator, also one whose spans arrive later (an import, another window).
 The menu is filled when it opens: an import or another program may have brought annotators.
 """
 
@@ -34,7 +35,7 @@ class AnnotatorsMenu(QObject):
         try:
             names = c.repo.annotators()
         except AnnotatorError:  # locked for a moment: those shown still are
-            names = list(c.others)
+            names = list(c.others or ())
         return [n for n in names if n != c.annotator]
 
     def fill(self) -> None:
@@ -47,12 +48,12 @@ class AnnotatorsMenu(QObject):
             lambda: self.show(()),
         )
         mine.setIcon(badge(c.annotator))
-        others = self.others()
         everyone = menu.addAction(
-            QCoreApplication.translate("AnnotatorsMenu", "Everyone"),
-            lambda: self.show(tuple(others)),
+            QCoreApplication.translate("AnnotatorsMenu", "Everyone"), lambda: self.show(None)
         )
-        everyone.setEnabled(bool(others))
+        everyone.setCheckable(True)
+        everyone.setChecked(c.others is None)
+        others = self.others()
         menu.addSeparator()
         if not others:
             menu.addAction(
@@ -61,25 +62,28 @@ class AnnotatorsMenu(QObject):
         for name in others:
             action = menu.addAction(badge(name), name)
             action.setCheckable(True)
-            action.setChecked(name in c.others)
+            action.setChecked(c.others is None or name in c.others)
             action.setData(name)
             action.toggled.connect(lambda on, n=name: self._one(n, on))
 
-    def show(self, others: tuple[str, ...]) -> None:
+    def show(self, others: tuple[str, ...] | None) -> None:
+        """Show these others' spans beside mine (None: everyone's, newcomers too)."""
         self.controller.show_annotators(others)
-        self.toggle.setChecked(bool(others))
-        names = ", ".join(isolate(n) for n in others)
-        self.controller.message.emit(
-            QCoreApplication.translate("AnnotatorsMenu", "Showing the spans of: {names}").format(
-                names=names
-            )
-            if others
-            else QCoreApplication.translate("AnnotatorsMenu", "Showing only your spans")
-        )
+        self.toggle.setChecked(others != ())
+        if others is None:
+            text = QCoreApplication.translate("AnnotatorsMenu", "Showing everyone's spans")
+        elif others:
+            text = QCoreApplication.translate(
+                "AnnotatorsMenu", "Showing the spans of: {names}"
+            ).format(names=", ".join(isolate(n) for n in others))
+        else:
+            text = QCoreApplication.translate("AnnotatorsMenu", "Showing only your spans")
+        self.controller.message.emit(text)
 
     def _one(self, name: str, on: bool) -> None:
-        shown = [n for n in self.controller.others if n != name]
-        self.show(tuple([*shown, name] if on else shown))
+        shown = self.controller.others
+        kept = [n for n in (self.others() if shown is None else shown) if n != name]
+        self.show(tuple([*kept, name] if on else kept))
 
     def _toggled(self, on: bool) -> None:
-        self.show(tuple(self.others()) if on else ())
+        self.show(None if on else ())

@@ -81,7 +81,8 @@ class AnnotationController(QObject):
         self.view = view
         self.settings = settings
         self.annotator = settings.annotator() or default_annotator()
-        self.others: tuple[str, ...] = ()  # other annotators whose spans are shown (ADR 0071)
+        # the other annotators whose spans are shown (ADR 0071); None: everyone, newcomers too
+        self.others: tuple[str, ...] | None = ()
         view.owner = self.annotator
         self.labels: LabelSet = repo.labels()
         self.stack = QUndoStack(self)
@@ -162,11 +163,14 @@ class AnnotationController(QObject):
         )
         self.show_document(annotated.document, list(annotated.spans), list(annotated.relations))
 
-    def shown(self) -> tuple[str, ...]:
-        """Whose spans the window shows: the current annotator's, then the others asked for."""
+    def shown(self) -> tuple[str, ...] | None:
+        """Whose spans the window shows: the current annotator's, then the others asked for
+        (None: everyone's)."""
+        if self.others is None:
+            return None
         return (self.annotator, *(o for o in self.others if o != self.annotator))
 
-    def show_annotators(self, others: tuple[str, ...]) -> None:
+    def show_annotators(self, others: tuple[str, ...] | None) -> None:
         """Show these other annotators' spans beside the current one's (View ▸ Annotators):
         framed in their colour, never edited here (ADR 0071)."""
         if others == self.others:

@@ -306,6 +306,10 @@
         <translation>لا موسِّم آخر في هذا المشروع</translation>
     </message>
     <message>
+        <source>Showing everyone&apos;s spans</source>
+        <translation>تُعرض مقاطع الجميع</translation>
+    </message>
+    <message>
         <source>Showing the spans of: {names}</source>
         <translation>تُعرض مقاطع: {names}</translation>
     </message>

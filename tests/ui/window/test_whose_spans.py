@@ -73,7 +73,7 @@ def test_only_my_spans_until_others_are_asked_for(window: MainWindow) -> None:
     assert rows(window) == [("LOC", OTHER), ("PER", OTHER)]
     assert len(window.view.text_edit.others()) == 2  # framed in amal's colour
     assert documents.data(documents.index(0, documents.SPANS)) == 2
-    assert window.status.action.text() == f"Showing the spans of: \u2068{OTHER}\u2069"
+    assert window.status.action.text() == "Showing everyone's spans"
 
     key(window, "Ctrl+Shift+O")
     assert rows(window) == []
@@ -86,7 +86,9 @@ def test_the_annotators_menu_shows_one_or_another(window: MainWindow) -> None:
     assert len(named) == 1 and named[0].isCheckable() and not named[0].isChecked()
     named[0].trigger()
     assert [a for _, a in rows(window)] == [OTHER, OTHER]
+    assert window.status.action.text() == f"Showing the spans of: \u2068{OTHER}\u2069"
     assert window.action_set["show_all_annotators"].isChecked()
+    assert window.controller.shown() == (ANNOTATOR, OTHER)
     window.annotators.fill()
     mine = menu.actions()[0]
     assert mine.text() == f"Only mine (\u2068{ANNOTATOR}\u2069)"
