@@ -48,7 +48,8 @@ MUTATIONS = (
     Mutation(
         "the document list's span count hard-wired to 0",
         "annotator/ui/document_model.py",
-        "            return summary.span_count\n",
+        "            return summary.span_count if summary.shown_spans is None"
+        " else summary.shown_spans\n",
         "            return 0\n",
         (W,),
     ),
@@ -244,6 +245,21 @@ MUTATIONS = (
         "        controller.stack.indexChanged.connect(lambda _index: self._covered.start())\n",
         "",
         ("tests/ui/window/test_project_search.py",),
+    ),
+    Mutation(
+        "another annotator's span relabelled, moved or removed silently (issue 13, ADR 0071)",
+        "annotator/store/actor.py",
+        "            if owner is not None and owner != actor:\n"
+        '                raise _refuse(f"span {span_id}", owner, actor)\n',
+        "            pass\n",
+        ("tests/store/test_whose_work.py",),
+    ),
+    Mutation(
+        "the window edits with no actor: nothing of another's is refused (ADR 0071)",
+        "annotator/ui/controller.py",
+        "        inverse = self.repo.apply(edit, actor=self.annotator)\n",
+        "        inverse = self.repo.apply(edit)\n",
+        ("tests/ui/window/test_whose_spans.py",),
     ),
 )
 

@@ -132,7 +132,12 @@ def _open_window(project: Path | None, seed: Path | None) -> int:
 @cli.command("import")
 @click.argument("project", type=PROJECT)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--annotator", default="", help="Whose spans and statuses these are.")
+@click.option(
+    "--annotator",
+    default="",
+    help="Whose spans and statuses these are; a text already in the project gets this "
+    "annotator's spans, links and status (those it lacks) instead of being skipped.",
+)
 @click.option(
     "--format",
     "fmt",
@@ -163,8 +168,9 @@ def import_(
 ) -> None:
     """Import files and folders (recursively) into PROJECT, creating it if needed.
 
-    Documents whose text is already in the project are skipped. A file with an error adds
-    nothing; the others still import. Exit code 1 if any file was refused.
+    Documents whose text is already in the project are skipped; with --annotator NAME, NAME's
+    spans, links and status are attached to them (what is not there yet). A file with an error
+    adds nothing; the others still import. Exit code 1 if any file was refused.
     """
     rules = _load_rules(boilerplate_rules) if boilerplate_rules else None
     stopped: ImportStopped | None = None
@@ -179,10 +185,16 @@ def import_(
                 rules=rules,
                 progress=progress,
                 follow_symlinks=follow_symlinks,
+                attach=bool(annotator),
             )
         except ImportStopped as exc:  # what was imported before the project refused writes
             stopped, report = exc, exc.report
     click.echo(format_import(report))
+    if report.duplicates and not annotator:
+        click.echo(
+            "  the skipped documents' texts are here already: import again with "
+            "--annotator NAME to attach NAME's spans, links and status to them"
+        )
     for error in report.errors:
         click.echo(f"refused: {error}", err=True)
     if stopped is not None:

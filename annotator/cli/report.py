@@ -14,9 +14,16 @@ def _n(count: int, word: str) -> str:
 
 
 def format_import(report: ImportReport) -> str:
+    attached = (
+        f"{_n(report.attached_spans, 'span')} attached to {_n(report.attached, 'document')}"
+        " already here; "
+        if report.attached
+        else ""
+    )
     lines = [
         f"imported {_n(report.imported, 'document')} with {_n(report.spans, 'span')}; "
-        f"{_n(report.duplicates, 'duplicate')} skipped; {_n(len(report.errors), 'file')} refused"
+        f"{attached}{_n(report.duplicates, 'duplicate')} skipped; "
+        f"{_n(len(report.errors), 'file')} refused"
     ]
     lines.extend(f"  {note}" for note in report.notes)
     return "\n".join(lines)

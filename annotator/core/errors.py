@@ -79,6 +79,15 @@ class ConflictError(ValidationError):
     """An undo or redo whose span or status was changed since by another window or program."""
 
 
+class NotYoursError(ValidationError):
+    """An edit of another annotator's span, relation or status: refused, never applied to their
+    work (docs/adr/0071); ``owner`` names whose it is."""
+
+    def __init__(self, message: str, *, owner: str) -> None:
+        self.owner = owner
+        super().__init__(message)
+
+
 class NotFoundError(AnnotatorError):
     """A document, span, relation or label id that does not exist."""
 

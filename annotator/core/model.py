@@ -171,8 +171,9 @@ class DocumentSummary:
     id: int
     title: str
     status: Status
-    span_count: int
+    span_count: int  # everyone's: the key the list sorts by spans on
     length: int
+    shown_spans: int | None = None  # the spans of the annotators shown; None: span_count
 
 
 S = TypeVar("S", bound=Span)

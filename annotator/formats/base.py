@@ -94,6 +94,8 @@ class ImportReport:
     spans: int = 0
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # e.g. direction marks removed, chrome dropped
+    attached: int = 0  # duplicates whose spans were attached to the text here (ADR 0071)
+    attached_spans: int = 0
 
     @property
     def ok(self) -> bool:

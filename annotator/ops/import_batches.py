@@ -20,6 +20,7 @@ from annotator.core.model import AnnotatedDocument, Kind, Label, LabelSet, Relat
 from annotator.formats.base import ImportReport, Reader, ReaderWithNotes, StreamingReader
 from annotator.formats.plaintext import DROPPED
 from annotator.store import Repository
+from annotator.store.attaching import Attached
 
 BATCH = 2000  # documents per transaction: each commit costs an fsync, so fewer and bigger
 STREAM = 500  # documents held at a time of a file streamed (in its one transaction; ADR 0047)
@@ -81,9 +82,12 @@ class Batches:
     than STREAM documents that its reader streams is added alone, STREAM at a time, in one
     transaction."""
 
-    def __init__(self, repo: Repository, annotator: str, report: ImportReport) -> None:
+    def __init__(
+        self, repo: Repository, annotator: str, report: ImportReport, *, attach: bool = False
+    ) -> None:
         self.repo = repo
         self.annotator = annotator
+        self.attach = attach  # a duplicate's spans go to the text already here (ADR 0071)
         self.report = report
         self.pending: list[ReadFile] = []
         self.waiting = 0  # documents in pending
@@ -121,6 +125,7 @@ class Batches:
         seen: dict[str, Kind] = {}  # the labels the file brings, for a kind given twice
         notes: list[str] = []
         added = duplicates = spans = 0
+        attaching: list[Attached] = []
         try:
             with repo.transaction():
                 have = set(repo.labels().names)
@@ -134,9 +139,11 @@ class Batches:
                             repo.ensure_label(name, kind)
                             have.add(name)
                             notes.append(f"{path}: label {name} added to the project ({kind})")
-                    new_docs, dup = repo.add_documents(
-                        batch, annotator=self.annotator, batch=len(batch)
+                    new_docs, dup, attached = repo.add_or_attach(
+                        batch, annotator=self.annotator, attach=self.attach, batch=len(batch)
                     )
+                    notes.extend(attached_notes(path, attached))
+                    attaching.extend(attached)
                     count = {d.document.text: len(d.spans) for d in batch}
                     added += len(new_docs)
                     duplicates += dup
@@ -150,7 +157,15 @@ class Batches:
         self.report.imported += added
         self.report.duplicates += duplicates
         self.report.spans += spans
+        self._count(attaching)
         self.added.append(path)
+
+    def _count(self, attached: list[Attached]) -> None:
+        """A duplicate that brought something counts as attached, not as skipped."""
+        brought = [a for a in attached if a.brought]
+        self.report.duplicates -= len(brought)
+        self.report.attached += len(brought)
+        self.report.attached_spans += sum(a.spans for a in brought)
 
     def queue(self, read: ReadFile) -> None:
         self.pending.append(read)
@@ -186,14 +201,21 @@ class Batches:
                         repo.ensure_label(name, kind)
                         have.add(name)
                         notes.append(f"{f.path}: label {name} added to the project ({kind})")
-            added, duplicates = repo.add_documents(
-                docs, annotator=self.annotator, batch=max(1, len(docs))
+            added, duplicates, attached = repo.add_or_attach(
+                docs, annotator=self.annotator, attach=self.attach, batch=max(1, len(docs))
             )
+        where = {id(d): f.path for f in files for d in f.docs}
+        by_file: dict[Path, list[Attached]] = {}
+        for a in attached:
+            by_file.setdefault(where[id(a.source)], []).append(a)
+        for path, some in by_file.items():
+            notes.extend(attached_notes(path, some))
         report.notes.extend(notes)
         spans = {d.document.text: len(d.spans) for d in docs}
         report.imported += len(added)
         report.duplicates += duplicates
         report.spans += sum(spans[d.text] for d in added)
+        self._count(attached)
         self.added.extend(f.path for f in files)
 
     def stopped(
@@ -289,6 +311,36 @@ def credited(doc: AnnotatedDocument, annotator: str) -> AnnotatedDocument:
                 dataclasses.replace(r, source_id=source, target_id=target, annotator=annotator),
             )
     return dataclasses.replace(doc, spans=tuple(spans), relations=tuple(relations.values()))
+
+
+def attached_notes(path: Path, attached: list[Attached]) -> list[str]:
+    """One line per duplicate that brought something ("attached 12 spans of NAME to <title>
+    (same text)"), and one for those whose work was all here already."""
+    notes = []
+    idle = [a for a in attached if not a.brought]
+    if idle:
+        notes.append(
+            f"{path}: {_plural(len(idle), 'document')} with the same text and the same work of "
+            f"{idle[0].annotator} here already: nothing attached"
+        )
+    for a in attached:
+        title = repr(a.title) if a.title else f"document {a.document_id}"
+        if not a.brought:
+            continue
+        what = f"attached {_plural(a.spans, 'span')} of {a.annotator} to {title} (same text"
+        if a.already:
+            what += f"; {a.already} already there"
+        what += ")"
+        if a.relations:
+            what += f", {_plural(a.relations, 'link')}"
+        if a.status is not None:
+            what += f", status {a.status.value}"
+        notes.append(f"{path}: {what}")
+    return notes
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def _name(doc: AnnotatedDocument) -> str:

@@ -154,6 +154,7 @@ def import_paths(
     format_hint: str = "pass --format",
     credit_all: bool = False,
     reading: Callable[[int, int, Path], None] | None = None,
+    attach: bool = False,
 ) -> ImportReport:
     """Import files and folders into ``repo``; the report says what was added and refused.
 
@@ -161,6 +162,8 @@ def import_paths(
     ``annotator`` gets those that name none and the documents' statuses; with ``credit_all``,
     ``annotator`` gets every one of them, whatever the file says (docs/adr/0033).
     ``reading(done, total, path)`` is called before each file is read (the window names it).
+    ``attach``: a document whose text is here already gets the spans, relations and status it
+    lacks (``annotator``'s, or those its file names) instead of being skipped (ADR 0071).
 
     ``format_hint``: how the caller lets the user give the format of a file named explicitly
     whose format cannot be told (the window has a Format list, the command line --format).
@@ -172,7 +175,7 @@ def import_paths(
     found = collect(paths, follow_symlinks=follow_symlinks)
     report = ImportReport(errors=found.errors, notes=found.notes)
     files = _not_the_project(repo, found.files, found.walked, report)
-    run = Batches(repo, annotator, report)
+    run = Batches(repo, annotator, report, attach=attach)
     boilerplate = {"keep_boilerplate": keep_boilerplate, "rules": rules}
     try:
         labels = BroughtLabels(repo.labels())

@@ -49,12 +49,15 @@ STATUS_RANK = {Status.NEW: 0, Status.IN_PROGRESS: 1, Status.DONE: 2}
 
 @dataclass(frozen=True, slots=True)
 class ListView:
-    """The document list as shown: ``annotator``'s statuses, filtered, in ``order``."""
+    """The document list as shown: ``annotator``'s statuses, filtered, in ``order``; each
+    row's ``shown_spans`` counts the spans of ``counted`` (None: everyone's, not counted
+    apart). Sorting by spans still sorts by everyone's (docs/adr/0071)."""
 
     annotator: str = ""
     status: Status | None = None
     search: str = ""
     order: DocumentOrder = IMPORT_ORDER
+    counted: tuple[str, ...] | None = None
 
 
 def row_key(summary: DocumentSummary, order: DocumentOrder) -> RowKey:
@@ -222,14 +225,22 @@ def summaries_of(
         if list_index.has_list_index(conn)
         else "(SELECT count(*) FROM spans WHERE spans.document_id = d.id)"
     )
+    names = sorted(set(view.counted)) if view.counted is not None else []
+    shown = (
+        "(SELECT count(*) FROM spans x WHERE x.document_id = d.id AND x.annotator IN"
+        f" ({', '.join('?' * len(names))}))"
+        if view.counted is not None
+        else "NULL"
+    )
     found: dict[int, DocumentSummary] = {}
-    for chunk in range(0, len(ids), 500):  # SQLite's parameter limit
-        part = list(ids[chunk : chunk + 500])
+    for chunk in range(0, len(ids), 400):  # SQLite's parameter limit, the names beside
+        part = list(ids[chunk : chunk + 400])
         rows = conn.execute(
-            f"SELECT d.id, d.title, coalesce(s.status, 'new'), d.length, {spans} FROM {IDS}"
+            f"SELECT d.id, d.title, coalesce(s.status, 'new'), d.length, {spans}, {shown}"
+            f" FROM {IDS}"
             " LEFT JOIN document_status s ON s.document_id = d.id AND s.annotator = ?"
             f" WHERE d.id IN ({', '.join('?' * len(part))})",
-            [view.annotator, *part],
+            [*names, view.annotator, *part],
         )
         for r in rows:
             found[r[0]] = DocumentSummary(
@@ -238,6 +249,7 @@ def summaries_of(
                 status=as_status(r[2], f"a status of document {r[0]}"),
                 span_count=r[4],
                 length=r[3],
+                shown_spans=r[5],
             )
     return [found[i] for i in ids if i in found]
 

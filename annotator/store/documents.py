@@ -178,10 +178,11 @@ def _next_id(conn: sqlite3.Connection, table: str) -> int:
 
 def insert(
     conn: sqlite3.Connection, prepared: Iterable[Prepared], *, annotator: str, stamp: str
-) -> tuple[list[Document], int]:
+) -> tuple[list[Document], list[Prepared]]:
     """Insert validated documents (inside the caller's write transaction), skipping known texts.
 
-    Returns the documents added (with ids) and how many were duplicates.
+    Returns the documents added (with ids) and the duplicates (their text is here already;
+    store/attaching.py may add their spans to it).
     """
     items = list(prepared)
     known = existing_hashes(conn, [p.document.text_sha256 for p in items])
@@ -193,11 +194,11 @@ def insert(
     relation_rows: list[tuple[Any, ...]] = []
     status_rows: list[tuple[Any, ...]] = []
     added: list[Document] = []
-    duplicates = 0
+    duplicates: list[Prepared] = []
     for p in items:
         d = p.document
         if d.text_sha256 in known:
-            duplicates += 1
+            duplicates.append(p)
             continue
         known.add(d.text_sha256)
         doc_rows.append(

@@ -35,6 +35,7 @@ from annotator.core.edits import (
 )
 from annotator.core.errors import ConflictError, NotFoundError, ValidationError
 from annotator.core.model import Relation, Span, Status, StoredSpan
+from annotator.store import actor as actor_rules
 from annotator.store import labels, list_index, suggestion_edits
 from annotator.store.connection import now
 from annotator.store.rows import (
@@ -288,9 +289,18 @@ def set_status(conn: sqlite3.Connection, edit: SetStatus) -> Edit:
     )
 
 
-def apply_edit(conn: sqlite3.Connection, edit: Edit, known: KnownText | None = None) -> Edit:
+def apply_edit(
+    conn: sqlite3.Connection,
+    edit: Edit,
+    known: KnownText | None = None,
+    *,
+    actor: str | None = None,
+) -> Edit:
     """Apply ``edit`` (inside the caller's transaction) and return its inverse; ``known``: a
-    document text the caller has read (a span's text is sliced from it)."""
+    document text the caller has read (a span's text is sliced from it); ``actor``: the
+    annotator making it, refused each step that touches another's work (store/actor.py)."""
+    if actor is not None and not isinstance(edit, Composite):
+        actor_rules.check(conn, edit, actor)
     match edit:
         case AddSpan(span=span):
             return add_span(conn, span, known)
@@ -313,13 +323,15 @@ def apply_edit(conn: sqlite3.Connection, edit: Edit, known: KnownText | None = N
         case RemoveLabel(name=name, expect=expect):
             return labels.remove_label(conn, name, expect)
         case AcceptSuggestion():
-            return suggestion_edits.accept(conn, edit, lambda e: apply_edit(conn, e, known))
+            return suggestion_edits.accept(
+                conn, edit, lambda e: apply_edit(conn, e, known, actor=actor)
+            )
         case RejectSuggestion():
             return suggestion_edits.reject(conn, edit)
         case SetSuggestionState():
             return suggestion_edits.set_state(conn, edit)
         case Composite(edits=edits):
-            inverses = [apply_edit(conn, e, known) for e in edits]
+            inverses = [apply_edit(conn, e, known, actor=actor) for e in edits]
             flat: list[Edit] = []
             for inverse in reversed(inverses):
                 flat.extend(inverse.edits if isinstance(inverse, Composite) else (inverse,))

@@ -95,10 +95,14 @@ def read_batches(
     batch: int | None = None,
     characters: int | None = None,
     suggestions: bool = False,
+    annotators: Collection[str] | None = None,
 ) -> Iterator[list[ExportRead]]:
     """The selected documents in id order, a batch at a time (the batches of ``batch_ids``);
     each batch read inside ``reading()`` (a read transaction); ``suggestions``: each document
-    with its suggestions and suggested links (a JSONL export --with-suggestions)."""
+    with its suggestions and suggested links (a JSONL export --with-suggestions);
+    ``annotators``: whose spans (None: ``annotator``'s when one is given, else everyone's)."""
+    if annotators is None and annotator is not None:
+        annotators = (annotator,)
     for part in batch_ids(
         conn,
         reading,
@@ -110,7 +114,9 @@ def read_batches(
         characters=characters,
     ):
         with reading():
-            docs = _documents(conn, part, status=status, annotator=annotator, labels=labels)
+            docs = _documents(
+                conn, part, status=status, annotator=annotator, annotators=annotators, labels=labels
+            )
             if suggestions:
                 docs = _with_suggestions(conn, docs, part, labels)
         yield docs
@@ -186,11 +192,13 @@ def _documents(
     *,
     status: Status | None,
     annotator: str | None,
+    annotators: Collection[str] | None,
     labels: Collection[str] | None,
 ) -> list[ExportRead]:
-    """The documents ``ids`` (ascending), each with its spans (of ``annotator``, with
-    ``labels``), the relations between the spans kept, and its status: the annotator's, else
-    the status filtered on, else the highest any annotator gave."""
+    """The documents ``ids`` (ascending), each with its spans (of ``annotators``, None:
+    everyone's; with ``labels``), the relations between the spans kept, and its status: the
+    annotator's, else the status filtered on, else the highest any annotator gave."""
+    whose = set(annotators) if annotators is not None else None
     marks = _marks(ids)
     shared: dict[str, str] = {}
     spans: dict[int, list[StoredSpan]] = {i: [] for i in ids}
@@ -219,8 +227,7 @@ def _documents(
         kept = [
             s
             for s in every
-            if (annotator is None or s.annotator == annotator)
-            and (wanted is None or s.label in wanted)
+            if (whose is None or s.annotator in whose) and (wanted is None or s.label in wanted)
         ]
         ids_kept = {s.id for s in kept}
         joined = [r for r in links if r.source_id in ids_kept and r.target_id in ids_kept]

@@ -21,7 +21,6 @@ from annotator.store.rows import (
     SPAN_ORDER,
     as_status,
     document_from_row,
-    fetch_status,
     highest_status,
     relation_from_row,
     span_from_row,
@@ -50,11 +49,12 @@ def annotated(
     conn: sqlite3.Connection,
     document_id: int,
     *,
-    annotator: str | None = None,
+    annotators: Collection[str] | None = None,
     labels: Collection[str] | None = None,
     status: Status | None = None,
 ) -> StoredAnnotatedDocument:
-    """A document with its spans (optionally one annotator's, some labels) and relations."""
+    """A document with the spans of ``annotators`` (None: everyone's; some labels), the
+    relations between them, and ``status`` (None: the highest any annotator gave)."""
     row = conn.execute(
         f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id = ?", (document_id,)
     ).fetchone()
@@ -68,8 +68,9 @@ def annotated(
             (document_id,),
         )
     ]
-    if annotator is not None:
-        spans = [s for s in spans if s.annotator == annotator]
+    if annotators is not None:
+        whose = set(annotators)
+        spans = [s for s in spans if s.annotator in whose]
     if labels is not None:
         wanted = set(labels)
         spans = [s for s in spans if s.label in wanted]
@@ -84,11 +85,7 @@ def annotated(
     ]
     relations = [r for r in relations if r.source_id in kept and r.target_id in kept]
     if status is None:
-        status = (
-            highest_status(conn, document_id)
-            if annotator is None
-            else fetch_status(conn, document_id, annotator)
-        )
+        status = highest_status(conn, document_id)
     return StoredAnnotatedDocument(document_from_row(row), tuple(spans), tuple(relations), status)
 
 
@@ -111,15 +108,27 @@ def span_texts(conn: sqlite3.Connection, recent: int) -> list[str]:
     return list(dict.fromkeys(r[0] for r in rows))
 
 
-def counts(conn: sqlite3.Connection, document_id: int) -> tuple[int, int]:
-    """(spans, relations) of one document."""
+def whose(annotators: Collection[str] | None, column: str) -> tuple[str, list[str]]:
+    """The SQL condition (`` AND column IN (...)``, or nothing for None: everyone) and its
+    parameters that keep the rows of ``annotators``."""
+    if annotators is None:
+        return "", []
+    names = sorted(set(annotators))
+    return f" AND {column} IN ({', '.join('?' * len(names))})", names
+
+
+def counts(
+    conn: sqlite3.Connection, document_id: int, annotators: Collection[str] | None = None
+) -> tuple[int, int]:
+    """(spans, relations) of one document, of ``annotators`` (None: everyone's)."""
+    where, names = whose(annotators, "annotator")
     spans = conn.execute(
-        "SELECT count(*) FROM spans WHERE document_id = ?", (document_id,)
+        f"SELECT count(*) FROM spans WHERE document_id = ?{where}", (document_id, *names)
     ).fetchone()[0]
     relations = conn.execute(
         "SELECT count(*) FROM relations WHERE source_id IN"
-        " (SELECT id FROM spans WHERE document_id = ?)",
-        (document_id,),
+        f" (SELECT id FROM spans WHERE document_id = ?{where})",
+        (document_id, *names),
     ).fetchone()[0]
     return int(spans), int(relations)
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Collection, Iterable, Iterator, Sequence
-from itertools import islice
+from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -24,7 +23,6 @@ from annotator.core.model import (
 )
 from annotator.core.recommender_settings import DEFAULT_ENABLED
 from annotator.store import (
-    documents,
     edits_apply,
     evidence,
     export_reads,
@@ -36,8 +34,7 @@ from annotator.store import (
     span_edges,
     text_index,
 )
-from annotator.store.connection import now
-from annotator.store.documents import OnInvalid
+from annotator.store.document_writes import DocumentWrites
 from annotator.store.export_reads import ExportRead
 from annotator.store.list_reads import ListReads
 from annotator.store.opening import open_database
@@ -70,7 +67,7 @@ def open_project(
     return Repository(db, path, read_only=read_only, timeout=timeout)
 
 
-class Repository(SuggestionReads, ListReads, ProjectSetup, TextReads):
+class Repository(DocumentWrites, SuggestionReads, ListReads, ProjectSetup, TextReads):
     """One open project file. Returns domain values; each write is one committed transaction."""
 
     def __init__(
@@ -134,46 +131,6 @@ class Repository(SuggestionReads, ListReads, ProjectSetup, TextReads):
 
     # -- documents --------------------------------------------------------------------------
 
-    def add_document(self, doc: AnnotatedDocument, *, annotator: str = "") -> Document | None:
-        """Add one document with its spans and relations; None if its text is already here."""
-        added, _ = self.add_documents([doc], annotator=annotator)
-        return added[0] if added else None
-
-    def add_documents(
-        self,
-        docs: Iterable[AnnotatedDocument],
-        *,
-        annotator: str = "",
-        batch: int = 500,
-        on_invalid: OnInvalid | None = None,
-    ) -> tuple[list[Document], int]:
-        """Add many documents, ``batch`` per transaction; return (added, duplicates skipped).
-
-        Each batch is validated before it is written. An invalid document raises
-        ValidationError (earlier batches stay committed, nothing of this batch is written), or,
-        with ``on_invalid``, is passed to it and skipped.
-        """
-        added: list[Document] = []
-        duplicates = 0
-        it = iter(docs)
-        while chunk := list(islice(it, max(1, batch))):
-            stamp = now()
-            with self._write():
-                conn = self.db.conn
-                known = set(rows.labels(conn).names)
-                prepared = documents.prepare_all(
-                    chunk, annotator=annotator, labels=known, stamp=stamp, on_invalid=on_invalid
-                )
-                new, dup = documents.insert(conn, prepared, annotator=annotator, stamp=stamp)
-                who = {annotator} if annotator else set()
-                who |= {s.annotator for p in chunk for s in p.spans if s.annotator}
-                conn.executemany(
-                    "INSERT OR IGNORE INTO annotators (name) VALUES (?)", [(w,) for w in who]
-                )
-            added.extend(new)
-            duplicates += dup
-        return added, duplicates
-
     def has_text_hash(self, sha256: str) -> bool:
         with self._errors():
             row = self.db.conn.execute(
@@ -199,13 +156,19 @@ class Repository(SuggestionReads, ListReads, ProjectSetup, TextReads):
             return int(self.db.conn.execute("SELECT count(*) FROM documents").fetchone()[0])
 
     def annotated(
-        self, document_id: int, *, annotator: str | None = None
+        self,
+        document_id: int,
+        *,
+        annotator: str | None = None,
+        annotators: Collection[str] | None = None,
     ) -> StoredAnnotatedDocument:
-        """The document, all its spans and relations; status of ``annotator`` (None: highest)."""
+        """The document with the spans of ``annotators`` (None: everyone's) and the relations
+        between them; the status of ``annotator`` (None: the highest anyone gave). Whose spans
+        is always said by the caller: the window names the annotators it shows."""
         with self._read():
             conn = self.db.conn
             status = None if annotator is None else rows.fetch_status(conn, document_id, annotator)
-            found = queries.annotated(conn, document_id, status=status)
+            found = queries.annotated(conn, document_id, annotators=annotators, status=status)
         self._remember(found.document)
         return found
 
@@ -227,10 +190,13 @@ class Repository(SuggestionReads, ListReads, ProjectSetup, TextReads):
         labels: Collection[str] | None = None,
         ids: Sequence[int] | None = None,
         suggestions: bool = False,
+        annotators: Collection[str] | None = None,
     ) -> Iterator[ExportRead]:
         """Documents for export in id order (``ids``: only these), each with what the
         annotator and label filters left out of it; read a batch at a time, each batch in a
-        read transaction of its own, none held while the caller works (docs/adr/0050)."""
+        read transaction of its own, none held while the caller works (docs/adr/0050).
+        ``annotator`` selects by that annotator's status and keeps their spans;
+        ``annotators`` names whose spans instead (None: ``annotator``'s, else everyone's)."""
         with self._errors():
             for batch in export_reads.read_batches(
                 self.db.conn,
@@ -240,6 +206,7 @@ class Repository(SuggestionReads, ListReads, ProjectSetup, TextReads):
                 labels=labels,
                 ids=ids,
                 suggestions=suggestions,
+                annotators=annotators,
             ):
                 batch.reverse()
                 while batch:  # each document let go once given: the batch shrinks
@@ -263,28 +230,38 @@ class Repository(SuggestionReads, ListReads, ProjectSetup, TextReads):
         annotator: str | None = None,
         labels: Collection[str] | None = None,
         ids: Sequence[int] | None = None,
+        annotators: Collection[str] | None = None,
     ) -> Iterator[AnnotatedDocument]:
         """The documents of ``export_reads``, without the counts."""
-        for read in self.export_reads(status=status, annotator=annotator, labels=labels, ids=ids):
+        for read in self.export_reads(
+            status=status, annotator=annotator, labels=labels, ids=ids, annotators=annotators
+        ):
             yield read.document
 
-    def counts(self, document_id: int) -> tuple[int, int]:
-        """(spans, relations) of a document, counted by SQLite."""
+    def counts(
+        self, document_id: int, *, annotators: Collection[str] | None = None
+    ) -> tuple[int, int]:
+        """(spans, relations) of a document, of ``annotators`` (None: everyone's), counted by
+        SQLite."""
         with self._read():
-            return queries.counts(self.db.conn, document_id)
+            return queries.counts(self.db.conn, document_id, annotators)
 
     # -- spans, relations, status -----------------------------------------------------------
 
-    def spans(self, document_id: int) -> list[StoredSpan]:
-        """The document's spans in reading order (``core.model.reading_order``)."""
+    def spans(
+        self, document_id: int, *, annotators: Collection[str] | None = None
+    ) -> list[StoredSpan]:
+        """The document's spans of ``annotators`` (None: everyone's) in reading order
+        (``core.model.reading_order``)."""
         shared: dict[str, str] = {}
+        where, names = queries.whose(annotators, "annotator")
         with self._errors():
             return [
                 rows.span_from_row(r, shared)
                 for r in self.db.conn.execute(
-                    f"SELECT {rows.SPAN_COLUMNS} FROM spans WHERE document_id = ?"
+                    f"SELECT {rows.SPAN_COLUMNS} FROM spans WHERE document_id = ?{where}"
                     f" ORDER BY {rows.SPAN_ORDER}",
-                    (document_id,),
+                    (document_id, *names),
                 )
             ]
 
@@ -322,14 +299,20 @@ class Repository(SuggestionReads, ListReads, ProjectSetup, TextReads):
         with self._errors():
             return rows.fetch_span(self.db.conn, span_id)
 
-    def relations(self, document_id: int) -> list[Relation]:
+    def relations(
+        self, document_id: int, *, annotators: Collection[str] | None = None
+    ) -> list[Relation]:
+        """The relations whose ends are spans of ``annotators`` (None: everyone's)."""
+        where, names = queries.whose(annotators, "annotator")
+        among = f"(SELECT id FROM spans WHERE document_id = ?{where})"
         with self._errors():
             return [
                 rows.relation_from_row(r)
                 for r in self.db.conn.execute(
-                    f"SELECT {rows.RELATION_COLUMNS} FROM relations WHERE source_id IN"
-                    " (SELECT id FROM spans WHERE document_id = ?) ORDER BY id",
-                    (document_id,),
+                    f"SELECT {rows.RELATION_COLUMNS} FROM relations WHERE source_id IN {among}"
+                    + (f" AND target_id IN {among}" if where else "")
+                    + " ORDER BY id",
+                    (document_id, *names, *((document_id, *names) if where else ())),
                 )
             ]
 
@@ -339,11 +322,16 @@ class Repository(SuggestionReads, ListReads, ProjectSetup, TextReads):
 
     # -- edits ------------------------------------------------------------------------------
 
-    def apply(self, edit: Edit) -> Edit:
-        """Apply ``edit`` in one committed transaction; return the inverse edit."""
+    def apply(self, edit: Edit, *, actor: str | None = None) -> Edit:
+        """Apply ``edit`` in one committed transaction; return the inverse edit.
+
+        ``actor``: the annotator making it (the window's, from Settings). A step touching
+        another annotator's span, link or status is refused with NotYoursError naming them,
+        and nothing is written; the statuses that move are the actor's (docs/adr/0071).
+        Undo and redo pass the same actor: the inverse touches only the actor's work too."""
         with self._write():
             span_edges.check_edges(self.db.conn, edit, self._known)
-            return edits_apply.apply_edit(self.db.conn, edit, self._known)
+            return edits_apply.apply_edit(self.db.conn, edit, self._known, actor=actor)
 
     def document_of(self, edit: Edit) -> int | None:
         with self._errors():

@@ -148,6 +148,11 @@ SPECS: tuple[ActionSpec, ...] = (
         ("Ctrl+Shift+D",),
     ),
     ActionSpec("clitic_report", QT_TRANSLATE_NOOP("Actions", "&Clitic report…"), ()),
+    ActionSpec(
+        "show_all_annotators",
+        QT_TRANSLATE_NOOP("Actions", "Show &everyone's spans"),
+        ("Ctrl+Shift+O",),
+    ),
     # Help menu
     ActionSpec("keyboard_map", QT_TRANSLATE_NOOP("Actions", "&Keyboard map"), ("F1",)),
     ActionSpec("user_guide", QT_TRANSLATE_NOOP("Actions", "User &guide"), ()),

@@ -81,10 +81,14 @@ class AnnotationController(QObject):
         self.view = view
         self.settings = settings
         self.annotator = settings.annotator() or default_annotator()
+        # the other annotators whose spans are shown (ADR 0071); None: everyone, newcomers too
+        self.others: tuple[str, ...] | None = ()
+        view.owner = self.annotator
         self.labels: LabelSet = repo.labels()
         self.stack = QUndoStack(self)
         self.span_model = SpanListModel(self)
         self.document_model = DocumentListModel(repo, self.annotator, self)
+        self.document_model.set_counted(self.shown())
         self.evidence = EvidenceWorker(repo.path, self)
         self.snapper = Snapper(self.evidence)
         # the open document, in one place; the viewer, the span list and the snapper follow it
@@ -154,19 +158,39 @@ class AnnotationController(QObject):
     def open_document(self, document_id: int) -> None:
         if self.before_switch is not None and self.document_id not in (None, document_id):
             self.before_switch()
-        annotated = self.repo.annotated(document_id, annotator=self.annotator)
+        annotated = self.repo.annotated(
+            document_id, annotator=self.annotator, annotators=self.shown()
+        )
         self.show_document(annotated.document, list(annotated.spans), list(annotated.relations))
+
+    def shown(self) -> tuple[str, ...] | None:
+        """Whose spans the window shows: the current annotator's, then the others asked for
+        (None: everyone's)."""
+        if self.others is None:
+            return None
+        return (self.annotator, *(o for o in self.others if o != self.annotator))
+
+    def show_annotators(self, others: tuple[str, ...] | None) -> None:
+        """Show these other annotators' spans beside the current one's (View ▸ Annotators):
+        framed in their colour, never edited here (ADR 0071)."""
+        if others == self.others:
+            return
+        self.others = others
+        self.document_model.set_counted(self.shown())
+        self._reread_document()
 
     def set_annotator(self, name: str) -> None:
         """The annotator named in Settings: from now on the owner of new spans, and one of the
         project's annotators (the export dialog lists them) even before their first span."""
         self.annotator = name.strip() or default_annotator()
+        self.view.owner = self.annotator
         try:
             self.repo.ensure_annotator(self.annotator)
         except AnnotatorError as exc:  # read-only or locked: the name still applies here
             self._failed(exc)
-        self.document_model.set_annotator(self.annotator)
+        self.document_model.set_annotator(self.annotator, self.shown())
         if self.document_id is not None:
+            self._reread_document()  # their spans, not the last annotator's
             self.documentEdited.emit(self.document_id)
 
     def reload_labels(self, *, renamed: bool = False) -> None:
@@ -192,7 +216,7 @@ class AnnotationController(QObject):
     def run(self, edit: Edit) -> Edit:
         """Apply ``edit`` (committed when apply returns), then draw what it touched."""
         target = self.repo.document_of(edit)
-        inverse = self.repo.apply(edit)
+        inverse = self.repo.apply(edit, actor=self.annotator)
         try:
             self._draw(edit, inverse, target)
         except AnnotatorError as exc:  # the edit is saved; only drawing it failed: reload

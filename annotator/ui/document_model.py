@@ -117,9 +117,16 @@ class DocumentListModel(ReadOnlyTableModel):
         """The list knows all its rows (False while a short title filter is being scanned)."""
         return self._complete
 
-    def set_annotator(self, annotator: str) -> None:
-        self._view = replace(self._view, annotator=annotator)
+    def set_annotator(self, annotator: str, counted: tuple[str, ...] | None = None) -> None:
+        self._view = replace(self._view, annotator=annotator, counted=counted)
         self.reload()
+
+    def set_counted(self, counted: tuple[str, ...] | None) -> None:
+        """Count the spans of these annotators in the Spans column (None: everyone's); the
+        window counts the annotators it shows (ADR 0071)."""
+        if counted != self._view.counted:
+            self._view = replace(self._view, counted=counted)
+            self.reload()
 
     @property
     def order(self) -> DocumentOrder:
@@ -387,7 +394,7 @@ class DocumentListModel(ReadOnlyTableModel):
                 return summary.title or self.tr("(untitled {id})").format(id=summary.id)
             if column == self.STATUS:
                 return status_text(summary.status)
-            return summary.span_count
+            return summary.span_count if summary.shown_spans is None else summary.shown_spans
         if role == _TOOLTIP:
             return summary.title if column == self.TITLE else None
         if role == _FONT:

@@ -17,6 +17,7 @@ from annotator.core.errors import (
     AnnotatorError,
     ConflictError,
     NotFoundError,
+    NotYoursError,
     ProjectFileError,
     ProjectLockedError,
 )
@@ -59,6 +60,13 @@ def write_failed(error: AnnotatorError) -> Explained:
             "The project file cannot be written (read-only, disk full or removed). "
             "Nothing was changed.",
         )
+        return Explained(text, detail)
+    if isinstance(error, NotYoursError):
+        text = QCoreApplication.translate(
+            "ErrorText",
+            "Not changed: this is {owner}'s work. Another annotator's spans are shown to "
+            "compare, not to edit: select the text and label it to make a span of your own.",
+        ).format(owner=isolate(error.owner or "—"))
         return Explained(text, detail)
     # ValidationError, NotFoundError...: the detail is what the user needs to know
     return Explained(

@@ -24,6 +24,7 @@ from annotator.core.model import Kind
 from annotator.store import Repository
 from annotator.ui import docks, i18n
 from annotator.ui.actions import ActionCollection
+from annotator.ui.annotators_menu import AnnotatorsMenu
 from annotator.ui.controller import AnnotationController
 from annotator.ui.document_details import DocumentDetails
 from annotator.ui.find_bar import FindBar
@@ -95,6 +96,9 @@ class MainWindow(QMainWindow):
         self.window_actions = WindowActions(self, self)
         self.menus = WindowMenus(self.menuBar(), self.action_set)
         self.menus["recent"].aboutToShow.connect(self.window_actions.fill_recent_menu)
+        self.annotators = AnnotatorsMenu(
+            self.menus["annotators"], self.action_set["show_all_annotators"], self.controller
+        )
         for action in self.action_set:
             self.addAction(action)  # shortcuts work even while a menu is hidden
         self._wire()

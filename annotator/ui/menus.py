@@ -91,6 +91,9 @@ LAYOUT: tuple[tuple[str, str, tuple[str | None, ...]], ...] = (
             "document_details",
             "clitic_report",
             None,
+            "@annotators",
+            "show_all_annotators",
+            None,
             "show_documents",
             "show_annotations",
         ),
@@ -101,6 +104,7 @@ SUBMENUS = {
     "recent": QT_TRANSLATE_NOOP("MainWindow", "Open &recent"),
     "label": QT_TRANSLATE_NOOP("MainWindow", "&Label selection"),
     "exact": QT_TRANSLATE_NOOP("MainWindow", "Label e&xactly (no snapping)"),
+    "annotators": QT_TRANSLATE_NOOP("MainWindow", "A&nnotators"),
 }
 LABEL_KEYS = range(1, 10)
 

@@ -176,7 +176,7 @@ class SidePanel(QWidget):
         self.table.setObjectName("span-list")
         self.table.setModel(model)
         self.table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        _columns(self.table, stretch=1, widths={0: 8, 2: 9, 3: 8})
+        _columns(self.table, stretch=1, widths={0: 8, 2: 9, 3: 8, 4: 8})
         self.table.setItemDelegate(
             CachedCells((SpanListModel.TEXT, SpanListModel.SPEAKER), self.table)
         )

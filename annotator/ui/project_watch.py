@@ -77,7 +77,7 @@ class ProjectWatch(QObject):
             if c.document_id is None:
                 c.documentsChanged.emit()
                 return False
-            annotated = c.repo.annotated(c.document_id, annotator=c.annotator)
+            annotated = c.repo.annotated(c.document_id, annotator=c.annotator, annotators=c.shown())
         except AnnotatorError as exc:
             log.warning("refresh after another program's change failed: %s", exc)
             return False

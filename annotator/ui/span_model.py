@@ -12,6 +12,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from annotator.core.model import SPEAKER, Kind, LabelSet, Relation, StoredSpan, reading_order
+from annotator.ui.annotator_colours import colour_of
 from annotator.ui.table_model import Index, ReadOnlyTableModel
 from annotator.ui.text import QT_TRANSLATE_NOOP
 
@@ -22,6 +23,7 @@ HEADERS = (
     QT_TRANSLATE_NOOP("SpanListModel", "Text"),
     QT_TRANSLATE_NOOP("SpanListModel", "Offsets"),
     QT_TRANSLATE_NOOP("SpanListModel", "Speaker"),
+    QT_TRANSLATE_NOOP("SpanListModel", "Annotator"),
 )
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
 # The roles the cells answer, as plain ints: a view asks for seven roles a cell on every paint,
@@ -43,7 +45,7 @@ def cell_text(text: str) -> str:
 class SpanListModel(ReadOnlyTableModel):
     HEADERS = HEADERS
     CONTEXT = "SpanListModel"
-    LABEL, TEXT, OFFSETS, SPEAKER = range(4)
+    LABEL, TEXT, OFFSETS, SPEAKER, ANNOTATOR = range(5)
 
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
@@ -152,6 +154,8 @@ class SpanListModel(ReadOnlyTableModel):
                 return cell_text(span.text_in(self._text))
             if column == self.OFFSETS:
                 return f"\u2066{span.start}–{span.end}\u2069"  # LRI…PDI: 77–83 in Arabic too
+            if column == self.ANNOTATOR:
+                return span.annotator
             return self._speaker_text(span)
         if role == _TOOLTIP:
             if column == self.TEXT:
@@ -162,6 +166,8 @@ class SpanListModel(ReadOnlyTableModel):
         if role == _DECORATION and column == self.LABEL:
             label = self._labels.get(span.label)
             return None if label is None else QColor(label.colour)
+        if role == _DECORATION and column == self.ANNOTATOR:
+            return colour_of(span.annotator)  # the colour of its frame in the viewer
         if role == _ALIGNMENT and column in (self.TEXT, self.SPEAKER):
             # Arabic cells stay right-aligned in the English interface too
             return int(RIGHT)

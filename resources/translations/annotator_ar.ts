@@ -180,6 +180,10 @@
         <translation>تقرير ال&amp;سوابق…</translation>
     </message>
     <message>
+        <source>Show &amp;everyone&apos;s spans</source>
+        <translation>إظهار مقاطع ال&amp;جميع</translation>
+    </message>
+    <message>
         <source>&amp;Keyboard map</source>
         <translation>&amp;خريطة المفاتيح</translation>
     </message>
@@ -289,6 +293,33 @@
     <message>
         <source>No spans in this document yet</source>
         <translation>لا مقاطع في هذا المستند بعد</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotatorsMenu</name>
+    <message>
+        <source>Only mine ({name})</source>
+        <translation>مقاطعي فقط ({name})</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>الجميع</translation>
+    </message>
+    <message>
+        <source>No other annotator in this project</source>
+        <translation>لا موسِّم آخر في هذا المشروع</translation>
+    </message>
+    <message>
+        <source>Showing everyone&apos;s spans</source>
+        <translation>تُعرض مقاطع الجميع</translation>
+    </message>
+    <message>
+        <source>Showing the spans of: {names}</source>
+        <translation>تُعرض مقاطع: {names}</translation>
+    </message>
+    <message>
+        <source>Showing only your spans</source>
+        <translation>تُعرض مقاطعك فقط</translation>
     </message>
 </context>
 <context>
@@ -556,6 +587,10 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
     <message>
         <source>The project file cannot be written (read-only, disk full or removed). Nothing was changed.</source>
         <translation>تتعذّر الكتابة في ملف المشروع (للقراءة فقط، أو القرص ممتلئ، أو أُزيل الملف). لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <source>Not changed: this is {owner}&apos;s work. Another annotator&apos;s spans are shown to compare, not to edit: select the text and label it to make a span of your own.</source>
+        <translation>لم يتغير شيء: هذا من عمل {owner}. تُعرض مقاطع الموسِّمين الآخرين للمقارنة لا للتحرير: حدِّد النص ووسِّمه لتصنع مقطعًا خاصًا بك.</translation>
     </message>
     <message>
         <source>Not saved: {reason}</source>
@@ -1177,6 +1212,10 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
         <translation>وسم د&amp;قيق (دون ضبط الحدود)</translation>
     </message>
     <message>
+        <source>A&amp;nnotators</source>
+        <translation>ال&amp;موسِّمون</translation>
+    </message>
+    <message>
         <source>&amp;Go</source>
         <translation>ا&amp;نتقال</translation>
     </message>
@@ -1695,6 +1734,10 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
     <message>
         <source>Speaker</source>
         <translation>المتحدث</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>الموسِّم</translation>
     </message>
     <message>
         <source>entity</source>

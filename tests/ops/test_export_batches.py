@@ -23,6 +23,7 @@ from annotator.formats.base import ExportOptions, ExportReport
 from annotator.ops import export_project
 from annotator.store import Repository, export_reads, open_project
 from annotator.store.queries import annotated, counts
+from annotator.store.rows import fetch_status
 
 DOCUMENTS = 1_000
 BATCH = 7
@@ -136,9 +137,9 @@ def test_batches_read_what_one_document_at_a_time_read(
         annotated(
             conn,
             i,
-            annotator=annotator,  # type: ignore[arg-type]
+            annotators=None if annotator is None else [annotator],  # type: ignore[list-item]
             labels=labels,  # type: ignore[arg-type]
-            status=status if annotator is None else None,  # type: ignore[arg-type]
+            status=status if annotator is None else fetch_status(conn, i, annotator),  # type: ignore[arg-type]
         )
         for i in ids
     ]

@@ -156,3 +156,21 @@ def test_anything_but_plain_utf8_is_left_to_the_whole_read(tmp_path: Path, data:
     path = tmp_path / "in.jsonl"
     path.write_bytes(data)
     assert utf8_lines(path) is None
+
+
+def test_a_big_file_of_another_annotator_attaches_to_the_texts_already_there(
+    repo: Repository, tmp_path: Path
+) -> None:
+    """The streamed path attaches too (ADR 0071): every document's span goes to the text
+    already imported, and the same file again attaches nothing."""
+    path = write(tmp_path / "big.jsonl", [record(n) for n in range(STREAM + 20)])
+    import_paths(repo, [path], annotator="ali")
+    report = import_paths(repo, [path], annotator="badr", attach=True)
+    assert (report.imported, report.duplicates) == (0, 0)
+    assert (report.attached, report.attached_spans) == (STREAM + 20, STREAM + 20)
+    doc_id = repo.document_ids()[0]
+    assert [s.annotator for s in repo.spans(doc_id)] == ["ali", "badr"]
+    again = import_paths(repo, [path], annotator="badr", attach=True)
+    assert (again.attached, again.duplicates) == (0, STREAM + 20)
+    assert repo.counts(doc_id) == (2, 0)
+    assert repo.check() == []

@@ -8,6 +8,7 @@ the text out once and is never given a char format: spans are painted over and u
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from itertools import accumulate
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -70,6 +71,8 @@ class ArticleEdit(QPlainTextEdit):
         self._found_u16: list[tuple[int, int]] = []  # sorted, not overlapping
         self._found_ends: list[int] = []
         self._frames = GhostFrames()  # the suggestions' frames
+        self._others: list[overlays.OtherSpan] = []  # other annotators' spans, by start
+        self._others_reach: list[int] = []
         self.mime_text: Callable[[int, int], str] | None = None
         self.tooltip_text: Callable[[int], str] = _no_tooltip  # for a u16 position, or ""
         # line geometry per block number, until the layout changes (docs/adr/0046)
@@ -256,6 +259,17 @@ class ArticleEdit(QPlainTextEdit):
     def found_u16(self) -> list[tuple[int, int]]:
         return list(self._found_u16)
 
+    # -- other annotators' spans (ADR 0071) -------------------------------------------------
+
+    def set_others(self, others: Sequence[overlays.OtherSpan]) -> None:
+        """Frame these spans of other annotators; [] removes the frames."""
+        self._others = sorted(others, key=lambda o: (o.start_u16, o.end_u16))
+        self._others_reach = list(accumulate((o.end_u16 for o in self._others), max))
+        self.viewport().update()
+
+    def others(self) -> list[overlays.OtherSpan]:
+        return list(self._others)
+
     # -- suggestions ------------------------------------------------------------------------
 
     def set_ghosts(self, ghosts: Sequence[overlays.Ghost]) -> None:
@@ -297,6 +311,7 @@ class ArticleEdit(QPlainTextEdit):
         try:
             overlays.paint_bars(painter, self, area, self.quote_bars)
             overlays.paint_events(painter, self, area, self.event_lines)
+            overlays.paint_others(painter, self, area, self._others, self._others_reach)
             overlays.paint_ghosts(painter, self, area, self._frames.ghosts, self._frames.reach)
             overlays.paint_found(painter, self, area, self._found_u16, self._found_ends)
             overlays.paint_outline(painter, self, self._outline_u16)

@@ -266,6 +266,41 @@ def paint_ghosts(
     painter.restore()
 
 
+class OtherSpan(NamedTuple):
+    """Another annotator's span on screen (ADR 0071): its UTF-16 range, their colour."""
+
+    start_u16: int
+    end_u16: int
+    colour: QColor
+
+
+def paint_others(
+    painter: QPainter, geo: Geometry, area: QRect, others: Sequence[OtherSpan], reach: list[int]
+) -> None:
+    """A dotted frame in the annotator's colour round each of another annotator's spans in the
+    blocks on screen (sorted by start; ``reach`` as for the ghosts): the label's fill still
+    says the label, the frame says whose it is."""
+    if not others:
+        return
+    starts = [o.start_u16 for o in others]
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for shown in shown_blocks(geo, area):
+        block, place = shown.block, shown.place
+        pos, stop = shown.pos, shown.pos + block.length()
+        first, last = bisect_right(reach, pos), bisect_left(starts, stop)
+        for other in others[first:last]:
+            if other.end_u16 <= pos:
+                continue
+            painter.setPen(QPen(other.colour, 2, Qt.PenStyle.DotLine))
+            for rect in geo.block_rects(
+                block, place.topLeft(), other.start_u16, other.end_u16, shown.lines
+            ):
+                painter.drawRect(rect.adjusted(-0.5, 1.5, 0.5, -1.5))
+    painter.restore()
+
+
 def paint_outline(painter: QPainter, geo: Geometry, outline: tuple[int, int] | None) -> None:
     """The frame of the selected span."""
     if outline is None:

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QVBoxLayout, QWidget
 
 from annotator.core.model import DEFAULT_LABELS, Kind, LabelSet, StoredSpan
+from annotator.ui.annotator_colours import colour_of
 
 from ..fonts import load_fonts
 from . import overlays
@@ -64,6 +65,7 @@ class ArticleView(QWidget):
         self._family = load_fonts()
         self._pending_scroll: int | None = None
         self._loading = False
+        self.owner = ""  # the current annotator: others' spans get a frame (ADR 0071)
         self._edit.quote_bars = lambda *at: self._looks.quote_bars(*at)
         self._edit.event_lines = lambda *at: self._looks.event_lines(*at)
         self._edit.span_fills = lambda *at: self._looks.fills(*at)
@@ -125,6 +127,7 @@ class ArticleView(QWidget):
         finally:
             self._loading = False
         self._retint()
+        self._frame_others(spans)
         if doc.characterCount() - 1 != u16_length(text) or doc.blockCount() != index.block_count:
             raise RuntimeError(
                 f"Qt holds {doc.characterCount() - 1} UTF-16 units in {doc.blockCount()} blocks; "
@@ -133,6 +136,18 @@ class ArticleView(QWidget):
         self._selection = (0, 0)
         self.spanSelected.emit(-1)
         self.selectionChanged.emit(0, 0)
+
+    def _frame_others(self, spans: Sequence[StoredSpan]) -> None:
+        """A dotted frame in its annotator's colour round each span not the owner's: they are
+        never edited here (refused), so the frames change only with the document."""
+        to_u16 = self._offsets.range_to_u16
+        self._edit.set_others(
+            [
+                overlays.OtherSpan(*to_u16(s.start, s.end), colour_of(s.annotator))
+                for s in spans
+                if s.annotator != self.owner
+            ]
+        )
 
     def set_labels(self, labels: LabelSet) -> None:
         self._labels = labels

@@ -82,9 +82,11 @@ def test_a_label_key_refreshes_its_row_alone(big: MainWindow) -> None:
     reads = [
         s
         for s in statements
-        if ("ORDER BY" in s or "count(*)" in s) and any(t in s for t in listed)
+        if ("ORDER BY" in s or "count(*)" in s)
+        and any(t in s for t in listed)
+        and not s.endswith("WHERE d.id IN (1)")  # the row's own summary counts its shown spans
     ]
-    assert reads == []  # no page read again, nothing counted
+    assert reads == []  # no page read again, nothing counted over the list
 
 
 def test_sorted_by_spans_a_label_key_moves_the_row(big: MainWindow) -> None:

@@ -100,6 +100,10 @@ def test_anercorp_through_the_window_progress_labels_and_owner(
         status = repo.status(document, ANNOTATOR)
     assert owners == {"ANERcorp"} and status is Status.NEW  # not my work, not started by me
     first = next(s for s in spans if s.label == "PERS")
+    assert look_at(window.view, first.start + 1).background != fmt(
+        label_style(Kind.ENTITY, pers.colour).background
+    )  # ANERcorp's spans are not mine: not shown until asked for (ADR 0071)
+    key(window, "Ctrl+Shift+O")
     drawn = look_at(window.view, first.start + 1).background
     assert drawn == fmt(label_style(Kind.ENTITY, pers.colour).background)
     # and its button labels a selection
