@@ -67,8 +67,8 @@ def test_settings_print_and_change(project: Path) -> None:
     assert same.output.splitlines()[0] == "changed: nothing (as they were)"
     on = run("settings", project, "--run-on-open")
     assert "run-on-open: yes (was no)" in on.output
-    unknown = run("settings", project, "--recommenders", "memory,model")
-    assert unknown.exit_code == 2 and "unknown recommender 'model'" in unknown.output
+    unknown = run("settings", project, "--recommenders", "memory,spacy")
+    assert unknown.exit_code == 2 and "unknown recommender 'spacy'" in unknown.output
 
 
 def test_suggest_runs_the_enabled_ones_and_says_which_are_off(project: Path) -> None:
