@@ -29,6 +29,7 @@ from annotator.ui.document_details import DocumentDetails
 from annotator.ui.find_bar import FindBar
 from annotator.ui.help import EmptyProjectHint
 from annotator.ui.menus import WindowMenus
+from annotator.ui.model_training import ModelTraining
 from annotator.ui.navigation import Navigator
 from annotator.ui.panels import DocumentPanel, SidePanel
 from annotator.ui.project_label_all import label_all_in_project
@@ -90,6 +91,14 @@ class MainWindow(QMainWindow):
         self.action_set.adopt("show_documents", self.documents_dock.toggleViewAction())
         self.action_set.adopt("show_annotations", self.side_dock.toggleViewAction())
         self.status = StatusPanel(self.statusBar())
+        self.training = ModelTraining(  # Suggestions → Train the model…, its state
+            self.project,
+            repo.timeout,
+            self.statusBar(),
+            self.action_set["cancel_training"],
+            self.controller.say,
+            self,
+        )
         self.window_actions = WindowActions(self, self)
         self.menus = WindowMenus(self.menuBar(), self.action_set)
         self.menus["recent"].aboutToShow.connect(self.window_actions.fill_recent_menu)
@@ -167,6 +176,8 @@ class MainWindow(QMainWindow):
         a["clitic_report"].triggered.connect(self.show_clitic_report)
         a["consistency_report"].triggered.connect(self.reports.show_consistency)
         a["recommender_quality"].triggered.connect(self.reports.show_quality)
+        a["train_model"].triggered.connect(self.training.start)
+        a["cancel_training"].triggered.connect(self.training.cancel)
         self.window_actions.wire()
         c.stack.canUndoChanged.connect(a["undo"].setEnabled)
         c.stack.canRedoChanged.connect(a["redo"].setEnabled)
@@ -389,6 +400,7 @@ class MainWindow(QMainWindow):
         self.controller.suggestion_keys.refresh()  # the list's note, in the new language
         self.documents.retranslate()
         self.find_bar.retranslate()
+        self.training.refresh()  # the model's state, in the new language
 
     # -- closing ----------------------------------------------------------------------------
     def set_language(self, language: str) -> None:
@@ -435,6 +447,7 @@ class MainWindow(QMainWindow):
         self.save_state()
         super().closeEvent(event)
         if event.isAccepted():
+            self.training.close()
             self.controller.close()
             self.repo.close()
 
