@@ -106,6 +106,11 @@ class TrainedModels(ProjectFile):
         with self._write():
             return write(self.db.conn, stored)
 
+    def span_total(self) -> int:
+        """How many spans the project has (what "after every N new spans" counts)."""
+        with self._read():
+            return int(self.db.conn.execute("SELECT count(*) FROM spans").fetchone()[0])
+
     def remove_trained_model(self, name: str) -> bool:
         with self._write():
             return (

@@ -1,6 +1,8 @@
 """Suggestions ▸ Train the model… (issue 12, docs/adr/0069): the project's CRF model trained
 and cross-validated on a background Job with a project connection of its own, then stored in
-the project file; the keys keep working meanwhile (nothing modal). The state is a permanent
+the project file; the keys keep working meanwhile (nothing modal). With the project's setting
+"retrain after every N new spans" (N > 0) it starts by itself once N spans were added since
+the last start (or since the project was opened). The state is a permanent
 field of the status bar: "Model: training…", "Model: trained on N spans in M documents at
 TIME (F1 x.xx)", "Model: failed: reason", or that there is none yet. Suggestions ▸ Cancel
 training stops it between two folds; nothing is stored then.
@@ -59,12 +61,12 @@ def _when(iso: str) -> str:
 def trained_text(model: model_store.Model) -> str:
     return QCoreApplication.translate(
         "ModelTraining",
-        "Model: trained on {spans} spans in {documents} documents at {time} (F1 {f1})",
+        "Model: trained on {spans} spans in {documents} documents at {time} ({f1})",
     ).format(
         spans=ltr(str(model.trained.spans)),
         documents=ltr(str(model.trained.documents)),
         time=ltr(_when(model.when)),
-        f1=ltr(f"{model.f1:.2f}"),
+        f1=ltr(f"F1 {model.f1:.2f}"),  # one run left to right: "F1 0.72"
     )
 
 
@@ -91,7 +93,22 @@ class ModelTraining(QObject):
         self.job: Job[Trained] | None = None
         self._relays: tuple[_Ended, _Moved] | None = None
         self._failed: str | None = None
+        self._counted: Callable[[], int] | None = None
+        self._baseline = 0
         self.refresh()
+
+    def count_with(self, counted: Callable[[], int]) -> None:
+        """Count the project's spans with ``counted`` (the window's connection): what
+        ``edited`` compares with the count when the last training started."""
+        self._counted = counted
+        self._baseline = counted()
+
+    def edited(self, retrain_every: int) -> None:
+        """A document was edited: start training if ``retrain_every`` new spans were added."""
+        if retrain_every <= 0 or self.job is not None or self._counted is None:
+            return
+        if self._counted() - self._baseline >= retrain_every:
+            self.start(automatic=True)
 
     @property
     def running(self) -> bool:
@@ -121,8 +138,10 @@ class ModelTraining(QObject):
         else:
             self.state.setText(trained_text(model))
 
-    def start(self) -> None:
+    def start(self, *, automatic: bool = False) -> None:
         """Train on a Job; a second request while one runs is refused in the status bar."""
+        if self._counted is not None:
+            self._baseline = self._counted()
         if self.job is not None:
             self.say(self.tr("The model is being trained already"))
             return
@@ -139,7 +158,10 @@ class ModelTraining(QObject):
         self.job, self._relays, self._failed = job, (ended, moved), None
         self.cancel_action.setEnabled(True)
         self.refresh()
-        self.say(self.tr("Training the model in the background; the keys keep working"))
+        if automatic:
+            self.say(self.tr("New spans: training the model again in the background"))
+        else:
+            self.say(self.tr("Training the model in the background; the keys keep working"))
         job.start()
 
     def cancel(self) -> None:

@@ -1219,8 +1219,8 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
 <context>
     <name>ModelTraining</name>
     <message>
-        <source>Model: trained on {spans} spans in {documents} documents at {time} (F1 {f1})</source>
-        <translation>النموذج: دُرِّب على {spans} مقطعًا في {documents} مستندات في {time} (F1 {f1})</translation>
+        <source>Model: trained on {spans} spans in {documents} documents at {time} ({f1})</source>
+        <translation>النموذج: دُرِّب على {spans} مقطعًا في {documents} مستندات في {time} ({f1})</translation>
     </message>
     <message>
         <source>Model: training…</source>
@@ -1241,6 +1241,10 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
     <message>
         <source>The model is being trained already</source>
         <translation>النموذج قيد التدريب بالفعل</translation>
+    </message>
+    <message>
+        <source>New spans: training the model again in the background</source>
+        <translation>مقاطع جديدة: يُعاد تدريب النموذج في الخلفية</translation>
     </message>
     <message>
         <source>Training the model in the background; the keys keep working</source>
@@ -1702,8 +1706,16 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
         <translation>اقترح عند فتح مستند</translation>
     </message>
     <message>
+        <source>never</source>
+        <translation>أبدًا</translation>
+    </message>
+    <message>
         <source>Minimum score shown:</source>
         <translation>أدنى درجة تُعرض:</translation>
+    </message>
+    <message>
+        <source>Train the model again after every N new spans:</source>
+        <translation>أعِد تدريب النموذج بعد كل N مقطعًا جديدًا:</translation>
     </message>
     <message>
         <source>Gazetteers in this project</source>

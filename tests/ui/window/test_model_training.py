@@ -13,6 +13,9 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from annotator.core.edits import AddSpan, SetStatus
+from annotator.core.model import Span, Status
+from annotator.core.recommender_settings import RecommenderSettings
 from annotator.ops import model_store
 from annotator.store import open_project
 from annotator.ui.main_window import MainWindow
@@ -118,3 +121,40 @@ def test_training_with_nothing_done_says_so(window: MainWindow, qtbot: QtBot) ->
     assert state(window) == (
         "Model: failed: no document marked done with entity spans to learn from"
     )
+
+
+def test_the_model_is_trained_again_after_every_n_new_spans(
+    qtbot: QtBot, tmp_path: Path, settings: QSettings
+) -> None:
+    """The project says: retrain after every 3 new spans. The first document is labelled and
+    done; three spans labelled with keys in the second start a training by themselves."""
+    path = make_project(tmp_path, second=True)
+    with open_project(path, create=False) as repo:
+        text = repo.document(1).text
+        for name, label in (("الرقة", "LOC"), ("داعش", "ORG"), ("كارتر", "PER")):
+            start = text.find(name)
+            while start >= 0:
+                repo.apply(AddSpan(Span(None, 1, start, start + len(name), label, ANNOTATOR)))
+                start = text.find(name, start + 1)
+        repo.apply(SetStatus(1, ANNOTATOR, Status.DONE))
+        repo.save_recommender_settings(RecommenderSettings(retrain_every=3))
+    user = UserSettings(settings)
+    user.set_annotator(ANNOTATOR)
+    user.set_language("en")
+    window = open_window(qtbot, path, user)
+    window.navigator.go(2)
+    qtbot.waitUntil(lambda: window.controller.document_id == 2)
+    other = window.controller.open.text
+    for n, (name, label_key) in enumerate((("أنقرة", "3"), ("داعش", "2"), ("السورية", "4"))):
+        assert not window.training.running  # two new spans are not three
+        start = other.index(name)
+        window.view.set_selection(start, start + len(name))
+        key(window, label_key)
+        assert len(db_spans(window)) == n + 1
+    assert window.training.running  # the third started it
+    assert state(window).startswith("Model: training…")
+    trained(window, qtbot)
+    assert state(window).startswith("Model: trained on ")
+    with open_project(path, create=False, read_only=True) as repo:
+        model = model_store.stored_model(repo)
+    assert model is not None and model.trained.documents == 1
