@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.crf_features import Lexicon
-from annotator.core.errors import AnnotatorError, InputError, ValidationError
+from annotator.core.errors import AnnotatorError, ValidationError
 from annotator.ops import crf_model, training
 from annotator.ops.crf_model import Example, Scores, Suggester, TrainedModel
 from annotator.store import Repository
@@ -233,10 +233,7 @@ def train_and_store(
     total = folds + 2
     if step is not None:
         step(0, total, "reading")
-    try:
-        examples, lexicon = _examples(repo, source, mapping or {}, in_progress)
-    except InputError:
-        raise
+    examples, lexicon = _examples(repo, source, mapping or {}, in_progress)
     trained = crf_model.train(examples, lexicon)
     if step is not None:
         step(1, total, "trained")
@@ -264,6 +261,7 @@ def train_and_store(
 
 
 def _switch_on(repo: Repository) -> None:
+    # imported here: ops/suggesting.py imports this module (through model_suggestions)
     from annotator.ops.suggesting import recommender_names
 
     settings = repo.recommender_settings(recommender_names()).settings
