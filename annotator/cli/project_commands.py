@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from annotator.core.recommender_settings import RecommenderSettings
+from annotator.core.recommender_settings import MOST_SPANS, RecommenderSettings
 from annotator.formats.gazetteer import read_gazetteer
 from annotator.ops import suggesting
 from annotator.store import open_project
@@ -83,6 +83,7 @@ def describe(settings: RecommenderSettings) -> list[str]:
         f"recommenders: {', '.join(settings.enabled) or '(none)'}",
         f"min-score: {settings.min_score:.2f}",
         f"run-on-open: {'yes' if settings.run_on_open else 'no'}",
+        f"retrain-every: {settings.retrain_every or 'never'}",
     ]
 
 
@@ -102,14 +103,28 @@ def describe(settings: RecommenderSettings) -> list[str]:
     default=None,
     help="Run the recommenders on each document the window opens.",
 )
+@click.option(
+    "--retrain-every",
+    type=click.IntRange(0, MOST_SPANS),
+    help="The window trains the model again after every N new spans (0: never).",
+)
 def settings(
-    project: Path, recommenders: str | None, min_score: float | None, run_on_open: bool | None
+    project: Path,
+    recommenders: str | None,
+    min_score: float | None,
+    run_on_open: bool | None,
+    retrain_every: int | None,
 ) -> None:
     """Print PROJECT's recommender settings, changing those given (in one transaction)."""
     names = _names(recommenders)
     changes = {
         k: v
-        for k, v in (("enabled", names), ("min_score", min_score), ("run_on_open", run_on_open))
+        for k, v in (
+            ("enabled", names),
+            ("min_score", min_score),
+            ("run_on_open", run_on_open),
+            ("retrain_every", retrain_every),
+        )
         if v is not None
     }
     with open_project(project, create=False, read_only=not changes) as repo:

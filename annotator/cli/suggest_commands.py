@@ -80,6 +80,7 @@ def suggest(
             raise click.UsageError("--evaluate measures on the documents marked done: no --status")
         with open_project(project, create=False, read_only=True) as repo:
             documents, table = suggesting.evaluate(repo, chosen, gazetteers=gazetteers)
+            unmeasured = suggesting.not_measured(repo, chosen)
         click.echo(f"over {_n(documents, 'document')} marked done:")
         click.echo("recommender  label      precision  recall     F1  right / suggested / spans")
         for q in table:
@@ -87,6 +88,8 @@ def suggest(
                 f"{q.recommender:<12} {q.label:<10} {q.precision:>9.2f} {q.recall:>7.2f} "
                 f"{q.f1:>6.2f}  {q.right} / {q.suggested} / {q.gold}"
             )
+        for name, reason in unmeasured.items():
+            click.echo(f"{name}: not measured: {reason}")
         return
     with open_project(project, create=False) as repo:
         report = suggesting.suggest(

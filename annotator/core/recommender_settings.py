@@ -14,22 +14,28 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 DEFAULT_ENABLED = ("memory", "gazetteer", "quotes")
-KEYS = ("recommenders", "min_score", "run_on_open")
+KEYS = ("recommenders", "min_score", "run_on_open", "retrain_every")
+MOST_SPANS = 100_000  # the largest "retrain after every N new spans" (a typo's guard)
 
 
 @dataclass(frozen=True, slots=True)
 class RecommenderSettings:
     """``enabled``: the recommenders that run (by default and in the window), in this order;
     ``min_score`` in [0, 1]: suggestions scoring less are not shown in the window;
-    ``run_on_open``: the enabled ones run on each document the window opens."""
+    ``run_on_open``: the enabled ones run on each document the window opens;
+    ``retrain_every``: the window trains the project's model again after every so many new
+    spans (0: never; docs/adr/0069)."""
 
     enabled: tuple[str, ...] = DEFAULT_ENABLED
     min_score: float = 0.0
     run_on_open: bool = False
+    retrain_every: int = 0
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.min_score <= 1.0:
             raise ValueError(f"the minimum score is in [0, 1], not {self.min_score}")
+        if not 0 <= self.retrain_every <= MOST_SPANS:
+            raise ValueError(f"retrain every 0 to {MOST_SPANS} spans, not {self.retrain_every}")
 
     def values(self) -> dict[str, str]:
         """The settings as the store keeps them: key -> JSON text."""
@@ -37,6 +43,7 @@ class RecommenderSettings:
             "recommenders": json.dumps(list(self.enabled)),
             "min_score": json.dumps(self.min_score),
             "run_on_open": json.dumps(self.run_on_open),
+            "retrain_every": json.dumps(self.retrain_every),
         }
 
 
@@ -83,4 +90,14 @@ def from_values(stored: Mapping[str, str], known: Collection[str]) -> ReadSettin
         run_on_open = raw
     else:
         problems.append("setting 'run_on_open' is not true or false: the default is used")
-    return ReadSettings(RecommenderSettings(enabled, min_score, run_on_open), tuple(problems))
+    retrain_every = default.retrain_every
+    raw = values.get("retrain_every", retrain_every)
+    if isinstance(raw, int) and not isinstance(raw, bool) and 0 <= raw <= MOST_SPANS:
+        retrain_every = raw
+    else:
+        problems.append(
+            f"setting 'retrain_every' is not a whole number in [0, {MOST_SPANS}]: "
+            "the default is used"
+        )
+    settings = RecommenderSettings(enabled, min_score, run_on_open, retrain_every)
+    return ReadSettings(settings, tuple(problems))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotator.core.errors import ProjectFileError
+from annotator.ops import model_store
 from annotator.ops.suggesting import recommender_names
 from annotator.store import ProjectStats, Repository, open_project
 
@@ -15,7 +16,10 @@ def check_project(path: str | Path) -> list[str]:
     what it reports): checking never changes it.
     """
     with open_project(path, create=False, read_only=True, verify=False) as repo:
-        return repo.check(recommender_names())
+        problems = repo.check(recommender_names())
+        if any(p.startswith("the data was not checked") for p in problems):
+            return problems
+        return problems + model_store.check(repo)  # the stored model loads (ADR 0069)
 
 
 def repair_project(path: str | Path) -> tuple[Path, list[str]]:

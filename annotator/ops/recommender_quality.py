@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from annotator.ops import suggesting
+from annotator.ops import model_suggestions, suggesting
 from annotator.ops.suggesting import Context, Quality
 from annotator.store import Repository
 
@@ -33,10 +33,13 @@ def measure(
     chosen = list(names) if names is not None else suggesting.recommender_names()
     context = Context(repo, repo.labels(), gazetteers=repo.gazetteers())
     report = QualityReport()
-    for name in chosen:
-        why = suggesting.why_nothing(context, name)
-        if why is not None:
-            report.left_out[name] = why
+    try:
+        for name in chosen:
+            why = suggesting.why_nothing(context, name)
+            if why is not None:
+                report.left_out[name] = why
+    finally:
+        model_suggestions.close(context.cache)
     running = [n for n in chosen if n not in report.left_out]
     report.documents, report.table = suggesting.evaluate(repo, running, progress=progress)
     report.spans = sum({q.label: q.gold for q in report.table}.values())

@@ -22,6 +22,7 @@ from annotator.core.errors import ValidationError
 from annotator.core.model import Document, Kind, LabelSet, Span, Status
 from annotator.core.recommend_gazetteer import Gazetteer, GazetteerMatcher
 from annotator.core.suggestions import SuggestedLink, Suggestion
+from annotator.ops import model_suggestions
 from annotator.store import Repository
 from annotator.store.suggestions import Stored
 
@@ -111,6 +112,18 @@ def quotes(context: Context, document: Document, spans: Sequence[Span]) -> Found
     return list(found.quotes), list(found.links)
 
 
+@recommender(model_suggestions.NAME)
+def model(context: Context, document: Document, spans: Sequence[Span]) -> Found:
+    """The project's own CRF model (ops/model_suggestions.py): its predictions for entity
+    labels, never over a span of their kind; under evaluation, models trained per fold."""
+    if context.evaluating:
+        spans = []
+    found = model_suggestions.suggest(
+        context.repo, context.cache, document, spans, context.kinds, evaluating=context.evaluating
+    )
+    return found, []
+
+
 def _ordered(names: Sequence[str]) -> list[str]:
     """The quotes come last: their speakers may be what the others just suggested."""
     last = recommend_quotes.RECOMMENDER
@@ -136,6 +149,8 @@ def why_nothing(context: Context, name: str) -> str | None:
         return NO_TEXT
     if name == recommend_quotes.RECOMMENDER and not context.labels.of_kind(Kind.QUOTE):
         return NO_QUOTE_LABEL
+    if name == model_suggestions.NAME:
+        return model_suggestions.why_nothing(context.repo, context.cache)
     return None
 
 
@@ -197,20 +212,30 @@ def suggest(
             report.why_nothing[name] = why
     names = _ordered([n for n in names if n not in report.why_nothing])
     ids = list(documents) if documents is not None else list(_document_ids(repo, status))
-    for done, document_id in enumerate(ids, 1):
-        document = repo.document(document_id)
-        spans = repo.spans(document_id)
-        for name in names:
-            found, links = RECOMMENDERS[name](context, document, spans)
-            stored = repo.add_suggestions(found, links, replace=name, documents=[document_id])
-            report.stored[name] = _sum(report.stored[name], stored)
-            report.by_label.update(  # the run's own: the others were replaced
-                (name, s.label) for s in repo.suggestions(document_id, recommenders=[name])
-            )
-        if progress is not None:
-            progress(done, len(ids))
+    try:
+        for done, document_id in enumerate(ids, 1):
+            _suggest_one(context, report, names, document_id)
+            if progress is not None:
+                progress(done, len(ids))
+    finally:
+        model_suggestions.close(context.cache)
     report.documents = len(ids)
     return report
+
+
+def _suggest_one(
+    context: Context, report: SuggestReport, names: Sequence[str], document_id: int
+) -> None:
+    repo = context.repo
+    document = repo.document(document_id)
+    spans = repo.spans(document_id)
+    for name in names:
+        found, links = RECOMMENDERS[name](context, document, spans)
+        stored = repo.add_suggestions(found, links, replace=name, documents=[document_id])
+        report.stored[name] = _sum(report.stored[name], stored)
+        report.by_label.update(  # the run's own: the others were replaced
+            (name, s.label) for s in repo.suggestions(document_id, recommenders=[name])
+        )
 
 
 def _chosen(repo: Repository, names: Sequence[str] | None) -> tuple[list[str], list[str]]:
@@ -224,6 +249,20 @@ def _chosen(repo: Repository, names: Sequence[str] | None) -> tuple[list[str], l
             f"unknown recommender {unknown[0]!r}: known are {', '.join(recommender_names())}"
         )
     return list(names), []
+
+
+def not_measured(repo: Repository, names: Sequence[str] | None = None) -> dict[str, str]:
+    """The recommenders ``evaluate`` leaves out and why: the model, when there is none or it
+    cannot be read."""
+    chosen, _ = _chosen(repo, names)
+    if model_suggestions.NAME not in chosen:
+        return {}
+    context = Context(repo, repo.labels())
+    try:
+        why = why_nothing(context, model_suggestions.NAME)
+    finally:
+        model_suggestions.close(context.cache)
+    return {} if why is None else {model_suggestions.NAME: why}
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,18 +309,24 @@ def evaluate(
     suggested: Counter[tuple[str, str]] = Counter()
     gold: Counter[str] = Counter()
     ids = list(_document_ids(repo, Status.DONE))
-    for done, document_id in enumerate(ids, 1):
-        document = repo.document(document_id)
-        spans = repo.spans(document_id)
-        places = {(s.start, s.end, s.label) for s in spans}
-        gold.update(label for _, _, label in places)
-        for name in names:
-            found, _ = RECOMMENDERS[name](context, document, spans)
-            made = {(s.start, s.end, s.label) for s in found}
-            suggested.update((name, label) for _, _, label in made)
-            right.update((name, label) for _, _, label in made & places)
-        if progress is not None:
-            progress(done, len(ids))
+    # without a model (or with one that cannot be read) the model is not measured: the
+    # command line says why (model_suggestions.why_nothing)
+    names = [n for n in names if n != model_suggestions.NAME or why_nothing(context, n) is None]
+    try:
+        for done, document_id in enumerate(ids, 1):
+            document = repo.document(document_id)
+            spans = repo.spans(document_id)
+            places = {(s.start, s.end, s.label) for s in spans}
+            gold.update(label for _, _, label in places)
+            for name in names:
+                found, _ = RECOMMENDERS[name](context, document, spans)
+                made = {(s.start, s.end, s.label) for s in found}
+                suggested.update((name, label) for _, _, label in made)
+                right.update((name, label) for _, _, label in made & places)
+            if progress is not None:
+                progress(done, len(ids))
+    finally:
+        model_suggestions.close(context.cache)
     labels = {label for _, label in suggested} | set(gold)
     table = [
         Quality(name, label, right[(name, label)], suggested[(name, label)], gold[label])

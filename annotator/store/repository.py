@@ -43,6 +43,7 @@ from annotator.store.queries import ProjectStats
 from annotator.store.schema import schema_version
 from annotator.store.suggestion_reads import SuggestionReads
 from annotator.store.text_reads import TextReads
+from annotator.store.trained_models import TrainedModels
 from annotator.store.verify import foreign_objects, repair
 
 
@@ -67,7 +68,9 @@ def open_project(
     return Repository(db, path, read_only=read_only, timeout=timeout)
 
 
-class Repository(DocumentWrites, SuggestionReads, ListReads, ProjectSetup, TextReads):
+class Repository(
+    DocumentWrites, SuggestionReads, ListReads, ProjectSetup, TextReads, TrainedModels
+):
     """One open project file. Returns domain values; each write is one committed transaction."""
 
     def __init__(

@@ -301,6 +301,33 @@ def _m008_text_search(db: Database) -> None:
     text_index.fill(db.conn)
 
 
+def _m009_trained_model(db: Database) -> None:
+    """The project's own trained models (issue 12, docs/adr/0069): one row per recommender
+    name (today ``model``, the CRF), replaced whole by each training. The model's bytes as its
+    library writes them, what it learned from (spans, documents, labels as a JSON list, the
+    source: ``project`` or the corpus file's path, whether documents in progress were used),
+    when and how long it trained, its lexicon and its k-fold evaluation as JSON, and ``extra``:
+    the fields a newer model value adds (JSON object). Read leniently: bad JSON or bytes are
+    reported ("train it again"), never a crash. Additive: nothing rebuilt, nothing filled."""
+    db.execute(
+        """
+        CREATE TABLE trained_models (
+            name TEXT PRIMARY KEY CHECK (name <> ''),
+            model BLOB NOT NULL,
+            spans INTEGER NOT NULL CHECK (spans >= 0),
+            documents INTEGER NOT NULL CHECK (documents >= 0),
+            labels TEXT NOT NULL,
+            source TEXT NOT NULL CHECK (source <> ''),
+            in_progress INTEGER NOT NULL CHECK (in_progress IN (0, 1)),
+            trained TEXT NOT NULL,
+            seconds REAL NOT NULL CHECK (seconds >= 0),
+            lexicon TEXT NOT NULL,
+            evaluation TEXT NOT NULL,
+            extra TEXT NOT NULL DEFAULT '{}'
+        ) WITHOUT ROWID"""
+    )
+
+
 MIGRATIONS: Sequence[Migration] = (
     _m001_initial,
     Rebuild(_m002_ids_never_reused),
@@ -310,6 +337,7 @@ MIGRATIONS: Sequence[Migration] = (
     _m006_suggestions,
     _m007_project_gazetteers_and_settings,
     _m008_text_search,
+    _m009_trained_model,
 )
 """Append only. Never edit or reorder a released migration."""
 

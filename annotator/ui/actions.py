@@ -118,6 +118,8 @@ SPECS: tuple[ActionSpec, ...] = (
     # Suggestions menu
     ActionSpec("consistency_report", QT_TRANSLATE_NOOP("Actions", "&Consistency report…"), ()),
     ActionSpec("recommender_quality", QT_TRANSLATE_NOOP("Actions", "Recommender &quality…"), ()),
+    ActionSpec("train_model", QT_TRANSLATE_NOOP("Actions", "Train the &model…"), ()),
+    ActionSpec("cancel_training", QT_TRANSLATE_NOOP("Actions", "Cancel &training"), ()),
     ActionSpec("pick_speaker", QT_TRANSLATE_NOOP("Actions", "&Pick speaker"), ("S",)),
     ActionSpec("remove_speaker", QT_TRANSLATE_NOOP("Actions", "Remove speaker"), ("Shift+S",)),
     # Go menu

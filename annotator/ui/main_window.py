@@ -30,6 +30,7 @@ from annotator.ui.document_details import DocumentDetails
 from annotator.ui.find_bar import FindBar
 from annotator.ui.help import EmptyProjectHint
 from annotator.ui.menus import WindowMenus
+from annotator.ui.model_training import ModelTraining
 from annotator.ui.navigation import Navigator
 from annotator.ui.panels import DocumentPanel, SidePanel
 from annotator.ui.project_label_all import label_all_in_project
@@ -93,6 +94,14 @@ class MainWindow(QMainWindow):
         self.action_set.adopt("show_annotations", self.side_dock.toggleViewAction())
         self.search = ProjectSearch(self, self)  # Go → Search the project…, at the bottom
         self.status = StatusPanel(self.statusBar())
+        self.training = ModelTraining(  # Suggestions → Train the model…, its state
+            self.project,
+            repo.timeout,
+            self.statusBar(),
+            self.action_set["cancel_training"],
+            self.controller.say,
+            self,
+        )
         self.window_actions = WindowActions(self, self)
         self.menus = WindowMenus(self.menuBar(), self.action_set)
         self.menus["recent"].aboutToShow.connect(self.window_actions.fill_recent_menu)
@@ -174,6 +183,12 @@ class MainWindow(QMainWindow):
         a["clitic_report"].triggered.connect(self.show_clitic_report)
         a["consistency_report"].triggered.connect(self.reports.show_consistency)
         a["recommender_quality"].triggered.connect(self.reports.show_quality)
+        a["train_model"].triggered.connect(self.training.start)
+        a["cancel_training"].triggered.connect(self.training.cancel)
+        self.training.count_with(self.repo.span_total)
+        c.documentEdited.connect(  # retrain after every N new spans (a project setting)
+            lambda _id: self.training.edited(keys.settings.retrain_every)
+        )
         self.window_actions.wire()
         c.stack.canUndoChanged.connect(a["undo"].setEnabled)
         c.stack.canRedoChanged.connect(a["redo"].setEnabled)
@@ -400,6 +415,7 @@ class MainWindow(QMainWindow):
         self.documents.retranslate()
         self.find_bar.retranslate()
         self.search.retranslate()
+        self.training.refresh()  # the model's state, in the new language
 
     # -- closing ----------------------------------------------------------------------------
     def set_language(self, language: str) -> None:
@@ -448,6 +464,7 @@ class MainWindow(QMainWindow):
         if event.isAccepted():
             self.reports.close()
             self.search.close()
+            self.training.close()
             self.controller.close()
             self.repo.close()
 

@@ -64,6 +64,9 @@ LAYOUT: tuple[tuple[str, str, tuple[str | None, ...]], ...] = (
             "suggestion_settings",
             "consistency_report",
             "recommender_quality",
+            None,
+            "train_model",
+            "cancel_training",
         ),
     ),
     (

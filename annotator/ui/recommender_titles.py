@@ -1,5 +1,5 @@
 """The recommenders' names as the window shows them: translated, with the command line's name
-beside it (``memory``, ``gazetteer``, ``quotes``: what ``--recommender`` takes)."""
+beside it (``memory``, ``gazetteer``, ``quotes``, ``model``: what ``--recommender`` takes)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ TITLES = {
     "memory": QT_TRANSLATE_NOOP("Recommenders", "Project memory: what is already labelled"),
     "gazetteer": QT_TRANSLATE_NOOP("Recommenders", "Gazetteers: the project's lists of names"),
     "quotes": QT_TRANSLATE_NOOP("Recommenders", "Quotes and their speakers"),
+    "model": QT_TRANSLATE_NOOP("Recommenders", "The project's trained model"),
 }
 
 

@@ -21,7 +21,7 @@ from annotator.core.errors import AnnotatorError, Cancelled, NotFoundError
 from annotator.core.open_document import OpenDocument
 from annotator.core.recommender_settings import RecommenderSettings
 from annotator.core.suggestions import Suggestion
-from annotator.ops import suggesting
+from annotator.ops import model_suggestions, suggesting
 from annotator.store import Repository, open_project
 from annotator.ui.background import Job, Step
 from annotator.ui.suggestion_model import SuggestionListModel
@@ -38,6 +38,9 @@ REASONS = {
     ),
     suggesting.NO_TEXT: QT_TRANSLATE_NOOP("Suggestions", "no labelled text in the project yet"),
     suggesting.NO_QUOTE_LABEL: QT_TRANSLATE_NOOP("Suggestions", "the project has no quote label"),
+    model_suggestions.NO_MODEL: QT_TRANSLATE_NOOP(
+        "Suggestions", "no trained model: train it (Suggestions ▸ Train the model…)"
+    ),
 }
 
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.recommender_settings import RecommenderSettings
+from annotator.core.recommender_settings import MOST_SPANS, RecommenderSettings
 from annotator.formats.gazetteer import read_gazetteer
 from annotator.ops import suggesting
 from annotator.store import Repository
@@ -59,9 +60,16 @@ class SuggestionSettingsDialog(QDialog):
         self.run_on_open = QCheckBox(self.tr("Suggest when a document opens"), self)
         self.run_on_open.setObjectName("run-on-open")
         self.run_on_open.setChecked(settings.run_on_open)
+        self.retrain_every = QSpinBox(self)
+        self.retrain_every.setObjectName("retrain-every")
+        self.retrain_every.setRange(0, MOST_SPANS)
+        self.retrain_every.setSingleStep(10)
+        self.retrain_every.setSpecialValueText(self.tr("never"))
+        self.retrain_every.setValue(settings.retrain_every)
         form = QFormLayout()
         form.addRow(self.tr("Minimum score shown:"), self.min_score)
         form.addRow(self.run_on_open)
+        form.addRow(self.tr("Train the model again after every N new spans:"), self.retrain_every)
         lists = QGroupBox(self.tr("Gazetteers in this project"), self)
         self.table = QTableWidget(0, 3, lists)
         self.table.setObjectName("gazetteers")
@@ -109,6 +117,7 @@ class SuggestionSettingsDialog(QDialog):
             tuple(name for name, box in self.checks.items() if box.isChecked()),
             round(self.min_score.value(), 2),
             self.run_on_open.isChecked(),
+            self.retrain_every.value(),
         )
 
     def read_lists(self) -> None:

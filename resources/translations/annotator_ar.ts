@@ -124,6 +124,14 @@
         <translation>&amp;جودة المقترِحات…</translation>
     </message>
     <message>
+        <source>Train the &amp;model…</source>
+        <translation>تدريب ال&amp;نموذج…</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;training</source>
+        <translation>إلغاء ال&amp;تدريب</translation>
+    </message>
+    <message>
         <source>&amp;Pick speaker</source>
         <translation>ا&amp;ختيار المتحدث</translation>
     </message>
@@ -1252,6 +1260,57 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
     </message>
 </context>
 <context>
+    <name>ModelTraining</name>
+    <message>
+        <source>Model: trained on {spans} spans in {documents} documents at {time} ({f1})</source>
+        <translation>النموذج: دُرِّب على {spans} مقطعًا في {documents} مستندات في {time} ({f1})</translation>
+    </message>
+    <message>
+        <source>Model: training…</source>
+        <translation>النموذج: قيد التدريب…</translation>
+    </message>
+    <message>
+        <source>Model: failed: {reason}</source>
+        <translation>النموذج: فشل التدريب: {reason}</translation>
+    </message>
+    <message>
+        <source>Model: the stored model cannot be read: train it again</source>
+        <translation>النموذج: تتعذّر قراءة النموذج المحفوظ: درِّبه من جديد</translation>
+    </message>
+    <message>
+        <source>Model: none trained yet</source>
+        <translation>النموذج: لم يُدرَّب بعد</translation>
+    </message>
+    <message>
+        <source>The model is being trained already</source>
+        <translation>النموذج قيد التدريب بالفعل</translation>
+    </message>
+    <message>
+        <source>New spans: training the model again in the background</source>
+        <translation>مقاطع جديدة: يُعاد تدريب النموذج في الخلفية</translation>
+    </message>
+    <message>
+        <source>Training the model in the background; the keys keep working</source>
+        <translation>يُدرَّب النموذج في الخلفية؛ المفاتيح تعمل كالمعتاد</translation>
+    </message>
+    <message>
+        <source>Model: training… (fold {fold} of {folds})</source>
+        <translation>النموذج: قيد التدريب… (الطيّة {fold} من {folds})</translation>
+    </message>
+    <message>
+        <source>Training cancelled: the stored model is as it was</source>
+        <translation>أُلغي التدريب: النموذج المحفوظ كما كان</translation>
+    </message>
+    <message>
+        <source>Training failed: {reason}</source>
+        <translation>فشل التدريب: {reason}</translation>
+    </message>
+    <message>
+        <source>{trained}; the model recommender is switched on</source>
+        <translation>{trained}؛ وشُغِّل مقترِح النموذج</translation>
+    </message>
+</context>
+<context>
     <name>NameDialog</name>
     <message>
         <source>Your name</source>
@@ -1497,6 +1556,10 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
     <message>
         <source>Quotes and their speakers</source>
         <translation>الاقتباسات وقائلوها</translation>
+    </message>
+    <message>
+        <source>The project&apos;s trained model</source>
+        <translation>النموذج المدرَّب للمشروع</translation>
     </message>
 </context>
 <context>
@@ -1867,8 +1930,16 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
         <translation>اقترح عند فتح مستند</translation>
     </message>
     <message>
+        <source>never</source>
+        <translation>أبدًا</translation>
+    </message>
+    <message>
         <source>Minimum score shown:</source>
         <translation>أدنى درجة تُعرض:</translation>
+    </message>
+    <message>
+        <source>Train the model again after every N new spans:</source>
+        <translation>أعِد تدريب النموذج بعد كل N مقطعًا جديدًا:</translation>
     </message>
     <message>
         <source>Gazetteers in this project</source>
@@ -1928,6 +1999,10 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
     <message>
         <source>the project has no quote label</source>
         <translation>ليس في المشروع وسم للاقتباس</translation>
+    </message>
+    <message>
+        <source>no trained model: train it (Suggestions ▸ Train the model…)</source>
+        <translation>لا نموذج مدرَّب: درِّبه (اقتراحات ← تدريب النموذج…)</translation>
     </message>
     <message>
         <source>{n} below the minimum score {score}</source>

@@ -57,6 +57,7 @@ def test_settings_print_and_change(project: Path) -> None:
     shown = run("settings", project)
     assert shown.output == (
         "recommenders: memory, gazetteer, quotes\nmin-score: 0.00\nrun-on-open: no\n"
+        "retrain-every: never\n"
     )
     changed = run("settings", project, "--recommenders", "memory", "--min-score", "0.3")
     assert changed.exit_code == 0, changed.output
@@ -67,8 +68,10 @@ def test_settings_print_and_change(project: Path) -> None:
     assert same.output.splitlines()[0] == "changed: nothing (as they were)"
     on = run("settings", project, "--run-on-open")
     assert "run-on-open: yes (was no)" in on.output
-    unknown = run("settings", project, "--recommenders", "memory,model")
-    assert unknown.exit_code == 2 and "unknown recommender 'model'" in unknown.output
+    retrain = run("settings", project, "--retrain-every", "50")
+    assert "retrain-every: 50 (was never)" in retrain.output
+    unknown = run("settings", project, "--recommenders", "memory,spacy")
+    assert unknown.exit_code == 2 and "unknown recommender 'spacy'" in unknown.output
 
 
 def test_suggest_runs_the_enabled_ones_and_says_which_are_off(project: Path) -> None:

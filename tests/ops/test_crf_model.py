@@ -56,3 +56,11 @@ def test_a_training_document_knows_the_other_folds_names_not_its_own() -> None:
 def test_an_unknown_training_algorithm_is_an_error() -> None:
     with pytest.raises(ValueError, match="unknown training algorithm 'sgd'"):
         train(_examples()[:1], algorithm="sgd")
+
+
+def test_a_training_is_a_function_of_its_data() -> None:
+    """crfsuite shuffles with the C library's unseeded rand(): without a seed, a second
+    training in the same process made another model (and other k-fold figures)."""
+    examples = _examples()[:2]
+    first, second = train(examples), train(examples)
+    assert first.model == second.model

@@ -84,7 +84,7 @@ def test_ten_thousand_names_in_one_transaction(repo: Repository) -> None:
 
 def test_settings_round_trip(repo: Repository, project_path: Path) -> None:
     assert repo.recommender_settings(KNOWN).settings == RecommenderSettings()
-    changed = RecommenderSettings(("quotes", "memory"), 0.5, True)
+    changed = RecommenderSettings(("quotes", "memory"), 0.5, True, retrain_every=50)
     repo.save_recommender_settings(changed)
     with open_project(project_path, create=False, read_only=True) as other:
         read = other.recommender_settings(KNOWN)
@@ -103,6 +103,9 @@ def test_settings_round_trip(repo: Repository, project_path: Path) -> None:
         ("recommenders", '["memory", "model"]', "unknown recommender 'model' left out"),
         ("recommenders", "[[[[", "'recommenders' is not JSON"),
         ("colour", "1", "setting 'colour' is not known"),
+        ("retrain_every", "2.5", "'retrain_every' is not a whole number in [0, 100000]"),
+        ("retrain_every", "-1", "'retrain_every' is not a whole number in [0, 100000]"),
+        ("retrain_every", "true", "'retrain_every' is not a whole number in [0, 100000]"),
     ],
 )
 def test_a_hostile_value_reads_as_the_default_and_check_names_it(
@@ -124,6 +127,7 @@ def test_a_hostile_value_reads_as_the_default_and_check_names_it(
         "min_score": RecommenderSettings(("memory",), default.min_score, True),
         "run_on_open": RecommenderSettings(("memory",), 0.5, default.run_on_open),
         "colour": RecommenderSettings(("memory",), 0.5, True),
+        "retrain_every": RecommenderSettings(("memory",), 0.5, True),  # 0: never
     }.get(key, RecommenderSettings(("memory",) if "model" in value else default.enabled, 0.5, True))
     assert read.settings == expected
 

@@ -3,6 +3,7 @@ that schema's code; today's code opens it, upgrades it and must find exactly the
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import sqlite3
@@ -15,6 +16,7 @@ from sqlite_utils import Database
 from annotator.core.edits import AddSpan, RemoveSpan
 from annotator.core.errors import ProjectFileError
 from annotator.core.model import Span
+from annotator.ops import model_store
 from annotator.store import Repository, open_project
 from annotator.store.schema import MIGRATIONS, Rebuild, migrate, rebuild_table, schema_version
 
@@ -94,6 +96,20 @@ def setup_snapshot(repo: Repository) -> dict[str, Any]:
     }
 
 
+def model_snapshot(repo: Repository) -> list[Any] | None:
+    """The stored model as make_schema_10.py wrote it (its bytes by their sha256)."""
+    stored = repo.trained_model("model")
+    if stored is None:
+        return None
+    return [
+        stored.name,
+        hashlib.sha256(stored.model).hexdigest(),
+        *(stored.spans, stored.documents, stored.labels, stored.source),
+        *(stored.in_progress, stored.trained, stored.seconds),
+        *(stored.lexicon, stored.evaluation, stored.extra),
+    ]
+
+
 NO_SETUP = {  # an older file, upgraded: no list, the default settings
     "gazetteers": [],
     "gazetteer_entries": [],
@@ -127,10 +143,14 @@ def test_an_old_project_upgrades_with_every_value_kept(version: int, tmp_path: P
     expected_links = expected.pop("suggested_links", [])
     # since schema 7: the gazetteers and the settings
     expected_setup = {key: expected.pop(key, empty) for key, empty in NO_SETUP.items()}
+    # since schema 9: the trained model (none in an older file, upgraded)
+    expected_model = expected.pop("trained_model", None)
     with open_project(path, create=False) as repo:
         assert snapshot(repo) == expected
         assert setup_snapshot(repo) == expected_setup
         assert suggestion_snapshot(repo) == (expected_suggestions, expected_links)
+        assert model_snapshot(repo) == expected_model
+        assert model_store.check(repo) == []
         assert repo.check() == []
         assert schema_version(repo.db) == len(MIGRATIONS)
 

@@ -47,7 +47,8 @@ def test_a_minimum_score_hides_suggestions_and_the_list_says_how_many(
     quotes = [s for s in shown if s.recommender == "quotes"]
     assert quotes and all(s.score < 0.95 for s in quotes)
     assert note(window) == (
-        "gazetteer: no gazetteer in the project (Suggestions ▸ Suggestion settings…)"
+        "gazetteer: no gazetteer in the project (Suggestions ▸ Suggestion settings…)\n"
+        "model: switched off in the project's settings"  # until a model is trained
     )
 
     def act(dialog: SuggestionSettingsDialog) -> None:
