@@ -34,6 +34,7 @@ from annotator.store import (
     queries,
     rows,
     span_edges,
+    spans_bulk,
     text_index,
 )
 from annotator.store.connection import now
@@ -342,6 +343,9 @@ class Repository(SuggestionReads, ListReads, ProjectSetup, TextReads):
     def apply(self, edit: Edit) -> Edit:
         """Apply ``edit`` in one committed transaction; return the inverse edit."""
         with self._write():
+            spans = spans_bulk.new_spans(edit)
+            if spans is not None:  # project-wide label-all: thousands of new spans
+                return spans_bulk.add_spans(self.db.conn, spans)
             span_edges.check_edges(self.db.conn, edit, self._known)
             return edits_apply.apply_edit(self.db.conn, edit, self._known)
 
