@@ -14,7 +14,6 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
 from typing import Any, TypeVar
 
 from annotator.core.edges import edges_problem
@@ -23,7 +22,7 @@ from annotator.core.errors import ValidationError
 from annotator.core.model import Span, Status
 from annotator.store.connection import now
 from annotator.store.edits_apply import describe
-from annotator.store.rows import as_status, span_values
+from annotator.store.rows import as_status, dump_json
 
 T = TypeVar("T")
 SMALLEST = 2
@@ -68,14 +67,15 @@ def add_spans(conn: sqlite3.Connection, spans: list[Span]) -> Edit:
     statuses = _statuses(conn, documents)
     known_labels: set[str] = set()
     rows: list[tuple[Any, ...]] = []
-    after: list[list[Edit]] = []
+    after: list[tuple[str, list[Edit]]] = []
     bumps: list[tuple[int, str, str, str]] = []
+    stamp = now()  # one time for the whole edit (the usual path reads the clock per span)
+    empty = dump_json({})
     for span, text in zip(spans, texts, strict=True):
         _check(conn, span, lengths.get(span.document_id), known_labels, there)
         bump: list[Edit] = []
         if statuses.setdefault((span.document_id, span.annotator), Status.NEW) is Status.NEW:
             statuses[span.document_id, span.annotator] = Status.IN_PROGRESS
-            stamp = now()
             bumps.append((span.document_id, span.annotator, Status.IN_PROGRESS.value, stamp))
             bump = [
                 SetStatus(
@@ -85,10 +85,12 @@ def add_spans(conn: sqlite3.Connection, spans: list[Span]) -> Edit:
                     expect=StatusWas(Status.IN_PROGRESS, stamp),
                 )
             ]
-        created = span.created or now()
-        row = replace(span, created=created, updated=span.updated or created)
-        rows.append((*span_values(row, None), text))
-        after.append([RemoveSpan(0, expect=row.updated), *bump])
+        created = span.created or stamp
+        updated = span.updated or created
+        attributes = dump_json(span.attributes) if span.attributes else empty
+        rows.append((None, span.document_id, span.start, span.end, span.label, span.annotator,
+                     created, updated, attributes, text))  # fmt: skip
+        after.append((updated, bump))
     return _write(conn, rows, bumps, after)
 
 
@@ -96,7 +98,7 @@ def _write(
     conn: sqlite3.Connection,
     rows: list[tuple[Any, ...]],
     bumps: list[tuple[int, str, str, str]],
-    after: list[list[Edit]],
+    after: list[tuple[str, list[Edit]]],
 ) -> Edit:
     """Insert the statuses and the spans, count the spans; the inverse with the new ids."""
     conn.executemany(
@@ -118,10 +120,9 @@ def _write(
         ((n, d) for d, n in counts.items()),
     )
     inverse: list[Edit] = []
-    for new_id, edits in zip(reversed(ids), reversed(after), strict=True):
-        first = edits[0]
-        assert isinstance(first, RemoveSpan)
-        inverse.extend((replace(first, span_id=new_id), *edits[1:]))
+    for new_id, (updated, bump) in zip(reversed(ids), reversed(after), strict=True):
+        inverse.append(RemoveSpan(new_id, expect=updated))
+        inverse.extend(bump)
     return Composite(tuple(inverse))
 
 
@@ -141,22 +142,20 @@ def _lengths(conn: sqlite3.Connection, documents: Sequence[int]) -> dict[int, in
 def _texts(
     conn: sqlite3.Connection, spans: Sequence[Span], lengths: dict[int, int]
 ) -> list[str | None]:
-    """Each span's text; None when its document or range is wrong (``_check`` says so)."""
+    """Each span's text, sliced from its document's text read once; None when its document
+    or range is wrong (``_check`` says so)."""
+    wanted: dict[int, list[int]] = {}
+    for i, s in enumerate(spans):
+        if s.document_id in lengths and 0 <= s.start < s.end <= lengths[s.document_id]:
+            wanted.setdefault(s.document_id, []).append(i)
     out: list[str | None] = [None] * len(spans)
-    valid = [
-        (i, s)
-        for i, s in enumerate(spans)
-        if s.document_id in lengths and 0 <= s.start < s.end <= lengths[s.document_id]
-    ]
-    for chunk in _chunks(valid):
-        values = ",".join(["(?, ?, ?, ?)"] * len(chunk))
-        params = [v for i, s in chunk for v in (i, s.document_id, s.start + 1, s.end - s.start)]
-        for i, text in conn.execute(
-            f"WITH s(i, d, a, n) AS (VALUES {values}) SELECT s.i, substr(documents.text, s.a, s.n)"
-            " FROM s JOIN documents ON documents.id = s.d",
-            params,
+    for chunk in _chunks(sorted(wanted)):
+        marks = ",".join("?" * len(chunk))
+        for d, text in conn.execute(
+            f"SELECT id, text FROM documents WHERE id IN ({marks})", tuple(chunk)
         ):
-            out[int(i)] = str(text)
+            for i in wanted[d]:
+                out[i] = text[spans[i].start : spans[i].end]
     return out
 
 
