@@ -30,7 +30,7 @@ from annotator.core.search import DROPPED, MARKS, fold_char, query_keys
 
 _BMP = 0x10000
 _HIGH = 0xF000
-"""From here to the end of the plane a character's UTF-8 starts with the byte 0xEF."""
+"""Spellings from here on (presentation forms) are left out of the literals."""
 _ARABIC_LETTERS = "\u0621-\u063a\u0641-\u064a"
 _ARABIC_LETTER_RE = re.compile(f"[{_ARABIC_LETTERS}]")
 _AFTER_LAST = "[" + "".join(map(re.escape, sorted(MARKS))) + f"]*(?![{_ARABIC_LETTERS}])"
@@ -73,25 +73,39 @@ class Anchor:
 
     literals: tuple[re.Pattern[str], ...]
     before: tuple[frozenset[str], ...]
+    high: tuple[str, ...]
+    """Its other spellings (presentation forms): a text holding one takes ``general``."""
 
 
 @dataclass(frozen=True, slots=True)
 class Starts:
     general: re.Pattern[str]
     anchor: Anchor | None
-    several: re.Pattern[str] | None
-    """The characters folding to several key characters found in a key..."""
-    several_low: bool
-    """... some of them below U+F000 (else a text without such characters has none)."""
+    several: tuple[str, ...]
+    """The characters folding to several key characters found in a key."""
 
     def places(self, text: str) -> list[int] | None:
         """Where a match may start, ascending; None: search the whole text."""
-        high = b"\xef" in text.encode("utf-8", "surrogatepass")
-        if self.several is not None and (high or self.several_low) and self.several.search(text):
+        if self.several and _holds(text, self.several):
             return None
-        if high or self.anchor is None:
+        if self.anchor is None or _holds(text, self.anchor.high):
             return [m.start() for m in self.general.finditer(text)]
         return _walk_back(text, self.anchor)
+
+
+_FEW = 8
+"""Characters looked for one by one (``str.find`` skips at C speed); more: by a class."""
+
+
+def _holds(text: str, chars: tuple[str, ...]) -> bool:
+    if len(chars) <= _FEW:
+        return any(c in text for c in chars)
+    return _class_re(chars).search(text) is not None
+
+
+@functools.cache
+def _class_re(chars: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(_class(chars))
 
 
 _GAPS = frozenset(DROPPED)
@@ -158,7 +172,8 @@ def _anchor(keys: list[str], parts: list[list[str]]) -> Anchor | None:
     literals = tuple(
         re.compile(re.escape(c) + f"(?={rests})") for c in chars[keys[0][k]] if ord(c) < _HIGH
     )
-    return Anchor(literals, tuple(frozenset(chars[keys[0][i]]) for i in range(k)))
+    before = tuple(frozenset(chars[keys[0][i]]) for i in range(k))
+    return Anchor(literals, before, tuple(c for c in chars[keys[0][k]] if ord(c) >= _HIGH))
 
 
 @functools.cache
@@ -180,6 +195,5 @@ def starts(query: str) -> Starts | None:
     return Starts(
         re.compile(general),
         _anchor(keys, parts),
-        re.compile(_class(tuple(several))) if several else None,
-        any(ord(c) < _HIGH for c in several),
+        tuple(several),
     )
