@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from itertools import islice
 
 from annotator.core.match_starts import starts
@@ -66,11 +68,64 @@ def _window(text: str, p: int, margin: int) -> tuple[int, int]:
 
 def find_words(text: str, query: str) -> list[tuple[int, int]]:
     """The same as ``core.search.find_words(text, query)``, faster on a long text."""
+    return find_words_in([text], query)[0]
+
+
+def find_words_in(texts: Sequence[str], query: str) -> list[list[tuple[int, int]]]:
+    """``find_words(text, query)`` for each of ``texts``. For a query with one key that no
+    two of its matches can overlap (no proper prefix of the key is also its suffix), the
+    windows of all the texts are searched as one string, a space between them: a match
+    that find keeps holds at most ``margin - 2`` white-space runs, so none starting at a
+    place reaches a seam, and nothing before a place can overlap its match. Else each
+    window is searched alone."""
     found_at = starts(query)
-    places = None if found_at is None else found_at.places(text)
-    if places is None:
-        return _find_words(text, query)
-    margin = _margin(query)
+    out: list[list[tuple[int, int]]] = [[] for _ in texts]
+    margin, alone = _margin(query), not _apart(query)
+    pieces: list[tuple[int, int, int, int]] = []  # text, its offset, offset in all, length
+    chunks: list[str] = []
+    places: dict[int, set[int]] = {}
+    at = 0
+    for n, text in enumerate(texts):
+        found = None if found_at is None else found_at.places(text)
+        if found is None:
+            out[n] = _find_words(text, query)
+        elif found and alone:
+            out[n] = _each_window(text, query, found, margin)
+        elif found:
+            places[n] = set(found)
+            for left, right in _merged(text, found, margin):
+                pieces.append((n, left, at, right - left))
+                chunks.append(text[left:right])
+                at += right - left + 1
+    seams = [piece[2] for piece in pieces]
+    for a, b in _find_words(" ".join(chunks), query) if chunks else ():
+        n, offset, start, length = pieces[bisect_right(seams, a) - 1]
+        if b <= start + length and offset + a - start in places[n]:
+            out[n].append((offset + a - start, offset + b - start))
+    return out
+
+
+def _merged(text: str, places: list[int], margin: int) -> list[tuple[int, int]]:
+    """The windows of ``places`` (ascending), those that overlap made one."""
+    out: list[tuple[int, int]] = []
+    for p in places:
+        left, right = _window(text, p, margin)
+        if out and left <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], right))
+        else:
+            out.append((left, right))
+    return out
+
+
+@functools.cache
+def _apart(query: str) -> bool:
+    """One key, and no two of its matches can overlap."""
+    keys = query_keys(query)
+    key = keys[0]
+    return len(keys) == 1 and not any(key[:n] == key[-n:] for n in range(1, len(key)))
+
+
+def _each_window(text: str, query: str, places: list[int], margin: int) -> list[tuple[int, int]]:
     found: set[tuple[int, int]] = set()
     for p in places:
         left, right = _window(text, p, margin)
