@@ -26,6 +26,7 @@ one final entry ``len(text)``. No pyarabic here: several of its normalisers chan
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
@@ -241,7 +242,7 @@ class SearchIndex:
         (محمد finds the whole of مُحَمَّدٌ). A match never starts or ends inside the several key
         characters of one original character (s does not match half of ß).
         """
-        q = search_key(query, join_names=self.join_names)[0]
+        q = _query_key(query, self.join_names)
         if not q:
             return []
         found = self._matches(q)
@@ -269,6 +270,13 @@ class SearchIndex:
             else:
                 i = key.find(q, i + 1)
         return found
+
+
+@functools.lru_cache(maxsize=256)
+def _query_key(query: str, join_names: bool) -> str:
+    """A query's key, kept: project-wide label-all searches thousands of windows for one
+    query (core/search_near.py)."""
+    return search_key(query, join_names=join_names)[0]
 
 
 def _disjoint(found: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from annotator.core.edits import AddSpan, Composite
 from annotator.core.model import LabelSet, Span
 from annotator.core.occurrences import occurrences
-from annotator.core.search_near import find_words
+from annotator.core.search_near import find_words_in
 from annotator.store import Repository
 
 Step = Callable[[int, int, str], None]  # done, total, what
@@ -47,23 +47,25 @@ class DocumentHits:
 
 def _texts(
     repo: Repository, query: str, step: Step | None
-) -> Iterator[tuple[int, str, str, list[tuple[int, int, str]]]]:
-    """``(id, title, text, spans as (start, end, label))`` of each candidate document."""
+) -> Iterator[tuple[int, str, str, list[tuple[int, int, str]], list[tuple[int, int]]]]:
+    """``(id, title, text, spans as (start, end, label), find_words' matches)`` of each
+    candidate document; a batch's texts searched at once (``find_words_in``)."""
     ids = repo.text_candidates(query) if query.strip() else []
     for at in range(0, len(ids), BATCH):
         if step is not None:
             step(at, len(ids), "")
         batch = ids[at : at + BATCH]
         places = repo.places(batch)
-        for doc_id, title, text in repo.texts(batch):
-            yield doc_id, title, text, places.get(doc_id, [])
+        read = repo.texts(batch)
+        found = find_words_in([text for _, _, text in read], query)
+        for (doc_id, title, text), words in zip(read, found, strict=True):
+            yield doc_id, title, text, places.get(doc_id, []), words
 
 
 def search_project(repo: Repository, query: str, step: Step | None = None) -> list[DocumentHits]:
     """Every document where ``query`` is found as find_words finds it, by id, with its hits."""
     out: list[DocumentHits] = []
-    for doc_id, title, text, spans in _texts(repo, query, step):
-        found = find_words(text, query)
+    for doc_id, title, text, spans, found in _texts(repo, query, step):
         if not found:
             continue
         hits = tuple(
@@ -111,9 +113,9 @@ def label_everywhere(
     kinds = same_kind(labels, label)
     adds: list[AddSpan] = []
     documents = 0
-    for doc_id, _, text, spans in _texts(repo, query, step):
+    for doc_id, _, text, spans, words in _texts(repo, query, step):
         taken = [(a, b) for a, b, lb in spans if lb in kinds]
-        found = occurrences(text, query, taken, words=find_words(text, query))
+        found = occurrences(text, query, taken, words=words)
         if found:
             documents += 1
             adds.extend(AddSpan(Span(None, doc_id, a, b, label, annotator)) for a, b in found)

@@ -104,7 +104,7 @@ def check_span(conn: sqlite3.Connection, span: Span, *, exclude_id: int | None =
         raise ValidationError(f"{describe(span)}: the same span already exists (span {row[0]})")
 
 
-def _bump(conn: sqlite3.Connection, document_id: int, annotator: str) -> list[Edit]:
+def bump_status(conn: sqlite3.Connection, document_id: int, annotator: str) -> list[Edit]:
     """NEW -> IN_PROGRESS for this annotator; returns the inverse to append (or nothing)."""
     status, _ = status_row(conn, document_id, annotator)
     if status is not Status.NEW:
@@ -152,7 +152,7 @@ def add_span(conn: sqlite3.Connection, span: Span, known: KnownText | None = Non
         raise ValidationError(f"{describe(span)}: span id {span.id} is already used")
     created = span.created or now()
     span = replace(span, created=created, updated=span.updated or created)
-    bump = _bump(conn, span.document_id, span.annotator)
+    bump = bump_status(conn, span.document_id, span.annotator)
     cursor = conn.execute(
         'INSERT INTO spans (id, document_id, start, "end", label, annotator, created, updated,'
         " attributes, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -177,7 +177,7 @@ def remove_span(conn: sqlite3.Connection, span_id: int, expect: str | None = Non
             (span_id, span_id),
         )
     ]
-    bump = _bump(conn, span.document_id, span.annotator)
+    bump = bump_status(conn, span.document_id, span.annotator)
     conn.execute("DELETE FROM relations WHERE source_id = ? OR target_id = ?", (span_id, span_id))
     conn.execute("DELETE FROM spans WHERE id = ?", (span_id,))
     list_index.count_spans(conn, span.document_id, -1)
@@ -189,7 +189,7 @@ def remove_span(conn: sqlite3.Connection, span_id: int, expect: str | None = Non
 def relabel(conn: sqlite3.Connection, edit: Relabel) -> Edit:
     old = _target(conn, edit.span_id, edit.expect)
     check_span(conn, replace(old, label=edit.label), exclude_id=old.id)
-    bump = _bump(conn, old.document_id, old.annotator)
+    bump = bump_status(conn, old.document_id, old.annotator)
     stamp = edit.updated or now()
     conn.execute(
         "UPDATE spans SET label = ?, updated = ? WHERE id = ?", (edit.label, stamp, edit.span_id)
@@ -202,7 +202,7 @@ def relabel(conn: sqlite3.Connection, edit: Relabel) -> Edit:
 def resize(conn: sqlite3.Connection, edit: Resize, known: KnownText | None = None) -> Edit:
     old = _target(conn, edit.span_id, edit.expect)
     check_span(conn, replace(old, start=edit.start, end=edit.end), exclude_id=old.id)
-    bump = _bump(conn, old.document_id, old.annotator)
+    bump = bump_status(conn, old.document_id, old.annotator)
     stamp = edit.updated or now()
     text = span_text(conn, old.document_id, edit.start, edit.end, known)
     conn.execute(

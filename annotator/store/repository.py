@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from annotator.core.edits import AddLabel, ChangeLabel, Edit, RemoveLabel
+from annotator.core.edits import AddLabel, AddSpan, ChangeLabel, Edit, RemoveLabel
 from annotator.core.errors import NotFoundError
 from annotator.core.model import (
     AnnotatedDocument,
@@ -22,6 +22,7 @@ from annotator.core.model import (
     StoredSpan,
 )
 from annotator.core.recommender_settings import DEFAULT_ENABLED
+from annotator.store import actor as actor_rules
 from annotator.store import (
     edits_apply,
     evidence,
@@ -32,6 +33,7 @@ from annotator.store import (
     queries,
     rows,
     span_edges,
+    spans_bulk,
     text_index,
 )
 from annotator.store.document_writes import DocumentWrites
@@ -333,6 +335,12 @@ class Repository(
         and nothing is written; the statuses that move are the actor's (docs/adr/0071).
         Undo and redo pass the same actor: the inverse touches only the actor's work too."""
         with self._write():
+            spans = spans_bulk.new_spans(edit)
+            if spans is not None:  # project-wide label-all: thousands of new spans
+                if actor is not None:  # each the actor's own (no reads: the spans say whose)
+                    for span in spans:
+                        actor_rules.check(self.db.conn, AddSpan(span), actor)
+                return spans_bulk.add_spans(self.db.conn, spans)
             span_edges.check_edges(self.db.conn, edit, self._known)
             return edits_apply.apply_edit(self.db.conn, edit, self._known, actor=actor)
 

@@ -38,3 +38,20 @@ ARABIC = st.text(alphabet="ابتلمنيىةهأإآءئؤوفكعدـ َُِّ
 @given(ARABIC, st.text(alphabet="ابتلمنيىةهأءئوفكعد ً", min_size=1, max_size=6))
 def test_the_same_matches_on_generated_text(text: str, query: str) -> None:
     assert search_near.find_words(text, query) == search.find_words(text, query)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(ARABIC, max_size=5), st.text(alphabet="ابتلمنيىةهأءئوفكعدقر ً", min_size=1, max_size=6)
+)
+def test_many_texts_at_once_are_each_text_alone(texts: list[str], query: str) -> None:
+    found = search_near.find_words_in(texts, query)
+    assert found == [search.find_words(t, query) for t in texts]
+
+
+def test_many_articles_at_once_with_presentation_forms() -> None:
+    texts = [*TEXTS[:6], TRICKY, TEXTS[6].replace("ب", "ﺑ"), TRICKY.replace("ﻻ", "لا")]
+    for query in [*QUERIES[:30], "الرقة", "لبنان", "عبد الله", "بد"]:
+        assert search_near.find_words_in(texts, query) == [
+            search.find_words(t, query) for t in texts
+        ], query

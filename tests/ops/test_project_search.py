@@ -96,3 +96,71 @@ def test_one_apply_labels_every_document_and_its_inverse_removes_them(
     assert sum(len(project.spans(d)) for d in before) == sum(before.values()) + made.spans
     project.apply(inverse)
     assert {d: len(project.spans(d)) for d in before} == before
+
+
+# ANERcorp articles respelt: tashkeel, ة as ه, hamza dropped from alef, presentation forms,
+# proclitics before names, names of several words (docs/adr/0068: the places are found from
+# literals of a rare letter of the key, windows as wide as a match's white space)
+SENTENCE = (
+    " زار عبد الله الرقة والرقة وبالرقة فالرقة ولِلرقة وللرقة مَدِينَة الرَّقَّة والرقه الرقةُ"
+    " ولبنان بلبنان لبناني لُبْنَانَ لبنـــان ﻟﺒﻨﺎن أبو ظبي وأبوظبي إسرائيل اسرائيل مسؤول مسئول"
+    " شاطئ شيء شئ على علي مصر مصرف ﻻ بد لا بد الأمم المتحدة والأمم المتحدة الامم  المتحدة ."
+)
+RESPELT = [
+    TEXTS[0] + SENTENCE,
+    TEXTS[1].replace("ة", "ه") + SENTENCE,
+    TEXTS[2].replace("أ", "ا").replace("إ", "ا"),
+    "".join(c + ("َ" if c in "بلمن" else "") for c in TEXTS[3]),
+    TEXTS[4].replace("ب", "ﺑ").replace("لا", "ﻻ"),
+    " ".join(
+        ("و" if i % 3 == 0 else "ب" if i % 3 == 1 else "") + w
+        for i, w in enumerate(TEXTS[5].split())
+    ),
+    SENTENCE * 3,
+]
+RESPELT_QUERIES = [
+    *NAMES[:25],
+    *[n.replace("أ", "ا").replace("ة", "ه") for n in NAMES[:25]],
+    "الرقة", "الرقه", "الرَّقَّة", "مدينة", "عبد", "الله", "عبدالله", "لبنان", "ﻟﺒﻨﺎن",
+    "أبو", "ظبي", "أبوظبي", "إسرائيل",
+    "عبد الله", "أبو ظبي", "الأمم المتحدة", "الامم المتحدة", "مسؤول", "شيء", "شاطئ", "على",
+    "علي", "لا بد", "ﻻ بد", "مصر", "بد",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def respelt(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Repository]:
+    path = Path(tmp_path_factory.mktemp("respelt")) / "p.annot.db"
+    with open_project(path) as repo:
+        repo.add_documents(
+            AnnotatedDocument(Document(None, f"مقال {i}", t)) for i, t in enumerate(RESPELT)
+        )
+        yield repo
+
+
+def test_search_and_label_everywhere_on_respelt_text_are_find_words_over_every_text(
+    respelt: Repository,
+) -> None:
+    labels = respelt.labels()
+    for query in RESPELT_QUERIES:
+        found = {
+            (d.document_id, h.start, h.end) for d in search_project(respelt, query) for h in d.hits
+        }
+        brute = {
+            (i + 1, a, b) for i, text in enumerate(RESPELT) for a, b in find_words(text, query)
+        }
+        assert found == brute, query
+        made = label_everywhere(respelt, query, "LOC", "amal", labels)
+        got = {(e.span.document_id, e.span.start, e.span.end) for e in made.edit.edits}  # type: ignore[attr-defined]
+        assert got == {
+            (i + 1, a, b) for i, text in enumerate(RESPELT) for a, b in occurrences(text, query, [])
+        }, query
+
+
+def test_names_are_found_through_proclitics_and_spellings(respelt: Repository) -> None:
+    hits = search_project(respelt, "الرقة")
+    words = {h.word for d in hits for h in d.hits}
+    assert {"الرقة", "الرقه", "الرَّقَّة", "الرقةُ"} <= words  # و ب ف ول stay outside
+    assert not any(w.startswith(("و", "ب", "ف")) for w in words)
+    lebanon = {h.word for d in search_project(respelt, "لبنان") for h in d.hits}
+    assert {"لبنان", "لُبْنَانَ", "لبنـــان", "ﻟﺒﻨﺎن"} <= lebanon and "لبناني" not in lebanon

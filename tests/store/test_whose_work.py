@@ -109,6 +109,22 @@ def test_a_composite_touching_another_annotators_span_writes_nothing(
     assert dump(repo.path) == before
 
 
+def test_many_new_spans_of_another_annotator_are_refused_too(
+    repo: Repository, doc_id: int, article: str
+) -> None:
+    """A Composite of many new spans (project-wide label-all) takes the store's bulk path; it
+    refuses another annotator's spans as the usual path does, writing nothing."""
+    before = dump(repo.path)
+    places = [find(article, word) for word in ("الرقة", "تركيا", "سوريا")]
+    edit = Composite(tuple(AddSpan(Span(None, doc_id, *place, "LOC", "ali")) for place in places))
+    with pytest.raises(NotYoursError, match="the work of 'ali'"):
+        repo.apply(edit, actor="badr")
+    assert dump(repo.path) == before
+    mine = Composite(tuple(AddSpan(Span(None, doc_id, *p, "LOC", "badr")) for p in places))
+    repo.apply(mine, actor="badr")
+    assert len(repo.spans(doc_id, annotators=["badr"])) == 4
+
+
 def test_links_statuses_and_new_spans_are_the_actors(repo: Repository, doc_id: int) -> None:
     quote, per = ali_span(repo, doc_id, "QUOTE"), ali_span(repo, doc_id, "PER")
     link = repo.relations(doc_id, annotators=["ali"])[0]
