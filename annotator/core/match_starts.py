@@ -28,6 +28,8 @@ from dataclasses import dataclass
 
 from annotator.core.search import DROPPED, MARKS, fold_char, query_keys
 
+QUERIES = 256  # queries whose patterns are kept: a long session types many
+
 _BMP = 0x10000
 _HIGH = 0xF000
 """Spellings from here on (presentation forms) are left out of the literals."""
@@ -103,7 +105,7 @@ def _holds(text: str, chars: tuple[str, ...]) -> bool:
     return _class_re(chars).search(text) is not None
 
 
-@functools.cache
+@functools.lru_cache(maxsize=QUERIES)
 def _class_re(chars: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(_class(chars))
 
@@ -176,7 +178,7 @@ def _anchor(keys: list[str], parts: list[list[str]]) -> Anchor | None:
     return Anchor(literals, before, tuple(c for c in chars[keys[0][k]] if ord(c) >= _HIGH))
 
 
-@functools.cache
+@functools.lru_cache(maxsize=QUERIES)
 def starts(query: str) -> Starts | None:
     """The places' patterns for ``query``; None: no pattern (the whole text is searched)."""
     keys = [k for k in query_keys(query) if k]

@@ -25,6 +25,8 @@ from annotator.core.match_starts import starts
 from annotator.core.search import find_words as _find_words
 from annotator.core.search import query_keys
 
+QUERIES = 256  # queries whose patterns are kept: a long session types many
+
 _SPACE_RE = re.compile(r"\s+")
 _ONE_SPACE_RE = re.compile(r"\s")
 _JOIN_ENDS = frozenset("دويا")
@@ -34,7 +36,7 @@ _REACH = 10
 times more)."""
 
 
-@functools.cache
+@functools.lru_cache(maxsize=QUERIES)
 def _margin(query: str) -> int:
     """A window's white-space runs either side of a place."""
     return max(map(_runs_inside, query_keys(query))) + 2
@@ -117,7 +119,7 @@ def _merged(text: str, places: list[int], margin: int) -> list[tuple[int, int]]:
     return out
 
 
-@functools.cache
+@functools.lru_cache(maxsize=QUERIES)
 def _apart(query: str) -> bool:
     """One key, and no two of its matches can overlap."""
     keys = query_keys(query)
