@@ -39,6 +39,7 @@ from annotator.ui.search_dock import ProjectSearch
 from annotator.ui.settings import UserSettings
 from annotator.ui.status import ErrorBanner, StatusPanel
 from annotator.ui.suggestion_reports import SuggestionReports
+from annotator.ui.suggestions_menu import wire_suggestions
 from annotator.ui.text import isolate, ltr, short
 from annotator.ui.viewer import ArticleView
 from annotator.ui.window_actions import WindowActions
@@ -156,15 +157,6 @@ class MainWindow(QMainWindow):
         a["start_right"].triggered.connect(lambda: c.move_boundary("start", "right"))
         a["end_left"].triggered.connect(lambda: c.move_boundary("end", "left"))
         a["end_right"].triggered.connect(lambda: c.move_boundary("end", "right"))
-        keys = c.suggestion_keys
-        a["suggest"].triggered.connect(lambda: keys.run(self))
-        a["suggestion_settings"].triggered.connect(lambda: keys.edit_settings(self))
-        a["next_suggestion"].triggered.connect(lambda: keys.step(True))
-        a["previous_suggestion"].triggered.connect(lambda: keys.step(False))
-        a["accept_suggestion"].triggered.connect(keys.accept)
-        a["reject_suggestion"].triggered.connect(keys.reject)
-        a["accept_all_suggestions"].triggered.connect(keys.accept_all)
-        a["reject_all_suggestions"].triggered.connect(keys.reject_all)
         a["pick_speaker"].triggered.connect(c.speakers.start)
         a["remove_speaker"].triggered.connect(c.speakers.remove)
         a["undo"].triggered.connect(c.undo)
@@ -181,14 +173,7 @@ class MainWindow(QMainWindow):
         a["zoom_reset"].triggered.connect(v.zoom_reset)
         a["document_details"].triggered.connect(self.show_document_details)
         a["clitic_report"].triggered.connect(self.show_clitic_report)
-        a["consistency_report"].triggered.connect(self.reports.show_consistency)
-        a["recommender_quality"].triggered.connect(self.reports.show_quality)
-        a["train_model"].triggered.connect(self.training.start)
-        a["cancel_training"].triggered.connect(self.training.cancel)
-        self.training.count_with(self.repo.span_total)
-        c.documentEdited.connect(  # retrain after every N new spans (a project setting)
-            lambda _id: self.training.edited(keys.settings.retrain_every)
-        )
+        wire_suggestions(self)  # the Suggestions menu
         self.window_actions.wire()
         c.stack.canUndoChanged.connect(a["undo"].setEnabled)
         c.stack.canRedoChanged.connect(a["redo"].setEnabled)
@@ -208,11 +193,7 @@ class MainWindow(QMainWindow):
         v.spanSelected.connect(self.side.show_span)
         v.spanSelected.connect(lambda _id: self._update_speaker_buttons())
         v.zoomChanged.connect(self.settings.set_zoom)
-        quality = self.reports.watch_quality(self.side.quality, c.suggestion_model)
-        c.documentEdited.connect(lambda _id: quality.changed())
-        c.documentsChanged.connect(quality.changed)
         self.side.spanActivated.connect(self._on_span_activated)
-        self.side.suggestionActivated.connect(c.suggestion_keys.select)
         self.side.label_palette.labelClicked.connect(self._on_palette_clicked)
         self.side.pick_button.clicked.connect(c.speakers.start)
         self.side.remove_speaker_button.clicked.connect(c.speakers.remove)
