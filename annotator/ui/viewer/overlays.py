@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from itertools import accumulate
 from operator import itemgetter
-from typing import NamedTuple, Protocol
+from typing import NamedTuple, Protocol, TypeVar
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QTextBlock
@@ -238,31 +238,52 @@ def ghost_reach(ghosts: Sequence[Ghost]) -> list[int]:
     return list(accumulate(map(itemgetter(1), ghosts), max))
 
 
+class Framed(Protocol):
+    """What is framed on screen: a UTF-16 range (a suggestion, another annotator's span)."""
+
+    @property
+    def start_u16(self) -> int: ...
+    @property
+    def end_u16(self) -> int: ...
+
+
+F = TypeVar("F", bound=Framed)
+
+
+def framed_rects(
+    geo: Geometry, area: QRect, items: Sequence[F], reach: list[int]
+) -> Iterator[tuple[F, QRectF]]:
+    """Each item of the blocks on screen (``items`` sorted by start; ``reach``, the running
+    maximum of their ends, finds those of a block by bisection, overlapping ones too) with
+    each rectangle of its text."""
+    starts = [item.start_u16 for item in items]
+    for shown in shown_blocks(geo, area):
+        block, place = shown.block, shown.place
+        pos, stop = shown.pos, shown.pos + block.length()
+        first, last = bisect_right(reach, pos), bisect_left(starts, stop)
+        for item in items[first:last]:
+            if item.end_u16 <= pos:
+                continue
+            for rect in geo.block_rects(
+                block, place.topLeft(), item.start_u16, item.end_u16, shown.lines
+            ):
+                yield item, rect
+
+
 def paint_ghosts(
     painter: QPainter, geo: Geometry, area: QRect, ghosts: Sequence[Ghost], reach: list[int]
 ) -> None:
     """A dashed frame in the label's colour round each suggestion in the blocks on screen (the
     selected one thicker): no fill, so a suggestion never hides a span or the text. Ghosts may
-    overlap (two labels suggested for one text); ``reach`` finds those of a block by bisection."""
+    overlap (two labels suggested for one text)."""
     if not ghosts:
         return
-    starts = [g.start_u16 for g in ghosts]
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    for shown in shown_blocks(geo, area):
-        block, place = shown.block, shown.place
-        pos, stop = shown.pos, shown.pos + block.length()
-        first, last = bisect_right(reach, pos), bisect_left(starts, stop)
-        for ghost in ghosts[first:last]:
-            if ghost.end_u16 <= pos:
-                continue
-            pen = QPen(ghost.colour, 2.5 if ghost.selected else 1.5, Qt.PenStyle.DashLine)
-            painter.setPen(pen)
-            for rect in geo.block_rects(
-                block, place.topLeft(), ghost.start_u16, ghost.end_u16, shown.lines
-            ):
-                painter.drawRoundedRect(rect.adjusted(-1.5, 0.5, 1.5, -0.5), 3, 3)
+    for ghost, rect in framed_rects(geo, area, ghosts, reach):
+        painter.setPen(QPen(ghost.colour, 2.5 if ghost.selected else 1.5, Qt.PenStyle.DashLine))
+        painter.drawRoundedRect(rect.adjusted(-1.5, 0.5, 1.5, -0.5), 3, 3)
     painter.restore()
 
 
@@ -282,22 +303,12 @@ def paint_others(
     says the label, the frame says whose it is."""
     if not others:
         return
-    starts = [o.start_u16 for o in others]
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    for shown in shown_blocks(geo, area):
-        block, place = shown.block, shown.place
-        pos, stop = shown.pos, shown.pos + block.length()
-        first, last = bisect_right(reach, pos), bisect_left(starts, stop)
-        for other in others[first:last]:
-            if other.end_u16 <= pos:
-                continue
-            painter.setPen(QPen(other.colour, 2, Qt.PenStyle.DotLine))
-            for rect in geo.block_rects(
-                block, place.topLeft(), other.start_u16, other.end_u16, shown.lines
-            ):
-                painter.drawRect(rect.adjusted(-0.5, 1.5, 0.5, -1.5))
+    for other, rect in framed_rects(geo, area, others, reach):
+        painter.setPen(QPen(other.colour, 2, Qt.PenStyle.DotLine))
+        painter.drawRect(rect.adjusted(-0.5, 1.5, 0.5, -1.5))
     painter.restore()
 
 
