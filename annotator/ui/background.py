@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -39,6 +39,11 @@ class _Relay(QObject):
         super().__init__(parent)
         self._moved: Callable[[int, int, str], None] | None = moved
 
+    def forget(self) -> None:
+        """The owner replaced or cancelled this run: its progress is not shown any more (its
+        end still reaches ``ended``, which drops it)."""
+        self._moved = None
+
     @Slot(int, int, str)
     def moved(self, done: int, total: int, what: str) -> None:
         if self._moved is not None:
@@ -48,6 +53,44 @@ class _Relay(QObject):
         """Progress still queued when the work has ended is dropped: a window-modal progress
         window's setValue runs the event loop, which could delete the window inside it."""
         self._moved = None
+
+
+class Watch(QObject):
+    """A Job run beside the window, watched from the GUI thread: its progress and its end reach
+    ``moved`` and ``ended`` through slots of this QObject (a signal emitted on the Job's
+    thread reaches a plain callable on that thread, where touching a widget aborts). The
+    owner keeps the watch of its current run and compares it in ``ended``: an answer of a run
+    it replaced or cancelled is dropped there. The Job's signals and the watch are deleted
+    after the end."""
+
+    def __init__(
+        self,
+        job: Job[Any],
+        parent: QObject,
+        ended: Callable[[Watch], None],
+        moved: Callable[[int, int, str], None] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.job = job
+        self._ended, self._moved = ended, moved
+        job.signals.progress.connect(self.moved)
+        job.signals.finished.connect(self.finished)
+
+    def forget(self) -> None:
+        """The owner replaced or cancelled this run: its progress is not shown any more (its
+        end still reaches ``ended``, which drops it)."""
+        self._moved = None
+
+    @Slot(int, int, str)
+    def moved(self, done: int, total: int, what: str) -> None:
+        if self._moved is not None:
+            self._moved(done, total, what)
+
+    @Slot()
+    def finished(self) -> None:
+        self._ended(self)
+        self.job.signals.deleteLater()
+        self.deleteLater()
 
 
 class Job(Generic[T]):

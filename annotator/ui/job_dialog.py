@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,32 +27,9 @@ from PySide6.QtWidgets import (
 
 from annotator.core.errors import AnnotatorError, Cancelled
 from annotator.store import open_project
-from annotator.ui.background import Job, Step
+from annotator.ui.background import Job, Step, Watch
 
 T = TypeVar("T")
-
-
-class _Waiter(QObject):
-    """One job's progress and end, received on the GUI thread (a slot of a QObject living
-    here: the job's signals are emitted on its own thread)."""
-
-    def __init__(self, job: Job[Any], owner: ReportDialog[Any]) -> None:
-        super().__init__(owner)
-        self.job, self.owner = job, owner
-        job.signals.progress.connect(self.moved)
-        job.signals.finished.connect(self.finished)
-
-    @Slot(int, int, str)
-    def moved(self, done: int, total: int, _what: str) -> None:
-        if self.owner.waiter is self:
-            self.owner.moved(done, total)
-
-    @Slot()
-    def finished(self) -> None:
-        if self.owner.waiter is self:
-            self.owner.waiter = None
-            self.owner.ended(self.job)
-        self.deleteLater()
 
 
 Read = Callable[..., T]  # (repository, *, progress=(done, total) -> None) -> the report
@@ -77,7 +54,7 @@ class ReportDialog(QDialog, Generic[T]):
         self.name = name
         self.project, self.timeout, self._read = project, timeout, read
         self.report: T | None = None
-        self.waiter: _Waiter | None = None
+        self.waiter: Watch | None = None  # the reading running
         self.summary = QLabel()
         self.summary.setObjectName(f"{name}-summary")
         self.summary.setWordWrap(True)
@@ -134,7 +111,7 @@ class ReportDialog(QDialog, Generic[T]):
         if self.running:
             return
         job: Job[T] = Job(self.name, self.work())
-        self.waiter = _Waiter(job, self)
+        self.waiter = Watch(job, self, self.ended, lambda done, total, _: self.moved(done, total))
         self.summary.setText(self.reading_text())
         self.progress.setRange(0, 0)
         self.progress.show()
@@ -155,7 +132,11 @@ class ReportDialog(QDialog, Generic[T]):
         self.progress.setRange(0, max(total, 0))
         self.progress.setValue(done)
 
-    def ended(self, job: Job[T]) -> None:
+    def ended(self, waiter: Watch) -> None:
+        if waiter is not self.waiter:
+            return
+        self.waiter = None
+        job: Job[T] = waiter.job
         self.progress.hide()
         self._buttons_text()
         try:

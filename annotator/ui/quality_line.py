@@ -16,14 +16,14 @@ from __future__ import annotations
 from collections import defaultdict
 from contextlib import suppress
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from annotator.core.errors import AnnotatorError, Cancelled
 from annotator.ops.recommender_quality import QualityReport, measure
 from annotator.ops.suggesting import Quality
 from annotator.store import Repository, open_project
-from annotator.ui.background import Job, Step
+from annotator.ui.background import Job, Step, Watch
 from annotator.ui.text import isolate, ltr
 
 
@@ -123,21 +123,6 @@ class QualityLine(QWidget):
         return line
 
 
-class _Ended(QObject):
-    """The end of a measuring Job, received on the GUI thread (a QObject slot)."""
-
-    def __init__(self, job: Job[QualityReport], owner: QualityWatch) -> None:
-        super().__init__(owner)
-        self.job, self.owner = job, owner
-        job.signals.finished.connect(self.finished)
-
-    @Slot()
-    def finished(self) -> None:
-        self.owner.ended(self)
-        self.job.signals.deleteLater()
-        self.deleteLater()
-
-
 class QualityWatch(QObject):
     """Measures on a Job when asked and shows the result on the line; ``measured`` carries each
     report (the suggestion list's tooltips read it)."""
@@ -147,7 +132,7 @@ class QualityWatch(QObject):
     def __init__(self, repo: Repository, line: QualityLine, parent: QObject) -> None:
         super().__init__(parent)
         self.repo, self.line = repo, line
-        self.running: _Ended | None = None
+        self.running: Watch | None = None
         line.measureAsked.connect(self.measure)
 
     def measure(self) -> None:
@@ -160,18 +145,18 @@ class QualityWatch(QObject):
                 return measure(repo, progress=lambda done, total: step(done, total, ""))
 
         job: Job[QualityReport] = Job("quality-line", work)
-        self.running = _Ended(job, self)
+        self.running = Watch(job, self, self.ended)
         self.line.measuring, self.line.failure = True, ""
         self.line.show_state()
         job.start()
 
-    def ended(self, ended: _Ended) -> None:
+    def ended(self, ended: Watch) -> None:
         if ended is not self.running:
             return  # closed meanwhile
         self.running = None
         self.line.measuring = False
         try:
-            report = ended.job.result()
+            report: QualityReport = ended.job.result()
         except Cancelled:
             self.line.show_state()
             return

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from annotator.core.errors import AnnotatorError, Cancelled
 from annotator.ops.project_search import DocumentHits, Hit, search_project
 from annotator.store import open_project
-from annotator.ui.background import Job, Step
+from annotator.ui.background import Job, Step, Watch
 from annotator.ui.search_labels import SearchHost, label_from_list, refresh_covered
 from annotator.ui.search_panel import SearchPanel
 from annotator.ui.text import isolate, short
@@ -36,35 +36,11 @@ class DockHost(SearchHost, Protocol):
     def activateWindow(self) -> None: ...
 
 
-class _Run(QObject):
-    """One query's Job, its progress and end received on the GUI thread (a QObject slot: the
-    Job's signals are emitted on its own thread)."""
-
-    def __init__(self, job: Job[list[DocumentHits]], owner: ProjectSearch) -> None:
-        super().__init__(owner)
-        self.job, self.owner = job, owner
-        job.signals.progress.connect(self.moved)
-        job.signals.finished.connect(self.finished)
-
-    @Slot(int, int, str)
-    def moved(self, done: int, total: int, _what: str) -> None:
-        if self.owner.run is self:
-            self.owner.panel.moved(done, total)
-
-    @Slot()
-    def finished(self) -> None:
-        if self.owner.run is self:  # else a newer query replaced it: its answer is dropped
-            self.owner.run = None
-            self.owner.ended(self.job)
-        self.job.signals.deleteLater()
-        self.deleteLater()
-
-
 class ProjectSearch(QObject):
     def __init__(self, host: DockHost, window: QMainWindow) -> None:
         super().__init__(window)
         self.host = host
-        self.run: _Run | None = None
+        self.run: Watch | None = None  # the query running
         self.panel = SearchPanel()
         self.dock = QDockWidget(window)
         self.dock.setObjectName("search-dock")
@@ -133,7 +109,7 @@ class ProjectSearch(QObject):
                 return search_project(repo, query, step)
 
         job: Job[list[DocumentHits]] = Job("project-search", work)
-        self.run = _Run(job, self)
+        self.run = Watch(job, self, self.ended, self._moved)
         self.panel.set_running(
             True, self.tr("Searching every document for {text}…").format(text=isolate(short(query)))
         )
@@ -142,6 +118,7 @@ class ProjectSearch(QObject):
     def cancel(self) -> None:
         if self.run is not None:
             self.run.job.cancel()
+            self.run.forget()
             self.run = None
             self.panel.set_running(False, self.tr("Search cancelled"))
 
@@ -151,10 +128,16 @@ class ProjectSearch(QObject):
         else:
             self.search()
 
-    def ended(self, job: Job[list[DocumentHits]]) -> None:
+    def _moved(self, done: int, total: int, _what: str) -> None:
+        self.panel.moved(done, total)
+
+    def ended(self, run: Watch) -> None:
+        if run is not self.run:  # a newer query replaced it, or it was cancelled: dropped
+            return
+        self.run = None
         self.panel.set_running(False)
         try:
-            results = job.result()
+            results: list[DocumentHits] = run.job.result()
         except Cancelled:
             return
         except AnnotatorError as exc:
