@@ -17,8 +17,9 @@ from typing import Any
 import click
 
 from annotator.cli.project_commands import gazetteer, settings
-from annotator.cli.report import format_export, format_import, format_stats
+from annotator.cli.report import format_export, format_import
 from annotator.cli.search_command import search
+from annotator.cli.stats_command import stats
 from annotator.cli.suggest_commands import accept, consistency, suggest
 from annotator.cli.train_command import train
 from annotator.core.boilerplate import BoilerplateRule, rules_from_json
@@ -37,7 +38,6 @@ from annotator.ops import (
     check_project,
     export_project,
     import_paths,
-    project_stats,
     repair_project,
     seed_project,
 )
@@ -313,14 +313,6 @@ def export(
 
 @cli.command()
 @click.argument("project", type=EXISTING_PROJECT)
-def stats(project: Path) -> None:
-    """Documents by status (overall and per annotator), spans by label."""
-    with open_project(project, create=False, read_only=True) as repo:
-        click.echo(format_stats(project_stats(repo)))
-
-
-@cli.command()
-@click.argument("project", type=EXISTING_PROJECT)
 @click.option(
     "--repair",
     is_flag=True,
@@ -375,6 +367,7 @@ cli.add_command(gazetteer)
 cli.add_command(settings)
 cli.add_command(search)
 cli.add_command(train)
+cli.add_command(stats)
 
 
 @contextmanager
