@@ -56,6 +56,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("open_project", QT_TRANSLATE_NOOP("Actions", "&Open project…"), ("Ctrl+O",)),
     ActionSpec("import", QT_TRANSLATE_NOOP("Actions", "&Import articles…"), ("Ctrl+I",)),
     ActionSpec("export", QT_TRANSLATE_NOOP("Actions", "&Export…"), ("Ctrl+E",)),
+    ActionSpec("dashboard", QT_TRANSLATE_NOOP("Actions", "&Dashboard…"), ()),
     ActionSpec("quit", QT_TRANSLATE_NOOP("Actions", "&Quit"), ("Ctrl+Q",)),
     # Edit menu
     ActionSpec("undo", QT_TRANSLATE_NOOP("Actions", "&Undo"), ("Ctrl+Z",)),

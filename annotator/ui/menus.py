@@ -20,7 +20,18 @@ LAYOUT: tuple[tuple[str, str, tuple[str | None, ...]], ...] = (
     (
         "project",
         QT_TRANSLATE_NOOP("MainWindow", "&Project"),
-        ("new_project", "open_project", "@recent", None, "import", "export", None, "quit"),
+        (
+            "new_project",
+            "open_project",
+            "@recent",
+            None,
+            "import",
+            "export",
+            None,
+            "dashboard",
+            None,
+            "quit",
+        ),
     ),
     (
         "edit",

@@ -17,6 +17,7 @@ from annotator.ui.settings import UserSettings
 from annotator.ui.text import isolate
 
 if TYPE_CHECKING:  # dialogs are imported when first opened
+    from annotator.ui.dashboard_dialog import DashboardDialog
     from annotator.ui.help import EmptyProjectHint, KeyboardMap
     from annotator.ui.label_dialog import LabelEdits
     from annotator.ui.settings_dialog import SettingsValues
@@ -79,6 +80,7 @@ class WindowActions:
         a["open_project"].triggered.connect(self.open_project)
         a["import"].triggered.connect(self.import_articles)
         a["export"].triggered.connect(self.export)
+        a["dashboard"].triggered.connect(self.show_dashboard)
         a["labels"].triggered.connect(self.edit_labels)
         a["settings"].triggered.connect(self.edit_settings)
         a["quit"].triggered.connect(self.window.close)
@@ -87,6 +89,20 @@ class WindowActions:
         self.window.hint.importRequested.connect(self.import_articles)
         self.window.hint.sampleRequested.connect(self.window.sampleRequested)
         self.map: KeyboardMap | None = None
+        self.dashboard: DashboardDialog | None = None
+
+    def show_dashboard(self) -> None:
+        """Project → Dashboard (docs/adr/0072): made when first asked for, read anew after."""
+        if self.dashboard is None:
+            from annotator.ui.dashboard_dialog import DashboardDialog
+
+            repo = self.window.repo
+            self.dashboard = DashboardDialog(repo.path, repo.timeout, self.parent)
+        else:
+            self.dashboard.refresh()
+        self.dashboard.show()
+        self.dashboard.raise_()
+        self.dashboard.activateWindow()
 
     def _filter(self) -> str:
         return project_filter()

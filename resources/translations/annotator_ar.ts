@@ -28,6 +28,10 @@
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
+        <source>&amp;Dashboard…</source>
+        <translation>&amp;لوحة المتابعة…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
@@ -452,6 +456,72 @@
     <message>
         <source>{n} text(s) labelled differently (by the search key, within a kind), the most spans first, of {spans} spans. Expand one for the places of its other labels; a click opens the place, a label key relabels it, then Refresh.</source>
         <translation>{n} نص (نصوص) وُسمت بوسوم مختلفة (بمفتاح البحث، داخل النوع الواحد)، الأكثر مقاطع أولًا، من {spans} مقطعًا. افتح نصًّا لترى مواضع وسومه الأخرى؛ النقر يفتح الموضع، ومفتاح الوسم يعيد وسمه، ثم «تحديث».</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Documents by status</source>
+        <translation>الوثائق حسب الحالة</translation>
+    </message>
+    <message>
+        <source>Spans by label</source>
+        <translation>المقاطع حسب الوسم</translation>
+    </message>
+    <message>
+        <source>days since {first}</source>
+        <translation>أيام منذ {first}</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardDialog</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>لوحة المتابعة</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>الوثائق</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>المقاطع</translation>
+    </message>
+    <message>
+        <source>Documents done by day</source>
+        <translation>الوثائق المنجزة يومًا بيوم</translation>
+    </message>
+    <message>
+        <source>Spans made by day</source>
+        <translation>المقاطع المنشأة يومًا بيوم</translation>
+    </message>
+    <message>
+        <source>Counted as the project stands: a document done and reopened since, or a span removed since, is not counted on its day.</source>
+        <translation>العدّ على حال المشروع الآن: الوثيقة التي أُنجزت ثم أعيد فتحها، أو المقطع الذي حُذف بعد إنشائه، لا يُحسب في يومه.</translation>
+    </message>
+    <message>
+        <source>{documents} document(s), {spans} span(s), {relations} relation(s), {annotators} annotator(s).</source>
+        <translation>{documents} وثيقة، {spans} مقطعًا، {relations} علاقة، {annotators} موسِّمًا.</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>الجميع</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(بلا اسم)</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>المجموع</translation>
+    </message>
+    <message>
+        <source>Documents done, running total</source>
+        <translation>الوثائق المنجزة، مجموع تراكمي</translation>
+    </message>
+    <message>
+        <source>Spans made, running total</source>
+        <translation>المقاطع المنشأة، مجموع تراكمي</translation>
     </message>
 </context>
 <context>
