@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCharts import (
+    QAbstractAxis,
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
@@ -120,9 +121,9 @@ def spans(
     axis.setReverse(_rtl(direction))  # the first label where reading starts
     chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(axis)
-    counts = _value_axis(max((max(c, default=0) for _, c, _ in table), default=0))
-    chart.addAxis(counts, _start(direction))
-    series.attachAxis(counts)
+    values = _value_axis(max((max(c, default=0) for _, c, _ in table), default=0))
+    chart.addAxis(values, _start(direction))
+    series.attachAxis(values)
     return chart
 
 
@@ -140,23 +141,27 @@ def progress(title: str, lines: Sequence[Series], direction: Qt.LayoutDirection)
         for x, total in enumerate(line.totals):
             series.append(float(x), float(total))
         chart.addSeries(series)
-    axis = QBarCategoryAxis() if len(days) <= 12 else None
-    if axis is not None:
-        axis.append(list(days))
-    else:
-        axis = QValueAxis()
-        axis.setLabelFormat("%d")
-        axis.setRange(0, max(len(days) - 1, 1))
-        axis.setTitleText(
-            QCoreApplication.translate("Dashboard", "days since {first}").format(
-                first=days[0] if days else ""
-            )
-        )
+    axis = _days_axis(days)
     axis.setReverse(_rtl(direction))  # time runs the way the interface reads
     chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
     counts = _value_axis(max((line.totals[-1] for line in lines), default=0))
     chart.addAxis(counts, _start(direction))
-    for series in chart.series():
-        series.attachAxis(axis)
-        series.attachAxis(counts)
+    for drawn in chart.series():
+        drawn.attachAxis(axis)
+        drawn.attachAxis(counts)
     return chart
+
+
+def _days_axis(days: Sequence[str]) -> QAbstractAxis:
+    """Each day named, up to twelve; beyond, days counted from the first."""
+    if len(days) <= 12:
+        named = QBarCategoryAxis()
+        named.append(list(days))
+        return named
+    counted = QValueAxis()
+    counted.setLabelFormat("%d")
+    counted.setRange(0, len(days) - 1)
+    counted.setTitleText(
+        QCoreApplication.translate("Dashboard", "days since {first}").format(first=days[0])
+    )
+    return counted

@@ -115,3 +115,24 @@ def test_dashboard_screenshot(
         dialog.close()
     finally:
         i18n.install("en")
+
+
+def test_a_long_run_of_days_is_counted_from_the_first_and_mirrored_in_arabic(qtbot: QtBot) -> None:
+    from PySide6.QtCharts import QBarCategoryAxis, QValueAxis
+    from PySide6.QtCore import Qt
+
+    from annotator.core.dashboard import DayCount, running_totals
+    from annotator.ui import dashboard_charts
+
+    days = [DayCount("2026-11-01", "ali", spans=3), DayCount("2026-11-30", "ali", spans=4)]
+    lines = running_totals(days, "spans")
+    assert lines[0].totals[-1] == 7 and len(lines[0].days) == 30
+    chart = dashboard_charts.progress("t", lines, Qt.LayoutDirection.RightToLeft)
+    (bottom,) = chart.axes(Qt.Orientation.Horizontal)
+    assert isinstance(bottom, QValueAxis) and bottom.isReverse()
+    assert bottom.titleText() == "days since 2026-11-01"
+    (counts,) = chart.axes(Qt.Orientation.Vertical)
+    assert chart.axes(Qt.Orientation.Vertical)[0].alignment() == Qt.AlignmentFlag.AlignRight
+    assert isinstance(counts, QValueAxis) and counts.max() == 7
+    short = dashboard_charts.progress("t", lines[:0], Qt.LayoutDirection.LeftToRight)
+    assert isinstance(short.axes(Qt.Orientation.Horizontal)[0], QBarCategoryAxis)
