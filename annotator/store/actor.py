@@ -43,6 +43,12 @@ def _span_owner(conn: sqlite3.Connection, span_id: int) -> str | None:
     return None if row is None else str(row[0])
 
 
+def check_owner(span_id: int, owner: str, actor: str) -> None:
+    """NotYoursError unless span ``span_id``, ``owner``'s, is ``actor``'s."""
+    if owner != actor:
+        raise _refuse(f"span {span_id}", owner, actor)
+
+
 def check(conn: sqlite3.Connection, edit: Edit, actor: str) -> None:
     """NotYoursError unless ``edit`` (one step, not a Composite) touches only ``actor``'s work;
     a span or relation that no longer exists is left to the edit's own error."""
@@ -51,8 +57,8 @@ def check(conn: sqlite3.Connection, edit: Edit, actor: str) -> None:
             raise _refuse(f"a span of {span.label}", span.annotator, actor)
         case RemoveSpan(span_id=span_id) | Relabel(span_id=span_id) | Resize(span_id=span_id):
             owner = _span_owner(conn, span_id)
-            if owner is not None and owner != actor:
-                raise _refuse(f"span {span_id}", owner, actor)
+            if owner is not None:
+                check_owner(span_id, owner, actor)
         case AddRelation(relation=relation):
             if relation.annotator != actor:
                 raise _refuse("the link", relation.annotator, actor)

@@ -34,6 +34,7 @@ from annotator.store import (
     rows,
     span_edges,
     spans_bulk,
+    spans_bulk_remove,
     text_index,
 )
 from annotator.store.activity_reads import ActivityReads
@@ -348,6 +349,9 @@ class Repository(
                     for span in spans:
                         actor_rules.check(self.db.conn, AddSpan(span), actor)
                 return spans_bulk.add_spans(self.db.conn, spans)
+            steps = spans_bulk_remove.removals(edit)
+            if steps is not None:  # its undo, or many spans deleted at once
+                return spans_bulk_remove.remove_spans(self.db.conn, steps, actor)
             span_edges.check_edges(self.db.conn, edit, self._known)
             return edits_apply.apply_edit(self.db.conn, edit, self._known, actor=actor)
 

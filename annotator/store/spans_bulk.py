@@ -46,7 +46,7 @@ def _place(span: Span) -> Place:
     return span.document_id, span.start, span.end, span.label, span.annotator
 
 
-def _chunks(items: Sequence[T]) -> Iterator[Sequence[T]]:
+def chunks(items: Sequence[T]) -> Iterator[Sequence[T]]:
     for at in range(0, len(items), CHUNK):
         yield items[at : at + CHUNK]
 
@@ -128,7 +128,7 @@ def _write(
 
 def _lengths(conn: sqlite3.Connection, documents: Sequence[int]) -> dict[int, int]:
     out: dict[int, int] = {}
-    for chunk in _chunks(documents):
+    for chunk in chunks(documents):
         marks = ",".join("?" * len(chunk))
         out.update(
             (int(d), int(n))
@@ -149,7 +149,7 @@ def _texts(
         if s.document_id in lengths and 0 <= s.start < s.end <= lengths[s.document_id]:
             wanted.setdefault(s.document_id, []).append(i)
     out: list[str | None] = [None] * len(spans)
-    for chunk in _chunks(sorted(wanted)):
+    for chunk in chunks(sorted(wanted)):
         marks = ",".join("?" * len(chunk))
         for d, text in conn.execute(
             f"SELECT id, text FROM documents WHERE id IN ({marks})", tuple(chunk)
@@ -162,7 +162,7 @@ def _texts(
 def _there(conn: sqlite3.Connection, documents: Sequence[int]) -> dict[Place, int]:
     """The spans of these documents, by place."""
     out: dict[Place, int] = {}
-    for chunk in _chunks(documents):
+    for chunk in chunks(documents):
         marks = ",".join("?" * len(chunk))
         for span_id, *place in conn.execute(
             f'SELECT id, document_id, start, "end", label, annotator FROM spans'
@@ -175,7 +175,7 @@ def _there(conn: sqlite3.Connection, documents: Sequence[int]) -> dict[Place, in
 
 def _statuses(conn: sqlite3.Connection, documents: Sequence[int]) -> dict[tuple[int, str], Status]:
     out: dict[tuple[int, str], Status] = {}
-    for chunk in _chunks(documents):
+    for chunk in chunks(documents):
         marks = ",".join("?" * len(chunk))
         for d, annotator, status in conn.execute(
             "SELECT document_id, annotator, status FROM document_status"
