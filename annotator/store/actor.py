@@ -49,6 +49,12 @@ def check_owner(span_id: int, owner: str, actor: str) -> None:
         raise _refuse(f"span {span_id}", owner, actor)
 
 
+def check_link_owner(relation_id: int, owner: str, actor: str) -> None:
+    """NotYoursError unless link ``relation_id``, ``owner``'s, is ``actor``'s."""
+    if owner != actor:
+        raise _refuse(f"link {relation_id}", owner, actor)
+
+
 def check(conn: sqlite3.Connection, edit: Edit, actor: str) -> None:
     """NotYoursError unless ``edit`` (one step, not a Composite) touches only ``actor``'s work;
     a span or relation that no longer exists is left to the edit's own error."""
@@ -70,8 +76,8 @@ def check(conn: sqlite3.Connection, edit: Edit, actor: str) -> None:
             row = conn.execute(
                 "SELECT annotator FROM relations WHERE id = ?", (relation_id,)
             ).fetchone()
-            if row is not None and row[0] != actor:
-                raise _refuse(f"link {relation_id}", str(row[0]), actor)
+            if row is not None:
+                check_link_owner(relation_id, str(row[0]), actor)
         case SetStatus(document_id=document_id, annotator=owner) if owner != actor:
             raise _refuse(f"the status of document {document_id}", owner, actor)
         case AcceptSuggestion(suggestion_id=suggestion_id, annotator=owner) if owner != actor:

@@ -35,6 +35,7 @@ from annotator.store import (
     span_edges,
     spans_bulk,
     spans_bulk_remove,
+    spans_bulk_restore,
     text_index,
 )
 from annotator.store.activity_reads import ActivityReads
@@ -352,6 +353,9 @@ class Repository(
             steps = spans_bulk_remove.removals(edit)
             if steps is not None:  # its undo, or many spans deleted at once
                 return spans_bulk_remove.remove_spans(self.db.conn, steps, actor)
+            restoring = spans_bulk_restore.restores(edit)
+            if restoring is not None:  # the redo of that undo
+                return spans_bulk_restore.restore_spans(self.db.conn, restoring, actor)
             span_edges.check_edges(self.db.conn, edit, self._known)
             return edits_apply.apply_edit(self.db.conn, edit, self._known, actor=actor)
 

@@ -37,12 +37,12 @@ def new_spans(edit: Edit) -> list[Span] | None:
     if not isinstance(edit, Composite) or len(edit.edits) < SMALLEST:
         return None
     spans = [e.span for e in edit.edits if isinstance(e, AddSpan) and e.span.id is None]
-    if len(spans) != len(edit.edits) or len(set(map(_place, spans))) != len(spans):
+    if len(spans) != len(edit.edits) or len(set(map(place, spans))) != len(spans):
         return None
     return spans
 
 
-def _place(span: Span) -> Place:
+def place(span: Span) -> Place:
     return span.document_id, span.start, span.end, span.label, span.annotator
 
 
@@ -55,15 +55,15 @@ def add_spans(conn: sqlite3.Connection, spans: list[Span]) -> Edit:
     """Add ``spans`` (from ``new_spans``, inside the caller's transaction) and return the
     inverse, as ``check_edges`` and ``apply_edit`` would for their Composite."""
     documents = sorted({s.document_id for s in spans})
-    lengths = _lengths(conn, documents)
-    texts = _texts(conn, spans, lengths)
+    lengths = read_lengths(conn, documents)
+    texts = span_texts(conn, spans, lengths)
     for span, text in zip(spans, texts, strict=True):  # check_edges: before anything is written
         problem = None if text is None else edges_problem(text[0], text[-1])
         if problem is not None:
             raise ValidationError(
                 f"{describe(span)}: {problem}; a span never starts or ends with white space"
             )
-    there = _there(conn, documents)
+    there = spans_there(conn, documents)
     statuses = _statuses(conn, documents)
     known_labels: set[str] = set()
     rows: list[tuple[Any, ...]] = []
@@ -72,7 +72,7 @@ def add_spans(conn: sqlite3.Connection, spans: list[Span]) -> Edit:
     stamp = now()  # one time for the whole edit (the usual path reads the clock per span)
     empty = dump_json({})
     for span, text in zip(spans, texts, strict=True):
-        _check(conn, span, lengths.get(span.document_id), known_labels, there)
+        check_span(conn, span, lengths.get(span.document_id), known_labels, there)
         bump: list[Edit] = []
         if statuses.setdefault((span.document_id, span.annotator), Status.NEW) is Status.NEW:
             statuses[span.document_id, span.annotator] = Status.IN_PROGRESS
@@ -126,7 +126,7 @@ def _write(
     return Composite(tuple(inverse))
 
 
-def _lengths(conn: sqlite3.Connection, documents: Sequence[int]) -> dict[int, int]:
+def read_lengths(conn: sqlite3.Connection, documents: Sequence[int]) -> dict[int, int]:
     out: dict[int, int] = {}
     for chunk in chunks(documents):
         marks = ",".join("?" * len(chunk))
@@ -139,27 +139,31 @@ def _lengths(conn: sqlite3.Connection, documents: Sequence[int]) -> dict[int, in
     return out
 
 
-def _texts(
+def span_texts(
     conn: sqlite3.Connection, spans: Sequence[Span], lengths: dict[int, int]
 ) -> list[str | None]:
-    """Each span's text, sliced from its document's text read once; None when its document
-    or range is wrong (``_check`` says so)."""
-    wanted: dict[int, list[int]] = {}
-    for i, s in enumerate(spans):
-        if s.document_id in lengths and 0 <= s.start < s.end <= lengths[s.document_id]:
-            wanted.setdefault(s.document_id, []).append(i)
+    """Each span's text, cut by SQLite (``substr`` counts code points, as Python slices do:
+    no whole text crosses into Python); None when its document or range is wrong
+    (``check_span`` says so)."""
+    wanted = [
+        (i, s.document_id, s.start + 1, s.end - s.start)
+        for i, s in enumerate(spans)
+        if s.document_id in lengths and 0 <= s.start < s.end <= lengths[s.document_id]
+    ]
     out: list[str | None] = [None] * len(spans)
-    for chunk in chunks(sorted(wanted)):
-        marks = ",".join("?" * len(chunk))
-        for d, text in conn.execute(
-            f"SELECT id, text FROM documents WHERE id IN ({marks})", tuple(chunk)
+    for chunk in chunks(wanted):
+        values = ",".join("(?, ?, ?, ?)" for _ in chunk)
+        for i, text in conn.execute(
+            f"WITH w (i, d, s, n) AS (VALUES {values})"
+            " SELECT w.i, substr(documents.text, w.s, w.n) FROM w"
+            " JOIN documents ON documents.id = w.d",
+            [v for row in chunk for v in row],
         ):
-            for i in wanted[d]:
-                out[i] = text[spans[i].start : spans[i].end]
+            out[i] = text
     return out
 
 
-def _there(conn: sqlite3.Connection, documents: Sequence[int]) -> dict[Place, int]:
+def spans_there(conn: sqlite3.Connection, documents: Sequence[int]) -> dict[Place, int]:
     """The spans of these documents, by place."""
     out: dict[Place, int] = {}
     for chunk in chunks(documents):
@@ -186,7 +190,7 @@ def _statuses(conn: sqlite3.Connection, documents: Sequence[int]) -> dict[tuple[
     return out
 
 
-def _check(
+def check_span(
     conn: sqlite3.Connection,
     span: Span,
     length: int | None,
@@ -205,6 +209,6 @@ def _check(
         if conn.execute("SELECT 1 FROM labels WHERE name = ?", (span.label,)).fetchone() is None:
             raise ValidationError(f"{describe(span)}: unknown label {span.label!r}")
         labels.add(span.label)
-    existing = there.get(_place(span))
+    existing = there.get(place(span))
     if existing is not None:
         raise ValidationError(f"{describe(span)}: the same span already exists (span {existing})")

@@ -16,7 +16,15 @@ import sqlite3
 from collections import Counter
 from collections.abc import Sequence
 
-from annotator.core.edits import AddRelation, AddSpan, Composite, Edit, RemoveSpan, SetStatus
+from annotator.core.edits import (
+    AddRelation,
+    AddSpan,
+    Composite,
+    Edit,
+    RemoveRelation,
+    RemoveSpan,
+    SetStatus,
+)
 from annotator.core.errors import ConflictError, NotFoundError
 from annotator.core.model import Relation, Status, StoredSpan
 from annotator.store import actor as actor_rules
@@ -37,19 +45,22 @@ from annotator.store.spans_bulk_status import (
     write_statuses,
 )
 
-Step = RemoveSpan | SetStatus
+Step = RemoveSpan | SetStatus | RemoveRelation
 
 
 def removals(edit: Edit) -> list[Step] | None:
-    """The steps of a Composite of RemoveSpan (each span once) and SetStatus back to NEW
-    expecting what it undoes; else None."""
+    """The steps of a Composite of RemoveSpan (each span once), RemoveRelation (each link
+    once) and SetStatus back to NEW expecting what it undoes; else None."""
     if not isinstance(edit, Composite) or len(edit.edits) < SMALLEST:
         return None
     steps: list[Step] = []
     ids: set[int] = set()
+    links: set[int] = set()
     for e in edit.edits:
         if isinstance(e, RemoveSpan) and e.span_id not in ids:
             ids.add(e.span_id)
+        elif isinstance(e, RemoveRelation) and e.relation_id not in links:
+            links.add(e.relation_id)
         elif not (isinstance(e, SetStatus) and e.status is Status.NEW and e.expect is not None):
             return None
         steps.append(e)
@@ -61,7 +72,8 @@ def remove_spans(conn: sqlite3.Connection, steps: list[Step], actor: str | None)
     inverse, as ``apply_edit`` would for their Composite."""
     span_ids = [s.span_id for s in steps if isinstance(s, RemoveSpan)]
     spans = _spans(conn, span_ids)
-    links = _links(conn, span_ids)
+    asked = [s.relation_id for s in steps if isinstance(s, RemoveRelation)]
+    links, named = _links(conn, span_ids, asked)
     documents = sorted({s.document_id for s in spans.values()} | _status_documents(steps))
     before = read_statuses(conn, documents)
     statuses = dict(before)  # followed step by step
@@ -72,7 +84,9 @@ def remove_spans(conn: sqlite3.Connection, steps: list[Step], actor: str | None)
     for step in steps:
         if actor is not None:
             _check_actor(conn, step, spans, actor)
-        if isinstance(step, RemoveSpan):
+        if isinstance(step, RemoveRelation):
+            inverses.append(_unlink(step, named, taken, actor))
+        elif isinstance(step, RemoveSpan):
             span = _target(spans, step)
             mine = [r for r in links.get(span.id, []) if r.id not in taken]
             taken.update(r.id for r in mine if r.id is not None)
@@ -95,8 +109,30 @@ def _check_actor(
     """``actor.check`` on the spans read (a span gone is left to the step's own error)."""
     if isinstance(step, SetStatus):
         actor_rules.check(conn, step, actor)  # the step names whose status: no read
+    elif isinstance(step, RemoveRelation):
+        return  # checked by _unlink, which knows whether an earlier step removed it
     elif step.span_id in spans:
         actor_rules.check_owner(step.span_id, spans[step.span_id].annotator, actor)
+
+
+def _unlink(
+    step: RemoveRelation, named: dict[int, Relation], taken: set[int], actor: str | None
+) -> Edit:
+    """``actor.check`` then ``edits_apply.remove_relation`` on the links read (one an
+    earlier step removed is gone)."""
+    relation = None if step.relation_id in taken else named.get(step.relation_id)
+    if actor is not None and relation is not None:
+        actor_rules.check_link_owner(step.relation_id, relation.annotator, actor)
+    if relation is None:
+        if step.expect is None:
+            raise NotFoundError(f"relation {step.relation_id} does not exist")
+        raise ConflictError(
+            f"relation {step.relation_id} no longer exists: another window or program removed it"
+        )
+    if step.expect is not None and relation != step.expect:
+        raise ConflictError(f"relation {step.relation_id} was changed since: it is now {relation}")
+    taken.add(step.relation_id)
+    return AddRelation(relation)
 
 
 def _target(spans: dict[int, StoredSpan], step: RemoveSpan) -> StoredSpan:
@@ -145,8 +181,11 @@ def _spans(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, StoredSpan
     return out
 
 
-def _links(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, list[Relation]]:
-    """The links of each span (as source or target), in id order."""
+def _links(
+    conn: sqlite3.Connection, ids: Sequence[int], asked: Sequence[int]
+) -> tuple[dict[int, list[Relation]], dict[int, Relation]]:
+    """The links of each span (as source or target) in id order, and the links ``asked``
+    for by id (those that exist)."""
     found: dict[int, Relation] = {}
     for chunk in chunks(ids):
         marks = ",".join("?" * len(chunk))
@@ -157,8 +196,16 @@ def _links(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, list[Relat
         ):
             relation = relation_from_row(row)
             found[relation.id or 0] = relation
+    named: dict[int, Relation] = {}
+    for chunk in chunks(asked):
+        marks = ",".join("?" * len(chunk))
+        for row in conn.execute(
+            f"SELECT {RELATION_COLUMNS} FROM relations WHERE id IN ({marks})", tuple(chunk)
+        ):
+            relation = relation_from_row(row)
+            named[relation.id or 0] = relation
     out: dict[int, list[Relation]] = {}
     for _, relation in sorted(found.items()):
         for end in {relation.source_id, relation.target_id}:
             out.setdefault(end, []).append(relation)
-    return out
+    return out, named

@@ -61,7 +61,7 @@ def set_status(step: SetStatus, statuses: Statuses, known: set[int], stamp: str)
             f"the status of document {step.document_id} for {step.annotator or 'no annotator'} "
             f"was changed since by another window or program: it is now {old_status}"
         )
-    status = Status(step.status)
+    status = step.status if isinstance(step.status, Status) else Status(step.status)
     given = None if status is Status.NEW else step.updated or stamp
     statuses[key] = (status, given)
     return SetStatus(*key, old_status, old_updated, StatusWas(status, given))

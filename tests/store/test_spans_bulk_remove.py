@@ -18,12 +18,13 @@ from annotator.core.edits import (
     Composite,
     Edit,
     Relabel,
+    RemoveRelation,
     RemoveSpan,
     SetStatus,
 )
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Relation, Span, Status
-from annotator.store import Repository, edits_apply, spans_bulk_remove
+from annotator.store import Repository, edits_apply, spans_bulk_remove, spans_bulk_restore
 from annotator.store.connection import write
 from tests.store.test_spans_bulk import TEXTS, _edit, _project
 
@@ -62,6 +63,8 @@ def _shape(edit: Edit) -> list[tuple[Any, ...]]:
                 out.append(("status", e.document_id, e.annotator, Status(e.status)))
             case RemoveSpan():
                 out.append(("remove", e.span_id))
+            case RemoveRelation():
+                out.append(("unlink", e.relation_id))
             case _:
                 raise AssertionError(e)
     return out
@@ -106,22 +109,42 @@ def test_the_undo_of_a_label_all_is_the_usual_paths(tmp_path: Path) -> None:
     assert _state(bulk) == _state(usual)
     assert _shape(redo) == _shape(expected_redo)
     assert any(isinstance(e, AddRelation) for e in redo.edits)  # the link comes back
+    assert spans_bulk_restore.restores(redo) is not None  # the redo takes the bulk way too
     again = bulk.apply(redo)
-    usual.apply(expected_redo)
+    expected_again = _usual(usual, tmp_path / "b.annot.db", expected_redo)
     assert _state(bulk) == _state(usual)
-    bulk.apply(again)  # and undone once more, the bulk way
+    assert _shape(again) == _shape(expected_again)
+    assert spans_bulk_remove.removals(again) is not None  # links and spans, the bulk way
+    assert any(isinstance(e, RemoveRelation) for e in again.edits)
+    bulk.apply(again)
+    _usual(usual, tmp_path / "b.annot.db", expected_again)
+    assert _state(bulk) == _state(usual)
     assert not any(r[5] == "amal" and r[4] == "LOC" for r in _state(bulk)[0])
     bulk.close()
     usual.close()
 
 
-def _refused(tmp_path: Path, name: str, change: Any, actor: str | None = None) -> str:
-    """The message of undoing the label-all after ``change(repo, undo)``, and that nothing
-    was written; the same on a second project by the usual path."""
+def _refused(
+    tmp_path: Path,
+    name: str,
+    change: Any,
+    actor: str | None = None,
+    *,
+    redo: bool = False,
+    again: bool = False,
+) -> str:
+    """The message of undoing the label-all (with ``redo``: of redoing it after its undo;
+    ``again``: of undoing that redo)
+    after ``change(repo, edit)``, and that nothing was written; the same on a second project
+    by the usual path."""
     messages = []
     for way in ("bulk", "usual"):
         path = tmp_path / f"{name}-{way}.annot.db"
         repo, undo = _labelled(path)
+        if redo or again:
+            undo = repo.apply(undo)
+        if again:
+            undo = repo.apply(undo)
         undo = change(repo, undo)
         before = _state(repo)
         with pytest.raises(AnnotatorError) as raised:
@@ -177,3 +200,42 @@ def test_a_span_removed_twice_goes_the_usual_way(tmp_path: Path) -> None:
         return Composite((*undo.edits, replace(_nth_remove(undo, 0), expect=None)))
 
     assert "does not exist" in _refused(tmp_path, "twice", change)
+
+
+def test_a_redo_onto_a_span_made_since_is_the_same_refusal(tmp_path: Path) -> None:
+    def change(repo: Repository, redo: Edit) -> Edit:
+        adds = [e for e in redo.edits if isinstance(e, AddSpan)]
+        repo.apply(AddSpan(replace(adds[25].span, id=None, created=None, updated=None)))
+        return redo
+
+    message = _refused(tmp_path, "made-again", change, redo=True)
+    assert "the same span already exists" in message
+
+
+def test_a_redo_after_a_status_changed_is_the_same_conflict(tmp_path: Path) -> None:
+    def change(repo: Repository, redo: Edit) -> Edit:
+        status = next(e for e in redo.edits if isinstance(e, SetStatus))
+        repo.apply(SetStatus(status.document_id, status.annotator, Status.DONE))
+        return redo
+
+    assert "status of document" in _refused(tmp_path, "redo-done", change, redo=True)
+
+
+def test_a_redo_of_anothers_spans_is_refused_the_same_way(tmp_path: Path) -> None:
+    message = _refused(tmp_path, "redo-theirs", lambda r, e: e, actor="amal", redo=True)
+    assert "is the work of 'huda'" in message
+
+
+def test_undoing_the_redo_after_its_link_was_removed_is_the_same_conflict(tmp_path: Path) -> None:
+    def change(repo: Repository, undo: Edit) -> Edit:
+        unlink = next(e for e in undo.edits if isinstance(e, RemoveRelation))
+        repo.apply(RemoveRelation(unlink.relation_id))
+        return undo
+
+    message = _refused(tmp_path, "unlinked", change, again=True)
+    assert "no longer exists: another window or program removed it" in message
+
+
+def test_undoing_the_redo_of_anothers_spans_is_refused_the_same_way(tmp_path: Path) -> None:
+    message = _refused(tmp_path, "again-theirs", lambda r, e: e, actor="amal", again=True)
+    assert "is the work of 'huda'" in message
