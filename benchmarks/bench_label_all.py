@@ -10,7 +10,9 @@ sentences (tests/fixtures/ANERCorp.txt), 400-800 words each, and times, as media
   after each run, untimed), for a rare, a middling and a frequent name of ANERcorp;
 - ``baseline``: the brute force of the same run: every document's text read and
   ``core.occurrences`` run over it, no index;
-- ``search``: ``ops.project_search.search_project`` (the search panel's query).
+- ``search``: ``ops.project_search.search_project`` (the search panel's query);
+- ``undo`` / ``redo``: applying the label-all's inverse (store/spans_bulk_remove.py), then the
+  inverse of that (store/spans_bulk_restore.py), each in one transaction.
 
 It prints the texts' index size next to the file's. Not a test: nothing here asserts a time.
 """
@@ -109,19 +111,26 @@ def measure(repo: Repository, name: str, runs: int) -> str:
     """One row: label-all of ``name`` (find + edit, then apply), the baseline, the search."""
     labels = repo.labels()
     find_ms, made = median_ms(runs, partial(label_everywhere, repo, name, "LOC", "bench", labels))
-    applies = []
+    applies, undos, redos = [], [], []
     for _ in range(runs):
         start = time.perf_counter()
         inverse = repo.apply(made.edit)
         applies.append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        redo = repo.apply(inverse)
+        undos.append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        inverse = repo.apply(redo)
+        redos.append((time.perf_counter() - start) * 1000)
         repo.apply(inverse)
     apply_ms = statistics.median(applies)
+    undo_ms, redo_ms = statistics.median(undos), statistics.median(redos)
     base_ms, count = median_ms(max(1, runs // 2), partial(brute, repo, name))
     assert count == made.spans, (count, made.spans)
     search_ms, _ = median_ms(runs, partial(search_project, repo, name))
     return (
         f"{name:>12} {made.spans:>6} {made.documents:>5} {find_ms:>7.0f}ms {apply_ms:>6.0f}ms"
-        f" {base_ms:>8.0f}ms {search_ms:>6.0f}ms"
+        f" {base_ms:>8.0f}ms {search_ms:>6.0f}ms {undo_ms:>6.0f}ms {redo_ms:>6.0f}ms"
     )
 
 
@@ -147,7 +156,7 @@ def main() -> None:
             f"{text / 1e6:.0f} MB (UTF-8), texts' index {index / 1e6:.0f} MB"
         )
         print(f"{'name':>12} {'spans':>6} {'docs':>5} {'find+edit':>9} {'apply':>8}"
-              f" {'baseline':>10} {'search':>8}")  # fmt: skip
+              f" {'baseline':>10} {'search':>8} {'undo':>8} {'redo':>8}")  # fmt: skip
         for name in chosen:
             print(measure(repo, name, args.runs), flush=True)
 
