@@ -4,8 +4,11 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 SAMPLE := projects/sample.annot.db
+# the application bundle (docs/adr/0077): the same requirement as pyproject's `dist` extra
+PYINSTALLER := pyinstaller>=6.10,<7
+BUNDLE_DIR := dist/arabic-news-annotator
 
-.PHONY: run test install lint types contracts pytest mutation bench bench-x translations clean
+.PHONY: run test install lint types contracts pytest mutation bench bench-x translations clean dist dist-check
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +41,20 @@ mutation: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/mutation_check.py
 
 test: lint types contracts pytest mutation
+	@if [ -n "$(BUNDLE)" ]; then $(MAKE) --no-print-directory dist-check; fi
+
+# the application bundle: a folder under dist/ and its .tar.gz (minutes; README "Install
+# without Python"). PyInstaller goes into the venv when missing.
+dist: $(STAMP)
+	$(PY) -c "import PyInstaller" 2>/dev/null || $(PY) -m pip install --quiet '$(PYINSTALLER)'
+	rm -rf $(BUNDLE_DIR)
+	$(PY) -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/annotator.spec
+	$(PY) scripts/finish_bundle.py $(BUNDLE_DIR)
+
+# the bundle built, then run offscreen on a fresh copy of the sample (BUNDLE=1 make test too)
+dist-check: dist
+	$(PY) scripts/check_bundle.py $(BUNDLE_DIR)
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_import.py
@@ -67,4 +84,4 @@ translations: $(STAMP)
 	$(PY) scripts/update_translations.py
 
 clean:
-	rm -rf $(VENV) projects
+	rm -rf $(VENV) projects dist build
