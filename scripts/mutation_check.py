@@ -249,9 +249,9 @@ MUTATIONS = (
     Mutation(
         "another annotator's span relabelled, moved or removed silently (issue 13, ADR 0071)",
         "annotator/store/actor.py",
-        "            if owner is not None and owner != actor:\n"
-        '                raise _refuse(f"span {span_id}", owner, actor)\n',
-        "            pass\n",
+        "    if owner != actor:\n"
+        '        raise _refuse(f"span {span_id}", owner, actor)\n',
+        "    pass\n",
         ("tests/store/test_whose_work.py",),
     ),
     Mutation(
