@@ -1,11 +1,12 @@
 """Suggestions ▸ Train the model… (issue 12, docs/adr/0069): the project's CRF model trained
 and cross-validated on a background Job with a project connection of its own, then stored in
-the project file; the keys keep working meanwhile (nothing modal). With the project's setting
+the project file; the keys keep working meanwhile (nothing modal: crfsuite learns in a process
+of its own, ops/training_apart.py). With the project's setting
 "retrain after every N new spans" (N > 0) it starts by itself once N spans were added since
 the last start (or since the project was opened). The state is a permanent
 field of the status bar: "Model: training…", "Model: trained on N spans in M documents at
 TIME (F1 x.xx)", "Model: failed: reason", or that there is none yet. Suggestions ▸ Cancel
-training stops it between two folds; nothing is stored then.
+training ends the training process at once; nothing is stored then.
 """
 
 from __future__ import annotations
@@ -149,7 +150,7 @@ class ModelTraining(QObject):
 
         def work(step: Step) -> Trained:
             with open_project(project, create=False, timeout=timeout) as repo:
-                return model_store.train_and_store(repo, step=step)
+                return model_store.train_and_store(repo, step=step, apart=True)
 
         job: Job[Trained] = Job("train-model", work, self)
         ended, moved = _Ended(self._ended, self), _Moved(self._moved, self)
