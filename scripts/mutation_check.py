@@ -269,6 +269,14 @@ MUTATIONS = (
         "    if True:\n",
         ("tests/cli/test_train_store.py",),
     ),
+    Mutation(
+        "the spaCy pipeline's entities stored as its tokens have them, proclitic and "
+        "punctuation kept (issue 12, ADR 0072)",
+        "annotator/ops/spacy_suggestions.py",
+        "        start, end = snapped.start, snapped.end\n",
+        "        start, end = f.start, f.end\n",
+        ("tests/cli/test_suggest_spacy.py",),
+    ),
 )
 
 
