@@ -54,6 +54,7 @@ def train_pipeline(project: Path, out: Path) -> Path:
     import spacy
     from spacy.training import Example
 
+    spacy.util.fix_random_seed(0)  # thinc's initial weights: the same pipeline every session
     nlp = spacy.blank("ar")
     ner = nlp.add_pipe("ner")
     for label in RENAMED.values():
