@@ -249,8 +249,7 @@ MUTATIONS = (
     Mutation(
         "another annotator's span relabelled, moved or removed silently (issue 13, ADR 0071)",
         "annotator/store/actor.py",
-        "    if owner != actor:\n"
-        '        raise _refuse(f"span {span_id}", owner, actor)\n',
+        '    if owner != actor:\n        raise _refuse(f"span {span_id}", owner, actor)\n',
         "    pass\n",
         ("tests/store/test_whose_work.py",),
     ),
@@ -268,6 +267,14 @@ MUTATIONS = (
         "    if not evaluating or model.source != model_store.PROJECT:\n",
         "    if True:\n",
         ("tests/cli/test_train_store.py",),
+    ),
+    Mutation(
+        "the spaCy pipeline's entities stored as its tokens have them, proclitic and "
+        "punctuation kept (issue 12, ADR 0078)",
+        "annotator/ops/spacy_suggestions.py",
+        "        start, end = snapped.start, snapped.end\n",
+        "        start, end = f.start, f.end\n",
+        ("tests/cli/test_suggest_spacy.py",),
     ),
 )
 

@@ -1631,6 +1631,10 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
         <source>The project&apos;s trained model</source>
         <translation>النموذج المدرَّب للمشروع</translation>
     </message>
+    <message>
+        <source>Your own spaCy pipeline</source>
+        <translation>خط معالجة spaCy الخاص بك</translation>
+    </message>
 </context>
 <context>
     <name>ReportDialog</name>
@@ -2036,6 +2040,34 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
         <translation>إزالة</translation>
     </message>
     <message>
+        <source>Your own spaCy pipeline</source>
+        <translation>خط معالجة spaCy الخاص بك</translation>
+    </message>
+    <message>
+        <source>a directory with ner or spancat</source>
+        <translation>مجلد فيه ner أو spancat</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <source>Pipeline:</source>
+        <translation>خط المعالجة:</translation>
+    </message>
+    <message>
+        <source>Its labels as ours:</source>
+        <translation>وسومه بوسومنا:</translation>
+    </message>
+    <message>
+        <source>Spans key (spancat):</source>
+        <translation>مفتاح المقاطع (spancat):</translation>
+    </message>
+    <message>
+        <source>Choose a spaCy pipeline</source>
+        <translation>اختيار خط معالجة spaCy</translation>
+    </message>
+    <message>
         <source>Import a gazetteer</source>
         <translation>استيراد قائمة أسماء</translation>
     </message>
@@ -2073,6 +2105,14 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
     <message>
         <source>no trained model: train it (Suggestions ▸ Train the model…)</source>
         <translation>لا نموذج مدرَّب: درِّبه (اقتراحات ← تدريب النموذج…)</translation>
+    </message>
+    <message>
+        <source>no spaCy pipeline set (Suggestions ▸ Suggestion settings…)</source>
+        <translation>لم يُحدَّد خط معالجة spaCy (اقتراحات ← إعدادات الاقتراحات…)</translation>
+    </message>
+    <message>
+        <source>spaCy is not installed: pip install spacy</source>
+        <translation>spaCy غير مثبَّت: pip install spacy</translation>
     </message>
     <message>
         <source>{n} below the minimum score {score}</source>
