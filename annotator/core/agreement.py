@@ -17,8 +17,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from annotator.core.agreement_items import DocumentItems
 from annotator.core.agreement_match import Counts, Matched, Place, match
-from annotator.core.agreement_tokens import alpha, document_units, kappa, tags
+from annotator.core.agreement_match import per_label as per_label_counts
+from annotator.core.agreement_tokens import alpha, kappa
 from annotator.core.model import Kind
 
 SpeakerLink = tuple[Place, Place]
@@ -142,9 +144,13 @@ def _speakers(matched: Matched, a: Work, b: Work, kinds: Mapping[str, Kind]) -> 
 
 
 def _pair(
-    a: str, b: str, sheets: Sequence[Sheet], kinds: Mapping[str, Kind], layers: Sequence[str]
+    a: str,
+    b: str,
+    sheets: Sequence[Sheet],
+    kinds: Mapping[str, Kind],
+    layers: Sequence[str],
+    ready: Mapping[int, DocumentItems],
 ) -> PairScore:
-    named = {k: str(v) for k, v in kinds.items()}
     exact = overlap = Counts()
     per_label: dict[str, list[Counts]] = {}
     confusion: Counter[tuple[str, str]] = Counter()
@@ -157,25 +163,17 @@ def _pair(
         matched = match(work_a.places, work_b.places)
         doc_exact, doc_overlap = matched.counts()
         exact, overlap = exact + doc_exact, overlap + doc_overlap
-        for label in {p[2] for p in matched.a | matched.b}:
-            e, o = matched.counts((label,))
+        for label, (e, o) in per_label_counts(matched).items():
             sums = per_label.setdefault(label, [Counts(), Counts()])
             sums[0], sums[1] = sums[0] + e, sums[1] + o
-        items = document_units(sheet.text, matched.a | matched.b)
-        here: Counter[tuple[str, str]] = Counter()
-        for layer in layers:
-            here.update(
-                zip(
-                    tags(items, matched.a, layer, named),
-                    tags(items, matched.b, layer, named),
-                    strict=True,
-                )
-            )
+        items = ready[sheet.document_id]
+        here = items.pair_counts(a, b, layers)
+        count = items.count((a, b))
         confusion.update(here)
         speakers = speakers + _speakers(matched, work_a, work_b, kinds)
         documents.append(
             DocumentScore(
-                sheet.document_id, sheet.title, doc_exact, doc_overlap, kappa(here), len(items)
+                sheet.document_id, sheet.title, doc_exact, doc_overlap, kappa(here), count
             )
         )
     return PairScore(
@@ -194,24 +192,23 @@ def _pair(
 def _alpha(
     annotators: Sequence[str],
     sheets: Sequence[Sheet],
-    kinds: Mapping[str, Kind],
     layers: Sequence[str],
+    ready: Mapping[int, DocumentItems],
 ) -> tuple[float | None, int, int, tuple[DocumentAlpha, ...]]:
-    named = {k: str(v) for k, v in kinds.items()}
     patterns: Counter[tuple[str, ...]] = Counter()
     documents: list[DocumentAlpha] = []
     for sheet in sheets:
         works = [sheet.work[name] for name in annotators if name in sheet.work]
         if len(works) < 2:
             continue
-        items = document_units(sheet.text, (p for w in works for p in w.places))
-        here: Counter[tuple[str, ...]] = Counter()
-        for layer in layers:
-            columns = [tags(items, w.places, layer, named) for w in works]
-            here.update(tuple(sorted(values)) for values in zip(*columns, strict=True))
+        items = ready[sheet.document_id]
+        counted = [n for n in annotators if n in sheet.work]
+        here = items.value_patterns(counted, layers)
         patterns.update(here)
         documents.append(
-            DocumentAlpha(sheet.document_id, sheet.title, alpha(here), len(works), len(items))
+            DocumentAlpha(
+                sheet.document_id, sheet.title, alpha(here), len(works), items.count(counted)
+            )
         )
     return alpha(patterns), len(documents), sum(d.tokens for d in documents), tuple(documents)
 
@@ -222,9 +219,14 @@ def agreement(
     """Every pair of ``annotators`` (in the order given) and the α of them all."""
     names = tuple(dict.fromkeys(annotators))
     layers = layers_of(sheets, kinds)
-    pairs = tuple(_pair(a, b, sheets, kinds, layers) for a, b in combinations(names, 2))
-    value, documents, tokens, per_document = _alpha(names, sheets, kinds, layers)
-    return Agreement(names, layers, pairs, value, documents, tokens, per_document)
+    named = {k: str(v) for k, v in kinds.items()}
+    ready = {  # once, for every pair: the tokens, each annotator's spans by layer
+        s.document_id: DocumentItems(s.text, {n: w.places for n, w in s.work.items()}, named)
+        for s in sheets
+    }
+    pairs = tuple(_pair(a, b, sheets, kinds, layers, ready) for a, b in combinations(names, 2))
+    value, documents, count, per_document = _alpha(names, sheets, layers, ready)
+    return Agreement(names, layers, pairs, value, documents, count, per_document)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ then by the most characters in common, so exact pairs are kept whenever the maxi
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
@@ -115,8 +115,12 @@ class Matched:
     def counts(self, labels: Collection[str] | None = None) -> tuple[Counts, Counts]:
         """(exact, overlap) counts, of ``labels`` only (None: all)."""
 
+        if labels is None:
+            a, b = len(self.a), len(self.b)
+            return Counts(len(self.exact), a, b), Counts(len(self.overlap), a, b)
+
         def keep(place: Place) -> bool:
-            return labels is None or place[2] in labels
+            return place[2] in labels
 
         a = sum(1 for p in self.a if keep(p))
         b = sum(1 for p in self.b if keep(p))
@@ -125,12 +129,35 @@ class Matched:
         return Counts(exact, a, b), Counts(overlap, a, b)
 
 
+def per_label(matched: Matched) -> dict[str, tuple[Counts, Counts]]:
+    """(exact, overlap) counts of each label either side used, in one pass."""
+    a = Counter(p[2] for p in matched.a)
+    b = Counter(p[2] for p in matched.b)
+    exact = Counter(p[2] for p in matched.exact)
+    overlap = Counter(p[2] for p, _q in matched.overlap)
+    return {
+        label: (
+            Counts(exact[label], a[label], b[label]),
+            Counts(overlap[label], a[label], b[label]),
+        )
+        for label in a | b
+    }
+
+
 def match(a: Iterable[Place], b: Iterable[Place]) -> Matched:
     """Exact and overlap matching of two annotators' spans (duplicates count once)."""
     set_a, set_b = frozenset(a), frozenset(b)
+    exact = set_a & set_b
     pairs: list[tuple[Place, Place]] = []
-    by_b = _by_label(set_b)
-    for label, spans_a in sorted(_by_label(set_a).items()):
-        spans_b = by_b.get(label, [])
+    by_b = _by_label(set_b - exact)
+    left_a = _by_label(set_a - exact)
+    for label in sorted({p[2] for p in set_a}):
+        if not left_a.get(label) or not by_b.get(label):
+            # one side has no span left once the exact pairs are taken: every span of that
+            # side is matched, so the exact pairs are a maximum matching already
+            pairs.extend((p, p) for p in sorted(p for p in exact if p[2] == label))
+            continue
+        spans_a = sorted(p for p in set_a if p[2] == label)
+        spans_b = sorted(p for p in set_b if p[2] == label)
         pairs.extend((spans_a[i], spans_b[j]) for i, j in _maximum_matching(spans_a, spans_b))
-    return Matched(set_a & set_b, tuple(pairs), set_a, set_b)
+    return Matched(exact, tuple(pairs), set_a, set_b)

@@ -16,57 +16,89 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 from annotator.core.agreement_match import Place
-from annotator.core.tokens import token_offsets
 
 Unit = tuple[int, int]
 OUTSIDE = "O"
 
 
-def units(tokens: Sequence[Unit], cuts: Iterable[int]) -> list[Unit]:
-    """``tokens`` cut at each offset of ``cuts`` that falls inside one."""
-    points = sorted(set(cuts))
+def inner_cuts(
+    tokens: Sequence[Unit], starts: Sequence[int], cuts: Iterable[int]
+) -> dict[int, set[int]]:
+    """The offsets of ``cuts`` that fall inside a token, by the token's index: most span
+    boundaries are token boundaries, so this is usually empty."""
+    inside: dict[int, set[int]] = {}
+    for cut in cuts:
+        i = bisect_right(starts, cut) - 1
+        if i >= 0 and tokens[i][0] < cut < tokens[i][1]:
+            inside.setdefault(i, set()).add(cut)
+    return inside
+
+
+def split(tokens: Sequence[Unit], inside: Mapping[int, Iterable[int]]) -> list[Unit]:
+    """``tokens`` with the tokens of ``inside`` cut at its offsets."""
     found: list[Unit] = []
-    for start, end in tokens:
-        first = bisect_right(points, start)
-        last = bisect_left(points, end)
-        if first >= last:
-            found.append((start, end))
-            continue
-        at = start
-        for cut in points[first:last]:
-            found.append((at, cut))
-            at = cut
-        found.append((at, end))
+    at = 0
+    for i in sorted(inside):
+        found.extend(tokens[at:i])
+        start, end = tokens[i]
+        for cut in sorted(inside[i]):
+            found.append((start, cut))
+            start = cut
+        found.append((start, end))
+        at = i + 1
+    found.extend(tokens[at:])
     return found
 
 
-def document_units(text: str, places: Iterable[Place]) -> list[Unit]:
-    """The items of a document for the annotators whose spans are ``places``."""
-    cuts: list[int] = []
-    for start, end, _label in places:
-        cuts.append(start)
-        cuts.append(end)
-    return units(token_offsets(text), cuts)
+def boundaries(places: Iterable[Place]) -> list[int]:
+    return [x for start, end, _label in places for x in (start, end)]
+
+
+def units(tokens: Sequence[Unit], cuts: Iterable[int]) -> list[Unit]:
+    """``tokens`` (in order) cut at each offset of ``cuts`` that falls inside one."""
+    return split(tokens, inner_cuts(tokens, [t[0] for t in tokens], cuts))
+
+
+Layered = Mapping[str, Sequence[Place]]
+"""One annotator's spans on one document by layer (kind), in ``layered`` order."""
+
+
+def layered(places: Iterable[Place], kinds: Mapping[str, str]) -> dict[str, list[Place]]:
+    """Spans by the kind of their label, each layer by start, the longest first."""
+    found: dict[str, list[Place]] = {}
+    for place in sorted(places, key=lambda p: (p[0], -p[1], p[2])):
+        kind = kinds.get(place[2])
+        if kind is not None:
+            found.setdefault(kind, []).append(place)
+    return found
+
+
+def tagged(items: Sequence[Unit], starts: Sequence[int], spans: Sequence[Place]) -> dict[int, str]:
+    """The IOB2 tags of the items (``starts``: their starts) that ``spans`` (of one layer, in
+    ``layered`` order) cover, by item index; every other item is O (most of a text: not made).
+    Where spans overlap, the first tags the items."""
+    out: dict[int, str] = {}
+    count = len(items)
+    for start, end, label in spans:
+        i = bisect_left(starts, start)
+        if i >= count or items[i][0] >= end or i in out:
+            continue
+        out[i] = "B-" + label
+        i += 1
+        inside = "I-" + label
+        while i < count and items[i][1] <= end and i not in out:
+            out[i] = inside
+            i += 1
+    return out
 
 
 def tags(
     items: Sequence[Unit], places: Iterable[Place], kind: str, kinds: Mapping[str, str]
 ) -> list[str]:
-    """IOB2 tags of ``items`` from the spans of ``kind`` among ``places``."""
-    out = [OUTSIDE] * len(items)
-    starts = [u[0] for u in items]
-    for start, end, label in sorted(places, key=lambda p: (p[0], -p[1], p[2])):
-        if kinds.get(label) != kind:
-            continue
-        i = bisect_left(starts, start)
-        if i >= len(items) or items[i][0] >= end or out[i] != OUTSIDE:
-            continue
-        out[i] = "B-" + label
-        i += 1
-        while i < len(items) and items[i][1] <= end and out[i] == OUTSIDE:
-            out[i] = "I-" + label
-            i += 1
-    return out
+    """IOB2 tags of every item from the spans of ``kind`` among ``places``."""
+    spans = layered(places, kinds).get(kind, [])
+    found = tagged(items, [u[0] for u in items], spans)
+    return [found.get(i, OUTSIDE) for i in range(len(items))]
 
 
 def kappa(pairs: Mapping[tuple[str, str], int]) -> float | None:

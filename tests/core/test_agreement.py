@@ -14,9 +14,10 @@ from hypothesis import strategies as st
 
 from annotator.core.agreement import Sheet, Work, agreement, disagreements
 from annotator.core.agreement_match import Counts, match
-from annotator.core.agreement_tokens import alpha, document_units, kappa, tags, units
+from annotator.core.agreement_tokens import alpha, boundaries, kappa, tags, units
 from annotator.core.model import Kind
 from annotator.core.text import canonical_text
+from annotator.core.tokens import token_offsets
 from tests.store.conftest import FIXTURES
 
 TEXT = canonical_text((FIXTURES / "washington-turkey-isis.txt").read_text(encoding="utf-8"))
@@ -127,7 +128,7 @@ def test_alpha_matches_the_package_on_real_spans() -> None:
     work = {f"n{i}": w for i, w in enumerate(three)}
     result = agreement([sheet(**work)], list(work), KINDS)
     cuts = [p for w in three for p in w]
-    items = document_units(TEXT, cuts)
+    items = units(token_offsets(TEXT), boundaries(cuts))
     columns: list[list[str | None]] = [tags(items, w, "entity", KINDS) for w in three]
     assert result.alpha == pytest.approx(_package_alpha(columns))
     assert result.alpha_tokens == len(items) and result.alpha_documents == 1
