@@ -15,12 +15,12 @@ documents. Printed, medians of the runs: reading the spans of the three (the sto
 from __future__ import annotations
 
 import argparse
-from bisect import bisect_right
 import random
 import statistics
 import sys
 import tempfile
 import time
+from bisect import bisect_right
 from collections.abc import Callable
 from pathlib import Path
 
