@@ -151,3 +151,60 @@ def test_alpha_matches_the_package(items: list[list[str | None]]) -> None:
         assert len(values) <= 1 or not pairable
         return
     assert ours == pytest.approx(_package_alpha(columns))
+
+
+def test_kappa_of_a_pair_is_cohens_on_the_dense_tags() -> None:
+    start, end, label = GOLD[0]
+    b = [(start, end - 1, label), (*GOLD[1][:2], "ORG"), at("أنقرة", "LOC")]
+    pair = agreement([sheet(a=GOLD, b=b)], ["a", "b"], KINDS).pairs[0]
+    items = units(token_offsets(TEXT), boundaries([*GOLD, *b]))
+    dense = Counter(
+        zip(tags(items, GOLD, "entity", KINDS), tags(items, b, "entity", KINDS), strict=True)
+    )
+    assert pair.kappa == pytest.approx(kappa(dense)) and pair.tokens == len(items)
+    assert len(items) > len(token_offsets(TEXT))  # the shortened span (and والرقة) cut tokens
+
+
+def test_layers_keep_a_quote_and_the_entities_inside_it_apart() -> None:
+    quote = (TEXT.index("«"), TEXT.index("»") + 1, "QUOTE")
+    inside = [p for p in GOLD if quote[0] <= p[0] < quote[1]] or [GOLD[0]]
+    result = agreement([sheet(a=[quote, *inside], b=[quote, *inside])], ["a", "b"], KINDS)
+    assert result.layers == ("entity", "quote") and result.pairs[0].kappa == 1.0
+
+
+SPANS = st.lists(
+    st.tuples(st.integers(0, 40), st.integers(1, 8), st.sampled_from("XY")).map(
+        lambda t: (t[0], t[0] + t[1], t[2])
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(SPANS, SPANS)
+def test_overlap_matching_is_one_to_one_and_never_below_exact(
+    a: list[tuple[int, int, str]], b: list[tuple[int, int, str]]
+) -> None:
+    found = match(a, b)
+    exact, overlap = found.counts()
+    assert exact.matched <= overlap.matched <= min(len(set(a)), len(set(b)))
+    assert (
+        len({p for p, _q in found.overlap})
+        == len({q for _p, q in found.overlap})
+        == len(found.overlap)
+    )
+    for p, q in found.overlap:
+        assert p[2] == q[2] and p[0] < q[1] and q[0] < p[1]
+    swapped = match(b, a).counts()
+    assert swapped[1].matched == overlap.matched  # the same size of matching either way
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 60), max_size=10))
+def test_units_cover_the_tokens_cut_at_every_inner_boundary(cuts: list[int]) -> None:
+    tokens = token_offsets(TEXT[:60])
+    items = units(tokens, cuts)
+    assert "".join(TEXT[s:e] for s, e in items) == "".join(TEXT[s:e] for s, e in tokens)
+    inner = {c for c in cuts if any(s < c < e for s, e in tokens)}
+    assert len(items) == len(tokens) + len(inner)
+    assert all(s < e for s, e in items)
