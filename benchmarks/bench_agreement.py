@@ -1,6 +1,6 @@
 """Agreement over 1,000 documents × 3 annotators (issue 13: at most 2 s; docs/adr/0074).
 
-Usage: python benchmarks/bench_agreement.py [--documents 1000] [--runs 5]
+Usage: python benchmarks/bench_agreement.py [--documents 1000] [--runs 5] [--words N]
 
 The project: ANERcorp (tests/fixtures/ANERCorp.txt) cut into ``--documents`` articles of the
 same number of tokens (150 for 1,000), its names (B-/I- PERS, LOC, ORG, MISC) as the gold
@@ -38,14 +38,14 @@ NAMES = ("ali", "badr", "chadi")
 Place = tuple[int, int, str]
 
 
-def corpus(documents: int) -> list[tuple[str, list[Place], list[tuple[int, int]]]]:
+def corpus(documents: int, words: int = 0) -> list[tuple[str, list[Place], list[tuple[int, int]]]]:
     """(text, gold spans, word offsets) of each article."""
     rows = []
     for line in ANERCORP.read_text("utf-8").split("\n"):
         word, _, tag = line.strip().rpartition(" ")
         if word.strip():
             rows.append((word, tag))
-    size = len(rows) // documents
+    size = words or len(rows) // documents
     out = []
     for n in range(documents):
         text, words, spans = "", [], []
@@ -86,9 +86,9 @@ def perturbed(gold: list[Place], words: list[tuple[int, int]], rng: random.Rando
     return sorted(set(found))
 
 
-def build(folder: Path, documents: int) -> Path:
+def build(folder: Path, documents: int, words: int = 0) -> Path:
     path = folder / "agreement.annot.db"
-    articles = corpus(documents)
+    articles = corpus(documents, words)
     with open_project(path) as repo:
         for n, name in enumerate(NAMES):
             rng = random.Random(n)
@@ -123,9 +123,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--documents", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--words", type=int, default=0, help="per document (0: all of ANERcorp)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        path = build(Path(folder), args.documents)
+        path = build(Path(folder), args.documents, args.words)
         with open_project(path, create=False, read_only=True) as repo:
             ids = repo.document_ids()
 

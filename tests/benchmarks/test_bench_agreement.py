@@ -11,7 +11,7 @@ SCRIPT = Path(__file__).parents[2] / "benchmarks" / "bench_agreement.py"
 
 def test_the_benchmark_runs_small() -> None:
     done = subprocess.run(
-        [sys.executable, str(SCRIPT), "--documents", "30", "--runs", "1"],
+        [sys.executable, str(SCRIPT), "--documents", "30", "--words", "150", "--runs", "1"],
         capture_output=True,
         text=True,
         check=True,
