@@ -19,7 +19,6 @@ from itertools import combinations
 
 from annotator.core.agreement_items import DocumentItems
 from annotator.core.agreement_match import Counts, Matched, Place, match
-from annotator.core.agreement_match import per_label as per_label_counts
 from annotator.core.agreement_tokens import alpha, kappa
 from annotator.core.model import Kind
 
@@ -152,7 +151,10 @@ def _pair(
     ready: Mapping[int, DocumentItems],
 ) -> PairScore:
     exact = overlap = Counts()
-    per_label: dict[str, list[Counts]] = {}
+    labels_a: Counter[str] = Counter()
+    labels_b: Counter[str] = Counter()
+    labels_exact: Counter[str] = Counter()
+    labels_overlap: Counter[str] = Counter()
     confusion: Counter[tuple[str, str]] = Counter()
     speakers = Speakers()
     documents: list[DocumentScore] = []
@@ -163,10 +165,11 @@ def _pair(
         matched = match(work_a.places, work_b.places)
         doc_exact, doc_overlap = matched.counts()
         exact, overlap = exact + doc_exact, overlap + doc_overlap
-        for label, (e, o) in per_label_counts(matched).items():
-            sums = per_label.setdefault(label, [Counts(), Counts()])
-            sums[0], sums[1] = sums[0] + e, sums[1] + o
         items = ready[sheet.document_id]
+        labels_a.update(items.labels[a])
+        labels_b.update(items.labels[b])
+        labels_exact.update(p[2] for p in matched.exact)
+        labels_overlap.update(p[2] for p, _q in matched.overlap)
         here = items.pair_counts(a, b, layers)
         count = items.count((a, b))
         confusion.update(here)
@@ -180,7 +183,13 @@ def _pair(
         (a, b),
         exact,
         overlap,
-        {label: LabelScore(*per_label[label]) for label in sorted(per_label)},
+        {
+            label: LabelScore(
+                Counts(labels_exact[label], labels_a[label], labels_b[label]),
+                Counts(labels_overlap[label], labels_a[label], labels_b[label]),
+            )
+            for label in sorted(labels_a | labels_b)
+        },
         kappa(confusion),
         len(documents),
         sum(d.tokens for d in documents),

@@ -31,6 +31,7 @@ class DocumentItems:
         self.tokens = token_offsets(text)
         self.starts = [t[0] for t in self.tokens]
         self.spans = {name: layered(places, kinds) for name, places in work.items()}
+        self.labels = {name: Counter(p[2] for p in places) for name, places in work.items()}
         self.inner = {
             name: inner_cuts(self.tokens, self.starts, boundaries(places))
             for name, places in work.items()

@@ -9,7 +9,7 @@ then by the most characters in common, so exact pairs are kept whenever the maxi
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
@@ -127,21 +127,6 @@ class Matched:
         exact = sum(1 for p in self.exact if keep(p))
         overlap = sum(1 for p, _q in self.overlap if keep(p))
         return Counts(exact, a, b), Counts(overlap, a, b)
-
-
-def per_label(matched: Matched) -> dict[str, tuple[Counts, Counts]]:
-    """(exact, overlap) counts of each label either side used, in one pass."""
-    a = Counter(p[2] for p in matched.a)
-    b = Counter(p[2] for p in matched.b)
-    exact = Counter(p[2] for p in matched.exact)
-    overlap = Counter(p[2] for p, _q in matched.overlap)
-    return {
-        label: (
-            Counts(exact[label], a[label], b[label]),
-            Counts(overlap[label], a[label], b[label]),
-        )
-        for label in a | b
-    }
 
 
 def match(a: Iterable[Place], b: Iterable[Place]) -> Matched:

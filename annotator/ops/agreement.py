@@ -3,9 +3,10 @@
 Which documents count: ``done`` (the default) takes, for each annotator, the documents they
 marked done, and a document counts for the annotators who did; so a pair is compared over the
 documents both have done and α over those at least two have done. ``all`` (or chosen ``ids``)
-counts every document for every annotator named, done or not. Spans are read with the store's
-``annotators=`` reads (docs/adr/0071), in its export batches; the figures are computed by
-core/agreement.py.
+counts every document for every annotator named, done or not. Statuses come from the
+store's export selection (``export_batches(status=DONE, annotator=…)``), spans from its
+``work_reads(annotators=…)`` (docs/adr/0071: whose spans is a parameter of every read), which
+reads places, not span values; the figures are computed by core/agreement.py.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from dataclasses import dataclass
 from annotator.core.agreement import Agreement, Sheet, SpeakerLink, Work, agreement
 from annotator.core.agreement_match import Place
 from annotator.core.errors import InputError
-from annotator.core.model import SPEAKER, AnnotatedDocument, Status
+from annotator.core.model import Status
 from annotator.store import Repository
+from annotator.store.agreement_reads import WorkRead
 
 DONE, ALL = "done", "all"
 Progress = Callable[[int, int], None]
@@ -56,23 +58,19 @@ def _labels(repo: Repository, labels: Sequence[str] | None) -> tuple[str, ...] |
     return names
 
 
-def _work(
-    found: AnnotatedDocument, names: Sequence[str], labels: tuple[str, ...] | None
-) -> dict[str, Work]:
+def _work(found: WorkRead, names: Sequence[str], labels: tuple[str, ...] | None) -> dict[str, Work]:
     places: dict[str, set[Place]] = {name: set() for name in names}
-    where: dict[int, tuple[str, Place]] = {}
-    for span in found.spans:
-        if labels is not None and span.label not in labels:
-            continue
-        place = (span.start, span.end, span.label)
-        places.setdefault(span.annotator, set()).add(place)
-        if span.id is not None:
-            where[span.id] = (span.annotator, place)
+    for start, end, label, who in found.places.values():
+        if who in places and (labels is None or label in labels):
+            places[who].add((start, end, label))
     links: dict[str, set[SpeakerLink]] = defaultdict(set)
-    for relation in found.relations:
-        source, target = where.get(relation.source_id), where.get(relation.target_id)
-        if relation.type == SPEAKER and source and target and source[0] == target[0]:
-            links[source[0]].add((source[1], target[1]))
+    for source, target in found.speakers:
+        (s_start, s_end, s_label, s_who), (t_start, t_end, t_label, t_who) = (
+            found.places[source],
+            found.places[target],
+        )
+        if s_who == t_who and (labels is None or (s_label in labels and t_label in labels)):
+            links[s_who].add(((s_start, s_end, s_label), (t_start, t_end, t_label)))
     return {name: Work(frozenset(places[name]), frozenset(links.get(name, ()))) for name in names}
 
 
@@ -109,11 +107,9 @@ def agreement_report(
         kind = DONE
     sheets: list[Sheet] = []
     if wanted:
-        for n, found in enumerate(repo.iter_annotated(ids=wanted, annotators=names), 1):
-            document = found.document
-            number = document.id or 0
-            work = _work(found, who[number], chosen)
-            sheets.append(Sheet(number, document.title, document.text, work))
+        for n, found in enumerate(repo.work_reads(wanted, annotators=names), 1):
+            work = _work(found, who[found.document_id], chosen)
+            sheets.append(Sheet(found.document_id, found.title, found.text, work))
             if progress is not None and n % 50 == 0:
                 progress(n, len(wanted))
     kinds = {label.name: label.kind for label in repo.labels().labels}
