@@ -45,3 +45,16 @@ def test_a_label_filter_keeps_only_those_spans(tmp_path: Path) -> None:
         people = agreement_report(repo, labels=["PER"]).agreement.pairs[0]
     assert every.exact.f1 == 2 / 3 and people.exact.f1 == 1.0
     assert set(people.per_label) == {"PER"}
+
+
+def test_work_reads_give_the_places_of_the_annotators_named(tmp_path: Path) -> None:
+    work = {"ali": [[QUOTE, SPEAKER]], "badr": [[QUOTE, OTHER]]}
+    speakers = {"ali": [[(0, 1)]], "badr": [[(0, 1)]]}
+    with team_project(tmp_path / "p.annot.db", [TEXT], work, speakers=speakers) as repo:
+        (read,) = repo.work_reads(repo.document_ids(), annotators=["badr"])
+        everyone = next(iter(repo.work_reads(repo.document_ids())))
+        assert list(repo.work_reads([12345])) == []  # no such document: nothing
+    assert read.text == TEXT and read.title == "text 0"
+    assert sorted(read.places.values()) == sorted([(*QUOTE, "badr"), (*OTHER, "badr")])
+    assert len(read.speakers) == 1 and len(everyone.speakers) == 2
+    assert len(everyone.places) == 4
