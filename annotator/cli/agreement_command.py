@@ -29,6 +29,9 @@ def write_atomically(target: Path, text: str) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             out.write(text)
+        mask = os.umask(0o022)  # reading the umask means setting it: put it straight back
+        os.umask(mask)
+        os.chmod(name, 0o666 & ~mask)  # as an ordinary new file, not mkstemp's 0600
         os.replace(name, target)
     except BaseException:
         Path(name).unlink(missing_ok=True)

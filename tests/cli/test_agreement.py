@@ -92,3 +92,4 @@ def test_html_is_one_escaped_page_written_atomically(tmp_path: Path) -> None:
     assert page.startswith("<!DOCTYPE html>") and "<script" not in page and "href=" not in page
     assert "<bdi>ali – chadi</bdi>" in page and "<bdi>PER</bdi>" in page
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    assert target.stat().st_mode & 0o044  # readable by others as any new file (umask 022)
