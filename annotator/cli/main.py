@@ -16,6 +16,7 @@ from typing import Any
 
 import click
 
+from annotator.cli.agreement_command import agreement
 from annotator.cli.project_commands import gazetteer, settings
 from annotator.cli.report import format_export, format_import
 from annotator.cli.search_command import search
@@ -368,6 +369,7 @@ cli.add_command(settings)
 cli.add_command(search)
 cli.add_command(train)
 cli.add_command(stats)
+cli.add_command(agreement)
 
 
 @contextmanager

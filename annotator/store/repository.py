@@ -39,6 +39,7 @@ from annotator.store import (
     text_index,
 )
 from annotator.store.activity_reads import ActivityReads
+from annotator.store.agreement_reads import AgreementReads
 from annotator.store.document_writes import DocumentWrites
 from annotator.store.export_reads import ExportRead
 from annotator.store.list_reads import ListReads
@@ -81,6 +82,7 @@ class Repository(
     ProjectSetup,
     TextReads,
     TrainedModels,
+    AgreementReads,
 ):
     """One open project file. Returns domain values; each write is one committed transaction."""
 

@@ -116,6 +116,7 @@ SPECS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "Reject all suggestions of this document"),
         ("Ctrl+Shift+X",),
     ),
+    ActionSpec("agreement", QT_TRANSLATE_NOOP("Actions", "&Agreement…"), ()),  # Project → Team
     # Suggestions menu
     ActionSpec("consistency_report", QT_TRANSLATE_NOOP("Actions", "&Consistency report…"), ()),
     ActionSpec("recommender_quality", QT_TRANSLATE_NOOP("Actions", "Recommender &quality…"), ()),

@@ -40,6 +40,7 @@ from annotator.ui.settings import UserSettings
 from annotator.ui.status import ErrorBanner, StatusPanel
 from annotator.ui.suggestion_reports import SuggestionReports
 from annotator.ui.suggestions_menu import wire_suggestions
+from annotator.ui.team_menu import TeamReports
 from annotator.ui.text import isolate, ltr, short
 from annotator.ui.viewer import ArticleView
 from annotator.ui.window_actions import WindowActions
@@ -174,6 +175,7 @@ class MainWindow(QMainWindow):
         a["document_details"].triggered.connect(self.show_document_details)
         a["clitic_report"].triggered.connect(self.show_clitic_report)
         wire_suggestions(self)  # the Suggestions menu
+        self.team = TeamReports(self.repo, self.action_set, self.reports, self)  # Project → Team
         self.window_actions.wire()
         c.stack.canUndoChanged.connect(a["undo"].setEnabled)
         c.stack.canRedoChanged.connect(a["redo"].setEnabled)
@@ -421,6 +423,7 @@ class MainWindow(QMainWindow):
         if self.clitics is not None:
             self.clitics.retranslate()
         self.reports.retranslate()
+        self.team.retranslate()
         if self.details is not None:  # its row names were made in the old language
             shown = self.details.isVisible()
             self.details.close()

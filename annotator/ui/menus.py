@@ -29,6 +29,7 @@ LAYOUT: tuple[tuple[str, str, tuple[str | None, ...]], ...] = (
             "export",
             None,
             "dashboard",
+            "@team",
             None,
             "quit",
         ),
@@ -119,6 +120,7 @@ SUBMENUS = {
     "label": QT_TRANSLATE_NOOP("MainWindow", "&Label selection"),
     "exact": QT_TRANSLATE_NOOP("MainWindow", "Label e&xactly (no snapping)"),
     "annotators": QT_TRANSLATE_NOOP("MainWindow", "A&nnotators"),
+    "team": QT_TRANSLATE_NOOP("MainWindow", "&Team"),
 }
 LABEL_KEYS = range(1, 10)
 
@@ -144,6 +146,7 @@ class WindowMenus:
                 else:
                     menu.addAction(actions[item])
         self.menus["recent"].setObjectName("recent-projects")
+        self.menus["team"].addAction(actions["agreement"])
 
     def __getitem__(self, name: str) -> QMenu:
         return self.menus[name]

@@ -120,6 +120,10 @@
         <translation>ارفض كل اقتراحات هذا المستند</translation>
     </message>
     <message>
+        <source>&amp;Agreement…</source>
+        <translation>ا&amp;لاتفاق…</translation>
+    </message>
+    <message>
         <source>&amp;Consistency report…</source>
         <translation>تقرير ا&amp;لاتساق…</translation>
     </message>
@@ -210,6 +214,138 @@
     <message>
         <source>Annotations</source>
         <translation>التوسيمات</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementChart</name>
+    <message>
+        <source>Choose a pair in the matrix</source>
+        <translation>اختر زوجًا من المصفوفة</translation>
+    </message>
+    <message>
+        <source>F1 per label: {a} and {b}</source>
+        <translation>مقياس F1 حسب الوسم: {a} و{b}</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>تطابق تام</translation>
+    </message>
+    <message>
+        <source>overlap</source>
+        <translation>تداخل</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>الكل</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>Agreement</source>
+        <translation>الاتفاق</translation>
+    </message>
+    <message>
+        <source>Disagreements</source>
+        <translation>الاختلافات</translation>
+    </message>
+    <message>
+        <source>Per label</source>
+        <translation>حسب الوسم</translation>
+    </message>
+    <message>
+        <source>Per document</source>
+        <translation>حسب المستند</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Exact P</source>
+        <translation>الدقة (تطابق تام)</translation>
+    </message>
+    <message>
+        <source>Overlap P</source>
+        <translation>الدقة (تداخل)</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>الكلمات</translation>
+    </message>
+    <message>
+        <source>Exact F1</source>
+        <translation>F1 (تطابق تام)</translation>
+    </message>
+    <message>
+        <source>Overlap F1</source>
+        <translation>F1 (تداخل)</translation>
+    </message>
+    <message>
+        <source>Kappa</source>
+        <translation>كابا</translation>
+    </message>
+    <message>
+        <source>Alpha</source>
+        <translation>ألفا</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>الاختلاف</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>Comparing the annotators&apos; work…</source>
+        <translation>جارٍ مقارنة عمل المُعلِّمين…</translation>
+    </message>
+    <message>
+        <source>nothing to compare</source>
+        <translation>لا شيء للمقارنة</translation>
+    </message>
+    <message>
+        <source>{alpha} over {documents} documents, {tokens} tokens</source>
+        <translation>{alpha} على {documents} مستند، {tokens} كلمة</translation>
+    </message>
+    <message>
+        <source>Each pair over the documents both have done; A (the row) is the reference. A cell: F1 exact / overlap, then Cohen&apos;s kappa and the documents compared; a click lists that pair&apos;s disagreements. Krippendorff&apos;s alpha: {alpha}.</source>
+        <translation>كل زوج على المستندات التي أنهاها كلاهما؛ المرجع هو A (الصف). في الخانة: F1 بالتطابق التام / بالتداخل، ثم كابا كوهين وعدد المستندات المقارنة؛ والنقر يعرض اختلافات ذلك الزوج. ألفا كريبندورف: {alpha}.</translation>
+    </message>
+    <message>
+        <source>Nothing to compare: fewer than two annotators in this project.</source>
+        <translation>لا شيء للمقارنة: في هذا المشروع أقل من مُعلِّمَين اثنين.</translation>
+    </message>
+    <message>
+        <source>{f1}
+κ {kappa} · {documents} doc.</source>
+        <translation>{f1}
+{documents} مستند · كابا {kappa}</translation>
+    </message>
+    <message>
+        <source>{a} (A, the reference) and {b} (B)</source>
+        <translation>المرجع A هو {a}، وB هو {b}</translation>
+    </message>
+    <message>
+        <source>other label</source>
+        <translation>وسم آخر</translation>
+    </message>
+    <message>
+        <source>other boundaries</source>
+        <translation>حدود أخرى</translation>
+    </message>
+    <message>
+        <source>only A</source>
+        <translation>عند A وحده</translation>
+    </message>
+    <message>
+        <source>only B</source>
+        <translation>عند B وحده</translation>
     </message>
 </context>
 <context>
@@ -1292,6 +1428,10 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
     <message>
         <source>A&amp;nnotators</source>
         <translation>ال&amp;موسِّمون</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>ال&amp;فريق</translation>
     </message>
     <message>
         <source>&amp;Go</source>
