@@ -36,10 +36,10 @@ from annotator.store import (
     spans_bulk,
     text_index,
 )
-from annotator.store.document_writes import DocumentWrites
 from annotator.store.export_reads import ExportRead
 from annotator.store.list_reads import ListReads
 from annotator.store.opening import open_database
+from annotator.store.package_file import PackageFile
 from annotator.store.project_setup import ProjectSetup
 from annotator.store.queries import ProjectStats
 from annotator.store.schema import schema_version
@@ -71,7 +71,7 @@ def open_project(
 
 
 class Repository(
-    DocumentWrites, SuggestionReads, ListReads, ProjectSetup, TextReads, TrainedModels
+    PackageFile, SuggestionReads, ListReads, ProjectSetup, TextReads, TrainedModels
 ):
     """One open project file. Returns domain values; each write is one committed transaction."""
 
