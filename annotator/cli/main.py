@@ -20,6 +20,7 @@ from annotator.cli.project_commands import gazetteer, settings
 from annotator.cli.report import format_export, format_import, format_stats
 from annotator.cli.search_command import search
 from annotator.cli.suggest_commands import accept, consistency, suggest
+from annotator.cli.team_commands import assign, merge
 from annotator.cli.train_command import train
 from annotator.core.boilerplate import BoilerplateRule, rules_from_json
 from annotator.core.errors import AnnotatorError, InputError
@@ -375,6 +376,8 @@ cli.add_command(gazetteer)
 cli.add_command(settings)
 cli.add_command(search)
 cli.add_command(train)
+cli.add_command(assign)
+cli.add_command(merge)
 
 
 @contextmanager
