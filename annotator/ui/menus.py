@@ -20,7 +20,7 @@ LAYOUT: tuple[tuple[str, str, tuple[str | None, ...]], ...] = (
     (
         "project",
         QT_TRANSLATE_NOOP("MainWindow", "&Project"),
-        ("new_project", "open_project", "@recent", None, "import", "export", None, "quit"),
+        ("new_project", "open_project", "@recent", None, "import", "export", "@team", None, "quit"),
     ),
     (
         "edit",
@@ -108,6 +108,7 @@ SUBMENUS = {
     "label": QT_TRANSLATE_NOOP("MainWindow", "&Label selection"),
     "exact": QT_TRANSLATE_NOOP("MainWindow", "Label e&xactly (no snapping)"),
     "annotators": QT_TRANSLATE_NOOP("MainWindow", "A&nnotators"),
+    "team": QT_TRANSLATE_NOOP("MainWindow", "&Team"),
 }
 LABEL_KEYS = range(1, 10)
 
