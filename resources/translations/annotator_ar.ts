@@ -1224,6 +1224,10 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
         <translation>ال&amp;موسِّمون</translation>
     </message>
     <message>
+        <source>&amp;Team</source>
+        <translation>ال&amp;فريق</translation>
+    </message>
+    <message>
         <source>&amp;Go</source>
         <translation>ا&amp;نتقال</translation>
     </message>
@@ -2067,6 +2071,113 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
     <message>
         <source>Suggested on opening: {n} open suggestion(s); N selects the next</source>
         <translation>اقتُرح عند الفتح: {n} اقتراح مفتوح؛ N يحدد التالي</translation>
+    </message>
+</context>
+<context>
+    <name>TeamMenu</name>
+    <message>
+        <source>Make work packages</source>
+        <translation>إعداد حزم العمل</translation>
+    </message>
+    <message>
+        <source>ann1, ann2, ann3</source>
+        <translation>موسِّم1، موسِّم2، موسِّم3</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>جديد</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>قيد العمل</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>منجز</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <source>Replace packages of the same names</source>
+        <translation>استبدل الحزم التي تحمل الأسماء نفسها</translation>
+    </message>
+    <message>
+        <source>Annotators (comma-separated):</source>
+        <translation>الموسِّمون (مفصولون بفواصل):</translation>
+    </message>
+    <message>
+        <source>Documents everyone gets:</source>
+        <translation>المقالات التي يأخذها الجميع:</translation>
+    </message>
+    <message>
+        <source>Deal documents whose status is:</source>
+        <translation>وزِّع المقالات التي حالتها:</translation>
+    </message>
+    <message>
+        <source>Output folder:</source>
+        <translation>مجلد الحفظ:</translation>
+    </message>
+    <message>
+        <source>Make</source>
+        <translation>أعِدّ</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>مجلد الحفظ</translation>
+    </message>
+    <message>
+        <source>Tick at least one status.</source>
+        <translation>اختر حالة واحدة على الأقل.</translation>
+    </message>
+    <message>
+        <source>Writing the work packages…</source>
+        <translation>تُكتب حزم العمل…</translation>
+    </message>
+    <message>
+        <source>Cancelled: no package was written.</source>
+        <translation>أُلغي: لم تُكتب أي حزمة.</translation>
+    </message>
+    <message>
+        <source>Nothing written: {error}</source>
+        <translation>لم يُكتب شيء: {error}</translation>
+    </message>
+    <message>
+        <source>Make work packages…</source>
+        <translation>إعداد حزم العمل…</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>دمج…</translation>
+    </message>
+    <message>
+        <source>Work packages written</source>
+        <translation>كُتبت حزم العمل</translation>
+    </message>
+    <message>
+        <source>Merge work packages</source>
+        <translation>دمج حزم العمل</translation>
+    </message>
+    <message>
+        <source>Merging the work packages…</source>
+        <translation>تُدمج حزم العمل…</translation>
+    </message>
+    <message>
+        <source>Nothing merged</source>
+        <translation>لم يُدمج شيء</translation>
+    </message>
+    <message>
+        <source>Work packages merged</source>
+        <translation>دُمجت حزم العمل</translation>
+    </message>
+    <message>
+        <source>{n} package(s) refused: nothing of them merged</source>
+        <translation>رُفضت {n} حزمة: لم يُدمج منها شيء</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>الفريق</translation>
     </message>
 </context>
 <context>
