@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.edits import AddRelation, AddSpan, SetStatus
+from annotator.core.edits import AddRelation, AddSpan, RemoveSpan, SetStatus
 from annotator.core.errors import Cancelled, ValidationError
-from annotator.core.model import AnnotatedDocument, Document, Relation, Span, Status
+from annotator.core.model import AnnotatedDocument, Document, Kind, Relation, Span, Status
 from annotator.ops.merging import merge
 from annotator.ops.work_packages import assign, deal
 from annotator.store import open_project
@@ -161,6 +161,8 @@ def test_merge_brings_both_annotators_work_and_twice_changes_nothing(tmp_path: P
 
     assert everything(project) == before
     assert all("already merged" in line for line in again.lines()[:2]), again.lines()
+    with open_project(project, create=False) as repo:
+        assert repo.check() == []
 
 
 def test_a_package_with_other_text_for_a_document_is_refused_whole(tmp_path: Path) -> None:
@@ -196,3 +198,38 @@ def test_a_package_of_another_project_and_a_plain_project_are_refused(tmp_path: 
     assert report.refused == 2
     assert "another project" in report.lines()[0]
     assert "not a work package" in report.lines()[1]
+
+
+def test_the_annotators_own_work_is_kept_and_statuses_never_move_back(tmp_path: Path) -> None:
+    """ali labelled document 1 in the shared project file before the packages were made; in
+    her package she relabels it (a new span), leaves a document in progress, and adds a label:
+    the merge keeps both of her versions, counts the one the package lacks, adds the label, and
+    her status that was further on in the project stays."""
+    project = make_project(tmp_path / "news.annot.db", 3)
+    with open_project(project, create=False) as repo:
+        text = repo.document(1).text
+        repo.apply(AddSpan(Span(None, 1, *first_word(text), "LOC", "ali")), actor="ali")
+        repo.apply(SetStatus(2, "badr", Status.DONE), actor="badr")
+    assign(
+        project, ["ali"], tmp_path / "out", statuses=(Status.NEW, Status.IN_PROGRESS, Status.DONE)
+    )
+    package = tmp_path / "out" / "news.ali.annot.db"
+    with open_project(package, create=False) as repo:
+        (own,) = repo.spans(1)
+        assert (own.label, own.annotator) == ("LOC", "ali")  # her work travels with her
+        repo.ensure_label("PLACE", Kind.ENTITY)
+        repo.apply(RemoveSpan(own.id), actor="ali")
+        repo.apply(AddSpan(Span(None, 1, own.start, own.end, "PLACE", "ali")), actor="ali")
+        repo.apply(SetStatus(3, "ali", Status.IN_PROGRESS), actor="ali")
+    with open_project(project, create=False) as repo:
+        repo.apply(SetStatus(3, "ali", Status.DONE), actor="ali")
+
+    (merged,) = merge(project, [package]).packages
+
+    assert merged.refused == "" and merged.labels == ("PLACE",) and merged.kept == 1
+    assert "1 span(s) of ali not in the package kept" in merged.line()
+    with open_project(project, create=False) as repo:
+        assert sorted(s.label for s in repo.spans(1)) == ["LOC", "PLACE"]
+        assert repo.status(3, "ali") is Status.DONE  # not moved back to in progress
+        assert repo.status(2, "badr") is Status.DONE  # another's work untouched
+        assert repo.check() == []
