@@ -45,7 +45,7 @@ class PackageMerge:
             return f"refused: {self.refused}"
         head = f"{self.path.name}: {self.annotator}, {self.documents} document(s): "
         if not self.brought and not self.labels:
-            text = head + "already merged, nothing new"
+            text = head + "nothing new (already merged, or no work in it yet)"
         else:
             text = head + (
                 f"{self.spans} span(s), {self.relations} relation(s), {self.statuses} "

@@ -27,7 +27,7 @@ def test_assign_then_merge_twice(tmp_path: Path) -> None:
     assert "2 package(s) merged into news.annot.db, 0 refused" in merged.stdout
     before = everything(project)
     again = run("merge", project, ali, badr)
-    assert again.stdout.count("already merged, nothing new") == 2
+    assert again.stdout.count("nothing new (already merged") == 2
     assert everything(project) == before
 
 
