@@ -70,9 +70,7 @@ def open_project(
     return Repository(db, path, read_only=read_only, timeout=timeout)
 
 
-class Repository(
-    PackageFile, SuggestionReads, ListReads, ProjectSetup, TextReads, TrainedModels
-):
+class Repository(PackageFile, SuggestionReads, ListReads, ProjectSetup, TextReads, TrainedModels):
     """One open project file. Returns domain values; each write is one committed transaction."""
 
     def __init__(
