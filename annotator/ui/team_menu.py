@@ -212,7 +212,8 @@ class TeamMenu(QObject):
                 self.parent_widget,
                 QCoreApplication.translate("TeamMenu", "Merging the work packages…"),
             )
-        except Cancelled:
+        except Cancelled:  # the packages merged before the cancel stay merged
+            self.merged()
             return
         except AnnotatorError as exc:
             self._show(

@@ -87,3 +87,30 @@ def test_a_package_opens_as_its_annotator(
     user.set_annotator(ANNOTATOR)
     window = open_window(qtbot, tmp_path / "out" / "sample.ali.annot.db", user)
     assert window.annotator == "ali"
+
+
+def test_an_existing_package_is_said_in_the_dialog_which_stays_open(
+    qtbot: QtBot, two_docs: MainWindow, tmp_path: Path
+) -> None:
+    window = two_docs
+    out = tmp_path / "packages"
+    assign(window.project, ["ali"], out)
+    before = (out / "sample.ali.annot.db").read_bytes()
+    said: list[str] = []
+
+    def fill(dialog: WorkPackagesDialog) -> None:
+        dialog.annotators.clear()
+        type_text(dialog.annotators, "ali")
+        dialog.folder.clear()
+        type_text(dialog.folder, str(out))
+        click(dialog.findChild(QPushButton, "work-packages-make"))
+        said.append(dialog.error.text() if dialog.isVisible() else "closed")
+        dialog.reject()
+
+    seen = when_shown(WorkPackagesDialog, fill)
+    click_menus(window, "Project", "Team", "Make work packages…")
+    seen.wait(qtbot)
+    activate(qtbot, window)
+
+    assert said and "Nothing written:" in said[0] and "exists already" in said[0]
+    assert (out / "sample.ali.annot.db").read_bytes() == before
