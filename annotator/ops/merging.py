@@ -98,12 +98,12 @@ def merge(project: Path, packages: Sequence[Path], *, step: Step | None = None) 
 
 def _merge_one(repo: Repository, path: Path) -> PackageMerge:
     if path.resolve() == repo.path.resolve():
-        return PackageMerge(path, refused=f"{path}: this is the project itself")
+        return PackageMerge(path, refused=f"{path.name}: this is the project itself")
     with open_project(path, create=False, read_only=True) as package:
         info = package.package_info()
         if info is None:
             return PackageMerge(
-                path, refused=f"{path}: not a work package (annotator assign makes them)"
+                path, refused=f"{path.name}: not a work package (annotator assign makes them)"
             )
         who = info.annotator
         with package.reading():

@@ -36,6 +36,7 @@ from annotator.ops.merging import MergeReport, merge
 from annotator.ops.work_packages import AssignReport, assign
 from annotator.ui import file_dialogs
 from annotator.ui.background import Job, Step
+from annotator.ui.team_report import assign_lines, merge_lines
 
 
 class WorkPackagesDialog(QDialog):
@@ -188,7 +189,7 @@ class TeamMenu(QObject):
             if dialog.exec() and dialog.report is not None:
                 self._show(
                     QCoreApplication.translate("TeamMenu", "Work packages written"),
-                    dialog.report.lines(),
+                    assign_lines(dialog.report),
                 )
         finally:
             dialog.deleteLater()
@@ -228,7 +229,7 @@ class TeamMenu(QObject):
                 "TeamMenu", "{n} package(s) refused: nothing of them merged"
             ).format(n=report.refused)
         )
-        self._show(title, report.lines(), warn=bool(report.refused))
+        self._show(title, merge_lines(report), warn=bool(report.refused))
 
     def _show(self, title: str, lines: list[str], *, warn: bool = False) -> None:
         box = QMessageBox(self.parent_widget)
@@ -236,6 +237,6 @@ class TeamMenu(QObject):
         box.setIcon(QMessageBox.Icon.Warning if warn else QMessageBox.Icon.Information)
         box.setWindowTitle(QCoreApplication.translate("TeamMenu", "Team"))
         box.setText(title)
-        box.setInformativeText("\n".join(lines))
+        box.setInformativeText("\n\n".join(lines))  # a paragraph a package
         box.exec()
         box.deleteLater()

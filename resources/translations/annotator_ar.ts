@@ -2109,11 +2109,11 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
     </message>
     <message>
         <source>Documents everyone gets:</source>
-        <translation>المقالات التي يأخذها الجميع:</translation>
+        <translation>المستندات التي يأخذها الجميع:</translation>
     </message>
     <message>
         <source>Deal documents whose status is:</source>
-        <translation>وزِّع المقالات التي حالتها:</translation>
+        <translation>وزِّع المستندات التي حالتها:</translation>
     </message>
     <message>
         <source>Output folder:</source>
@@ -2178,6 +2178,45 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
     <message>
         <source>Team</source>
         <translation>الفريق</translation>
+    </message>
+</context>
+<context>
+    <name>TeamReport</name>
+    <message>
+        <source>{dealt} document(s) dealt to {annotators} annotator(s), {overlap} of them to everyone</source>
+        <translation>وُزِّع {dealt} مستند على {annotators} موسِّم، منها {overlap} للجميع</translation>
+    </message>
+    <message>
+        <source>{file}: {annotator}, {documents} document(s) ({shared} shared)</source>
+        <translation>الحزمة {file}: {annotator}، {documents} مستند ({shared} مشترك)</translation>
+    </message>
+    <message>
+        <source>Refused, nothing of it merged: {reason}</source>
+        <translation>رُفضت ولم يُدمج منها شيء: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} ({annotator}, {documents} document(s)): nothing new (already merged, or no work in it yet)</source>
+        <translation>الحزمة {file} ({annotator}، {documents} مستند): لا جديد (دُمجت من قبل، أو لا عمل فيها بعد)</translation>
+    </message>
+    <message>
+        <source>{file} ({annotator}, {documents} document(s)): {spans} span(s), {relations} relation(s) and {statuses} status(es) in, on {brought} document(s); {already} span(s) there already</source>
+        <translation>الحزمة {file} ({annotator}، {documents} مستند): دخل {spans} مقطع و{relations} علاقة و{statuses} حالة، في {brought} مستند؛ {already} مقطع موجود من قبل</translation>
+    </message>
+    <message>
+        <source>Labels added: {labels}</source>
+        <translation>أُضيفت الوسوم: {labels}</translation>
+    </message>
+    <message>
+        <source>{kept} span(s) of {annotator} that the package does not have, kept</source>
+        <translation>أُبقي {kept} مقطع لـ{annotator} ليس في الحزمة</translation>
+    </message>
+    <message>
+        <source>{others} span(s) of other annotators in it, left out</source>
+        <translation>تُرك {others} مقطع لموسِّمين آخرين فيها</translation>
+    </message>
+    <message>
+        <source>{merged} package(s) merged into {project}, {refused} refused</source>
+        <translation>دُمجت {merged} حزمة في {project}، ورُفضت {refused}</translation>
     </message>
 </context>
 <context>

@@ -75,7 +75,8 @@ def test_merge_from_the_menu_brings_the_package_in(
     told.wait(qtbot)
     activate(qtbot, window)
 
-    assert "sample.ali.annot.db: ali, 2 document(s): 3 span(s), 1 relation(s)" in report[0]
+    assert "3 span(s), 1 relation(s) and 2 status(es) in, on 2 document(s)" in report[0]
+    assert "1 package(s) merged into \u2066sample.annot.db\u2069, 0 refused" in report[0]
     assert ("ali", "PER") in spans(project)
 
 
