@@ -276,6 +276,20 @@ MUTATIONS = (
         "        start, end = f.start, f.end\n",
         ("tests/cli/test_suggest_spacy.py",),
     ),
+    Mutation(
+        "a merge moves an annotator's status back (done to in progress; ADR 0075)",
+        "annotator/store/packages.py",
+        "    if RANK[status] <= RANK[there]:\n",
+        "    if status is Status.NEW:\n",
+        ("tests/ops/test_work_packages.py",),
+    ),
+    Mutation(
+        "a package holding other text for a project's document is merged (ADR 0075)",
+        "annotator/store/package_file.py",
+        "                if there[0] != sha:\n",
+        "                if False:\n",
+        ("tests/ops/test_work_packages.py",),
+    ),
 )
 
 

@@ -22,6 +22,7 @@ from annotator.cli.report import format_export, format_import
 from annotator.cli.search_command import search
 from annotator.cli.stats_command import stats
 from annotator.cli.suggest_commands import accept, consistency, suggest
+from annotator.cli.team_commands import assign, merge
 from annotator.cli.train_command import train
 from annotator.core.boilerplate import BoilerplateRule, rules_from_json
 from annotator.core.errors import AnnotatorError, InputError
@@ -370,6 +371,8 @@ cli.add_command(search)
 cli.add_command(train)
 cli.add_command(stats)
 cli.add_command(agreement)
+cli.add_command(assign)
+cli.add_command(merge)
 
 
 @contextmanager

@@ -44,6 +44,7 @@ from annotator.store.document_writes import DocumentWrites
 from annotator.store.export_reads import ExportRead
 from annotator.store.list_reads import ListReads
 from annotator.store.opening import open_database
+from annotator.store.package_file import PackageFile
 from annotator.store.project_setup import ProjectSetup
 from annotator.store.queries import ProjectStats
 from annotator.store.schema import schema_version
@@ -75,6 +76,7 @@ def open_project(
 
 
 class Repository(
+    PackageFile,
     ActivityReads,
     DocumentWrites,
     SuggestionReads,

@@ -80,7 +80,10 @@ class AnnotationController(QObject):
         self.repo = repo
         self.view = view
         self.settings = settings
-        self.annotator = settings.annotator() or default_annotator()
+        # a work package opens as the annotator it was made for (docs/adr/0075)
+        package = repo.package_info()
+        self.annotator = package.annotator if package else settings.annotator()
+        self.annotator = self.annotator or default_annotator()
         # the other annotators whose spans are shown (ADR 0071); None: everyone, newcomers too
         self.others: tuple[str, ...] | None = ()
         view.owner = self.annotator

@@ -41,6 +41,7 @@ from annotator.ui.status import ErrorBanner, StatusPanel
 from annotator.ui.suggestion_reports import SuggestionReports
 from annotator.ui.suggestions_menu import wire_suggestions
 from annotator.ui.team_menu import TeamReports
+from annotator.ui.team_packages import TeamMenu
 from annotator.ui.text import isolate, ltr, short
 from annotator.ui.viewer import ArticleView
 from annotator.ui.window_actions import WindowActions
@@ -109,6 +110,9 @@ class MainWindow(QMainWindow):
         self.menus["recent"].aboutToShow.connect(self.window_actions.fill_recent_menu)
         self.annotators = AnnotatorsMenu(
             self.menus["annotators"], self.action_set["show_all_annotators"], self.controller
+        )
+        self.packages = TeamMenu(  # Project ▸ Team: work packages and merge (ADR 0075)
+            self.menus["team"], self.project, repo.timeout, repo.annotators, self._merged, self
         )
         for action in self.action_set:
             self.addAction(action)  # shortcuts work even while a menu is hidden
@@ -353,6 +357,9 @@ class MainWindow(QMainWindow):
     @property
     def label_edits(self) -> AnnotationController:
         return self.controller
+
+    def _merged(self) -> None:
+        self.after_import(True)
 
     def after_import(self, imported: bool) -> None:
         c = self.controller

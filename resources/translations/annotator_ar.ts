@@ -2320,6 +2320,152 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
     </message>
 </context>
 <context>
+    <name>TeamMenu</name>
+    <message>
+        <source>Make work packages</source>
+        <translation>إعداد حزم العمل</translation>
+    </message>
+    <message>
+        <source>ann1, ann2, ann3</source>
+        <translation>موسِّم1، موسِّم2، موسِّم3</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>جديد</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>قيد العمل</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>منجز</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <source>Replace packages of the same names</source>
+        <translation>استبدل الحزم التي تحمل الأسماء نفسها</translation>
+    </message>
+    <message>
+        <source>Annotators (comma-separated):</source>
+        <translation>الموسِّمون (مفصولون بفواصل):</translation>
+    </message>
+    <message>
+        <source>Documents everyone gets:</source>
+        <translation>المستندات التي يأخذها الجميع:</translation>
+    </message>
+    <message>
+        <source>Deal documents whose status is:</source>
+        <translation>وزِّع المستندات التي حالتها:</translation>
+    </message>
+    <message>
+        <source>Output folder:</source>
+        <translation>مجلد الحفظ:</translation>
+    </message>
+    <message>
+        <source>Make</source>
+        <translation>أعِدّ</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>مجلد الحفظ</translation>
+    </message>
+    <message>
+        <source>Tick at least one status.</source>
+        <translation>اختر حالة واحدة على الأقل.</translation>
+    </message>
+    <message>
+        <source>Writing the work packages…</source>
+        <translation>تُكتب حزم العمل…</translation>
+    </message>
+    <message>
+        <source>Cancelled: no package was written.</source>
+        <translation>أُلغي: لم تُكتب أي حزمة.</translation>
+    </message>
+    <message>
+        <source>Nothing written: {error}</source>
+        <translation>لم يُكتب شيء: {error}</translation>
+    </message>
+    <message>
+        <source>Make work packages…</source>
+        <translation>إعداد حزم العمل…</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>دمج…</translation>
+    </message>
+    <message>
+        <source>Work packages written</source>
+        <translation>كُتبت حزم العمل</translation>
+    </message>
+    <message>
+        <source>Merge work packages</source>
+        <translation>دمج حزم العمل</translation>
+    </message>
+    <message>
+        <source>Merging the work packages…</source>
+        <translation>تُدمج حزم العمل…</translation>
+    </message>
+    <message>
+        <source>Nothing merged</source>
+        <translation>لم يُدمج شيء</translation>
+    </message>
+    <message>
+        <source>Work packages merged</source>
+        <translation>دُمجت حزم العمل</translation>
+    </message>
+    <message>
+        <source>{n} package(s) refused: nothing of them merged</source>
+        <translation>رُفضت {n} حزمة: لم يُدمج منها شيء</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>الفريق</translation>
+    </message>
+</context>
+<context>
+    <name>TeamReport</name>
+    <message>
+        <source>{dealt} document(s) dealt to {annotators} annotator(s), {overlap} of them to everyone</source>
+        <translation>وُزِّع {dealt} مستند على {annotators} موسِّم، منها {overlap} للجميع</translation>
+    </message>
+    <message>
+        <source>{file}: {annotator}, {documents} document(s) ({shared} shared)</source>
+        <translation>الحزمة {file}: {annotator}، {documents} مستند ({shared} مشترك)</translation>
+    </message>
+    <message>
+        <source>Refused, nothing of it merged: {reason}</source>
+        <translation>رُفضت ولم يُدمج منها شيء: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} ({annotator}, {documents} document(s)): nothing new (already merged, or no work in it yet)</source>
+        <translation>الحزمة {file} ({annotator}، {documents} مستند): لا جديد (دُمجت من قبل، أو لا عمل فيها بعد)</translation>
+    </message>
+    <message>
+        <source>{file} ({annotator}, {documents} document(s)): {spans} span(s), {relations} relation(s) and {statuses} status(es) in, on {brought} document(s); {already} span(s) there already</source>
+        <translation>الحزمة {file} ({annotator}، {documents} مستند): دخل {spans} مقطع و{relations} علاقة و{statuses} حالة، في {brought} مستند؛ {already} مقطع موجود من قبل</translation>
+    </message>
+    <message>
+        <source>Labels added: {labels}</source>
+        <translation>أُضيفت الوسوم: {labels}</translation>
+    </message>
+    <message>
+        <source>{kept} span(s) of {annotator} that the package does not have, kept</source>
+        <translation>أُبقي {kept} مقطع لـ{annotator} ليس في الحزمة</translation>
+    </message>
+    <message>
+        <source>{others} span(s) of other annotators in it, left out</source>
+        <translation>تُرك {others} مقطع لموسِّمين آخرين فيها</translation>
+    </message>
+    <message>
+        <source>{merged} package(s) merged into {project}, {refused} refused</source>
+        <translation>دُمجت {merged} حزمة في {project}، ورُفضت {refused}</translation>
+    </message>
+</context>
+<context>
     <name>WindowActions</name>
     <message>
         <source>Projects (*{suffix});;All files (*)</source>
