@@ -20,7 +20,17 @@ LAYOUT: tuple[tuple[str, str, tuple[str | None, ...]], ...] = (
     (
         "project",
         QT_TRANSLATE_NOOP("MainWindow", "&Project"),
-        ("new_project", "open_project", "@recent", None, "import", "export", None, "quit"),
+        (
+            "new_project",
+            "open_project",
+            "@recent",
+            None,
+            "import",
+            "export",
+            "@curation",
+            None,
+            "quit",
+        ),
     ),
     (
         "edit",
@@ -108,6 +118,7 @@ SUBMENUS = {
     "label": QT_TRANSLATE_NOOP("MainWindow", "&Label selection"),
     "exact": QT_TRANSLATE_NOOP("MainWindow", "Label e&xactly (no snapping)"),
     "annotators": QT_TRANSLATE_NOOP("MainWindow", "A&nnotators"),
+    "curation": QT_TRANSLATE_NOOP("MainWindow", "C&uration"),
 }
 LABEL_KEYS = range(1, 10)
 
