@@ -38,10 +38,6 @@ from annotator.ui.text import isolate, ltr, short
 NEITHER = ""  # the decision "take neither"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Curation", text)
-
-
 @dataclass(frozen=True, slots=True)
 class Row:
     """One disagreement as the dock lists it."""
@@ -99,13 +95,14 @@ class CurationSession(QObject):
     def start(self) -> None:
         c = self.controller
         if c.document_id is None:
-            c.say(_tr("Open a document to curate it"))
+            c.say(QCoreApplication.translate("Curation", "Open a document to curate it"))
             return
         work, _mine = by_annotator(c.repo.spans(c.document_id), self.curator)
         if len(work) < 2:
             c.say(
-                _tr(
-                    "Curation needs the spans of two annotators or more; this document has {n}"
+                QCoreApplication.translate(
+                    "Curation",
+                    "Curation needs the spans of two annotators or more; this document has {n}",
                 ).format(n=ltr(str(len(work))))
             )
             self.changed.emit()
@@ -118,7 +115,9 @@ class CurationSession(QObject):
         self.current = None
         self.step(True)
         c.say(
-            _tr("Curating as {curator}: {open} of {n} disagreements open").format(
+            QCoreApplication.translate(
+                "Curation", "Curating as {curator}: {open} of {n} disagreements open"
+            ).format(
                 curator=isolate(self.curator),
                 open=ltr(str(self.open_count())),
                 n=ltr(str(len(self.rows))),
@@ -136,7 +135,11 @@ class CurationSession(QObject):
             c.show_annotators(others)
         self.rows, self.curation, self.current = [], None, None
         self.changed.emit()
-        c.say(_tr("Curation ended: working as {name}").format(name=isolate(c.annotator)))
+        c.say(
+            QCoreApplication.translate("Curation", "Curation ended: working as {name}").format(
+                name=isolate(c.annotator)
+            )
+        )
 
     # -- what is open -----------------------------------------------------------------------
     def _spans(self) -> tuple[dict[str, list[StoredSpan]], list[StoredSpan]]:
@@ -181,12 +184,20 @@ class CurationSession(QObject):
             return None
         row = self.row()
         if row is None:
-            self.controller.say(_tr("Select a disagreement first (Next disagreement)"))
+            self.controller.say(
+                QCoreApplication.translate(
+                    "Curation", "Select a disagreement first (Next disagreement)"
+                )
+            )
         return row
 
     def _ready(self) -> bool:
         if not self.active:
-            self.controller.say(_tr("Start curating first: Project ▸ Curation ▸ Curate"))
+            self.controller.say(
+                QCoreApplication.translate(
+                    "Curation", "Start curating first: Project ▸ Curation ▸ Curate this document"
+                )
+            )
         return self.active
 
     def step(self, forward: bool) -> None:
@@ -196,7 +207,11 @@ class CurationSession(QObject):
             return
         n = len(self.rows)
         if self.open_count() == 0:
-            self.controller.say(_tr("No open disagreement: all {n} resolved").format(n=ltr(str(n))))
+            self.controller.say(
+                QCoreApplication.translate(
+                    "Curation", "No open disagreement: all {n} resolved"
+                ).format(n=ltr(str(n)))
+            )
             return
         here = self.current if self.current is not None else (-1 if forward else n)
         for i in range(1, n + 1):
@@ -219,7 +234,11 @@ class CurationSession(QObject):
         if row is None:
             return
         self.select(self.rows.index(row))
-        self.controller.say(_tr("Label the selection with a label key: it becomes the curator's"))
+        self.controller.say(
+            QCoreApplication.translate(
+                "Curation", "Label the selection with a label key: it becomes the curator's"
+            )
+        )
 
     def take(self, number: int) -> None:
         """Take the spans of the current disagreement's annotator ``number`` (1-based)."""
@@ -229,7 +248,9 @@ class CurationSession(QObject):
         choices = row.disagreement.choices
         if not 1 <= number <= len(choices):
             self.controller.say(
-                _tr("This disagreement has {n} annotators").format(n=ltr(str(len(choices))))
+                QCoreApplication.translate(
+                    "Curation", "This disagreement has {n} annotators"
+                ).format(n=ltr(str(len(choices))))
             )
             return
         self._take(row.disagreement, choices[number - 1])
@@ -248,9 +269,11 @@ class CurationSession(QObject):
         )
         words = isolate(short(c.open.text[d.start : d.end]))
         if choice is None:
-            text = _tr("Take neither at {text}").format(text=words)
+            text = QCoreApplication.translate("Curation", "Take neither at {text}").format(
+                text=words
+            )
         else:
-            text = _tr("Take {name}'s spans at {text}").format(
+            text = QCoreApplication.translate("Curation", "Take {name}'s spans at {text}").format(
                 name=isolate(choice.annotator), text=words
             )
         command = Decision(self, edit, text, self._key(d))
@@ -267,9 +290,13 @@ class CurationSession(QObject):
         _work, mine = self._spans()
         keys = merge_spans(self.curation, mine, layer=layer_of(c.labels))
         if not keys:
-            c.say(_tr("Nothing to merge: the curator has every agreed span already"))
+            c.say(
+                QCoreApplication.translate(
+                    "Curation", "Nothing to merge: the curator has every agreed span already"
+                )
+            )
             return
-        text = _tr("Merge {n} agreed spans as {curator}").format(
+        text = QCoreApplication.translate("Curation", "Merge {n} agreed spans as {curator}").format(
             n=ltr(str(len(keys))), curator=isolate(self.curator)
         )
         if c.push(merge_edit(c.document_id or 0, keys, self.curator), text):

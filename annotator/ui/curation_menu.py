@@ -18,10 +18,6 @@ if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CurationMenu", text)
-
-
 class CurationMenu:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
@@ -70,18 +66,33 @@ class CurationMenu:
     def retranslate(self) -> None:
         a = self.window.action_set
         for k in range(1, MAX_KEY + 1):
-            a[f"take_{k}"].setText(_tr("Take annotator {n}'s spans").format(n=ltr(str(k))))
-        self.dock.setWindowTitle(_tr("Disagreements"))
-        self.panel.retranslate(
-            _tr(
-                "{next} / {previous}: next / previous · {take}…: take annotator 1… · "
-                "{neither}: take neither · {edit}: edit with the label keys · {merge}: merge agreed"
-            ).format(
-                next=ltr(a.key_text("next_disagreement")),
-                previous=ltr(a.key_text("previous_disagreement")),
-                take=ltr(a.key_text("take_1")),
-                neither=ltr(a.key_text("take_neither")),
-                edit=ltr(a.key_text("edit_disagreement")),
-                merge=ltr(a.key_text("merge_agreed")),
+            a[f"take_{k}"].setText(
+                QCoreApplication.translate("CurationMenu", "Take annotator {n}'s spans").format(
+                    n=ltr(str(k))
+                )
             )
+        self.dock.setWindowTitle(QCoreApplication.translate("CurationMenu", "Disagreements"))
+        hints = (
+            QCoreApplication.translate("CurationMenu", "{key}: next disagreement").format(
+                key=self._key("next_disagreement")
+            ),
+            QCoreApplication.translate("CurationMenu", "{key}: previous").format(
+                key=self._key("previous_disagreement")
+            ),
+            QCoreApplication.translate("CurationMenu", "{key}…: take annotator 1…").format(
+                key=self._key("take_1")
+            ),
+            QCoreApplication.translate("CurationMenu", "{key}: take neither").format(
+                key=self._key("take_neither")
+            ),
+            QCoreApplication.translate("CurationMenu", "{key}: edit with the label keys").format(
+                key=self._key("edit_disagreement")
+            ),
+            QCoreApplication.translate("CurationMenu", "{key}: merge agreed").format(
+                key=self._key("merge_agreed")
+            ),
         )
+        self.panel.retranslate(" · ".join(hints))
+
+    def _key(self, action_id: str) -> str:
+        return ltr(self.window.action_set.key_text(action_id))

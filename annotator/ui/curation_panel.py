@@ -13,10 +13,6 @@ from annotator.ui.curation import NEITHER, CurationSession, Row
 from annotator.ui.text import isolate, ltr, short
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DisagreementsPanel", text)
-
-
 class DisagreementsPanel(QWidget):
     rowActivated = Signal(int)
 
@@ -48,7 +44,7 @@ class DisagreementsPanel(QWidget):
                 f"{isolate(lab)} «{isolate(short(text[a:b], 30))}»" for a, b, lab in choice.spans
             )
         else:
-            what = _tr("nothing")
+            what = QCoreApplication.translate("DisagreementsPanel", "nothing")
         return f"{ltr(str(number))} {isolate(choice.annotator)}: {what}"
 
     def _row_text(self, row: Row) -> str:
@@ -56,11 +52,13 @@ class DisagreementsPanel(QWidget):
         text = self.session.controller.open.text
         head = f"{ltr(f'{d.start}–{d.end}')} «{isolate(short(text[d.start : d.end], 40))}»"
         if row.decided == NEITHER:
-            head += " ✓ " + _tr("neither taken")
+            head += " ✓ " + QCoreApplication.translate("DisagreementsPanel", "neither taken")
         elif row.decided is not None:
-            head += " ✓ " + _tr("{name} taken").format(name=isolate(row.decided))
+            head += " ✓ " + QCoreApplication.translate("DisagreementsPanel", "{name} taken").format(
+                name=isolate(row.decided)
+            )
         elif row.resolved:
-            head += " ✓ " + _tr("the curator's span")
+            head += " ✓ " + QCoreApplication.translate("DisagreementsPanel", "the curator's span")
         lines = [self._choice(i, c) for i, c in enumerate(d.choices, 1)]
         return "\n".join([head, *lines])
 
@@ -77,10 +75,13 @@ class DisagreementsPanel(QWidget):
             self.list.setCurrentRow(s.current)
             self.list.scrollToItem(self.list.item(s.current))
         if not s.active:
-            self.title.setText(_tr("Not curating"))
+            self.title.setText(QCoreApplication.translate("DisagreementsPanel", "Not curating"))
         else:
             self.title.setText(
-                _tr("Curator {curator} ({strategy}): {open} of {n} disagreements open").format(
+                QCoreApplication.translate(
+                    "DisagreementsPanel",
+                    "Curator {curator} ({strategy}): {open} of {n} disagreements open",
+                ).format(
                     curator=isolate(s.curator),
                     strategy=self._strategy(),
                     open=ltr(str(s.open_count())),
@@ -91,8 +92,8 @@ class DisagreementsPanel(QWidget):
 
     def _strategy(self) -> str:
         if self.session.settings.curation_strategy() is Strategy.MAJORITY:
-            return _tr("merged by majority")
-        return _tr("merged where all agree")
+            return QCoreApplication.translate("DisagreementsPanel", "merged by majority")
+        return QCoreApplication.translate("DisagreementsPanel", "merged where all agree")
 
     def retranslate(self, key_hint: str) -> None:
         self.key_hint = key_hint

@@ -142,4 +142,4 @@ def test_one_annotator_is_nothing_to_curate(
         f"Curation needs the spans of two annotators or more; this document has {ltr('0')}"
     )
     key(window, "Ctrl+1")
-    assert window.status.action.text() == "Start curating first: Project ▸ Curation ▸ Curate"
+    assert window.status.action.text() == "Start curating first: Project ▸ Curation ▸ Curate this document"
