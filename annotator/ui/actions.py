@@ -144,6 +144,11 @@ SPECS: tuple[ActionSpec, ...] = (
     *_take_specs(),
     ActionSpec("take_neither", QT_TRANSLATE_NOOP("Actions", "Take &neither"), ("Ctrl+Delete",)),
     ActionSpec(
+        "my_differences",
+        QT_TRANSLATE_NOOP("Actions", "Show my &differences from the curated result"),
+        (),
+    ),
+    ActionSpec(
         "edit_disagreement",
         QT_TRANSLATE_NOOP("Actions", "&Edit the disagreement (label keys)"),
         ("E",),

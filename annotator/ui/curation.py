@@ -22,6 +22,7 @@ from annotator.core.curation import (
     Disagreement,
     by_annotator,
     curate,
+    differences,
     is_resolved,
     layer_of,
     merge_edit,
@@ -72,6 +73,7 @@ class CurationSession(QObject):
         super().__init__(controller)
         self.controller, self.settings = controller, settings
         self.active = False
+        self.reviewing = False  # the read-only mode: my differences from the curated result
         self.curation: Curation | None = None
         self.rows: list[Row] = []
         self.current: int | None = None
@@ -124,14 +126,51 @@ class CurationSession(QObject):
             )
         )
 
+    def review(self) -> None:
+        """Switch the read-only view of my differences from the curated result on or off: the
+        curator's spans framed beside mine, the places where they differ listed and walked."""
+        c = self.controller
+        if self.active:
+            if not self.reviewing:
+                c.say(QCoreApplication.translate("Curation", "End the curation first"))
+                return
+            self.stop()
+            return
+        if c.document_id is None or c.annotator == self.curator:
+            c.say(
+                QCoreApplication.translate(
+                    "Curation", "Open a document, as an annotator other than the curator"
+                )
+            )
+            return
+        if not c.repo.spans(c.document_id, annotators=[self.curator]):
+            c.say(
+                QCoreApplication.translate(
+                    "Curation", "{curator} has no spans in this document: nothing curated yet"
+                ).format(curator=isolate(self.curator))
+            )
+            return
+        self._before = (c.annotator, c.others)
+        self.active = self.reviewing = True
+        c.show_annotators((self.curator,))
+        self.refresh()
+        self.current = None
+        self.step(True)
+        c.say(
+            QCoreApplication.translate(
+                "Curation", "{n} differences of yours from the curated result of {curator}"
+            ).format(n=ltr(str(len(self.rows))), curator=isolate(self.curator))
+        )
+
     def stop(self) -> None:
         if not self.active:
             return
-        self.active = False
+        reviewing, self.active, self.reviewing = self.reviewing, False, False
         c = self.controller
         if self._before is not None:
             annotator, others = self._before
-            c.set_annotator(annotator)
+            if not reviewing:
+                c.set_annotator(annotator)
             c.show_annotators(others)
         self.rows, self.curation, self.current = [], None, None
         self.changed.emit()
@@ -148,14 +187,23 @@ class CurationSession(QObject):
     def refresh(self) -> None:
         """Compute the disagreements of the open document again (after every edit and undo)."""
         c = self.controller
-        if self.active and c.annotator != self.curator:  # Settings named another annotator
-            self.active = False
+        if self.active and not self.reviewing and c.annotator != self.curator:
+            self.active = False  # Settings named another annotator
         if not self.active or c.document_id is None:
             self.rows, self.curation = [], None
             self.changed.emit()
             return
         work, mine = self._spans()
         layer = layer_of(c.labels)
+        if self.reviewing:
+            self.rows = [
+                Row(d, False, None)
+                for d in differences(
+                    c.annotator, work.get(c.annotator, []), self.curator, mine, layer=layer
+                )
+            ]
+            self._keep_current()
+            return
         self.curation = curate(work, self.settings.curation_strategy(), layer=layer)
         self.rows = [
             Row(
@@ -165,6 +213,9 @@ class CurationSession(QObject):
             )
             for d in self.curation.disagreements
         ]
+        self._keep_current()
+
+    def _keep_current(self) -> None:
         if self.current is not None and self.current >= len(self.rows):
             self.current = None
         self.changed.emit()
@@ -181,6 +232,13 @@ class CurationSession(QObject):
     # -- keys -------------------------------------------------------------------------------
     def _current_row(self) -> Row | None:
         if not self._ready():
+            return None
+        if self.reviewing:
+            self.controller.say(
+                QCoreApplication.translate(
+                    "Curation", "Read only: these are your differences from the curated result"
+                )
+            )
             return None
         row = self.row()
         if row is None:
@@ -230,7 +288,7 @@ class CurationSession(QObject):
 
     def edit(self) -> None:
         """Select the current disagreement's range: the label keys then label it."""
-        row = self.row() if self._ready() else None
+        row = self._current_row()
         if row is None:
             return
         self.select(self.rows.index(row))
@@ -284,7 +342,7 @@ class CurationSession(QObject):
 
     def merge_agreed(self) -> None:
         """Make the agreed spans the curator's: one edit (undone as one)."""
-        if not self._ready() or self.curation is None:
+        if not self._ready() or self.reviewing or self.curation is None:
             return
         c = self.controller
         _work, mine = self._spans()

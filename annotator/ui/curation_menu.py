@@ -44,6 +44,10 @@ class CurationMenu:
             a[f"take_{k}"].triggered.connect(lambda _=False, n=k: session.take(n))
         menu.addAction(a["take_neither"])
         menu.addAction(a["edit_disagreement"])
+        menu.addSeparator()
+        menu.addAction(a["my_differences"])
+        a["my_differences"].setCheckable(True)
+        a["my_differences"].triggered.connect(lambda _=False: session.review())
         a["curate"].setCheckable(True)
         a["curate"].triggered.connect(lambda _=False: session.toggle())
         a["merge_agreed"].triggered.connect(session.merge_agreed)
@@ -57,7 +61,8 @@ class CurationMenu:
     def _follow(self) -> None:
         """The dock and the check mark follow the mode."""
         active = self.session.active
-        self.window.action_set["curate"].setChecked(active)
+        self.window.action_set["curate"].setChecked(active and not self.session.reviewing)
+        self.window.action_set["my_differences"].setChecked(self.session.reviewing)
         if self.dock.isVisible() != active:
             self.dock.setVisible(active)
             if active:

@@ -76,6 +76,17 @@ class DisagreementsPanel(QWidget):
             self.list.scrollToItem(self.list.item(s.current))
         if not s.active:
             self.title.setText(QCoreApplication.translate("DisagreementsPanel", "Not curating"))
+        elif s.reviewing:
+            self.title.setText(
+                QCoreApplication.translate(
+                    "DisagreementsPanel",
+                    "Where {name}'s spans (1) and the curated result of {curator} (2) differ: {n}",
+                ).format(
+                    name=isolate(s.controller.annotator),
+                    curator=isolate(s.curator),
+                    n=ltr(str(len(s.rows))),
+                )
+            )
         else:
             self.title.setText(
                 QCoreApplication.translate(

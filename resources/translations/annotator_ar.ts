@@ -164,6 +164,10 @@
         <translation>لا تعتمد أ&amp;يًّا منها</translation>
     </message>
     <message>
+        <source>Show my &amp;differences from the curated result</source>
+        <translation>اعرض &amp;فروقي عن النتيجة المنقَّحة</translation>
+    </message>
+    <message>
         <source>&amp;Edit the disagreement (label keys)</source>
         <translation>&amp;عدِّل الخلاف (بمفاتيح الوسوم)</translation>
     </message>
@@ -497,8 +501,28 @@
         <translation>تنقيح باسم {curator}: {open} من {n} خلافات مفتوحة</translation>
     </message>
     <message>
+        <source>End the curation first</source>
+        <translation>أنهِ التنقيح أولًا</translation>
+    </message>
+    <message>
+        <source>Open a document, as an annotator other than the curator</source>
+        <translation>افتح مستندًا، باسم موسِّم غير المنقِّح</translation>
+    </message>
+    <message>
+        <source>{curator} has no spans in this document: nothing curated yet</source>
+        <translation>ليس لـ{curator} مقاطع في هذا المستند: لم يُنقَّح بعد</translation>
+    </message>
+    <message>
+        <source>{n} differences of yours from the curated result of {curator}</source>
+        <translation>{n} فروق بين عملك والنتيجة المنقَّحة لـ{curator}</translation>
+    </message>
+    <message>
         <source>Curation ended: working as {name}</source>
         <translation>انتهى التنقيح: العمل الآن باسم {name}</translation>
+    </message>
+    <message>
+        <source>Read only: these are your differences from the curated result</source>
+        <translation>للقراءة فقط: هذه فروقك عن النتيجة المنقَّحة</translation>
     </message>
     <message>
         <source>Select a disagreement first (Next disagreement)</source>
@@ -593,6 +617,10 @@
     <message>
         <source>Not curating</source>
         <translation>لا تنقيح جارٍ</translation>
+    </message>
+    <message>
+        <source>Where {name}&apos;s spans (1) and the curated result of {curator} (2) differ: {n}</source>
+        <translation>مواضع اختلاف مقاطع {name} (1) عن النتيجة المنقَّحة لـ{curator} (2): {n}</translation>
     </message>
     <message>
         <source>Curator {curator} ({strategy}): {open} of {n} disagreements open</source>

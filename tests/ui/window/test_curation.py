@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from annotator.cli.main import cli
@@ -142,4 +143,43 @@ def test_one_annotator_is_nothing_to_curate(
         f"Curation needs the spans of two annotators or more; this document has {ltr('0')}"
     )
     key(window, "Ctrl+1")
-    assert window.status.action.text() == "Start curating first: Project ▸ Curation ▸ Curate this document"
+    assert (
+        window.status.action.text()
+        == "Start curating first: Project ▸ Curation ▸ Curate this document"
+    )
+
+
+def test_an_annotator_walks_their_differences_from_the_curated_result(
+    qtbot: QtBot, tmp_path: Path, settings: QSettings
+) -> None:
+    project = with_two_annotators(make_project(tmp_path))
+    with open_project(project) as repo:
+        (doc_id,) = repo.document_ids()
+        text = repo.document(doc_id).text
+        for words, label in (("كارتر", "PER"), ("الموصل", "ORG")):  # gold took bilal's ORG
+            repo.apply(AddSpan(Span(None, doc_id, *find(text, words), label, "gold")), actor="gold")
+    user = UserSettings(settings)
+    user.set_annotator("amal")
+    window = open_window(qtbot, project, user)
+    session = window.curation.session
+    window.action_set["my_differences"].trigger()  # Project ▸ Curation ▸ Show my differences
+    assert session.reviewing and window.controller.annotator == "amal"
+    assert window.curation.dock.isVisible()
+    assert len(window.view.text_edit.others()) == 2  # gold's, framed beside amal's own
+    assert sorted(first_words(window)) == ["الموصل", "واشنطن"]
+    choices = {
+        text[r.disagreement.start : r.disagreement.end]: [c.spans for c in r.disagreement.choices]
+        for r in session.rows
+    }
+    mosul = find(text, "الموصل")
+    assert choices["الموصل"] == [((*mosul, "LOC"),), ((*mosul, "ORG"),)]
+    assert choices["واشنطن"][1] == ()  # gold has nothing there
+    key(window, "D")
+    assert session.current == 1
+    key(window, "Ctrl+1")  # read only: nothing taken
+    assert window.status.action.text() == (
+        "Read only: these are your differences from the curated result"
+    )
+    window.action_set["my_differences"].trigger()
+    assert not session.active and window.view.text_edit.others() == []
+    i18n.install("en")
