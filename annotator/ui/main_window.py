@@ -369,6 +369,7 @@ class MainWindow(QMainWindow):
         self.controller.reload_labels(renamed=renamed)
 
     def apply_settings(self, values: SettingsValues) -> None:
+        self.curation.session.stop()  # the settings may name another annotator or curator
         old_language = self.settings.language()
         self.settings.set_annotator(values.annotator)
         self.controller.set_annotator(values.annotator)

@@ -78,6 +78,9 @@ class UserSettings:
         value = str(self.q.value("curation/strategy", "") or "")
         return Strategy(value) if value in {s.value for s in Strategy} else Strategy.ALL
 
+    def set_curation_strategy(self, strategy: Strategy) -> None:
+        self.q.setValue("curation/strategy", strategy.value)
+
     # -- interface -----------------------------------------------------------------------
     def language(self) -> str:
         """ "en", "ar", or "" (follow the system locale)."""

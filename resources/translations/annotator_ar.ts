@@ -1856,6 +1856,14 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
         <translation> نقطة</translation>
     </message>
     <message>
+        <source>Spans every annotator has</source>
+        <translation>المقاطع التي عند كل الموسِّمين</translation>
+    </message>
+    <message>
+        <source>Spans more than half of them have</source>
+        <translation>المقاطع التي عند أكثر من نصفهم</translation>
+    </message>
+    <message>
         <source>Annotator name:</source>
         <translation>اسم الموسِّم:</translation>
     </message>
@@ -1870,6 +1878,14 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
     <message>
         <source>Zoom (relative to normal size):</source>
         <translation>التكبير (نسبةً إلى الحجم الطبيعي):</translation>
+    </message>
+    <message>
+        <source>Curator (whose spans are the curated result):</source>
+        <translation>المنقِّح (مقاطعه هي النتيجة المنقَّحة):</translation>
+    </message>
+    <message>
+        <source>Curation merges:</source>
+        <translation>يدمج التنقيح:</translation>
     </message>
 </context>
 <context>

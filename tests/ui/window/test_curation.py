@@ -17,14 +17,17 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from annotator.cli.main import cli
+from annotator.core.curation import Strategy
 from annotator.core.edits import AddSpan
 from annotator.core.model import Span
 from annotator.store import open_project
 from annotator.ui import i18n
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import UserSettings
+from annotator.ui.settings_dialog import SettingsDialog
 from annotator.ui.text import ltr
-from tests.ui.window_helpers import ANNOTATOR, find, key, make_project, open_window
+from tests.ui.window.dialog_driver import when_shown
+from tests.ui.window_helpers import ANNOTATOR, activate, find, key, make_project, open_window
 
 WORK = {
     "amal": (("كارتر", "PER"), ("الموصل", "LOC"), ("واشنطن", "LOC")),
@@ -183,3 +186,31 @@ def test_an_annotator_walks_their_differences_from_the_curated_result(
     window.action_set["my_differences"].trigger()
     assert not session.active and window.view.text_edit.others() == []
     i18n.install("en")
+
+
+def test_settings_name_the_curator_and_the_strategy_and_end_the_curation(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    session = window.curation.session
+    key(window, "Ctrl+Shift+G")
+    assert window.controller.annotator == "gold"
+    shown: list[str] = []
+
+    def edit(dialog: SettingsDialog) -> None:
+        shown.append(dialog.annotator.text())  # the user's own name, not the curator's
+        dialog.curator.setText("مراجع")
+        dialog.strategy.setCurrentIndex(dialog.strategy.findData("majority"))
+
+    when_shown(SettingsDialog, lambda d: (edit(d), d.accept()))
+    window.action_set["settings"].trigger()
+    assert shown == [ANNOTATOR]
+    assert not session.active and window.controller.annotator == ANNOTATOR
+    assert window.settings.curator() == "مراجع"
+    assert window.settings.curation_strategy() is Strategy.MAJORITY
+    activate(qtbot, window)
+    key(window, "Ctrl+Shift+G")
+    assert window.controller.annotator == "مراجع"
+    key(window, "Ctrl+Shift+M")  # of two annotators, a majority is both: كارتر alone
+    with open_project(window.project, create=False, read_only=True) as repo:
+        (doc_id,) = repo.document_ids()
+        assert [s.label for s in repo.spans(doc_id, annotators=["مراجع"])] == ["PER"]
