@@ -269,6 +269,20 @@ MUTATIONS = (
         "    if True:\n",
         ("tests/cli/test_train_store.py",),
     ),
+    Mutation(
+        "curation: half of the annotators counted as a majority",
+        "annotator/core/curation.py",
+        "if 2 * len(who) > count}",
+        "if 2 * len(who) >= count}",
+        ("tests/core/test_curation.py",),
+    ),
+    Mutation(
+        "curation: undoing a take of neither leaves the disagreement resolved",
+        "annotator/ui/curation.py",
+        "        self.session.decided.pop(self.key, None)\n",
+        "        pass\n",
+        ("tests/ui/window/test_curation.py",),
+    ),
 )
 
 
