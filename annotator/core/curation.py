@@ -10,12 +10,13 @@ label), the annotators in the order given, so the same work gives the same list 
 
 The curator's own spans decide what is still open: ``merge_spans`` leaves out an agreed span
 where the curator already has something, and a disagreement whose range holds a curator span is
-resolved (``is_resolved``). ``differences`` is an annotator's view of the curated result: the
+resolved (``resolved``). ``differences`` is an annotator's view of the curated result: the
 places where their spans and the curator's differ.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -74,8 +75,28 @@ def _agreed(votes: Mapping[Key, set[str]], count: int, strategy: Strategy) -> se
     return {k for k, who in votes.items() if 2 * len(who) > count}
 
 
-def _overlap(a: Key, b: Key) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
+class _Places:
+    """Keys by layer and start: whether one overlaps a range, by bisection rather than a scan
+    (three annotators' 5,000 spans took seconds by pairs; ADR 0076)."""
+
+    def __init__(self, keys: Iterable[Key], layer: Layer) -> None:
+        found: dict[object, list[Key]] = {}
+        for k in keys:
+            found.setdefault(layer(k[2]), []).append(k)
+        self._layers: dict[object, tuple[list[int], list[Key], int]] = {}
+        for name, ks in found.items():
+            ks.sort()
+            self._layers[name] = ([k[0] for k in ks], ks, max(k[1] - k[0] for k in ks))
+
+    def overlaps(self, start: int, end: int, layer: object) -> bool:
+        entry = self._layers.get(layer)
+        if entry is None:
+            return False
+        starts, keys, longest = entry
+        # a key overlapping [start, end) starts before ``end`` and ends after ``start``, so it
+        # starts after ``start - longest``
+        first, last = bisect_right(starts, start - longest), bisect_left(starts, end)
+        return any(keys[i][1] > start for i in range(first, last))
 
 
 def _groups(keys: Sequence[Key], layer: Layer) -> list[list[Key]]:
@@ -111,15 +132,8 @@ def curate(
         for span in theirs:
             votes.setdefault(key_of(span), set()).add(name)
     agreed = _agreed(votes, len(annotators), strategy)
-    rest = [
-        k
-        for k in votes
-        if k not in agreed
-        and not (
-            strategy is Strategy.MAJORITY
-            and any(_overlap(k, a) and layer(a[2]) == layer(k[2]) for a in agreed)
-        )
-    ]
+    decided = _Places(agreed if strategy is Strategy.MAJORITY else (), layer)
+    rest = [k for k in votes if k not in agreed and not decided.overlaps(k[0], k[1], layer(k[2]))]
     disagreements = []
     for group in _groups(sorted(rest), layer):
         choices = tuple(
@@ -137,21 +151,24 @@ def merge_spans(
     """The agreed spans to make the curator's: all but those where the curator already has a
     span of the same layer overlapping (the curator decided there already)."""
     layer = layer or _same_layer
-    mine = [key_of(s) for s in curator]
-    return [
-        k
-        for k in curation.agreed
-        if not any(_overlap(k, m) and layer(m[2]) == layer(k[2]) for m in mine)
-    ]
+    mine = _Places((key_of(s) for s in curator), layer)
+    return [k for k in curation.agreed if not mine.overlaps(k[0], k[1], layer(k[2]))]
 
 
-def is_resolved(
-    disagreement: Disagreement, curator: Iterable[Span], *, layer: Layer | None = None
-) -> bool:
-    """True when the curator has a span in the disagreement's range (in one of its layers)."""
+def resolved(
+    disagreements: Iterable[Disagreement], curator: Iterable[Span], *, layer: Layer | None = None
+) -> list[bool]:
+    """For each disagreement: whether the curator has a span in its range (in one of its
+    layers)."""
     layer = layer or _same_layer
-    layers = {layer(k[2]) for c in disagreement.choices for k in c.spans}
-    return any(disagreement.overlaps(s.start, s.end) and layer(s.label) in layers for s in curator)
+    mine = _Places((key_of(s) for s in curator), layer)
+    return [
+        any(
+            mine.overlaps(d.start, d.end, name)
+            for name in {layer(k[2]) for c in d.choices for k in c.spans}
+        )
+        for d in disagreements
+    ]
 
 
 def differences(

@@ -13,10 +13,10 @@ from annotator.core.curation import (
     by_annotator,
     curate,
     differences,
-    is_resolved,
     layer_of,
     merge_edit,
     merge_spans,
+    resolved,
 )
 from annotator.store import Repository
 
@@ -49,7 +49,7 @@ def curate_document(
         repo.ensure_annotator(curator)
         repo.apply(merge_edit(document_id, keys, curator), actor=curator)
         mine = repo.spans(document_id, annotators=[curator])
-    still = sum(1 for d in curation.disagreements if not is_resolved(d, mine, layer=layer))
+    still = resolved(curation.disagreements, mine, layer=layer).count(False)
     return DocumentCuration(document_id, document.title, curation.annotators, len(keys), still)
 
 

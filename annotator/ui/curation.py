@@ -23,10 +23,10 @@ from annotator.core.curation import (
     by_annotator,
     curate,
     differences,
-    is_resolved,
     layer_of,
     merge_edit,
     merge_spans,
+    resolved,
     take_edit,
 )
 from annotator.core.edits import Edit
@@ -205,13 +205,10 @@ class CurationSession(QObject):
             self._keep_current()
             return
         self.curation = curate(work, self.settings.curation_strategy(), layer=layer)
+        found = self.curation.disagreements
         self.rows = [
-            Row(
-                d,
-                self._key(d) in self.decided or is_resolved(d, mine, layer=layer),
-                self.decided.get(self._key(d)),
-            )
-            for d in self.curation.disagreements
+            Row(d, done or self._key(d) in self.decided, self.decided.get(self._key(d)))
+            for d, done in zip(found, resolved(found, mine, layer=layer), strict=True)
         ]
         self._keep_current()
 

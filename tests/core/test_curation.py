@@ -8,8 +8,8 @@ from annotator.core.curation import (
     Strategy,
     curate,
     differences,
-    is_resolved,
     merge_spans,
+    resolved,
 )
 from annotator.core.model import Span
 
@@ -100,10 +100,15 @@ def test_merge_leaves_out_where_the_curator_decided() -> None:
 
 def test_a_curator_span_in_the_range_resolves_the_disagreement() -> None:
     (d,) = curate({"a": [s(0, 5, "PER")], "b": [s(0, 5, "ORG")]}).disagreements
-    assert not is_resolved(d, [])
-    assert not is_resolved(d, [s(6, 9, "PER", "gold")])
-    assert is_resolved(d, [s(0, 5, "ORG", "gold")])
-    assert not is_resolved(d, [s(0, 9, "QUOTE", "gold")], layer=kind)  # another layer
+    assert resolved([d], []) == [False]
+    assert resolved([d], [s(5, 9, "PER", "gold")]) == [False]  # touching is not overlapping
+    assert resolved([d], [s(4, 9, "PER", "gold")]) == [True]
+    assert resolved([d], [s(0, 5, "ORG", "gold")]) == [True]
+    assert resolved([d], [s(0, 9, "QUOTE", "gold")], layer=kind) == [False]  # another layer
+    (late,) = curate({"a": [s(50, 55, "PER")], "b": []}).disagreements
+    # a long span starting well before the range still overlaps it; short ones before do not
+    assert resolved([late], [s(10, 52, "LOC", "gold"), s(40, 45, "PER", "gold")]) == [True]
+    assert resolved([late], [s(10, 50, "LOC", "gold"), s(40, 45, "PER", "gold")]) == [False]
 
 
 def test_differences_from_the_curated_result() -> None:
