@@ -290,6 +290,20 @@ MUTATIONS = (
         "                if False:\n",
         ("tests/ops/test_work_packages.py",),
     ),
+    Mutation(
+        "curation: half of the annotators counted as a majority",
+        "annotator/core/curation.py",
+        "if 2 * len(who) > count}",
+        "if 2 * len(who) >= count}",
+        ("tests/core/test_curation.py",),
+    ),
+    Mutation(
+        "curation: undoing a take of neither leaves the disagreement resolved",
+        "annotator/ui/curation.py",
+        "        self.session.decided.pop(self.key, None)\n",
+        "        pass\n",
+        ("tests/ui/window/test_curation.py",),
+    ),
 )
 
 

@@ -17,6 +17,7 @@ from typing import Any
 import click
 
 from annotator.cli.agreement_command import agreement
+from annotator.cli.curation_commands import curate, curation_diff
 from annotator.cli.project_commands import gazetteer, settings
 from annotator.cli.report import format_export, format_import
 from annotator.cli.search_command import search
@@ -373,6 +374,8 @@ cli.add_command(stats)
 cli.add_command(agreement)
 cli.add_command(assign)
 cli.add_command(merge)
+cli.add_command(curate)
+cli.add_command(curation_diff)
 
 
 @contextmanager

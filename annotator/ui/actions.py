@@ -50,6 +50,14 @@ def _label_specs() -> list[ActionSpec]:
     return specs
 
 
+def _take_specs() -> list[ActionSpec]:
+    """Curation: take the spans of the disagreement's Nth annotator (ADR 0076)."""
+    return [
+        ActionSpec(f"take_{k}", QT_TRANSLATE_NOOP("Actions", "Take annotator"), (f"Ctrl+{k}",))
+        for k in range(1, MAX_KEY + 1)
+    ]
+
+
 SPECS: tuple[ActionSpec, ...] = (
     # Project menu
     ActionSpec("new_project", QT_TRANSLATE_NOOP("Actions", "&New project…"), ("Ctrl+N",)),
@@ -124,6 +132,29 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("cancel_training", QT_TRANSLATE_NOOP("Actions", "Cancel &training"), ()),
     ActionSpec("pick_speaker", QT_TRANSLATE_NOOP("Actions", "&Pick speaker"), ("S",)),
     ActionSpec("remove_speaker", QT_TRANSLATE_NOOP("Actions", "Remove speaker"), ("Shift+S",)),
+    # Project ▸ Curation (ADR 0076)
+    ActionSpec("curate", QT_TRANSLATE_NOOP("Actions", "&Curate this document"), ("Ctrl+Shift+G",)),
+    ActionSpec(
+        "merge_agreed", QT_TRANSLATE_NOOP("Actions", "&Merge agreed spans"), ("Ctrl+Shift+M",)
+    ),
+    ActionSpec("next_disagreement", QT_TRANSLATE_NOOP("Actions", "Next disagreement"), ("D",)),
+    ActionSpec(
+        "previous_disagreement",
+        QT_TRANSLATE_NOOP("Actions", "Previous disagreement"),
+        ("Shift+D",),
+    ),
+    *_take_specs(),
+    ActionSpec("take_neither", QT_TRANSLATE_NOOP("Actions", "Take &neither"), ("Ctrl+Delete",)),
+    ActionSpec(
+        "my_differences",
+        QT_TRANSLATE_NOOP("Actions", "Show my &differences from the curated result"),
+        (),
+    ),
+    ActionSpec(
+        "edit_disagreement",
+        QT_TRANSLATE_NOOP("Actions", "&Edit the disagreement (label keys)"),
+        ("E",),
+    ),
     # Go menu
     ActionSpec(
         "done_next",

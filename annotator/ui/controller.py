@@ -298,22 +298,35 @@ class AnnotationController(QObject):
         self.snapper.close()
         self.on_open.close()
 
-    def push(self, edit: Edit, text: str, *, select: int | None = None) -> bool:
-        """One user action: apply and record ``edit``; False (and a message) if it failed."""
-        error = self.try_push(edit, text, select=select)
+    def push(
+        self,
+        edit: Edit,
+        text: str,
+        *,
+        select: int | None = None,
+        command: commands.EditCommand | None = None,
+    ) -> bool:
+        """One user action: apply and record ``edit`` (in ``command``, one that does more on
+        undo and redo: a curation take); False (and a message) if it failed."""
+        error = self.try_push(edit, text, select=select, command=command)
         if error is not None:
             self._failed(error)
             return False
         return True
 
     def try_push(
-        self, edit: Edit, text: str, *, select: int | None = None
+        self,
+        edit: Edit,
+        text: str,
+        *,
+        select: int | None = None,
+        command: commands.EditCommand | None = None,
     ) -> AnnotatorError | None:
         """``push`` for a caller that shows the error itself (a dialog): the error, or None."""
         self._select_after = select
         self.last_effects = None
         try:
-            return commands.push(self.stack, commands.EditCommand(self, edit, text))
+            return commands.push(self.stack, command or commands.EditCommand(self, edit, text))
         finally:
             self._select_after = None
 

@@ -26,6 +26,7 @@ from annotator.ui import docks, i18n
 from annotator.ui.actions import ActionCollection
 from annotator.ui.annotators_menu import AnnotatorsMenu
 from annotator.ui.controller import AnnotationController
+from annotator.ui.curation_menu import CurationMenu
 from annotator.ui.document_details import DocumentDetails
 from annotator.ui.find_bar import FindBar
 from annotator.ui.help import EmptyProjectHint
@@ -180,6 +181,7 @@ class MainWindow(QMainWindow):
         a["clitic_report"].triggered.connect(self.show_clitic_report)
         wire_suggestions(self)  # the Suggestions menu
         self.team = TeamReports(self.repo, self.action_set, self.reports, self)  # Project → Team
+        self.curation = CurationMenu(self)  # Project ▸ Curation and the Disagreements dock
         self.window_actions.wire()
         c.stack.canUndoChanged.connect(a["undo"].setEnabled)
         c.stack.canRedoChanged.connect(a["redo"].setEnabled)
@@ -376,6 +378,7 @@ class MainWindow(QMainWindow):
         self.controller.reload_labels(renamed=renamed)
 
     def apply_settings(self, values: SettingsValues) -> None:
+        self.curation.session.stop()  # the settings may name another annotator or curator
         old_language = self.settings.language()
         self.settings.set_annotator(values.annotator)
         self.controller.set_annotator(values.annotator)
@@ -406,6 +409,7 @@ class MainWindow(QMainWindow):
         self.find_bar.retranslate()
         self.search.retranslate()
         self.training.refresh()  # the model's state, in the new language
+        self.curation.retranslate()
 
     # -- closing ----------------------------------------------------------------------------
     def set_language(self, language: str) -> None:
@@ -418,7 +422,7 @@ class MainWindow(QMainWindow):
         if self.rtl != was_rtl and not docks.restore(
             self, self.settings.window_state(self.rtl), self.rtl
         ):
-            docks.mirror(self, [self.documents_dock, self.side_dock])
+            docks.mirror(self, [self.documents_dock, self.side_dock, self.curation.dock])
         self.retranslate()
         self.status.show_action("")  # the last message was in the old language
         self.controller.document_model.retranslate()

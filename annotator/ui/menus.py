@@ -30,6 +30,7 @@ LAYOUT: tuple[tuple[str, str, tuple[str | None, ...]], ...] = (
             None,
             "dashboard",
             "@team",
+            "@curation",
             None,
             "quit",
         ),
@@ -121,6 +122,7 @@ SUBMENUS = {
     "exact": QT_TRANSLATE_NOOP("MainWindow", "Label e&xactly (no snapping)"),
     "annotators": QT_TRANSLATE_NOOP("MainWindow", "A&nnotators"),
     "team": QT_TRANSLATE_NOOP("MainWindow", "&Team"),
+    "curation": QT_TRANSLATE_NOOP("MainWindow", "C&uration"),
 }
 LABEL_KEYS = range(1, 10)
 

@@ -12,6 +12,10 @@
         <translation>الوسم الدقيق ذو المفتاح</translation>
     </message>
     <message>
+        <source>Take annotator</source>
+        <translation>اعتماد الموسِّم</translation>
+    </message>
+    <message>
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
@@ -146,6 +150,34 @@
     <message>
         <source>Remove speaker</source>
         <translation>إزالة المتحدث</translation>
+    </message>
+    <message>
+        <source>&amp;Curate this document</source>
+        <translation>&amp;نقِّح هذا المستند</translation>
+    </message>
+    <message>
+        <source>&amp;Merge agreed spans</source>
+        <translation>ا&amp;دمج المقاطع المتَّفق عليها</translation>
+    </message>
+    <message>
+        <source>Next disagreement</source>
+        <translation>الخلاف التالي</translation>
+    </message>
+    <message>
+        <source>Previous disagreement</source>
+        <translation>الخلاف السابق</translation>
+    </message>
+    <message>
+        <source>Take &amp;neither</source>
+        <translation>لا تعتمد أ&amp;يًّا منها</translation>
+    </message>
+    <message>
+        <source>Show my &amp;differences from the curated result</source>
+        <translation>اعرض &amp;فروقي عن النتيجة المنقَّحة</translation>
+    </message>
+    <message>
+        <source>&amp;Edit the disagreement (label keys)</source>
+        <translation>&amp;عدِّل الخلاف (بمفاتيح الوسوم)</translation>
     </message>
     <message>
         <source>Mark &amp;done and open next</source>
@@ -595,6 +627,116 @@
     </message>
 </context>
 <context>
+    <name>Curation</name>
+    <message>
+        <source>Open a document to curate it</source>
+        <translation>افتح مستندًا لتنقِّحه</translation>
+    </message>
+    <message>
+        <source>Curation needs the spans of two annotators or more; this document has {n}</source>
+        <translation>يحتاج التنقيح إلى مقاطع موسِّمَين أو أكثر؛ في هذا المستند {n}</translation>
+    </message>
+    <message>
+        <source>Curating as {curator}: {open} of {n} disagreements open</source>
+        <translation>تنقيح باسم {curator}: {open} من {n} خلافات مفتوحة</translation>
+    </message>
+    <message>
+        <source>End the curation first</source>
+        <translation>أنهِ التنقيح أولًا</translation>
+    </message>
+    <message>
+        <source>Open a document, as an annotator other than the curator</source>
+        <translation>افتح مستندًا، باسم موسِّم غير المنقِّح</translation>
+    </message>
+    <message>
+        <source>{curator} has no spans in this document: nothing curated yet</source>
+        <translation>ليس لـ{curator} مقاطع في هذا المستند: لم يُنقَّح بعد</translation>
+    </message>
+    <message>
+        <source>{n} differences of yours from the curated result of {curator}</source>
+        <translation>{n} فروق بين عملك والنتيجة المنقَّحة لـ{curator}</translation>
+    </message>
+    <message>
+        <source>Curation ended: working as {name}</source>
+        <translation>انتهى التنقيح: العمل الآن باسم {name}</translation>
+    </message>
+    <message>
+        <source>Read only: these are your differences from the curated result</source>
+        <translation>للقراءة فقط: هذه فروقك عن النتيجة المنقَّحة</translation>
+    </message>
+    <message>
+        <source>Select a disagreement first (Next disagreement)</source>
+        <translation>اختر خلافًا أولًا (الخلاف التالي)</translation>
+    </message>
+    <message>
+        <source>Start curating first: Project ▸ Curation ▸ Curate this document</source>
+        <translation>ابدأ التنقيح أولًا: مشروع ← التنقيح ← نقِّح هذا المستند</translation>
+    </message>
+    <message>
+        <source>No open disagreement: all {n} resolved</source>
+        <translation>لا خلاف مفتوحًا: حُسمت كلها ({n})</translation>
+    </message>
+    <message>
+        <source>Label the selection with a label key: it becomes the curator&apos;s</source>
+        <translation>وسِّم التحديد بمفتاح وسم: يصير من عمل المنقِّح</translation>
+    </message>
+    <message>
+        <source>This disagreement has {n} annotators</source>
+        <translation>في هذا الخلاف {n} موسِّمين</translation>
+    </message>
+    <message>
+        <source>Take neither at {text}</source>
+        <translation>لا اعتماد عند {text}</translation>
+    </message>
+    <message>
+        <source>Take {name}&apos;s spans at {text}</source>
+        <translation>اعتماد مقاطع {name} عند {text}</translation>
+    </message>
+    <message>
+        <source>Nothing to merge: the curator has every agreed span already</source>
+        <translation>لا شيء للدمج: عند المنقِّح كل مقطع متَّفق عليه</translation>
+    </message>
+    <message>
+        <source>Merge {n} agreed spans as {curator}</source>
+        <translation>دمج {n} مقاطع متَّفق عليها باسم {curator}</translation>
+    </message>
+</context>
+<context>
+    <name>CurationMenu</name>
+    <message>
+        <source>Take annotator {n}&apos;s spans</source>
+        <translation>اعتمد مقاطع الموسِّم {n}</translation>
+    </message>
+    <message>
+        <source>Disagreements</source>
+        <translation>الخلافات</translation>
+    </message>
+    <message>
+        <source>{key}: next disagreement</source>
+        <translation>{key}: الخلاف التالي</translation>
+    </message>
+    <message>
+        <source>{key}: previous</source>
+        <translation>{key}: السابق</translation>
+    </message>
+    <message>
+        <source>{key}…: take annotator 1…</source>
+        <translation>{key}…: اعتماد الموسِّم 1…</translation>
+    </message>
+    <message>
+        <source>{key}: take neither</source>
+        <translation>{key}: لا اعتماد</translation>
+    </message>
+    <message>
+        <source>{key}: edit with the label keys</source>
+        <translation>{key}: التعديل بمفاتيح الوسوم</translation>
+    </message>
+    <message>
+        <source>{key}: merge agreed</source>
+        <translation>{key}: دمج المتَّفق عليه</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <source>Documents by status</source>
@@ -658,6 +800,45 @@
     <message>
         <source>Spans made, running total</source>
         <translation>المقاطع المنشأة، مجموع تراكمي</translation>
+    </message>
+</context>
+<context>
+    <name>DisagreementsPanel</name>
+    <message>
+        <source>nothing</source>
+        <translation>لا شيء</translation>
+    </message>
+    <message>
+        <source>neither taken</source>
+        <translation>لم يُعتمد أيٌّ منها</translation>
+    </message>
+    <message>
+        <source>{name} taken</source>
+        <translation>اعتُمد {name}</translation>
+    </message>
+    <message>
+        <source>the curator&apos;s span</source>
+        <translation>مقطع المنقِّح</translation>
+    </message>
+    <message>
+        <source>Not curating</source>
+        <translation>لا تنقيح جارٍ</translation>
+    </message>
+    <message>
+        <source>Where {name}&apos;s spans (1) and the curated result of {curator} (2) differ: {n}</source>
+        <translation>مواضع اختلاف مقاطع {name} (1) عن النتيجة المنقَّحة لـ{curator} (2): {n}</translation>
+    </message>
+    <message>
+        <source>Curator {curator} ({strategy}): {open} of {n} disagreements open</source>
+        <translation>المنقِّح {curator} ({strategy}): {open} من {n} خلافات مفتوحة</translation>
+    </message>
+    <message>
+        <source>merged by majority</source>
+        <translation>دُمج ما اتفقت عليه الأغلبية</translation>
+    </message>
+    <message>
+        <source>merged where all agree</source>
+        <translation>دُمج ما اتفق عليه الجميع</translation>
     </message>
 </context>
 <context>
@@ -1434,6 +1615,10 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
         <translation>ال&amp;فريق</translation>
     </message>
     <message>
+        <source>C&amp;uration</source>
+        <translation>ال&amp;تنقيح</translation>
+    </message>
+    <message>
         <source>&amp;Go</source>
         <translation>ا&amp;نتقال</translation>
     </message>
@@ -1885,6 +2070,14 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
         <translation> نقطة</translation>
     </message>
     <message>
+        <source>Spans every annotator has</source>
+        <translation>المقاطع التي عند كل الموسِّمين</translation>
+    </message>
+    <message>
+        <source>Spans more than half of them have</source>
+        <translation>المقاطع التي عند أكثر من نصفهم</translation>
+    </message>
+    <message>
         <source>Annotator name:</source>
         <translation>اسم الموسِّم:</translation>
     </message>
@@ -1899,6 +2092,14 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
     <message>
         <source>Zoom (relative to normal size):</source>
         <translation>التكبير (نسبةً إلى الحجم الطبيعي):</translation>
+    </message>
+    <message>
+        <source>Curator (whose spans are the curated result):</source>
+        <translation>المنقِّح (مقاطعه هي النتيجة المنقَّحة):</translation>
+    </message>
+    <message>
+        <source>Curation merges:</source>
+        <translation>يدمج التنقيح:</translation>
     </message>
 </context>
 <context>
