@@ -36,6 +36,7 @@ from annotator.store import (
     spans_bulk,
     text_index,
 )
+from annotator.store.certainties import Certainties
 from annotator.store.document_writes import DocumentWrites
 from annotator.store.export_reads import ExportRead
 from annotator.store.list_reads import ListReads
@@ -71,7 +72,7 @@ def open_project(
 
 
 class Repository(
-    DocumentWrites, SuggestionReads, ListReads, ProjectSetup, TextReads, TrainedModels
+    DocumentWrites, SuggestionReads, ListReads, ProjectSetup, TextReads, TrainedModels, Certainties
 ):
     """One open project file. Returns domain values; each write is one committed transaction."""
 
