@@ -16,6 +16,7 @@ from typing import Any
 
 import click
 
+from annotator.cli.next_command import next_
 from annotator.cli.project_commands import gazetteer, settings
 from annotator.cli.report import format_export, format_import, format_stats
 from annotator.cli.search_command import search
@@ -375,6 +376,7 @@ cli.add_command(gazetteer)
 cli.add_command(settings)
 cli.add_command(search)
 cli.add_command(train)
+cli.add_command(next_)
 
 
 @contextmanager
