@@ -30,6 +30,7 @@ from annotator.ui.document_details import DocumentDetails
 from annotator.ui.find_bar import FindBar
 from annotator.ui.help import EmptyProjectHint
 from annotator.ui.menus import WindowMenus
+from annotator.ui.model_scoring import ModelScoring, wire_active_learning
 from annotator.ui.model_training import ModelTraining
 from annotator.ui.navigation import Navigator
 from annotator.ui.panels import DocumentPanel, SidePanel
@@ -103,6 +104,9 @@ class MainWindow(QMainWindow):
             self.controller.say,
             self,
         )
+        self.scoring = ModelScoring(  # the documents' certainty, for Open the most useful
+            self.project, repo.timeout, lambda: self.controller.annotator, self.controller.say, self
+        )
         self.window_actions = WindowActions(self, self)
         self.menus = WindowMenus(self.menuBar(), self.action_set)
         self.menus["recent"].aboutToShow.connect(self.window_actions.fill_recent_menu)
@@ -174,6 +178,7 @@ class MainWindow(QMainWindow):
         a["document_details"].triggered.connect(self.show_document_details)
         a["clitic_report"].triggered.connect(self.show_clitic_report)
         wire_suggestions(self)  # the Suggestions menu
+        wire_active_learning(self)  # Go → Open the most useful document next
         self.window_actions.wire()
         c.stack.canUndoChanged.connect(a["undo"].setEnabled)
         c.stack.canRedoChanged.connect(a["redo"].setEnabled)
@@ -446,6 +451,7 @@ class MainWindow(QMainWindow):
             self.reports.close()
             self.search.close()
             self.training.close()
+            self.scoring.close()
             self.controller.close()
             self.repo.close()
 
