@@ -62,7 +62,7 @@ HEADERS = (
     QT_TRANSLATE_NOOP("DocumentListModel", "Title"),
     QT_TRANSLATE_NOOP("DocumentListModel", "Status"),
     QT_TRANSLATE_NOOP("DocumentListModel", "Spans"),
-    QT_TRANSLATE_NOOP("DocumentListModel", "Certainty"),
+    QT_TRANSLATE_NOOP("DocumentListModel", "Sure"),  # the certainty; short: a narrow dock
 )
 
 

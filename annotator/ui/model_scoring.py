@@ -19,6 +19,7 @@ from annotator.core.errors import AnnotatorError, Cancelled
 from annotator.ops import active_learning
 from annotator.store import open_project
 from annotator.ui.background import Job, Step, Watch
+from annotator.ui.document_model import DocumentListModel
 from annotator.ui.text import ltr
 
 if TYPE_CHECKING:
@@ -94,7 +95,8 @@ class ModelScoring(QObject):
 
 
 def wire_active_learning(window: MainWindow) -> None:
-    """The Go menu's option, the scoring after each stored training and at the start."""
+    """The Go menu's option, the scoring after each stored training and at the start, the
+    list's Certainty column (hidden while the project has no model)."""
     c, scoring = window.controller, window.scoring
     toggle = window.action_set["most_useful_next"]
     toggle.setCheckable(True)
@@ -116,6 +118,14 @@ def wire_active_learning(window: MainWindow) -> None:
 
     toggle.toggled.connect(toggled)
     window.training.stored.connect(scoring.start)
-    scoring.scored.connect(lambda _n: c.document_model.reload())
-    if active_learning.model_id(window.repo) is not None:  # one indexed read
+    table, column = window.documents.table, DocumentListModel.CERTAINTY
+
+    def shown(_count: int) -> None:
+        table.setColumnHidden(column, False)
+        c.document_model.reload()
+
+    scoring.scored.connect(shown)
+    has_model = active_learning.model_id(window.repo) is not None  # one indexed read
+    table.setColumnHidden(column, not has_model)  # no room taken before a model scores
+    if has_model:
         scoring.start()

@@ -552,7 +552,7 @@
         <translation>المقاطع</translation>
     </message>
     <message>
-        <source>Certainty</source>
+        <source>Sure</source>
         <translation>اليقين</translation>
     </message>
     <message>

@@ -83,6 +83,7 @@ def test_without_a_model_ctrl_enter_opens_the_next_and_says_why(
     user.set_most_useful_next(True)
     window = open_window(qtbot, path, user)
     assert window.action_set["most_useful_next"].isChecked() and not window.scoring.running
+    assert window.documents.table.isColumnHidden(DocumentListModel.CERTAINTY)
     window.navigator.go(ids["familiar"])
     key(window, "Ctrl+Return")
     assert window.controller.document_id == ids["later"]  # the next in list order
@@ -117,6 +118,7 @@ def test_each_training_in_the_window_scores_the_documents_again(
 ) -> None:
     path, ids = project(tmp_path, train=False)
     window = open_window(qtbot, path, user)
+    assert window.documents.table.isColumnHidden(DocumentListModel.CERTAINTY)
     models = []
     for _ in range(2):
         window.action_set["train_model"].trigger()
@@ -124,6 +126,7 @@ def test_each_training_in_the_window_scores_the_documents_again(
         scored(window, qtbot)
         model = active_learning.model_id(window.repo)
         assert model is not None and window.repo.scored(model) == 3
+        assert not window.documents.table.isColumnHidden(DocumentListModel.CERTAINTY)
         models.append(model)
         certainty = window.repo.certainty(ids["unfamiliar"])
         assert certainty is not None and certainty[0] == model  # the older score replaced
