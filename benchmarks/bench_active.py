@@ -68,7 +68,9 @@ def main() -> None:
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp())
     base = folder / "base.annot.db"
+    began = time.perf_counter()
     build(base, args.documents)
+    print(f"project built and model trained in {time.perf_counter() - began:.0f} s", flush=True)
     with open_project(base, create=False) as repo:
         ids = repo.unscored(active_learning.model_id(repo) or "", ME)
         texts = [repo.document(i).text for i in ids]
