@@ -18,6 +18,7 @@ import click
 
 from annotator.cli.agreement_command import agreement
 from annotator.cli.curation_commands import curate, curation_diff
+from annotator.cli.next_command import next_
 from annotator.cli.project_commands import gazetteer, settings
 from annotator.cli.report import format_export, format_import
 from annotator.cli.search_command import search
@@ -376,6 +377,7 @@ cli.add_command(assign)
 cli.add_command(merge)
 cli.add_command(curate)
 cli.add_command(curation_diff)
+cli.add_command(next_)
 
 
 @contextmanager

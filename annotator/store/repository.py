@@ -40,6 +40,7 @@ from annotator.store import (
 )
 from annotator.store.activity_reads import ActivityReads
 from annotator.store.agreement_reads import AgreementReads
+from annotator.store.certainties import Certainties
 from annotator.store.document_writes import DocumentWrites
 from annotator.store.export_reads import ExportRead
 from annotator.store.list_reads import ListReads
@@ -85,6 +86,7 @@ class Repository(
     TextReads,
     TrainedModels,
     AgreementReads,
+    Certainties,
 ):
     """One open project file. Returns domain values; each write is one committed transaction."""
 

@@ -161,6 +161,11 @@ SPECS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "Mark &done and open next"),
         ("Ctrl+Return", "Ctrl+Enter"),
     ),
+    ActionSpec(
+        "most_useful_next",
+        QT_TRANSLATE_NOOP("Actions", "Open the most &useful document next"),
+        ("Ctrl+Shift+U",),
+    ),
     ActionSpec("next_document", QT_TRANSLATE_NOOP("Actions", "Next document"), ("Alt+PgDown",)),
     ActionSpec(
         "previous_document", QT_TRANSLATE_NOOP("Actions", "Previous document"), ("Alt+PgUp",)

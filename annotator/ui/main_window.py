@@ -31,6 +31,7 @@ from annotator.ui.document_details import DocumentDetails
 from annotator.ui.find_bar import FindBar
 from annotator.ui.help import EmptyProjectHint
 from annotator.ui.menus import WindowMenus
+from annotator.ui.model_scoring import ModelScoring, wire_active_learning
 from annotator.ui.model_training import ModelTraining
 from annotator.ui.navigation import Navigator
 from annotator.ui.panels import DocumentPanel, SidePanel
@@ -105,6 +106,9 @@ class MainWindow(QMainWindow):
             self.action_set["cancel_training"],
             self.controller.say,
             self,
+        )
+        self.scoring = ModelScoring(  # the documents' certainty, for Open the most useful
+            self.project, repo.timeout, lambda: self.controller.annotator, self.controller.say, self
         )
         self.window_actions = WindowActions(self, self)
         self.menus = WindowMenus(self.menuBar(), self.action_set)
@@ -182,6 +186,7 @@ class MainWindow(QMainWindow):
         wire_suggestions(self)  # the Suggestions menu
         self.team = TeamReports(self.repo, self.action_set, self.reports, self)  # Project → Team
         self.curation = CurationMenu(self)  # Project ▸ Curation and the Disagreements dock
+        wire_active_learning(self)  # Go → Open the most useful document next
         self.window_actions.wire()
         c.stack.canUndoChanged.connect(a["undo"].setEnabled)
         c.stack.canRedoChanged.connect(a["redo"].setEnabled)
@@ -460,6 +465,7 @@ class MainWindow(QMainWindow):
             self.reports.close()
             self.search.close()
             self.training.close()
+            self.scoring.close()
             self.controller.close()
             self.repo.close()
 

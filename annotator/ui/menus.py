@@ -87,6 +87,7 @@ LAYOUT: tuple[tuple[str, str, tuple[str | None, ...]], ...] = (
         QT_TRANSLATE_NOOP("MainWindow", "&Go"),
         (
             "done_next",
+            "most_useful_next",
             "next_document",
             "previous_document",
             None,

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QStatusBar
 
@@ -72,7 +72,10 @@ def trained_text(model: model_store.Model) -> str:
 
 
 class ModelTraining(QObject):
-    """The window's training: one Job at a time, its state in the status bar."""
+    """The window's training: one Job at a time, its state in the status bar; ``stored``
+    once a model is stored (the documents are scored with it then, ADR 0073)."""
+
+    stored = Signal()
 
     def __init__(
         self,
@@ -201,6 +204,7 @@ class ModelTraining(QObject):
                     trained=text
                 )
             self.say(text)
+            self.stored.emit()
         self.refresh()
 
     def close(self) -> None:

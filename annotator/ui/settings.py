@@ -122,6 +122,13 @@ class UserSettings:
     def set_document_order(self, order: DocumentOrder) -> None:
         self.q.setValue("documents/order", order.text())
 
+    def most_useful_next(self) -> bool:
+        """Ctrl+Enter opens the document the model is least sure of (ADR 0073)."""
+        return str(self.q.value("navigation/most-useful", "false")).lower() == "true"
+
+    def set_most_useful_next(self, on: bool) -> None:
+        self.q.setValue("navigation/most-useful", "true" if on else "false")
+
     # -- shortcuts -----------------------------------------------------------------------
     def shortcut_override(self, action_id: str) -> str | None:
         """The user's key sequence for an action ("" means no key), or None for the default."""

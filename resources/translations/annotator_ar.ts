@@ -184,6 +184,10 @@
         <translation>تعليم المستند &amp;منجزًا وفتح التالي</translation>
     </message>
     <message>
+        <source>Open the most &amp;useful document next</source>
+        <translation>فتح المستند الأ&amp;نفع تاليًا</translation>
+    </message>
+    <message>
         <source>Next document</source>
         <translation>المستند التالي</translation>
     </message>
@@ -935,6 +939,14 @@
         <translation>المقاطع</translation>
     </message>
     <message>
+        <source>Sure</source>
+        <translation>اليقين</translation>
+    </message>
+    <message>
+        <source>How sure the project&apos;s model is of the document, from 0 to 1: sorted, the least sure comes first, the most useful to annotate next (empty: not scored)</source>
+        <translation>مدى يقين نموذج المشروع من المستند، من 0 إلى 1: عند الفرز يأتي الأقل يقينًا أولًا، وهو الأنفع للتوسيم تاليًا (فارغ: لم يُقيَّم)</translation>
+    </message>
+    <message>
         <source>Click to sort by this column; again for the other way, a third time for the order of import</source>
         <translation>انقر للترتيب حسب هذا العمود، ومرة ثانية لعكس الترتيب، ومرة ثالثة للعودة إلى ترتيب الاستيراد</translation>
     </message>
@@ -1655,6 +1667,25 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
     </message>
 </context>
 <context>
+    <name>ModelScoring</name>
+    <message>
+        <source>The documents were not scored: {reason}</source>
+        <translation>لم تُقيَّم المستندات: {reason}</translation>
+    </message>
+    <message>
+        <source>The model scored {count} documents for Open the most useful</source>
+        <translation>قيّم النموذج {count} مستندًا لفتح الأنفع</translation>
+    </message>
+    <message>
+        <source>{key} opens the document the model is least sure of</source>
+        <translation>{key} يفتح المستند الذي يكون النموذج أقل يقينًا منه</translation>
+    </message>
+    <message>
+        <source>{key} opens the next unfinished document in list order</source>
+        <translation>{key} يفتح المستند التالي غير المنجز بترتيب القائمة</translation>
+    </message>
+</context>
+<context>
     <name>ModelTraining</name>
     <message>
         <source>Model: trained on {spans} spans in {documents} documents at {time} ({f1})</source>
@@ -1745,6 +1776,18 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
     <message>
         <source>Marked done; opened the next unfinished document</source>
         <translation>عُلِّم منجزًا؛ وفُتح المستند التالي غير المنجز</translation>
+    </message>
+    <message>
+        <source>Marked done; opened the document the model is least sure of (certainty {certainty})</source>
+        <translation>عُلِّم منجزًا؛ وفُتح المستند الذي يكون النموذج أقل يقينًا منه (اليقين {certainty})</translation>
+    </message>
+    <message>
+        <source>Marked done; no model is trained yet, so the next unfinished document in list order was opened</source>
+        <translation>عُلِّم منجزًا؛ لم يُدرَّب نموذج بعد، ففُتح المستند التالي غير المنجز بترتيب القائمة</translation>
+    </message>
+    <message>
+        <source>Marked done; the model has not scored the unfinished documents yet, so the next one in list order was opened</source>
+        <translation>عُلِّم منجزًا؛ لم يقيّم النموذج المستندات غير المنجزة بعد، ففُتح التالي بترتيب القائمة</translation>
     </message>
 </context>
 <context>
