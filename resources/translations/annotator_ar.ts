@@ -747,6 +747,18 @@
         <translation>الوثائق حسب الحالة</translation>
     </message>
     <message>
+        <source>Agreement (F1)</source>
+        <translation>الاتفاق (F1)</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>تطابق تام</translation>
+    </message>
+    <message>
+        <source>overlap</source>
+        <translation>تداخل</translation>
+    </message>
+    <message>
         <source>Spans by label</source>
         <translation>المقاطع حسب الوسم</translation>
     </message>
@@ -778,6 +790,10 @@
         <translation>المقاطع المنشأة يومًا بيوم</translation>
     </message>
     <message>
+        <source>Agreement</source>
+        <translation>الاتفاق</translation>
+    </message>
+    <message>
         <source>Counted as the project stands: a document done and reopened since, or a span removed since, is not counted on its day.</source>
         <translation>العدّ على حال المشروع الآن: الوثيقة التي أُنجزت ثم أعيد فتحها، أو المقطع الذي حُذف بعد إنشائه، لا يُحسب في يومه.</translation>
     </message>
@@ -804,6 +820,22 @@
     <message>
         <source>Spans made, running total</source>
         <translation>المقاطع المنشأة، مجموع تراكمي</translation>
+    </message>
+    <message>
+        <source>Exact F1</source>
+        <translation>F1 (تطابق تام)</translation>
+    </message>
+    <message>
+        <source>Overlap F1</source>
+        <translation>F1 (تداخل)</translation>
+    </message>
+    <message>
+        <source>No document is marked done by two annotators yet: agreement compares the documents both of a pair have done.</source>
+        <translation>لم يُنجز موسِّمان أي وثيقة بعد: الاتفاق يقارن الوثائق التي أنجزها كلا الزوج.</translation>
+    </message>
+    <message>
+        <source>Each pair over the documents both marked done. Krippendorff&apos;s α {alpha} on {documents} document(s). Every figure: Project → Team → Agreement…</source>
+        <translation>كل زوج على الوثائق التي أنجزها كلاهما. ألفا كريبندورف {alpha} على {documents} وثيقة. كل الأرقام: مشروع ← الفريق ← الاتفاق…</translation>
     </message>
 </context>
 <context>
