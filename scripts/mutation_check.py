@@ -254,6 +254,13 @@ MUTATIONS = (
         ("tests/store/test_whose_work.py",),
     ),
     Mutation(
+        "two annotators whose names hash to one colour drawn alike (issue 13, ADR 0071)",
+        "annotator/ui/annotator_colours.py",
+        "    return QColor(_assigned.get(name) or COLOURS[_hashed(name)])\n",
+        "    return QColor(COLOURS[_hashed(name)])\n",
+        ("tests/ui/window/test_whose_spans.py",),
+    ),
+    Mutation(
         "the window edits with no actor: nothing of another's is refused (ADR 0071)",
         "annotator/ui/controller.py",
         "        inverse = self.repo.apply(edit, actor=self.annotator)\n",

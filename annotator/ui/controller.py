@@ -25,7 +25,7 @@ from annotator.core.model import SPEAKER, Document, LabelSet, Relation, StoredSp
 from annotator.core.open_document import OpenDocument
 from annotator.store import Repository
 from annotator.store.guard import ProjectDetachedError
-from annotator.ui import commands, labelling
+from annotator.ui import annotator_colours, commands, labelling
 from annotator.ui.clitic_snap import Snapper
 from annotator.ui.document_model import DocumentListModel
 from annotator.ui.document_views import SnapperOf, SpanListOf, SuggestionListOf, ViewerOf
@@ -178,6 +178,11 @@ class AnnotationController(QObject):
         framed in their colour, never edited here (ADR 0071)."""
         if others == self.others:
             return
+        if others != ():
+            try:  # their frames told apart (ui/annotator_colours.py)
+                annotator_colours.assign([self.annotator, *self.repo.annotators()])
+            except AnnotatorError:  # locked for a moment: the names' own colours
+                pass
         self.others = others
         self.document_model.set_counted(self.shown())
         self._reread_document()
