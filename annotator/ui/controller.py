@@ -9,6 +9,7 @@ Document switching and the place to come back to live in :mod:`annotator.ui.navi
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 
@@ -179,10 +180,9 @@ class AnnotationController(QObject):
         if others == self.others:
             return
         if others != ():
-            try:  # their frames told apart (ui/annotator_colours.py)
+            # their frames told apart (ui/annotator_colours.py); locked: the names' own colours
+            with contextlib.suppress(AnnotatorError):
                 annotator_colours.assign([self.annotator, *self.repo.annotators()])
-            except AnnotatorError:  # locked for a moment: the names' own colours
-                pass
         self.others = others
         self.document_model.set_counted(self.shown())
         self._reread_document()
