@@ -11,7 +11,9 @@ costs its imports (about half a second), nothing next to a training.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import os
 import pickle
 from multiprocessing.connection import Connection
 
@@ -21,6 +23,7 @@ from annotator.ops import training
 from annotator.ops.crf_model import Example, Scores, TrainedModel
 
 WAIT = 0.05  # seconds between two looks at the pipe (and at a cancel)
+NICE = 10  # the training process's lower priority (Unix)
 
 
 class TrainingStopped(AnnotatorError):
@@ -29,6 +32,10 @@ class TrainingStopped(AnnotatorError):
 
 def _child(pipe: Connection, examples: list[Example], lexicon: Lexicon, folds: int) -> None:
     from annotator.ops.model_store import learn
+
+    if hasattr(os, "nice"):  # the window's process first when the cores are few
+        with contextlib.suppress(OSError):
+            os.nice(NICE)
 
     def step(done: int, total: int, what: str) -> None:
         pipe.send(("step", (done, total, what)))
