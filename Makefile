@@ -69,6 +69,8 @@ bench: $(STAMP)
 	$(PY) benchmarks/bench_gazetteer.py
 	$(PY) benchmarks/bench_reports.py
 	$(PY) benchmarks/bench_label_all.py
+	$(PY) benchmarks/bench_packages.py
+	$(PY) benchmarks/bench_active.py
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_suggest_window.py
 	$(PY) benchmarks/bench_export.py --documents 10000,100000 --runs 1
 	$(MAKE) --no-print-directory bench-x

@@ -249,10 +249,16 @@ MUTATIONS = (
     Mutation(
         "another annotator's span relabelled, moved or removed silently (issue 13, ADR 0071)",
         "annotator/store/actor.py",
-        "            if owner is not None and owner != actor:\n"
-        '                raise _refuse(f"span {span_id}", owner, actor)\n',
-        "            pass\n",
+        '    if owner != actor:\n        raise _refuse(f"span {span_id}", owner, actor)\n',
+        "    pass\n",
         ("tests/store/test_whose_work.py",),
+    ),
+    Mutation(
+        "two annotators whose names hash to one colour drawn alike (issue 13, ADR 0071)",
+        "annotator/ui/annotator_colours.py",
+        "    return QColor(_assigned.get(name) or COLOURS[_hashed(name)])\n",
+        "    return QColor(COLOURS[_hashed(name)])\n",
+        ("tests/ui/window/test_whose_spans.py",),
     ),
     Mutation(
         "the window edits with no actor: nothing of another's is refused (ADR 0071)",
@@ -268,6 +274,42 @@ MUTATIONS = (
         "    if not evaluating or model.source != model_store.PROJECT:\n",
         "    if True:\n",
         ("tests/cli/test_train_store.py",),
+    ),
+    Mutation(
+        "the spaCy pipeline's entities stored as its tokens have them, proclitic and "
+        "punctuation kept (issue 12, ADR 0078)",
+        "annotator/ops/spacy_suggestions.py",
+        "        start, end = snapped.start, snapped.end\n",
+        "        start, end = f.start, f.end\n",
+        ("tests/cli/test_suggest_spacy.py",),
+    ),
+    Mutation(
+        "a merge moves an annotator's status back (done to in progress; ADR 0075)",
+        "annotator/store/packages.py",
+        "    if RANK[status] <= RANK[there]:\n",
+        "    if status is Status.NEW:\n",
+        ("tests/ops/test_work_packages.py",),
+    ),
+    Mutation(
+        "a package holding other text for a project's document is merged (ADR 0075)",
+        "annotator/store/package_file.py",
+        "                if there[0] != sha:\n",
+        "                if False:\n",
+        ("tests/ops/test_work_packages.py",),
+    ),
+    Mutation(
+        "curation: half of the annotators counted as a majority",
+        "annotator/core/curation.py",
+        "if 2 * len(who) > count}",
+        "if 2 * len(who) >= count}",
+        ("tests/core/test_curation.py",),
+    ),
+    Mutation(
+        "curation: undoing a take of neither leaves the disagreement resolved",
+        "annotator/ui/curation.py",
+        "        self.session.decided.pop(self.key, None)\n",
+        "        pass\n",
+        ("tests/ui/window/test_curation.py",),
     ),
 )
 

@@ -16,11 +16,15 @@ from typing import Any
 
 import click
 
+from annotator.cli.agreement_command import agreement
+from annotator.cli.curation_commands import curate, curation_diff
+from annotator.cli.next_command import next_
 from annotator.cli.project_commands import gazetteer, settings
 from annotator.cli.report import format_export, format_import
 from annotator.cli.search_command import search
 from annotator.cli.stats_command import stats
 from annotator.cli.suggest_commands import accept, consistency, suggest
+from annotator.cli.team_commands import assign, merge
 from annotator.cli.train_command import train
 from annotator.core.boilerplate import BoilerplateRule, rules_from_json
 from annotator.core.errors import AnnotatorError, InputError
@@ -368,6 +372,12 @@ cli.add_command(settings)
 cli.add_command(search)
 cli.add_command(train)
 cli.add_command(stats)
+cli.add_command(agreement)
+cli.add_command(assign)
+cli.add_command(merge)
+cli.add_command(curate)
+cli.add_command(curation_diff)
+cli.add_command(next_)
 
 
 @contextmanager

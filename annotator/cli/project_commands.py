@@ -3,18 +3,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
-from annotator.core.recommender_settings import MOST_SPANS, RecommenderSettings
+from annotator.core.errors import AnnotatorError
+from annotator.core.recommender_settings import (
+    MOST_SPANS,
+    LabelMap,
+    RecommenderSettings,
+    label_map_text,
+    parse_label_map,
+)
 from annotator.formats.gazetteer import read_gazetteer
-from annotator.ops import suggesting
-from annotator.store import open_project
+from annotator.ops import spacy_suggestions, suggesting
+from annotator.store import Repository, open_project
 
 EXISTING_PROJECT = click.Path(exists=True, dir_okay=False, path_type=Path)
 EXISTING_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 @click.group()
@@ -84,7 +94,68 @@ def describe(settings: RecommenderSettings) -> list[str]:
         f"min-score: {settings.min_score:.2f}",
         f"run-on-open: {'yes' if settings.run_on_open else 'no'}",
         f"retrain-every: {settings.retrain_every or 'never'}",
+        f"spacy-pipeline: {settings.pipeline or '(none)'}",
+        f"spacy-labels: {label_map_text(settings.label_map) or '(as they are)'}",
+        f"spacy-spans-key: {settings.spans_key}",
     ]
+
+
+def pipeline_options(function: F) -> F:
+    """--pipeline, --map and --spans-key: the spaCy recommender's settings (ADR 0078), given
+    to ``annotator settings`` and ``annotator suggest``."""
+    for option in reversed(
+        (
+            click.option(
+                "--pipeline",
+                help="The directory of a spaCy pipeline with ner or spancat for the spacy "
+                "recommender (kept in the project; '' for none).",
+            ),
+            click.option(
+                "--map",
+                "pairs",
+                multiple=True,
+                help="A pipeline label's project label: PERSON=PER (repeat, or A=B,C=D); "
+                "replaces the map kept. A label neither mapped nor the project's is dropped.",
+            ),
+            click.option("--spans-key", help="The key of the pipeline's spancat spans (sc)."),
+        )
+    ):
+        function = option(function)
+    return function
+
+
+def pipeline_changes(
+    pipeline: str | None, pairs: tuple[str, ...], spans_key: str | None
+) -> dict[str, object]:
+    """The settings' fields these options change (a bad --map: a usage error)."""
+    changes: dict[str, object] = {}
+    if pipeline is not None:
+        changes["pipeline"] = str(Path(pipeline).absolute()) if pipeline else ""
+    if pairs:
+        try:
+            label_map: LabelMap = parse_label_map(" ".join(pairs))
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--map") from exc
+        changes["label_map"] = label_map
+    if spans_key is not None:
+        if not spans_key.strip():
+            raise click.BadParameter("a spans key is a name (sc)", param_hint="--spans-key")
+        changes["spans_key"] = spans_key.strip()
+    return changes
+
+
+def store_changes(repo: Repository, changes: dict[str, object]) -> RecommenderSettings:
+    """The project's settings with ``changes``, checked (a bad pipeline or map: a one-line
+    error, nothing stored) and stored in one transaction; returns the settings before."""
+    read = repo.recommender_settings(suggesting.recommender_names())
+    old = read.settings
+    new = replace(old, **changes)  # type: ignore[arg-type]
+    try:
+        new = spacy_suggestions.configured(repo, old, new)
+    except AnnotatorError as exc:
+        raise click.ClickException(str(exc)) from exc
+    repo.save_recommender_settings(new)
+    return old
 
 
 @click.command()
@@ -108,16 +179,21 @@ def describe(settings: RecommenderSettings) -> list[str]:
     type=click.IntRange(0, MOST_SPANS),
     help="The window trains the model again after every N new spans (0: never).",
 )
+@pipeline_options
 def settings(
     project: Path,
     recommenders: str | None,
     min_score: float | None,
     run_on_open: bool | None,
     retrain_every: int | None,
+    pipeline: str | None,
+    pairs: tuple[str, ...],
+    spans_key: str | None,
 ) -> None:
-    """Print PROJECT's recommender settings, changing those given (in one transaction)."""
+    """Print PROJECT's recommender settings, changing those given (in one transaction). A
+    spaCy pipeline set where there was none switches the spacy recommender on."""
     names = _names(recommenders)
-    changes = {
+    changes: dict[str, object] = {
         k: v
         for k, v in (
             ("enabled", names),
@@ -127,14 +203,15 @@ def settings(
         )
         if v is not None
     }
+    changes.update(pipeline_changes(pipeline, pairs, spans_key))
     with open_project(project, create=False, read_only=not changes) as repo:
         read = repo.recommender_settings(suggesting.recommender_names())
         for problem in read.problems:
             click.echo(f"{project}: {problem}", err=True)
         old = read.settings
-        new = replace(old, **changes)  # type: ignore[arg-type]
         if changes:
-            repo.save_recommender_settings(new)
+            store_changes(repo, changes)
+        new = repo.recommender_settings(suggesting.recommender_names()).settings
     before, after = describe(old), describe(new)
     changed = [
         f"{a} (was {b.split(': ', 1)[1]})" for a, b in zip(after, before, strict=True) if a != b

@@ -8,7 +8,7 @@ import click
 
 from annotator.cli.project_commands import EXISTING_PROJECT
 from annotator.cli.report import format_stats
-from annotator.cli.stats_pages import stats_html, stats_json
+from annotator.cli.stats_pages import glance_lines, stats_html, stats_json
 from annotator.formats.base import AtomicFiles
 from annotator.ops.dashboard import dashboard
 from annotator.store import open_project
@@ -30,12 +30,12 @@ from annotator.store import open_project
     help="Write to this file (whole or not at all) instead of printing.",
 )
 def stats(project: Path, form: str, out: Path | None) -> None:
-    """Documents by status (overall and per annotator), spans by label and by annotator, and
-    (json, html) progress by day."""
+    """Documents by status (overall and per annotator), spans by label and by annotator, the
+    agreement of each pair of annotators, and (json, html) progress by day."""
     with open_project(project, create=False, read_only=True) as repo:
         board = dashboard(repo)
     if form == "table":
-        text = format_stats(board.stats) + "\n"
+        text = "\n".join([format_stats(board.stats), *glance_lines(board.agreement)]) + "\n"
     elif form == "json":
         text = stats_json(board)
     else:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from html import escape
 
+from annotator.core.agreement import Agreement
+from annotator.core.agreement_output import number
 from annotator.core.dashboard import label_table, running_totals
 from annotator.core.model import Status
 from annotator.ops.dashboard import Dashboard
@@ -39,9 +41,72 @@ def stats_json(board: Dashboard) -> str:
             {"day": d.day, "annotator": d.annotator, "done": d.done, "spans": d.spans}
             for d in activity.days
         ],
+        "agreement": glance_json(board.agreement),
         "note": NOTE,
     }
     return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+GLANCE = "over the documents both of a pair marked done (annotator agreement: every figure)"
+
+
+def glance_json(result: Agreement) -> dict[str, object]:
+    """Agreement at a glance: each pair's F1 (exact, overlap), κ and documents; α."""
+    return {
+        "pairs": [
+            {
+                "annotators": list(p.annotators),
+                "documents": p.documents,
+                "exact_f1": p.exact.f1,
+                "overlap_f1": p.overlap.f1,
+                "kappa": p.kappa,
+            }
+            for p in result.pairs
+        ],
+        "alpha": result.alpha,
+        "alpha_documents": result.alpha_documents,
+        "computed": GLANCE,
+    }
+
+
+def glance_lines(result: Agreement) -> list[str]:
+    """The table format's agreement lines (pairs with no document in common left out)."""
+    pairs = [p for p in result.pairs if p.documents]
+    if not pairs:
+        return ["agreement: no document marked done by two annotators yet"]
+    lines = ["agreement (documents both marked done; exact F1, overlap F1, kappa):"]
+    lines.extend(
+        f"  {' – '.join(p.annotators)}: {number(p.exact.f1)}, {number(p.overlap.f1)}, "
+        f"{number(p.kappa)} on {p.documents} document(s)"
+        for p in pairs
+    )
+    alpha = number(result.alpha)
+    lines.append(f"  Krippendorff's alpha: {alpha} on {result.alpha_documents} document(s)")
+    return lines
+
+
+def _agreement_section(board: Dashboard) -> str:
+    pairs = [p for p in board.agreement.pairs if p.documents]
+    if not pairs:
+        return "<h2>Agreement</h2><p>No document is marked done by two annotators yet.</p>"
+    rows = [
+        (" – ".join(p.annotators), [(round(100 * (p.exact.f1 or 0)), "#4a78c2")]) for p in pairs
+    ]
+    body = "".join(
+        f"<tr><th>{_name(p.annotators[0])} – {_name(p.annotators[1])}</th>"
+        f"<td class=n>{p.documents}</td><td class=n>{number(p.exact.f1)}</td>"
+        f"<td class=n>{number(p.overlap.f1)}</td><td class=n>{number(p.kappa)}</td></tr>"
+        for p in pairs
+    )
+    alpha = board.agreement
+    return (
+        f"<h2>Agreement</h2><p>Each pair {escape(GLANCE)}. Krippendorff's α "
+        f"{number(alpha.alpha)} on {alpha.alpha_documents} documents.</p>"
+        "<h3>Exact F1 × 100</h3>"
+        + _bars(rows, 100)
+        + "<table class=grid><tr><th>pair</th><th>documents</th><th>exact F1</th>"
+        f"<th>overlap F1</th><th>κ</th></tr>{body}</table>"
+    )
 
 
 def _name(name: str) -> str:
@@ -133,11 +198,19 @@ STYLE = (
 
 
 def stats_html(board: Dashboard, title: str) -> str:
-    """One page: documents by status, spans by label and annotator, progress by day."""
+    """One page: documents by status, spans by label and annotator, progress by day, the
+    agreement at a glance."""
     return (
         '<!DOCTYPE html>\n<html lang="en" dir="ltr"><head><meta charset="utf-8">'
         f"<title>{escape(title)}</title><style>{STYLE}</style></head><body>"
         f"<h1><bdi>{escape(title)}</bdi></h1>\n"
-        + "\n".join((_status_section(board), _spans_section(board), _progress_section(board)))
+        + "\n".join(
+            (
+                _status_section(board),
+                _spans_section(board),
+                _progress_section(board),
+                _agreement_section(board),
+            )
+        )
         + "\n</body></html>\n"
     )

@@ -9,8 +9,10 @@ from typing import Any, TypeVar
 
 import click
 
+from annotator.cli.project_commands import pipeline_changes, pipeline_options, store_changes
 from annotator.core.consistency import inconsistencies, render
 from annotator.core.model import Status
+from annotator.core.recommend_gazetteer import Gazetteer
 from annotator.formats.gazetteer import read_gazetteer
 from annotator.ops import suggesting
 from annotator.store import open_project
@@ -62,16 +64,26 @@ def _recommenders(help_text: str) -> Callable[[F], F]:
     "spans of the documents marked done (each document's own spans left out of what the "
     "recommenders learn).",
 )
+@pipeline_options
 def suggest(
     project: Path,
     names: tuple[str, ...],
     status: str | None,
     lists: tuple[Path, ...],
     evaluate: bool,
+    pipeline: str | None,
+    pairs: tuple[str, ...],
+    spans_key: str | None,
 ) -> None:
     """Run recommenders over PROJECT's documents and store their suggestions (each run
-    replaces the recommender's open suggestions; rejected ones are never offered again)."""
+    replaces the recommender's open suggestions; rejected ones are never offered again).
+    --pipeline, --map and --spans-key are kept in the project's settings first, as
+    `annotator settings` keeps them."""
     chosen = list(names) or None  # None: those the project's settings switch on
+    changes = pipeline_changes(pipeline, pairs, spans_key)
+    if changes:
+        with open_project(project, create=False) as repo:
+            store_changes(repo, changes)
     with open_project(project, create=False, read_only=True) as repo:
         labels = repo.labels()
     gazetteers = [read_gazetteer(path, labels) for path in lists]  # InputError: file and line
@@ -91,6 +103,12 @@ def suggest(
         for name, reason in unmeasured.items():
             click.echo(f"{name}: not measured: {reason}")
         return
+    _suggest(project, chosen, status, gazetteers)
+
+
+def _suggest(
+    project: Path, chosen: list[str] | None, status: str | None, gazetteers: list[Gazetteer]
+) -> None:
     with open_project(project, create=False) as repo:
         report = suggesting.suggest(
             repo, chosen, status=Status(status) if status else None, gazetteers=gazetteers
@@ -106,6 +124,8 @@ def suggest(
             f"{s.spans_already} already spans"
             + (f"; {_n(s.links, 'speaker link')}" if s.links else "")
         )
+        if name in report.notes:
+            click.echo(f"{name}: {report.notes[name]}")
     if report.by_label:
         click.echo("open suggestions by recommender and label:")
         for (name, label), count in sorted(report.by_label.items()):

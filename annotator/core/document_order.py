@@ -1,4 +1,5 @@
-"""The order of the document list: as imported, or by title, status or span count, either way.
+"""The order of the document list: as imported, or by title, status, span count or the model's
+certainty, either way.
 
 Ties (two documents with one title, status or count) keep import order, so every order is
 total and a document has one row; descending reverses the whole list, ties included.
@@ -15,6 +16,9 @@ class SortKey(Enum):
     TITLE = "title"  # case-insensitive for Latin letters; Arabic in code point order
     STATUS = "status"  # the annotator's status, new < in progress < done
     SPANS = "spans"  # number of spans
+    # how sure the model is (docs/adr/0073): the least sure, most useful to annotate, first;
+    # documents without a score after every scored one, in import order
+    CERTAINTY = "certainty"
 
 
 @dataclass(frozen=True, slots=True)

@@ -174,6 +174,7 @@ class DocumentSummary:
     span_count: int  # everyone's: the key the list sorts by spans on
     length: int
     shown_spans: int | None = None  # the spans of the annotators shown; None: span_count
+    certainty: float | None = None  # how sure the model is of it (ADR 0073); None: not scored
 
 
 S = TypeVar("S", bound=Span)

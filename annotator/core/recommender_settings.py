@@ -14,8 +14,37 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 DEFAULT_ENABLED = ("memory", "gazetteer", "quotes")
-KEYS = ("recommenders", "min_score", "run_on_open", "retrain_every")
+KEYS = (
+    "recommenders",
+    "min_score",
+    "run_on_open",
+    "retrain_every",
+    "spacy_pipeline",
+    "spacy_labels",
+    "spacy_spans_key",
+)
 MOST_SPANS = 100_000  # the largest "retrain after every N new spans" (a typo's guard)
+SPANS_KEY = "sc"  # spaCy's default key of spancat's spans
+LabelMap = tuple[tuple[str, str], ...]  # (pipeline label, project label), in the order given
+
+
+def parse_label_map(text: str) -> LabelMap:
+    """``PERSON=PER,GPE=LOC`` (commas or white space between pairs) as pairs; ValueError
+    naming the first pair that is not ``A=B`` or a label mapped twice."""
+    pairs: dict[str, str] = {}
+    for item in text.replace(",", " ").split():
+        source, sep, target = item.partition("=")
+        if not sep or not source or not target or "=" in target:
+            raise ValueError(f"label map {item!r}: write PIPELINE_LABEL=LABEL (PERSON=PER)")
+        if source in pairs and pairs[source] != target:
+            raise ValueError(f"label map: {source!r} is mapped twice")
+        pairs[source] = target
+    return tuple(pairs.items())
+
+
+def label_map_text(pairs: LabelMap) -> str:
+    """The map as ``parse_label_map`` reads it."""
+    return ",".join(f"{a}={b}" for a, b in pairs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,12 +53,17 @@ class RecommenderSettings:
     ``min_score`` in [0, 1]: suggestions scoring less are not shown in the window;
     ``run_on_open``: the enabled ones run on each document the window opens;
     ``retrain_every``: the window trains the project's model again after every so many new
-    spans (0: never; docs/adr/0069)."""
+    spans (0: never; docs/adr/0069); ``pipeline``: the directory of the spaCy pipeline the
+    ``spacy`` recommender runs ("" none), ``label_map`` its labels' project labels,
+    ``spans_key`` the key of its spancat's spans (docs/adr/0078)."""
 
     enabled: tuple[str, ...] = DEFAULT_ENABLED
     min_score: float = 0.0
     run_on_open: bool = False
     retrain_every: int = 0
+    pipeline: str = ""
+    label_map: LabelMap = ()
+    spans_key: str = SPANS_KEY
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.min_score <= 1.0:
@@ -44,6 +78,9 @@ class RecommenderSettings:
             "min_score": json.dumps(self.min_score),
             "run_on_open": json.dumps(self.run_on_open),
             "retrain_every": json.dumps(self.retrain_every),
+            "spacy_pipeline": json.dumps(self.pipeline),
+            "spacy_labels": json.dumps(label_map_text(self.label_map)),
+            "spacy_spans_key": json.dumps(self.spans_key),
         }
 
 
@@ -99,5 +136,29 @@ def from_values(stored: Mapping[str, str], known: Collection[str]) -> ReadSettin
             f"setting 'retrain_every' is not a whole number in [0, {MOST_SPANS}]: "
             "the default is used"
         )
-    settings = RecommenderSettings(enabled, min_score, run_on_open, retrain_every)
+    pipeline, label_map, spans_key = _pipeline(values, problems)
+    settings = RecommenderSettings(
+        enabled, min_score, run_on_open, retrain_every, pipeline, label_map, spans_key
+    )
     return ReadSettings(settings, tuple(problems))
+
+
+def _pipeline(values: Mapping[str, object], problems: list[str]) -> tuple[str, LabelMap, str]:
+    """The spaCy recommender's settings (docs/adr/0078), each read on its own."""
+    pipeline = values.get("spacy_pipeline", "")
+    if not isinstance(pipeline, str):
+        problems.append("setting 'spacy_pipeline' is not a directory name: none is used")
+        pipeline = ""
+    label_map: LabelMap = ()
+    raw = values.get("spacy_labels", "")
+    try:
+        if not isinstance(raw, str):
+            raise ValueError(raw)
+        label_map = parse_label_map(raw)
+    except ValueError:
+        problems.append("setting 'spacy_labels' is not a label map (A=B,C=D): none is used")
+    spans_key = values.get("spacy_spans_key", SPANS_KEY)
+    if not isinstance(spans_key, str) or not spans_key.strip():
+        problems.append(f"setting 'spacy_spans_key' is not a name: {SPANS_KEY!r} is used")
+        spans_key = SPANS_KEY
+    return pipeline, label_map, spans_key

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 import pycrfsuite  # type: ignore[import-untyped]
 
+from annotator.core.certainty import margin
 from annotator.core.crf_features import (
     Lexicon,
     WordFeatures,
@@ -198,6 +199,20 @@ class Suggester:
                     score = best.get((" ".join(words[first:last]), label), 0.0)
                     out.append(Predicted(start, end, label, score))
             out.sort(key=lambda p: (p.start, p.end))
+        return out
+
+    def margins(self, text: str) -> list[float]:
+        """Per token of ``text``, the sharpened marginal of its best tag less its second's
+        (``core.certainty.margin``): how sure the model is there (docs/adr/0073)."""
+        out: list[float] = []
+        cache: dict[str, WordFeatures] = {}
+        t = self._temperature
+        for tokens in sentences_of(text):
+            self._tagger.set(sentence_features([tok.text for tok in tokens], self._lexicon, cache))
+            for i in range(len(tokens)):
+                sharp = [self._tagger.marginal(y, i) ** t for y in self._labels]
+                total = sum(sharp)
+                out.append(margin([p / total for p in sharp]) if total else 0.0)
         return out
 
     def _confidence(self, tag: str, i: int) -> float:

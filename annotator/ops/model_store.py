@@ -221,6 +221,25 @@ def _examples(
     return examples, training.examples_lexicon(examples, training.gazetteer_names(repo))
 
 
+def learn(
+    examples: list[Example], lexicon: Lexicon, folds: int, step: training.Step | None = None
+) -> tuple[TrainedModel, Scores, int]:
+    """The model trained on ``examples`` and its ``folds``-fold figures (the folds used:
+    at least 2, at most one a document); ``step(done, total, what)`` after each part."""
+    trained = crf_model.train(examples, lexicon)
+    folds = max(2, min(folds, len(examples)))
+    total = folds + 2
+    if step is not None:
+        step(1, total, "trained")
+
+    def fold_step(done: int, _total: int, _what: str) -> None:
+        if step is not None:
+            step(1 + done, total, "fold")
+
+    scores = training.cross_validate(examples, folds, lexicon.gazetteer, step=fold_step)
+    return trained, scores, folds
+
+
 def train_and_store(
     repo: Repository,
     *,
@@ -229,27 +248,24 @@ def train_and_store(
     in_progress: bool = False,
     folds: int = FOLDS,
     step: training.Step | None = None,
+    apart: bool = False,
 ) -> tuple[Model, bool]:
     """Train on the project (or the corpus ``source``), cross-validate with ``folds``, and
     store the model in place of the former one, in one transaction; the first model a project
     stores switches the ``model`` recommender on in its settings. ``step(done, total, what)``
-    after each part (a Job cancels there: nothing is stored then). Returns (the model, whether
-    it was the project's first). NothingToLearn / InputError when there is nothing to learn."""
-    total = folds + 2
+    after each part (a Job cancels there: nothing is stored then). ``apart``: learn in a
+    process of its own (ops/training_apart.py: the window's keys never wait for crfsuite,
+    and a cancel stops it at once). Returns (the model, whether it was the project's first).
+    NothingToLearn / InputError when there is nothing to learn."""
     if step is not None:
-        step(0, total, "reading")
+        step(0, folds + 2, "reading")
     examples, lexicon = _examples(repo, source, mapping or {}, in_progress)
-    trained = crf_model.train(examples, lexicon)
-    if step is not None:
-        step(1, total, "trained")
-    folds = max(2, min(folds, len(examples)))
-    total = folds + 2
+    if apart:
+        from annotator.ops.training_apart import learn_apart
 
-    def fold_step(done: int, _total: int, _what: str) -> None:
-        if step is not None:
-            step(1 + done, total, "fold")
-
-    scores = training.cross_validate(examples, folds, lexicon.gazetteer, step=fold_step)
+        trained, scores, folds = learn_apart(examples, lexicon, folds, step)
+    else:
+        trained, scores, folds = learn(examples, lexicon, folds, step)
     counts = {
         label: (scores.true_positives[label], scores.predicted[label], scores.gold[label])
         for label in sorted(set(scores.gold) | set(scores.predicted))
@@ -261,7 +277,7 @@ def train_and_store(
         if first:
             _switch_on(repo)
     if step is not None:
-        step(total, total, "stored")
+        step(folds + 2, folds + 2, "stored")
     return model, first
 
 

@@ -21,8 +21,9 @@ from annotator.core.edits import AcceptSuggestion, Composite
 from annotator.core.errors import ValidationError
 from annotator.core.model import Document, Kind, LabelSet, Span, Status
 from annotator.core.recommend_gazetteer import Gazetteer, GazetteerMatcher
+from annotator.core.recommender_settings import RecommenderSettings
 from annotator.core.suggestions import SuggestedLink, Suggestion
-from annotator.ops import model_suggestions
+from annotator.ops import model_suggestions, spacy_suggestions
 from annotator.store import Repository
 from annotator.store.suggestions import Stored
 
@@ -124,6 +125,29 @@ def model(context: Context, document: Document, spans: Sequence[Span]) -> Found:
     return found, []
 
 
+@recommender(spacy_suggestions.NAME)
+def spacy(context: Context, document: Document, spans: Sequence[Span]) -> Found:
+    """A local spaCy pipeline's entities and spans, labels mapped to the project's
+    (ops/spacy_suggestions.py, docs/adr/0078), never over a span of their kind."""
+    chosen = _settings(context)
+    found = spacy_suggestions.suggest(
+        context.repo,
+        chosen,
+        context.cache,
+        document,
+        [] if context.evaluating else spans,
+        context.kinds,
+    )
+    return found, []
+
+
+def _settings(context: Context) -> RecommenderSettings:
+    if "settings" not in context.cache:
+        context.cache["settings"] = context.repo.recommender_settings(recommender_names()).settings
+    found: RecommenderSettings = context.cache["settings"]
+    return found
+
+
 def _ordered(names: Sequence[str]) -> list[str]:
     """The quotes come last: their speakers may be what the others just suggested."""
     last = recommend_quotes.RECOMMENDER
@@ -151,6 +175,8 @@ def why_nothing(context: Context, name: str) -> str | None:
         return NO_QUOTE_LABEL
     if name == model_suggestions.NAME:
         return model_suggestions.why_nothing(context.repo, context.cache)
+    if name == spacy_suggestions.NAME:
+        return spacy_suggestions.why_nothing(_settings(context), context.cache)
     return None
 
 
@@ -168,6 +194,7 @@ class SuggestReport:
     stored: dict[str, Stored] = field(default_factory=dict)
     by_label: Counter[tuple[str, str]] = field(default_factory=Counter)
     why_nothing: dict[str, str] = field(default_factory=dict)  # recommender -> why it can't
+    notes: dict[str, str] = field(default_factory=dict)  # recommender -> what it left out
 
 
 def _sum(a: Stored, b: Stored) -> Stored:
@@ -219,6 +246,9 @@ def suggest(
                 progress(done, len(ids))
     finally:
         model_suggestions.close(context.cache)
+    note = spacy_suggestions.dropped_note(context.cache)
+    if note is not None:
+        report.notes[spacy_suggestions.NAME] = note
     report.documents = len(ids)
     return report
 
@@ -251,18 +281,19 @@ def _chosen(repo: Repository, names: Sequence[str] | None) -> tuple[list[str], l
     return list(names), []
 
 
+UNMEASURED = (model_suggestions.NAME, spacy_suggestions.NAME)  # left out when they cannot run
+
+
 def not_measured(repo: Repository, names: Sequence[str] | None = None) -> dict[str, str]:
     """The recommenders ``evaluate`` leaves out and why: the model, when there is none or it
-    cannot be read."""
+    cannot be read; the spaCy pipeline, when none is set or it cannot be used."""
     chosen, _ = _chosen(repo, names)
-    if model_suggestions.NAME not in chosen:
-        return {}
     context = Context(repo, repo.labels())
     try:
-        why = why_nothing(context, model_suggestions.NAME)
+        whys = {n: why_nothing(context, n) for n in UNMEASURED if n in chosen}
     finally:
         model_suggestions.close(context.cache)
-    return {} if why is None else {model_suggestions.NAME: why}
+    return {n: why for n, why in whys.items() if why is not None}
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,9 +340,9 @@ def evaluate(
     suggested: Counter[tuple[str, str]] = Counter()
     gold: Counter[str] = Counter()
     ids = list(_document_ids(repo, Status.DONE))
-    # without a model (or with one that cannot be read) the model is not measured: the
-    # command line says why (model_suggestions.why_nothing)
-    names = [n for n in names if n != model_suggestions.NAME or why_nothing(context, n) is None]
+    # without a model (or with one that cannot be read) the model is not measured, nor a
+    # pipeline that cannot be used: the command line says why (not_measured)
+    names = [n for n in names if n not in UNMEASURED or why_nothing(context, n) is None]
     try:
         for done, document_id in enumerate(ids, 1):
             document = repo.document(document_id)

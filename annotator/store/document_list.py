@@ -28,12 +28,13 @@ from typing import Any
 
 from annotator.core.document_order import IMPORT_ORDER, DocumentOrder, SortKey
 from annotator.core.model import DocumentSummary, Status
-from annotator.store import list_index
+from annotator.store import certainties, list_index
 from annotator.store.list_segments import (
     IDS,
     RowKey,
     Segment,
     before,
+    certainty_segment,
     clause,
     count_range,
     ranges,
@@ -68,6 +69,10 @@ def row_key(summary: DocumentSummary, order: DocumentOrder) -> RowKey:
         return 0, summary.span_count, summary.id
     if order.key is SortKey.STATUS:
         return STATUS_RANK[summary.status], None, summary.id
+    if order.key is SortKey.CERTAINTY:
+        if summary.certainty is None:
+            return 1, None, summary.id
+        return 0, summary.certainty, summary.id
     return 0, None, summary.id
 
 
@@ -79,6 +84,15 @@ def scans(conn: sqlite3.Connection, view: ListView) -> bool:
 def _segments(conn: sqlite3.Connection, view: ListView, *, reading: bool) -> list[Segment]:
     """The segments of ``view`` in ascending order."""
     order, search = view.order, title_filter(conn, view.search)
+    if order.key is SortKey.CERTAINTY:
+        status = None if view.status is None else Status(view.status)
+        ranks = (0, 1) if certainties.has_table(conn) else (1,)
+        return [
+            certainty_segment(
+                conn, annotator=view.annotator, search=search, status=status, rank=rank
+            )
+            for rank in ranks
+        ]
     if order.key is not SortKey.STATUS:
         statuses = [(view.status, 0)]
         key = order.key
@@ -168,6 +182,8 @@ def count(conn: sqlite3.Connection, view: ListView, *, before_key: RowKey | None
             count(conn, replace(view, status=s), before_key=key)
             for s in (Status.IN_PROGRESS, Status.DONE)
         )
+    if key is not None and order.key is SortKey.CERTAINTY:
+        return _count_before(conn, view, key)
     if key is not None and order.key in (SortKey.TITLE, SortKey.SPANS):
         (seg,) = _segments(conn, view, reading=False)
         return sum(count_range(conn, seg, rng) for rng in before(seg, key, down=down))
@@ -183,6 +199,17 @@ def count(conn: sqlite3.Connection, view: ListView, *, before_key: RowKey | None
     (seg,) = _segments(conn, ids, reading=False)
     (rng,) = ranges(seg, None, None, down=down) if key is None else before(seg, key, down=down)
     return count_range(conn, seg, rng)
+
+
+def _count_before(conn: sqlite3.Connection, view: ListView, key: RowKey) -> int:
+    """Rows of a list of several segments before ``key``: the segments walked before its
+    own, whole, then its own up to it."""
+    down, total = view.order.descending, 0
+    for seg in _walk(_segments(conn, view, reading=False), down, None, None):
+        if seg.rank == key[0]:
+            return total + sum(count_range(conn, seg, rng) for rng in before(seg, key, down=down))
+        total += sum(count_range(conn, seg, rng) for rng in ranges(seg, None, None, down=down))
+    return total
 
 
 def locate(conn: sqlite3.Connection, view: ListView, document_id: int) -> tuple[int, RowKey] | None:
@@ -232,11 +259,17 @@ def summaries_of(
         if view.counted is not None
         else "NULL"
     )
+    certainty = (
+        "(SELECT certainty FROM document_certainty u WHERE u.document_id = d.id)"
+        if certainties.has_table(conn)
+        else "NULL"
+    )
     found: dict[int, DocumentSummary] = {}
     for chunk in range(0, len(ids), 400):  # SQLite's parameter limit, the names beside
         part = list(ids[chunk : chunk + 400])
         rows = conn.execute(
-            f"SELECT d.id, d.title, coalesce(s.status, 'new'), d.length, {spans}, {shown}"
+            f"SELECT d.id, d.title, coalesce(s.status, 'new'), d.length, {spans}, {shown},"
+            f" {certainty}"
             f" FROM {IDS}"
             " LEFT JOIN document_status s ON s.document_id = d.id AND s.annotator = ?"
             f" WHERE d.id IN ({', '.join('?' * len(part))})",
@@ -250,6 +283,7 @@ def summaries_of(
                 span_count=r[4],
                 length=r[3],
                 shown_spans=r[5],
+                certainty=r[6],
             )
     return [found[i] for i in ids if i in found]
 

@@ -25,7 +25,7 @@ from typing import Any
 from annotator.core.document_order import SortKey
 from annotator.core.model import Status
 from annotator.core.search import query_keys
-from annotator.store import list_index
+from annotator.store import certainties, list_index
 
 RowKey = tuple[int, Any, int]
 """Where a row sits in its order: (segment, sort value, document id)."""
@@ -164,6 +164,37 @@ def segment(
         value = "(SELECT count(*) FROM spans WHERE spans.document_id = d.id)"
     else:
         source, ident = IDS, "d.id"
+    if status is not None:
+        sql, args = status_where(ident, annotator, status)
+        where.append(sql)
+        params.extend(args)
+    more, args = search.where(ident)
+    return Segment(rank, source, ident, value, (*where, *more), (*params, *args))
+
+
+SCORED = "document_certainty c INDEXED BY document_certainty_order"
+
+
+def certainty_segment(
+    conn: sqlite3.Connection,
+    *,
+    annotator: str,
+    search: TitleFilter,
+    status: Status | None,
+    rank: int,
+) -> Segment:
+    """The list by the model's certainty (docs/adr/0073) is two segments: rank 0, the scored
+    documents from the certainty index (least sure first); rank 1, the others in id order."""
+    where: list[str] = []
+    params: list[Any] = []
+    if rank == 0:
+        source, ident, value = SCORED, "c.document_id", "c.certainty"
+    else:
+        source, ident, value = IDS, "d.id", None
+        if certainties.has_table(conn):
+            where.append(
+                "NOT EXISTS (SELECT 1 FROM document_certainty c WHERE c.document_id = d.id)"
+            )
     if status is not None:
         sql, args = status_where(ident, annotator, status)
         where.append(sql)

@@ -20,6 +20,7 @@ from annotator.store.connection import now
 from annotator.store.project_file import ProjectFile
 
 SINCE = 7  # the schema that has these tables
+TEAM_PREFIX = "team."  # keys of store/packages.py, not recommender settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +147,11 @@ def check(conn: sqlite3.Connection, labels: Collection[str], known: Collection[s
 def read_settings(conn: sqlite3.Connection, known: Collection[str]) -> ReadSettings:
     if not _has_tables(conn):
         return ReadSettings(RecommenderSettings())
-    stored = {str(k): str(v) for k, v in conn.execute("SELECT key, value FROM project_settings")}
+    stored = {
+        str(k): str(v)
+        for k, v in conn.execute("SELECT key, value FROM project_settings")
+        if not str(k).startswith(TEAM_PREFIX)  # a work package's identity (store/packages.py)
+    }
     return from_values(stored, known)
 
 

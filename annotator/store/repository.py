@@ -39,10 +39,13 @@ from annotator.store import (
     text_index,
 )
 from annotator.store.activity_reads import ActivityReads
+from annotator.store.agreement_reads import AgreementReads
+from annotator.store.certainties import Certainties
 from annotator.store.document_writes import DocumentWrites
 from annotator.store.export_reads import ExportRead
 from annotator.store.list_reads import ListReads
 from annotator.store.opening import open_database
+from annotator.store.package_file import PackageFile
 from annotator.store.project_setup import ProjectSetup
 from annotator.store.queries import ProjectStats
 from annotator.store.schema import schema_version
@@ -74,6 +77,7 @@ def open_project(
 
 
 class Repository(
+    PackageFile,
     ActivityReads,
     DocumentWrites,
     SuggestionReads,
@@ -81,6 +85,8 @@ class Repository(
     ProjectSetup,
     TextReads,
     TrainedModels,
+    AgreementReads,
+    Certainties,
 ):
     """One open project file. Returns domain values; each write is one committed transaction."""
 

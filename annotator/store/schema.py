@@ -328,6 +328,23 @@ def _m009_trained_model(db: Database) -> None:
     )
 
 
+def _m010_document_certainty(db: Database) -> None:
+    """How sure the project's model is of each document, for active learning (issue 12,
+    docs/adr/0073): a certainty per document and the model it came from (the model's training
+    time), indexed by certainty for the document list sorted "most useful first". Derived
+    data, written by scoring after a training: additive, nothing filled here."""
+    db.execute(
+        """
+        CREATE TABLE document_certainty (
+            document_id INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+            model TEXT NOT NULL,
+            certainty REAL NOT NULL CHECK (certainty >= 0 AND certainty <= 1)
+        )"""
+    )
+    # the list sorted by certainty walks this index (its rowid, the document id, breaks ties)
+    db.execute("CREATE INDEX document_certainty_order ON document_certainty (certainty)")
+
+
 MIGRATIONS: Sequence[Migration] = (
     _m001_initial,
     Rebuild(_m002_ids_never_reused),
@@ -338,6 +355,7 @@ MIGRATIONS: Sequence[Migration] = (
     _m007_project_gazetteers_and_settings,
     _m008_text_search,
     _m009_trained_model,
+    _m010_document_certainty,
 )
 """Append only. Never edit or reorder a released migration."""
 

@@ -100,6 +100,17 @@ class TrainedModels(ProjectFile):
         with self._read():
             return read(self.db.conn, name)
 
+    def trained_when(self, name: str) -> str | None:
+        """When the model ``name`` was trained (its id for the scores it gives, ADR 0073),
+        None if there is none; reads neither its bytes nor its JSON."""
+        with self._read():
+            if not _has_table(self.db.conn):
+                return None
+            row = self.db.conn.execute(
+                "SELECT trained FROM trained_models WHERE name = ?", (name,)
+            ).fetchone()
+        return None if row is None else str(row[0])
+
     def save_trained_model(self, stored: StoredModel) -> bool:
         """Store ``stored``, replacing the former model of its name in one transaction; True
         when it is the project's first of that name."""

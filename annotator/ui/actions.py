@@ -50,6 +50,14 @@ def _label_specs() -> list[ActionSpec]:
     return specs
 
 
+def _take_specs() -> list[ActionSpec]:
+    """Curation: take the spans of the disagreement's Nth annotator (ADR 0076)."""
+    return [
+        ActionSpec(f"take_{k}", QT_TRANSLATE_NOOP("Actions", "Take annotator"), (f"Ctrl+{k}",))
+        for k in range(1, MAX_KEY + 1)
+    ]
+
+
 SPECS: tuple[ActionSpec, ...] = (
     # Project menu
     ActionSpec("new_project", QT_TRANSLATE_NOOP("Actions", "&New project…"), ("Ctrl+N",)),
@@ -116,6 +124,7 @@ SPECS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "Reject all suggestions of this document"),
         ("Ctrl+Shift+X",),
     ),
+    ActionSpec("agreement", QT_TRANSLATE_NOOP("Actions", "&Agreement…"), ()),  # Project → Team
     # Suggestions menu
     ActionSpec("consistency_report", QT_TRANSLATE_NOOP("Actions", "&Consistency report…"), ()),
     ActionSpec("recommender_quality", QT_TRANSLATE_NOOP("Actions", "Recommender &quality…"), ()),
@@ -123,11 +132,39 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("cancel_training", QT_TRANSLATE_NOOP("Actions", "Cancel &training"), ()),
     ActionSpec("pick_speaker", QT_TRANSLATE_NOOP("Actions", "&Pick speaker"), ("S",)),
     ActionSpec("remove_speaker", QT_TRANSLATE_NOOP("Actions", "Remove speaker"), ("Shift+S",)),
+    # Project ▸ Curation (ADR 0076)
+    ActionSpec("curate", QT_TRANSLATE_NOOP("Actions", "&Curate this document"), ("Ctrl+Shift+G",)),
+    ActionSpec(
+        "merge_agreed", QT_TRANSLATE_NOOP("Actions", "&Merge agreed spans"), ("Ctrl+Shift+M",)
+    ),
+    ActionSpec("next_disagreement", QT_TRANSLATE_NOOP("Actions", "Next disagreement"), ("D",)),
+    ActionSpec(
+        "previous_disagreement",
+        QT_TRANSLATE_NOOP("Actions", "Previous disagreement"),
+        ("Shift+D",),
+    ),
+    *_take_specs(),
+    ActionSpec("take_neither", QT_TRANSLATE_NOOP("Actions", "Take &neither"), ("Ctrl+Delete",)),
+    ActionSpec(
+        "my_differences",
+        QT_TRANSLATE_NOOP("Actions", "Show my &differences from the curated result"),
+        (),
+    ),
+    ActionSpec(
+        "edit_disagreement",
+        QT_TRANSLATE_NOOP("Actions", "&Edit the disagreement (label keys)"),
+        ("E",),
+    ),
     # Go menu
     ActionSpec(
         "done_next",
         QT_TRANSLATE_NOOP("Actions", "Mark &done and open next"),
         ("Ctrl+Return", "Ctrl+Enter"),
+    ),
+    ActionSpec(
+        "most_useful_next",
+        QT_TRANSLATE_NOOP("Actions", "Open the most &useful document next"),
+        ("Ctrl+Shift+U",),
     ),
     ActionSpec("next_document", QT_TRANSLATE_NOOP("Actions", "Next document"), ("Alt+PgDown",)),
     ActionSpec(

@@ -9,6 +9,7 @@ Document switching and the place to come back to live in :mod:`annotator.ui.navi
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 
@@ -25,7 +26,7 @@ from annotator.core.model import SPEAKER, Document, LabelSet, Relation, StoredSp
 from annotator.core.open_document import OpenDocument
 from annotator.store import Repository
 from annotator.store.guard import ProjectDetachedError
-from annotator.ui import commands, labelling
+from annotator.ui import annotator_colours, commands, labelling
 from annotator.ui.clitic_snap import Snapper
 from annotator.ui.document_model import DocumentListModel
 from annotator.ui.document_views import SnapperOf, SpanListOf, SuggestionListOf, ViewerOf
@@ -80,7 +81,10 @@ class AnnotationController(QObject):
         self.repo = repo
         self.view = view
         self.settings = settings
-        self.annotator = settings.annotator() or default_annotator()
+        # a work package opens as the annotator it was made for (docs/adr/0075)
+        package = repo.package_info()
+        self.annotator = package.annotator if package else settings.annotator()
+        self.annotator = self.annotator or default_annotator()
         # the other annotators whose spans are shown (ADR 0071); None: everyone, newcomers too
         self.others: tuple[str, ...] | None = ()
         view.owner = self.annotator
@@ -175,6 +179,10 @@ class AnnotationController(QObject):
         framed in their colour, never edited here (ADR 0071)."""
         if others == self.others:
             return
+        if others != ():
+            # their frames told apart (ui/annotator_colours.py); locked: the names' own colours
+            with contextlib.suppress(AnnotatorError):
+                annotator_colours.assign([self.annotator, *self.repo.annotators()])
         self.others = others
         self.document_model.set_counted(self.shown())
         self._reread_document()
@@ -295,22 +303,35 @@ class AnnotationController(QObject):
         self.snapper.close()
         self.on_open.close()
 
-    def push(self, edit: Edit, text: str, *, select: int | None = None) -> bool:
-        """One user action: apply and record ``edit``; False (and a message) if it failed."""
-        error = self.try_push(edit, text, select=select)
+    def push(
+        self,
+        edit: Edit,
+        text: str,
+        *,
+        select: int | None = None,
+        command: commands.EditCommand | None = None,
+    ) -> bool:
+        """One user action: apply and record ``edit`` (in ``command``, one that does more on
+        undo and redo: a curation take); False (and a message) if it failed."""
+        error = self.try_push(edit, text, select=select, command=command)
         if error is not None:
             self._failed(error)
             return False
         return True
 
     def try_push(
-        self, edit: Edit, text: str, *, select: int | None = None
+        self,
+        edit: Edit,
+        text: str,
+        *,
+        select: int | None = None,
+        command: commands.EditCommand | None = None,
     ) -> AnnotatorError | None:
         """``push`` for a caller that shows the error itself (a dialog): the error, or None."""
         self._select_after = select
         self.last_effects = None
         try:
-            return commands.push(self.stack, commands.EditCommand(self, edit, text))
+            return commands.push(self.stack, command or commands.EditCommand(self, edit, text))
         finally:
             self._select_after = None
 

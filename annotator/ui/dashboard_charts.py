@@ -1,6 +1,6 @@
 """The dashboard's charts (Qt Charts, docs/adr/0072): statuses per annotator as stacked bars,
-spans per label with a bar per annotator, running totals by day as lines. Each chart is built
-anew from the figures (a few dozen points): nothing here keeps state."""
+spans per label with a bar per annotator, running totals by day as lines, each pair's F1.
+Each chart is built anew from the figures (a few dozen points): nothing here keeps state."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from PySide6.QtCharts import (
     QBarSet,
     QChart,
     QChartView,
+    QHorizontalBarSeries,
     QHorizontalStackedBarSeries,
     QLineSeries,
     QValueAxis,
@@ -21,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, QMargins, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
 
+from annotator.core.agreement import PairScore
 from annotator.core.dashboard import Series
 from annotator.core.model import Status
 from annotator.ui.annotator_colours import COLOURS, colour_of
@@ -98,6 +100,33 @@ def statuses(
     counts.setReverse(_rtl(direction))  # right to left, the bars grow from the right
     chart.addAxis(counts, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(counts)
+    return chart
+
+
+def agreement(pairs: Sequence[PairScore], direction: Qt.LayoutDirection) -> QChart:
+    """Per pair of annotators (the first on top), its F1 by exact and by overlap matching."""
+    chart = _chart(QCoreApplication.translate("Dashboard", "Agreement (F1)"), direction)
+    series = QHorizontalBarSeries()
+    for title, colour, exact in (
+        (QCoreApplication.translate("Dashboard", "exact"), "#4a78c2", True),
+        (QCoreApplication.translate("Dashboard", "overlap"), "#9fb8e0", False),
+    ):
+        bars = QBarSet(title)
+        bars.setColor(QColor(colour))
+        bars.append([float((p.exact if exact else p.overlap).f1 or 0.0) for p in reversed(pairs)])
+        series.append(bars)
+    chart.addSeries(series)
+    names = QBarCategoryAxis()
+    names.append([" – ".join(p.annotators) for p in reversed(pairs)])
+    chart.addAxis(names, _start(direction))
+    series.attachAxis(names)
+    values = QValueAxis()
+    values.setRange(0.0, 1.0)
+    values.setTickCount(6)  # 0, 0.2, … 1
+    values.setLabelFormat("%.1f")
+    values.setReverse(_rtl(direction))
+    chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(values)
     return chart
 
 

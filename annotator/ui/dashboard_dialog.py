@@ -20,16 +20,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.agreement_output import number
 from annotator.core.dashboard import label_table, running_totals
 from annotator.core.model import Status
 from annotator.ops.dashboard import Dashboard, dashboard
 from annotator.ui import dashboard_charts as charts
 from annotator.ui.document_model import status_text
 from annotator.ui.job_dialog import ReportDialog
-from annotator.ui.text import ltr
+from annotator.ui.text import isolate, ltr
 
 NUMBERS = Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter
-TABS = ("documents", "spans", "done", "made")
+TABS = ("documents", "spans", "done", "made", "agreement")
 
 
 def _table(name: str) -> QTableWidget:
@@ -68,18 +69,21 @@ class DashboardDialog(ReportDialog[Dashboard]):
             self.tables[name] = _table(f"dashboard-{name}-table")
             splitter.addWidget(self.views[name])
             splitter.addWidget(self.tables[name])
-            splitter.setStretchFactor(0, 3)
+            splitter.setStretchFactor(0, 1 if name == "agreement" else 3)  # 4 columns
             splitter.setStretchFactor(1, 2)
             self.tabs.addTab(splitter, "")
         self.note = QLabel()  # under the tabs, shown with the progress by day
         self.note.setObjectName("dashboard-note")
         self.note.setWordWrap(True)
-        self.tabs.currentChanged.connect(
-            lambda n: self.note.setVisible(TABS[n] in ("done", "made"))
-        )
+        self.glance = QLabel()  # under the tabs, shown with the agreement
+        self.glance.setObjectName("dashboard-agreement-note")
+        self.glance.setWordWrap(True)
+        self.tabs.currentChanged.connect(self._notes)
         self.note.hide()
+        self.glance.hide()
         self.box.addWidget(self.tabs, 1)
         self.box.addWidget(self.note)
+        self.box.addWidget(self.glance)
         self.box.addWidget(self.buttons)
         self.resize(900, 520)
         self.retranslate()
@@ -92,6 +96,7 @@ class DashboardDialog(ReportDialog[Dashboard]):
             self.tr("Spans"),
             self.tr("Documents done by day"),
             self.tr("Spans made by day"),
+            self.tr("Agreement"),
         )
         for n, title in enumerate(titles):
             self.tabs.setTabText(n, title)
@@ -103,6 +108,10 @@ class DashboardDialog(ReportDialog[Dashboard]):
             self.tables[tab].setToolTip(note)
             self.views[tab].setToolTip(note)
         self.note.setText(note)
+
+    def _notes(self, tab: int) -> None:
+        self.note.setVisible(TABS[tab] in ("done", "made"))
+        self.glance.setVisible(TABS[tab] == "agreement")
 
     def show_result(self, value: Dashboard) -> None:
         self.report = value
@@ -148,6 +157,43 @@ class DashboardDialog(ReportDialog[Dashboard]):
                 days,
                 [(line.annotator or self.tr("(no name)"), list(line.totals)) for line in lines],
             )
+
+        self._show_agreement(value)
+
+    def _show_agreement(self, value: Dashboard) -> None:
+        """Each pair over the documents both marked done (docs/adr/0074), and α."""
+        pairs = [p for p in value.agreement.pairs if p.documents]
+        self._show("agreement", charts.agreement(pairs, self.layoutDirection()))
+        table = self.tables["agreement"]
+        header = [self.tr("Documents"), self.tr("Exact F1"), self.tr("Overlap F1"), "κ"]
+        table.clear()
+        table.setColumnCount(len(header))
+        table.setHorizontalHeaderLabels(header)
+        table.setRowCount(len(pairs))
+        table.setVerticalHeaderLabels([" – ".join(map(isolate, p.annotators)) for p in pairs])
+        for r, p in enumerate(pairs):
+            cells = [str(p.documents), number(p.exact.f1), number(p.overlap.f1), number(p.kappa)]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(ltr(text))
+                item.setTextAlignment(NUMBERS)
+                table.setItem(r, c, item)
+        if not pairs:
+            self.glance.setText(
+                self.tr(
+                    "No document is marked done by two annotators yet: agreement compares "
+                    "the documents both of a pair have done."
+                )
+            )
+            return
+        self.glance.setText(
+            self.tr(
+                "Each pair over the documents both marked done. Krippendorff's α {alpha} on "
+                "{documents} document(s). Every figure: Project → Team → Agreement…"
+            ).format(
+                alpha=ltr(number(value.agreement.alpha)),
+                documents=ltr(str(value.agreement.alpha_documents)),
+            )
+        )
 
     def _show(self, name: str, chart: QChart) -> None:
         old = self.views[name].chart()

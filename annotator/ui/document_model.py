@@ -62,6 +62,7 @@ HEADERS = (
     QT_TRANSLATE_NOOP("DocumentListModel", "Title"),
     QT_TRANSLATE_NOOP("DocumentListModel", "Status"),
     QT_TRANSLATE_NOOP("DocumentListModel", "Spans"),
+    QT_TRANSLATE_NOOP("DocumentListModel", "Sure"),  # the certainty; short: a narrow dock
 )
 
 
@@ -70,15 +71,17 @@ def status_text(status: Status) -> str:
 
 
 class DocumentListModel(ReadOnlyTableModel):
-    """Columns: title, status (of this annotator), span count. Filter by status and title."""
+    """Columns: title, status (of this annotator), span count, the model's certainty (ADR
+    0073: sorted, the least sure first). Filter by status and title."""
 
     HEADERS = HEADERS
     CONTEXT = "DocumentListModel"
-    TITLE, STATUS, SPANS = range(3)
+    TITLE, STATUS, SPANS, CERTAINTY = range(4)
     SORT_KEYS: ClassVar[dict[int, SortKey]] = {
         TITLE: SortKey.TITLE,
         STATUS: SortKey.STATUS,
         SPANS: SortKey.SPANS,
+        CERTAINTY: SortKey.CERTAINTY,
     }
 
     def __init__(self, repo: Repository, annotator: str, parent: object = None) -> None:
@@ -355,7 +358,13 @@ class DocumentListModel(ReadOnlyTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if role == Qt.ItemDataRole.ToolTipRole and horizontal and section == self.CERTAINTY:
+            return self.tr(
+                "How sure the project's model is of the document, from 0 to 1: sorted, the "
+                "least sure comes first, the most useful to annotate next (empty: not scored)"
+            )
+        if role == Qt.ItemDataRole.ToolTipRole and horizontal:
             return self.tr(
                 "Click to sort by this column; again for the other way, a third time for the "
                 "order of import"
@@ -394,6 +403,8 @@ class DocumentListModel(ReadOnlyTableModel):
                 return summary.title or self.tr("(untitled {id})").format(id=summary.id)
             if column == self.STATUS:
                 return status_text(summary.status)
+            if column == self.CERTAINTY:
+                return None if summary.certainty is None else round(summary.certainty, 2)
             return summary.span_count if summary.shown_spans is None else summary.shown_spans
         if role == _TOOLTIP:
             return summary.title if column == self.TITLE else None
@@ -405,7 +416,7 @@ class DocumentListModel(ReadOnlyTableModel):
                 self._bold.setBold(True)
             return self._bold
         if role == _ALIGN:
-            if column == self.SPANS:
+            if column in (self.SPANS, self.CERTAINTY):
                 return _RIGHT
             return _TITLE_ALIGN if column == self.TITLE else None
         return summary.id  # DOCUMENT_ID_ROLE

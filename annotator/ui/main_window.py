@@ -26,10 +26,12 @@ from annotator.ui import docks, i18n
 from annotator.ui.actions import ActionCollection
 from annotator.ui.annotators_menu import AnnotatorsMenu
 from annotator.ui.controller import AnnotationController
+from annotator.ui.curation_menu import CurationMenu
 from annotator.ui.document_details import DocumentDetails
 from annotator.ui.find_bar import FindBar
 from annotator.ui.help import EmptyProjectHint
 from annotator.ui.menus import WindowMenus
+from annotator.ui.model_scoring import ModelScoring, wire_active_learning
 from annotator.ui.model_training import ModelTraining
 from annotator.ui.navigation import Navigator
 from annotator.ui.panels import DocumentPanel, SidePanel
@@ -40,6 +42,8 @@ from annotator.ui.settings import UserSettings
 from annotator.ui.status import ErrorBanner, StatusPanel
 from annotator.ui.suggestion_reports import SuggestionReports
 from annotator.ui.suggestions_menu import wire_suggestions
+from annotator.ui.team_menu import TeamReports
+from annotator.ui.team_packages import TeamMenu
 from annotator.ui.text import isolate, ltr, short
 from annotator.ui.viewer import ArticleView
 from annotator.ui.window_actions import WindowActions
@@ -103,11 +107,17 @@ class MainWindow(QMainWindow):
             self.controller.say,
             self,
         )
+        self.scoring = ModelScoring(  # the documents' certainty, for Open the most useful
+            self.project, repo.timeout, lambda: self.controller.annotator, self.controller.say, self
+        )
         self.window_actions = WindowActions(self, self)
         self.menus = WindowMenus(self.menuBar(), self.action_set)
         self.menus["recent"].aboutToShow.connect(self.window_actions.fill_recent_menu)
         self.annotators = AnnotatorsMenu(
             self.menus["annotators"], self.action_set["show_all_annotators"], self.controller
+        )
+        self.packages = TeamMenu(  # Project ▸ Team: work packages and merge (ADR 0075)
+            self.menus["team"], self.project, repo.timeout, repo.annotators, self._merged, self
         )
         for action in self.action_set:
             self.addAction(action)  # shortcuts work even while a menu is hidden
@@ -174,6 +184,9 @@ class MainWindow(QMainWindow):
         a["document_details"].triggered.connect(self.show_document_details)
         a["clitic_report"].triggered.connect(self.show_clitic_report)
         wire_suggestions(self)  # the Suggestions menu
+        self.team = TeamReports(self.repo, self.action_set, self.reports, self)  # Project → Team
+        self.curation = CurationMenu(self)  # Project ▸ Curation and the Disagreements dock
+        wire_active_learning(self)  # Go → Open the most useful document next
         self.window_actions.wire()
         c.stack.canUndoChanged.connect(a["undo"].setEnabled)
         c.stack.canRedoChanged.connect(a["redo"].setEnabled)
@@ -352,6 +365,9 @@ class MainWindow(QMainWindow):
     def label_edits(self) -> AnnotationController:
         return self.controller
 
+    def _merged(self) -> None:
+        self.after_import(True)
+
     def after_import(self, imported: bool) -> None:
         c = self.controller
         if self.repo.labels() != c.labels:  # the import brought labels (ANERcorp's PERS)
@@ -367,6 +383,7 @@ class MainWindow(QMainWindow):
         self.controller.reload_labels(renamed=renamed)
 
     def apply_settings(self, values: SettingsValues) -> None:
+        self.curation.session.stop()  # the settings may name another annotator or curator
         old_language = self.settings.language()
         self.settings.set_annotator(values.annotator)
         self.controller.set_annotator(values.annotator)
@@ -397,6 +414,7 @@ class MainWindow(QMainWindow):
         self.find_bar.retranslate()
         self.search.retranslate()
         self.training.refresh()  # the model's state, in the new language
+        self.curation.retranslate()
 
     # -- closing ----------------------------------------------------------------------------
     def set_language(self, language: str) -> None:
@@ -409,7 +427,7 @@ class MainWindow(QMainWindow):
         if self.rtl != was_rtl and not docks.restore(
             self, self.settings.window_state(self.rtl), self.rtl
         ):
-            docks.mirror(self, [self.documents_dock, self.side_dock])
+            docks.mirror(self, [self.documents_dock, self.side_dock, self.curation.dock])
         self.retranslate()
         self.status.show_action("")  # the last message was in the old language
         self.controller.document_model.retranslate()
@@ -421,6 +439,7 @@ class MainWindow(QMainWindow):
         if self.clitics is not None:
             self.clitics.retranslate()
         self.reports.retranslate()
+        self.team.retranslate()
         if self.details is not None:  # its row names were made in the old language
             shown = self.details.isVisible()
             self.details.close()
@@ -446,6 +465,7 @@ class MainWindow(QMainWindow):
             self.reports.close()
             self.search.close()
             self.training.close()
+            self.scoring.close()
             self.controller.close()
             self.repo.close()
 

@@ -29,6 +29,8 @@ LAYOUT: tuple[tuple[str, str, tuple[str | None, ...]], ...] = (
             "export",
             None,
             "dashboard",
+            "@team",
+            "@curation",
             None,
             "quit",
         ),
@@ -85,6 +87,7 @@ LAYOUT: tuple[tuple[str, str, tuple[str | None, ...]], ...] = (
         QT_TRANSLATE_NOOP("MainWindow", "&Go"),
         (
             "done_next",
+            "most_useful_next",
             "next_document",
             "previous_document",
             None,
@@ -119,6 +122,8 @@ SUBMENUS = {
     "label": QT_TRANSLATE_NOOP("MainWindow", "&Label selection"),
     "exact": QT_TRANSLATE_NOOP("MainWindow", "Label e&xactly (no snapping)"),
     "annotators": QT_TRANSLATE_NOOP("MainWindow", "A&nnotators"),
+    "team": QT_TRANSLATE_NOOP("MainWindow", "&Team"),
+    "curation": QT_TRANSLATE_NOOP("MainWindow", "C&uration"),
 }
 LABEL_KEYS = range(1, 10)
 
@@ -144,6 +149,7 @@ class WindowMenus:
                 else:
                     menu.addAction(actions[item])
         self.menus["recent"].setObjectName("recent-projects")
+        self.menus["team"].addAction(actions["agreement"])
 
     def __getitem__(self, name: str) -> QMenu:
         return self.menus[name]

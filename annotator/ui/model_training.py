@@ -1,11 +1,12 @@
 """Suggestions ▸ Train the model… (issue 12, docs/adr/0069): the project's CRF model trained
 and cross-validated on a background Job with a project connection of its own, then stored in
-the project file; the keys keep working meanwhile (nothing modal). With the project's setting
+the project file; the keys keep working meanwhile (nothing modal: crfsuite learns in a process
+of its own, ops/training_apart.py). With the project's setting
 "retrain after every N new spans" (N > 0) it starts by itself once N spans were added since
 the last start (or since the project was opened). The state is a permanent
 field of the status bar: "Model: training…", "Model: trained on N spans in M documents at
 TIME (F1 x.xx)", "Model: failed: reason", or that there is none yet. Suggestions ▸ Cancel
-training stops it between two folds; nothing is stored then.
+training ends the training process at once; nothing is stored then.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QStatusBar
 
@@ -71,7 +72,10 @@ def trained_text(model: model_store.Model) -> str:
 
 
 class ModelTraining(QObject):
-    """The window's training: one Job at a time, its state in the status bar."""
+    """The window's training: one Job at a time, its state in the status bar; ``stored``
+    once a model is stored (the documents are scored with it then, ADR 0073)."""
+
+    stored = Signal()
 
     def __init__(
         self,
@@ -149,7 +153,7 @@ class ModelTraining(QObject):
 
         def work(step: Step) -> Trained:
             with open_project(project, create=False, timeout=timeout) as repo:
-                return model_store.train_and_store(repo, step=step)
+                return model_store.train_and_store(repo, step=step, apart=True)
 
         job: Job[Trained] = Job("train-model", work, self)
         ended, moved = _Ended(self._ended, self), _Moved(self._moved, self)
@@ -200,6 +204,7 @@ class ModelTraining(QObject):
                     trained=text
                 )
             self.say(text)
+            self.stored.emit()
         self.refresh()
 
     def close(self) -> None:

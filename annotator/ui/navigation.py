@@ -15,11 +15,12 @@ from annotator.core.document_order import DocumentOrder
 from annotator.core.edits import Edit, SetStatus
 from annotator.core.errors import AnnotatorError, NotFoundError
 from annotator.core.model import Document, Status, StoredSpan
+from annotator.ops import active_learning
 from annotator.store import Repository
 from annotator.store.document_list import ListView, row_key
 from annotator.ui.error_text import document_not_opened
 from annotator.ui.settings import Place, UserSettings
-from annotator.ui.text import isolate
+from annotator.ui.text import isolate, ltr
 
 SUMMARIES_PER_SCAN = 500  # document summaries one query reads while looking for the next unfinished
 
@@ -94,6 +95,7 @@ class Navigator(QObject):
         self.controller = controller
         self.settings = settings
         self.project = project
+        self.most_useful = settings.most_useful_next()  # Go → Open the most useful next
 
     # -- place ------------------------------------------------------------------------------
     def place(self) -> Place:
@@ -217,12 +219,48 @@ class Navigator(QObject):
                 SetStatus(document_id, self.controller.annotator, Status.DONE), action
             ):
                 return
+        if self.most_useful:
+            self._most_useful_next(document_id)
+            return
         following = self.next_unfinished(document_id)
         if following is None:
             self.controller.message.emit(self.tr("Done. Every document is done."))
             return
         self.go(following)
         self.controller.message.emit(self.tr("Marked done; opened the next unfinished document"))
+
+    def _most_useful_next(self, document_id: int) -> None:
+        """Open the unfinished document the model is least sure of (docs/adr/0073); without
+        a model or its scores, the next unfinished one in list order, and the status bar says
+        why. One indexed query: nothing is scored here."""
+        found, why = active_learning.most_useful(
+            self.controller.repo, self.controller.annotator, besides=document_id
+        )
+        if found:
+            self.go(found[0].document_id)
+            self.controller.message.emit(
+                self.tr(
+                    "Marked done; opened the document the model is least sure of "
+                    "(certainty {certainty})"
+                ).format(certainty=ltr(f"{found[0].certainty:.2f}"))
+            )
+            return
+        following = self.next_unfinished(document_id)
+        if following is None:
+            self.controller.message.emit(self.tr("Done. Every document is done."))
+            return
+        self.go(following)
+        if why is active_learning.Why.NO_MODEL:
+            text = self.tr(
+                "Marked done; no model is trained yet, so the next unfinished document in "
+                "list order was opened"
+            )
+        else:
+            text = self.tr(
+                "Marked done; the model has not scored the unfinished documents yet, so the "
+                "next one in list order was opened"
+            )
+        self.controller.message.emit(text)
 
     def position(self) -> tuple[int, int]:
         """(1-based position of the open document, number of documents) in the list as it

@@ -71,7 +71,7 @@ class DocumentPanel(QWidget):
         self.table.setObjectName("document-list")
         self.table.setModel(model)
         # never ResizeToContents: it reads every row (100,000 documents, 10,000 spans)
-        _columns(self.table, stretch=0, widths={1: 9, 2: 6})  # room for the sort arrow
+        _columns(self.table, stretch=0, widths={1: 9, 2: 6, 3: 5})  # room for the sort arrow
         self.table.setItemDelegate(RightToLeftCells((DocumentListModel.TITLE,), self.table))
         header = self.table.horizontalHeader()
         header.setSortIndicatorShown(True)

@@ -1,5 +1,6 @@
 """The recommenders' names as the window shows them: translated, with the command line's name
-beside it (``memory``, ``gazetteer``, ``quotes``, ``model``: what ``--recommender`` takes)."""
+beside it (``memory``, ``gazetteer``, ``quotes``, ``model``, ``spacy``: what ``--recommender``
+takes)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ TITLES = {
     "gazetteer": QT_TRANSLATE_NOOP("Recommenders", "Gazetteers: the project's lists of names"),
     "quotes": QT_TRANSLATE_NOOP("Recommenders", "Quotes and their speakers"),
     "model": QT_TRANSLATE_NOOP("Recommenders", "The project's trained model"),
+    "spacy": QT_TRANSLATE_NOOP("Recommenders", "Your own spaCy pipeline"),
 }
 
 

@@ -1,9 +1,9 @@
 """Per-user settings in an injected QSettings (tests pass an ini file in a temporary folder).
 
 Everything that belongs to the annotations lives in the project file; here are only the
-user's things: annotator name, interface language, viewer font and zoom, window geometry,
-recent projects, shortcut overrides, and per project the place to come back to (document,
-scroll position, selection).
+user's things: annotator name, curator name and merge strategy (ADR 0076), interface language,
+viewer font and zoom, window geometry, recent projects, shortcut overrides, and per project the
+place to come back to (document, scroll position, selection).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from annotator.core.curation import DEFAULT_CURATOR, Strategy
 from annotator.core.document_order import DocumentOrder
 
 MAX_RECENT = 10
@@ -65,6 +66,21 @@ class UserSettings:
     def set_annotator(self, name: str) -> None:
         self.q.setValue("annotator/name", name.strip())
 
+    def curator(self) -> str:
+        """The curator annotator: whose spans the curated result is (ADR 0076)."""
+        return str(self.q.value("curation/curator", "") or "").strip() or DEFAULT_CURATOR
+
+    def set_curator(self, name: str) -> None:
+        self.q.setValue("curation/curator", name.strip())
+
+    def curation_strategy(self) -> Strategy:
+        """What "merge agreed" merges: all (every annotator) or majority (ADR 0076)."""
+        value = str(self.q.value("curation/strategy", "") or "")
+        return Strategy(value) if value in {s.value for s in Strategy} else Strategy.ALL
+
+    def set_curation_strategy(self, strategy: Strategy) -> None:
+        self.q.setValue("curation/strategy", strategy.value)
+
     # -- interface -----------------------------------------------------------------------
     def language(self) -> str:
         """ "en", "ar", or "" (follow the system locale)."""
@@ -105,6 +121,13 @@ class UserSettings:
 
     def set_document_order(self, order: DocumentOrder) -> None:
         self.q.setValue("documents/order", order.text())
+
+    def most_useful_next(self) -> bool:
+        """Ctrl+Enter opens the document the model is least sure of (ADR 0073)."""
+        return str(self.q.value("navigation/most-useful", "false")).lower() == "true"
+
+    def set_most_useful_next(self, on: bool) -> None:
+        self.q.setValue("navigation/most-useful", "true" if on else "false")
 
     # -- shortcuts -----------------------------------------------------------------------
     def shortcut_override(self, action_id: str) -> str | None:

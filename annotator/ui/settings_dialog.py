@@ -1,4 +1,5 @@
-"""Settings: annotator name, interface language, viewer font and zoom (kept in QSettings)."""
+"""Settings: annotator name, interface language, viewer font and zoom, the curator and the
+curation's merge strategy (ADR 0076); kept in QSettings."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.curation import Strategy
 from annotator.ui.settings import UserSettings
 from annotator.ui.viewer import ArticleView
 from annotator.ui.viewer.view import ZOOM_RANGE
@@ -27,6 +29,8 @@ class SettingsValues:
     language: str  # "", "en", "ar"
     font_family: str  # "" = the shipped Arabic font
     zoom: int
+    curator: str = ""  # "": the default curator (gold)
+    strategy: Strategy = Strategy.ALL
 
 
 class SettingsDialog(QDialog):
@@ -63,6 +67,15 @@ class SettingsDialog(QDialog):
         self.zoom.setRange(*ZOOM_RANGE)
         self.zoom.setValue(view.zoom())
         self.zoom.setSuffix(self.tr(" pt"))
+        self.curator = QLineEdit(settings.curator(), self)
+        self.curator.setObjectName("curator-name")
+        self.strategy = QComboBox(self)
+        self.strategy.setObjectName("curation-strategy")
+        self.strategy.addItem(self.tr("Spans every annotator has"), Strategy.ALL.value)
+        self.strategy.addItem(self.tr("Spans more than half of them have"), Strategy.MAJORITY.value)
+        self.strategy.setCurrentIndex(
+            max(0, self.strategy.findData(settings.curation_strategy().value))
+        )
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -74,6 +87,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Article font:"), self.shipped_font)
         form.addRow("", self.font_choice)
         form.addRow(self.tr("Zoom (relative to normal size):"), self.zoom)
+        form.addRow(self.tr("Curator (whose spans are the curated result):"), self.curator)
+        form.addRow(self.tr("Curation merges:"), self.strategy)
         form.addRow(buttons)
 
     def result_values(self) -> SettingsValues:
@@ -85,4 +100,6 @@ class SettingsDialog(QDialog):
             language=str(self.language.currentData() or ""),
             font_family=family,
             zoom=self.zoom.value(),
+            curator=self.curator.text().strip(),
+            strategy=Strategy(self.strategy.currentData()),
         )

@@ -21,7 +21,7 @@ from annotator.core.errors import AnnotatorError, Cancelled, NotFoundError
 from annotator.core.open_document import OpenDocument
 from annotator.core.recommender_settings import RecommenderSettings
 from annotator.core.suggestions import Suggestion
-from annotator.ops import model_suggestions, suggesting
+from annotator.ops import model_suggestions, spacy_pipeline, spacy_suggestions, suggesting
 from annotator.store import Repository, open_project
 from annotator.ui.background import Job, Step
 from annotator.ui.suggestion_model import SuggestionListModel
@@ -40,6 +40,12 @@ REASONS = {
     suggesting.NO_QUOTE_LABEL: QT_TRANSLATE_NOOP("Suggestions", "the project has no quote label"),
     model_suggestions.NO_MODEL: QT_TRANSLATE_NOOP(
         "Suggestions", "no trained model: train it (Suggestions ▸ Train the model…)"
+    ),
+    spacy_suggestions.NO_PIPELINE: QT_TRANSLATE_NOOP(
+        "Suggestions", "no spaCy pipeline set (Suggestions ▸ Suggestion settings…)"
+    ),
+    spacy_pipeline.NOT_INSTALLED: QT_TRANSLATE_NOOP(
+        "Suggestions", "spaCy is not installed: pip install spacy"
     ),
 }
 
@@ -303,6 +309,7 @@ class SuggestionKeys:
         self.why = {
             n: why for n, why in report.why_nothing.items() if why != suggesting.SWITCHED_OFF
         }
+        self.why.update(report.notes)  # what a recommender left out (labels not mapped)
         self.refresh()
         self.host.say(self._summary(report))
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -27,11 +28,16 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.recommender_settings import MOST_SPANS, RecommenderSettings
+from annotator.core.recommender_settings import (
+    MOST_SPANS,
+    RecommenderSettings,
+    label_map_text,
+    parse_label_map,
+)
 from annotator.formats.gazetteer import read_gazetteer
-from annotator.ops import suggesting
+from annotator.ops import spacy_suggestions, suggesting
 from annotator.store import Repository
-from annotator.ui.file_dialogs import open_file
+from annotator.ui.file_dialogs import folder, open_file
 from annotator.ui.recommender_titles import recommender_title
 from annotator.ui.text import isolate, ltr
 
@@ -43,6 +49,7 @@ class SuggestionSettingsDialog(QDialog):
         self.setObjectName("suggestion-settings")
         self.setWindowTitle(self.tr("Suggestion settings"))
         settings = repo.recommender_settings(suggesting.recommender_names()).settings
+        self.stored = settings
         self.checks: dict[str, QCheckBox] = {}
         which = QGroupBox(self.tr("Recommenders that run"), self)
         checks = QVBoxLayout(which)
@@ -70,6 +77,7 @@ class SuggestionSettingsDialog(QDialog):
         form.addRow(self.tr("Minimum score shown:"), self.min_score)
         form.addRow(self.run_on_open)
         form.addRow(self.tr("Train the model again after every N new spans:"), self.retrain_every)
+        pipeline = self._pipeline_group(settings)
         lists = QGroupBox(self.tr("Gazetteers in this project"), self)
         self.table = QTableWidget(0, 3, lists)
         self.table.setObjectName("gazetteers")
@@ -103,6 +111,7 @@ class SuggestionSettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(which)
         layout.addLayout(form)
+        layout.addWidget(pipeline)
         layout.addWidget(lists, 1)
         layout.addWidget(buttons)
         self.import_button.clicked.connect(self.import_list)
@@ -110,14 +119,59 @@ class SuggestionSettingsDialog(QDialog):
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.lists_changed = False
         self.read_lists()
-        self.resize(520, 520)
+        self.resize(560, 640)
+
+    def _pipeline_group(self, settings: RecommenderSettings) -> QGroupBox:
+        """The spaCy recommender's pipeline directory, label map and spans key (ADR 0078)."""
+        group = QGroupBox(self.tr("Your own spaCy pipeline"), self)
+        self.pipeline = QLineEdit(settings.pipeline, group)
+        self.pipeline.setObjectName("spacy-pipeline")
+        self.pipeline.setPlaceholderText(self.tr("a directory with ner or spancat"))
+        self.pipeline.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # a path
+        self.choose_button = QPushButton(self.tr("Choose…"), group)
+        self.choose_button.setObjectName("choose-pipeline")
+        self.choose_button.clicked.connect(self.choose_pipeline)
+        self.label_map = QLineEdit(label_map_text(settings.label_map), group)
+        self.label_map.setObjectName("spacy-labels")
+        self.label_map.setPlaceholderText("PERSON=PER, GPE=LOC")
+        self.label_map.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.spans_key = QLineEdit(settings.spans_key, group)
+        self.spans_key.setObjectName("spacy-spans-key")
+        self.spans_key.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.pipeline_error = QLabel(group)
+        self.pipeline_error.setObjectName("pipeline-error")
+        self.pipeline_error.setWordWrap(True)
+        self.pipeline_error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row = QHBoxLayout()
+        row.addWidget(self.pipeline, 1)
+        row.addWidget(self.choose_button)
+        form = QFormLayout(group)
+        form.addRow(self.tr("Pipeline:"), row)
+        form.addRow(self.tr("Its labels as ours:"), self.label_map)
+        form.addRow(self.tr("Spans key (spancat):"), self.spans_key)
+        form.addRow(self.pipeline_error)
+        return group
+
+    def choose_pipeline(self) -> None:
+        """The folder dialog; the first pipeline chosen ticks the recommender (as the command
+        line switches it on)."""
+        chosen = folder(self, self.tr("Choose a spaCy pipeline"), self.pipeline.text())
+        if not chosen:
+            return
+        if not self.pipeline.text().strip() and spacy_suggestions.NAME in self.checks:
+            self.checks[spacy_suggestions.NAME].setChecked(True)
+        self.pipeline.setText(chosen)
 
     def values(self) -> RecommenderSettings:
+        """The settings shown; ValueError if the label map is not A=B pairs."""
         return RecommenderSettings(
             tuple(name for name, box in self.checks.items() if box.isChecked()),
             round(self.min_score.value(), 2),
             self.run_on_open.isChecked(),
             self.retrain_every.value(),
+            self.pipeline.text().strip(),
+            parse_label_map(self.label_map.text()),
+            self.spans_key.text().strip() or self.stored.spans_key,
         )
 
     def read_lists(self) -> None:
@@ -176,8 +230,21 @@ class SuggestionSettingsDialog(QDialog):
         self.read_lists()
 
     def accept(self) -> None:
+        """Stored in one transaction; a bad label map or a directory that is no pipeline is
+        one line under the pipeline and nothing is stored (the pipeline is loaded only when it
+        runs, on a worker: its load errors are the suggestion list's note)."""
         try:
-            self.repo.save_recommender_settings(self.values())
+            values = self.values()
+        except ValueError as exc:
+            self.pipeline_error.setText(str(exc))
+            return
+        try:
+            values = spacy_suggestions.configured(self.repo, self.stored, values, load=False)
+        except AnnotatorError as exc:
+            self.pipeline_error.setText(str(exc))
+            return
+        try:
+            self.repo.save_recommender_settings(values)
         except AnnotatorError as exc:
             self.error.setText(str(exc))
             return

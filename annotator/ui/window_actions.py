@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 from annotator.store import Repository
 from annotator.ui import file_dialogs
 from annotator.ui.actions import ActionCollection
+from annotator.ui.first_start import PLACEHOLDER
 from annotator.ui.settings import UserSettings
 from annotator.ui.text import isolate
 
@@ -216,6 +217,12 @@ class WindowActions:
         from annotator.ui.settings_dialog import SettingsDialog
 
         w = self.window
-        dialog = SettingsDialog(w.settings, w.annotator, w.view, self.parent)
+        # the user's own name, also while curating (the window then works as the curator)
+        dialog = SettingsDialog(
+            w.settings, w.settings.annotator() or PLACEHOLDER, w.view, self.parent
+        )
         if dialog.exec():
-            w.apply_settings(dialog.result_values())
+            values = dialog.result_values()
+            w.settings.set_curator(values.curator)
+            w.settings.set_curation_strategy(values.strategy)
+            w.apply_settings(values)

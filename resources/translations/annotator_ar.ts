@@ -12,6 +12,10 @@
         <translation>الوسم الدقيق ذو المفتاح</translation>
     </message>
     <message>
+        <source>Take annotator</source>
+        <translation>اعتماد الموسِّم</translation>
+    </message>
+    <message>
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
@@ -120,6 +124,10 @@
         <translation>ارفض كل اقتراحات هذا المستند</translation>
     </message>
     <message>
+        <source>&amp;Agreement…</source>
+        <translation>ا&amp;لاتفاق…</translation>
+    </message>
+    <message>
         <source>&amp;Consistency report…</source>
         <translation>تقرير ا&amp;لاتساق…</translation>
     </message>
@@ -144,8 +152,40 @@
         <translation>إزالة المتحدث</translation>
     </message>
     <message>
+        <source>&amp;Curate this document</source>
+        <translation>&amp;نقِّح هذا المستند</translation>
+    </message>
+    <message>
+        <source>&amp;Merge agreed spans</source>
+        <translation>ا&amp;دمج المقاطع المتَّفق عليها</translation>
+    </message>
+    <message>
+        <source>Next disagreement</source>
+        <translation>الخلاف التالي</translation>
+    </message>
+    <message>
+        <source>Previous disagreement</source>
+        <translation>الخلاف السابق</translation>
+    </message>
+    <message>
+        <source>Take &amp;neither</source>
+        <translation>لا تعتمد أ&amp;يًّا منها</translation>
+    </message>
+    <message>
+        <source>Show my &amp;differences from the curated result</source>
+        <translation>اعرض &amp;فروقي عن النتيجة المنقَّحة</translation>
+    </message>
+    <message>
+        <source>&amp;Edit the disagreement (label keys)</source>
+        <translation>&amp;عدِّل الخلاف (بمفاتيح الوسوم)</translation>
+    </message>
+    <message>
         <source>Mark &amp;done and open next</source>
         <translation>تعليم المستند &amp;منجزًا وفتح التالي</translation>
+    </message>
+    <message>
+        <source>Open the most &amp;useful document next</source>
+        <translation>فتح المستند الأ&amp;نفع تاليًا</translation>
     </message>
     <message>
         <source>Next document</source>
@@ -210,6 +250,138 @@
     <message>
         <source>Annotations</source>
         <translation>التوسيمات</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementChart</name>
+    <message>
+        <source>Choose a pair in the matrix</source>
+        <translation>اختر زوجًا من المصفوفة</translation>
+    </message>
+    <message>
+        <source>F1 per label: {a} and {b}</source>
+        <translation>مقياس F1 حسب الوسم: {a} و{b}</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>تطابق تام</translation>
+    </message>
+    <message>
+        <source>overlap</source>
+        <translation>تداخل</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>الكل</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>Agreement</source>
+        <translation>الاتفاق</translation>
+    </message>
+    <message>
+        <source>Disagreements</source>
+        <translation>الاختلافات</translation>
+    </message>
+    <message>
+        <source>Per label</source>
+        <translation>حسب الوسم</translation>
+    </message>
+    <message>
+        <source>Per document</source>
+        <translation>حسب المستند</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Exact P</source>
+        <translation>الدقة (تطابق تام)</translation>
+    </message>
+    <message>
+        <source>Overlap P</source>
+        <translation>الدقة (تداخل)</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>الكلمات</translation>
+    </message>
+    <message>
+        <source>Exact F1</source>
+        <translation>F1 (تطابق تام)</translation>
+    </message>
+    <message>
+        <source>Overlap F1</source>
+        <translation>F1 (تداخل)</translation>
+    </message>
+    <message>
+        <source>Kappa</source>
+        <translation>كابا</translation>
+    </message>
+    <message>
+        <source>Alpha</source>
+        <translation>ألفا</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>الاختلاف</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>Comparing the annotators&apos; work…</source>
+        <translation>جارٍ مقارنة عمل المُعلِّمين…</translation>
+    </message>
+    <message>
+        <source>nothing to compare</source>
+        <translation>لا شيء للمقارنة</translation>
+    </message>
+    <message>
+        <source>{alpha} over {documents} documents, {tokens} tokens</source>
+        <translation>{alpha} على {documents} مستند، {tokens} كلمة</translation>
+    </message>
+    <message>
+        <source>Each pair over the documents both have done; A (the row) is the reference. A cell: F1 exact / overlap, then Cohen&apos;s kappa and the documents compared; a click lists that pair&apos;s disagreements. Krippendorff&apos;s alpha: {alpha}.</source>
+        <translation>كل زوج على المستندات التي أنهاها كلاهما؛ المرجع هو A (الصف). في الخانة: F1 بالتطابق التام / بالتداخل، ثم كابا كوهين وعدد المستندات المقارنة؛ والنقر يعرض اختلافات ذلك الزوج. ألفا كريبندورف: {alpha}.</translation>
+    </message>
+    <message>
+        <source>Nothing to compare: fewer than two annotators in this project.</source>
+        <translation>لا شيء للمقارنة: في هذا المشروع أقل من مُعلِّمَين اثنين.</translation>
+    </message>
+    <message>
+        <source>{f1}
+κ {kappa} · {documents} doc.</source>
+        <translation>{f1}
+{documents} مستند · كابا {kappa}</translation>
+    </message>
+    <message>
+        <source>{a} (A, the reference) and {b} (B)</source>
+        <translation>المرجع A هو {a}، وB هو {b}</translation>
+    </message>
+    <message>
+        <source>other label</source>
+        <translation>وسم آخر</translation>
+    </message>
+    <message>
+        <source>other boundaries</source>
+        <translation>حدود أخرى</translation>
+    </message>
+    <message>
+        <source>only A</source>
+        <translation>عند A وحده</translation>
+    </message>
+    <message>
+        <source>only B</source>
+        <translation>عند B وحده</translation>
     </message>
 </context>
 <context>
@@ -459,10 +631,132 @@
     </message>
 </context>
 <context>
+    <name>Curation</name>
+    <message>
+        <source>Open a document to curate it</source>
+        <translation>افتح مستندًا لتنقِّحه</translation>
+    </message>
+    <message>
+        <source>Curation needs the spans of two annotators or more; this document has {n}</source>
+        <translation>يحتاج التنقيح إلى مقاطع موسِّمَين أو أكثر؛ في هذا المستند {n}</translation>
+    </message>
+    <message>
+        <source>Curating as {curator}: {open} of {n} disagreements open</source>
+        <translation>تنقيح باسم {curator}: {open} من {n} خلافات مفتوحة</translation>
+    </message>
+    <message>
+        <source>End the curation first</source>
+        <translation>أنهِ التنقيح أولًا</translation>
+    </message>
+    <message>
+        <source>Open a document, as an annotator other than the curator</source>
+        <translation>افتح مستندًا، باسم موسِّم غير المنقِّح</translation>
+    </message>
+    <message>
+        <source>{curator} has no spans in this document: nothing curated yet</source>
+        <translation>ليس لـ{curator} مقاطع في هذا المستند: لم يُنقَّح بعد</translation>
+    </message>
+    <message>
+        <source>{n} differences of yours from the curated result of {curator}</source>
+        <translation>{n} فروق بين عملك والنتيجة المنقَّحة لـ{curator}</translation>
+    </message>
+    <message>
+        <source>Curation ended: working as {name}</source>
+        <translation>انتهى التنقيح: العمل الآن باسم {name}</translation>
+    </message>
+    <message>
+        <source>Read only: these are your differences from the curated result</source>
+        <translation>للقراءة فقط: هذه فروقك عن النتيجة المنقَّحة</translation>
+    </message>
+    <message>
+        <source>Select a disagreement first (Next disagreement)</source>
+        <translation>اختر خلافًا أولًا (الخلاف التالي)</translation>
+    </message>
+    <message>
+        <source>Start curating first: Project ▸ Curation ▸ Curate this document</source>
+        <translation>ابدأ التنقيح أولًا: مشروع ← التنقيح ← نقِّح هذا المستند</translation>
+    </message>
+    <message>
+        <source>No open disagreement: all {n} resolved</source>
+        <translation>لا خلاف مفتوحًا: حُسمت كلها ({n})</translation>
+    </message>
+    <message>
+        <source>Label the selection with a label key: it becomes the curator&apos;s</source>
+        <translation>وسِّم التحديد بمفتاح وسم: يصير من عمل المنقِّح</translation>
+    </message>
+    <message>
+        <source>This disagreement has {n} annotators</source>
+        <translation>في هذا الخلاف {n} موسِّمين</translation>
+    </message>
+    <message>
+        <source>Take neither at {text}</source>
+        <translation>لا اعتماد عند {text}</translation>
+    </message>
+    <message>
+        <source>Take {name}&apos;s spans at {text}</source>
+        <translation>اعتماد مقاطع {name} عند {text}</translation>
+    </message>
+    <message>
+        <source>Nothing to merge: the curator has every agreed span already</source>
+        <translation>لا شيء للدمج: عند المنقِّح كل مقطع متَّفق عليه</translation>
+    </message>
+    <message>
+        <source>Merge {n} agreed spans as {curator}</source>
+        <translation>دمج {n} مقاطع متَّفق عليها باسم {curator}</translation>
+    </message>
+</context>
+<context>
+    <name>CurationMenu</name>
+    <message>
+        <source>Take annotator {n}&apos;s spans</source>
+        <translation>اعتمد مقاطع الموسِّم {n}</translation>
+    </message>
+    <message>
+        <source>Disagreements</source>
+        <translation>الخلافات</translation>
+    </message>
+    <message>
+        <source>{key}: next disagreement</source>
+        <translation>{key}: الخلاف التالي</translation>
+    </message>
+    <message>
+        <source>{key}: previous</source>
+        <translation>{key}: السابق</translation>
+    </message>
+    <message>
+        <source>{key}…: take annotator 1…</source>
+        <translation>{key}…: اعتماد الموسِّم 1…</translation>
+    </message>
+    <message>
+        <source>{key}: take neither</source>
+        <translation>{key}: لا اعتماد</translation>
+    </message>
+    <message>
+        <source>{key}: edit with the label keys</source>
+        <translation>{key}: التعديل بمفاتيح الوسوم</translation>
+    </message>
+    <message>
+        <source>{key}: merge agreed</source>
+        <translation>{key}: دمج المتَّفق عليه</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <source>Documents by status</source>
         <translation>الوثائق حسب الحالة</translation>
+    </message>
+    <message>
+        <source>Agreement (F1)</source>
+        <translation>الاتفاق (F1)</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>تطابق تام</translation>
+    </message>
+    <message>
+        <source>overlap</source>
+        <translation>تداخل</translation>
     </message>
     <message>
         <source>Spans by label</source>
@@ -496,6 +790,10 @@
         <translation>المقاطع المنشأة يومًا بيوم</translation>
     </message>
     <message>
+        <source>Agreement</source>
+        <translation>الاتفاق</translation>
+    </message>
+    <message>
         <source>Counted as the project stands: a document done and reopened since, or a span removed since, is not counted on its day.</source>
         <translation>العدّ على حال المشروع الآن: الوثيقة التي أُنجزت ثم أعيد فتحها، أو المقطع الذي حُذف بعد إنشائه، لا يُحسب في يومه.</translation>
     </message>
@@ -522,6 +820,61 @@
     <message>
         <source>Spans made, running total</source>
         <translation>المقاطع المنشأة، مجموع تراكمي</translation>
+    </message>
+    <message>
+        <source>Exact F1</source>
+        <translation>F1 (تطابق تام)</translation>
+    </message>
+    <message>
+        <source>Overlap F1</source>
+        <translation>F1 (تداخل)</translation>
+    </message>
+    <message>
+        <source>No document is marked done by two annotators yet: agreement compares the documents both of a pair have done.</source>
+        <translation>لم يُنجز موسِّمان أي وثيقة بعد: الاتفاق يقارن الوثائق التي أنجزها كلا الزوج.</translation>
+    </message>
+    <message>
+        <source>Each pair over the documents both marked done. Krippendorff&apos;s α {alpha} on {documents} document(s). Every figure: Project → Team → Agreement…</source>
+        <translation>كل زوج على الوثائق التي أنجزها كلاهما. ألفا كريبندورف {alpha} على {documents} وثيقة. كل الأرقام: مشروع ← الفريق ← الاتفاق…</translation>
+    </message>
+</context>
+<context>
+    <name>DisagreementsPanel</name>
+    <message>
+        <source>nothing</source>
+        <translation>لا شيء</translation>
+    </message>
+    <message>
+        <source>neither taken</source>
+        <translation>لم يُعتمد أيٌّ منها</translation>
+    </message>
+    <message>
+        <source>{name} taken</source>
+        <translation>اعتُمد {name}</translation>
+    </message>
+    <message>
+        <source>the curator&apos;s span</source>
+        <translation>مقطع المنقِّح</translation>
+    </message>
+    <message>
+        <source>Not curating</source>
+        <translation>لا تنقيح جارٍ</translation>
+    </message>
+    <message>
+        <source>Where {name}&apos;s spans (1) and the curated result of {curator} (2) differ: {n}</source>
+        <translation>مواضع اختلاف مقاطع {name} (1) عن النتيجة المنقَّحة لـ{curator} (2): {n}</translation>
+    </message>
+    <message>
+        <source>Curator {curator} ({strategy}): {open} of {n} disagreements open</source>
+        <translation>المنقِّح {curator} ({strategy}): {open} من {n} خلافات مفتوحة</translation>
+    </message>
+    <message>
+        <source>merged by majority</source>
+        <translation>دُمج ما اتفقت عليه الأغلبية</translation>
+    </message>
+    <message>
+        <source>merged where all agree</source>
+        <translation>دُمج ما اتفق عليه الجميع</translation>
     </message>
 </context>
 <context>
@@ -616,6 +969,14 @@
     <message>
         <source>Spans</source>
         <translation>المقاطع</translation>
+    </message>
+    <message>
+        <source>Sure</source>
+        <translation>اليقين</translation>
+    </message>
+    <message>
+        <source>How sure the project&apos;s model is of the document, from 0 to 1: sorted, the least sure comes first, the most useful to annotate next (empty: not scored)</source>
+        <translation>مدى يقين نموذج المشروع من المستند، من 0 إلى 1: عند الفرز يأتي الأقل يقينًا أولًا، وهو الأنفع للتوسيم تاليًا (فارغ: لم يُقيَّم)</translation>
     </message>
     <message>
         <source>Click to sort by this column; again for the other way, a third time for the order of import</source>
@@ -1294,6 +1655,14 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
         <translation>ال&amp;موسِّمون</translation>
     </message>
     <message>
+        <source>&amp;Team</source>
+        <translation>ال&amp;فريق</translation>
+    </message>
+    <message>
+        <source>C&amp;uration</source>
+        <translation>ال&amp;تنقيح</translation>
+    </message>
+    <message>
         <source>&amp;Go</source>
         <translation>ا&amp;نتقال</translation>
     </message>
@@ -1327,6 +1696,25 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
     <message>
         <source>{first}; {second}</source>
         <translation>{first}؛ {second}</translation>
+    </message>
+</context>
+<context>
+    <name>ModelScoring</name>
+    <message>
+        <source>The documents were not scored: {reason}</source>
+        <translation>لم تُقيَّم المستندات: {reason}</translation>
+    </message>
+    <message>
+        <source>The model scored {count} documents for Open the most useful</source>
+        <translation>قيّم النموذج {count} مستندًا لفتح الأنفع</translation>
+    </message>
+    <message>
+        <source>{key} opens the document the model is least sure of</source>
+        <translation>{key} يفتح المستند الذي يكون النموذج أقل يقينًا منه</translation>
+    </message>
+    <message>
+        <source>{key} opens the next unfinished document in list order</source>
+        <translation>{key} يفتح المستند التالي غير المنجز بترتيب القائمة</translation>
     </message>
 </context>
 <context>
@@ -1420,6 +1808,18 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
     <message>
         <source>Marked done; opened the next unfinished document</source>
         <translation>عُلِّم منجزًا؛ وفُتح المستند التالي غير المنجز</translation>
+    </message>
+    <message>
+        <source>Marked done; opened the document the model is least sure of (certainty {certainty})</source>
+        <translation>عُلِّم منجزًا؛ وفُتح المستند الذي يكون النموذج أقل يقينًا منه (اليقين {certainty})</translation>
+    </message>
+    <message>
+        <source>Marked done; no model is trained yet, so the next unfinished document in list order was opened</source>
+        <translation>عُلِّم منجزًا؛ لم يُدرَّب نموذج بعد، ففُتح المستند التالي غير المنجز بترتيب القائمة</translation>
+    </message>
+    <message>
+        <source>Marked done; the model has not scored the unfinished documents yet, so the next one in list order was opened</source>
+        <translation>عُلِّم منجزًا؛ لم يقيّم النموذج المستندات غير المنجزة بعد، ففُتح التالي بترتيب القائمة</translation>
     </message>
 </context>
 <context>
@@ -1631,6 +2031,10 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
         <source>The project&apos;s trained model</source>
         <translation>النموذج المدرَّب للمشروع</translation>
     </message>
+    <message>
+        <source>Your own spaCy pipeline</source>
+        <translation>خط معالجة spaCy الخاص بك</translation>
+    </message>
 </context>
 <context>
     <name>ReportDialog</name>
@@ -1741,6 +2145,14 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
         <translation> نقطة</translation>
     </message>
     <message>
+        <source>Spans every annotator has</source>
+        <translation>المقاطع التي عند كل الموسِّمين</translation>
+    </message>
+    <message>
+        <source>Spans more than half of them have</source>
+        <translation>المقاطع التي عند أكثر من نصفهم</translation>
+    </message>
+    <message>
         <source>Annotator name:</source>
         <translation>اسم الموسِّم:</translation>
     </message>
@@ -1755,6 +2167,14 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
     <message>
         <source>Zoom (relative to normal size):</source>
         <translation>التكبير (نسبةً إلى الحجم الطبيعي):</translation>
+    </message>
+    <message>
+        <source>Curator (whose spans are the curated result):</source>
+        <translation>المنقِّح (مقاطعه هي النتيجة المنقَّحة):</translation>
+    </message>
+    <message>
+        <source>Curation merges:</source>
+        <translation>يدمج التنقيح:</translation>
     </message>
 </context>
 <context>
@@ -2036,6 +2456,34 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
         <translation>إزالة</translation>
     </message>
     <message>
+        <source>Your own spaCy pipeline</source>
+        <translation>خط معالجة spaCy الخاص بك</translation>
+    </message>
+    <message>
+        <source>a directory with ner or spancat</source>
+        <translation>مجلد فيه ner أو spancat</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <source>Pipeline:</source>
+        <translation>خط المعالجة:</translation>
+    </message>
+    <message>
+        <source>Its labels as ours:</source>
+        <translation>وسومه بوسومنا:</translation>
+    </message>
+    <message>
+        <source>Spans key (spancat):</source>
+        <translation>مفتاح المقاطع (spancat):</translation>
+    </message>
+    <message>
+        <source>Choose a spaCy pipeline</source>
+        <translation>اختيار خط معالجة spaCy</translation>
+    </message>
+    <message>
         <source>Import a gazetteer</source>
         <translation>استيراد قائمة أسماء</translation>
     </message>
@@ -2073,6 +2521,14 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
     <message>
         <source>no trained model: train it (Suggestions ▸ Train the model…)</source>
         <translation>لا نموذج مدرَّب: درِّبه (اقتراحات ← تدريب النموذج…)</translation>
+    </message>
+    <message>
+        <source>no spaCy pipeline set (Suggestions ▸ Suggestion settings…)</source>
+        <translation>لم يُحدَّد خط معالجة spaCy (اقتراحات ← إعدادات الاقتراحات…)</translation>
+    </message>
+    <message>
+        <source>spaCy is not installed: pip install spacy</source>
+        <translation>spaCy غير مثبَّت: pip install spacy</translation>
     </message>
     <message>
         <source>{n} below the minimum score {score}</source>
@@ -2137,6 +2593,152 @@ Add some with Project → Import articles… ({keys}): text files, a folder, or 
     <message>
         <source>Suggested on opening: {n} open suggestion(s); N selects the next</source>
         <translation>اقتُرح عند الفتح: {n} اقتراح مفتوح؛ N يحدد التالي</translation>
+    </message>
+</context>
+<context>
+    <name>TeamMenu</name>
+    <message>
+        <source>Make work packages</source>
+        <translation>إعداد حزم العمل</translation>
+    </message>
+    <message>
+        <source>ann1, ann2, ann3</source>
+        <translation>موسِّم1، موسِّم2، موسِّم3</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>جديد</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>قيد العمل</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>منجز</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <source>Replace packages of the same names</source>
+        <translation>استبدل الحزم التي تحمل الأسماء نفسها</translation>
+    </message>
+    <message>
+        <source>Annotators (comma-separated):</source>
+        <translation>الموسِّمون (مفصولون بفواصل):</translation>
+    </message>
+    <message>
+        <source>Documents everyone gets:</source>
+        <translation>المستندات التي يأخذها الجميع:</translation>
+    </message>
+    <message>
+        <source>Deal documents whose status is:</source>
+        <translation>وزِّع المستندات التي حالتها:</translation>
+    </message>
+    <message>
+        <source>Output folder:</source>
+        <translation>مجلد الحفظ:</translation>
+    </message>
+    <message>
+        <source>Make</source>
+        <translation>أعِدّ</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>مجلد الحفظ</translation>
+    </message>
+    <message>
+        <source>Tick at least one status.</source>
+        <translation>اختر حالة واحدة على الأقل.</translation>
+    </message>
+    <message>
+        <source>Writing the work packages…</source>
+        <translation>تُكتب حزم العمل…</translation>
+    </message>
+    <message>
+        <source>Cancelled: no package was written.</source>
+        <translation>أُلغي: لم تُكتب أي حزمة.</translation>
+    </message>
+    <message>
+        <source>Nothing written: {error}</source>
+        <translation>لم يُكتب شيء: {error}</translation>
+    </message>
+    <message>
+        <source>Make work packages…</source>
+        <translation>إعداد حزم العمل…</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>دمج…</translation>
+    </message>
+    <message>
+        <source>Work packages written</source>
+        <translation>كُتبت حزم العمل</translation>
+    </message>
+    <message>
+        <source>Merge work packages</source>
+        <translation>دمج حزم العمل</translation>
+    </message>
+    <message>
+        <source>Merging the work packages…</source>
+        <translation>تُدمج حزم العمل…</translation>
+    </message>
+    <message>
+        <source>Nothing merged</source>
+        <translation>لم يُدمج شيء</translation>
+    </message>
+    <message>
+        <source>Work packages merged</source>
+        <translation>دُمجت حزم العمل</translation>
+    </message>
+    <message>
+        <source>{n} package(s) refused: nothing of them merged</source>
+        <translation>رُفضت {n} حزمة: لم يُدمج منها شيء</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>الفريق</translation>
+    </message>
+</context>
+<context>
+    <name>TeamReport</name>
+    <message>
+        <source>{dealt} document(s) dealt to {annotators} annotator(s), {overlap} of them to everyone</source>
+        <translation>وُزِّع {dealt} مستند على {annotators} موسِّم، منها {overlap} للجميع</translation>
+    </message>
+    <message>
+        <source>{file}: {annotator}, {documents} document(s) ({shared} shared)</source>
+        <translation>الحزمة {file}: {annotator}، {documents} مستند ({shared} مشترك)</translation>
+    </message>
+    <message>
+        <source>Refused, nothing of it merged: {reason}</source>
+        <translation>رُفضت ولم يُدمج منها شيء: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} ({annotator}, {documents} document(s)): nothing new (already merged, or no work in it yet)</source>
+        <translation>الحزمة {file} ({annotator}، {documents} مستند): لا جديد (دُمجت من قبل، أو لا عمل فيها بعد)</translation>
+    </message>
+    <message>
+        <source>{file} ({annotator}, {documents} document(s)): {spans} span(s), {relations} relation(s) and {statuses} status(es) in, on {brought} document(s); {already} span(s) there already</source>
+        <translation>الحزمة {file} ({annotator}، {documents} مستند): دخل {spans} مقطع و{relations} علاقة و{statuses} حالة، في {brought} مستند؛ {already} مقطع موجود من قبل</translation>
+    </message>
+    <message>
+        <source>Labels added: {labels}</source>
+        <translation>أُضيفت الوسوم: {labels}</translation>
+    </message>
+    <message>
+        <source>{kept} span(s) of {annotator} that the package does not have, kept</source>
+        <translation>أُبقي {kept} مقطع لـ{annotator} ليس في الحزمة</translation>
+    </message>
+    <message>
+        <source>{others} span(s) of other annotators in it, left out</source>
+        <translation>تُرك {others} مقطع لموسِّمين آخرين فيها</translation>
+    </message>
+    <message>
+        <source>{merged} package(s) merged into {project}, {refused} refused</source>
+        <translation>دُمجت {merged} حزمة في {project}، ورُفضت {refused}</translation>
     </message>
 </context>
 <context>

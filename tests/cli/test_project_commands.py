@@ -57,7 +57,8 @@ def test_settings_print_and_change(project: Path) -> None:
     shown = run("settings", project)
     assert shown.output == (
         "recommenders: memory, gazetteer, quotes\nmin-score: 0.00\nrun-on-open: no\n"
-        "retrain-every: never\n"
+        "retrain-every: never\nspacy-pipeline: (none)\nspacy-labels: (as they are)\n"
+        "spacy-spans-key: sc\n"
     )
     changed = run("settings", project, "--recommenders", "memory", "--min-score", "0.3")
     assert changed.exit_code == 0, changed.output
@@ -70,8 +71,8 @@ def test_settings_print_and_change(project: Path) -> None:
     assert "run-on-open: yes (was no)" in on.output
     retrain = run("settings", project, "--retrain-every", "50")
     assert "retrain-every: 50 (was never)" in retrain.output
-    unknown = run("settings", project, "--recommenders", "memory,spacy")
-    assert unknown.exit_code == 2 and "unknown recommender 'spacy'" in unknown.output
+    unknown = run("settings", project, "--recommenders", "memory,stanza")
+    assert unknown.exit_code == 2 and "unknown recommender 'stanza'" in unknown.output
 
 
 def test_suggest_runs_the_enabled_ones_and_says_which_are_off(project: Path) -> None:

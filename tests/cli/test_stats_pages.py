@@ -74,8 +74,28 @@ def test_html_is_one_page_with_every_number_beside_its_bar(tmp_path: Path) -> No
     assert "0 + 0 + 1" in cells  # ali: new + in progress + done
     assert "0 + 1 + 0" in cells  # منى
     # the running totals: ali's 2 spans on the 30th, still 2 on the 1st; منى's 0 then 2
-    spans = cells[cells.index("Running total of spans made") :]
+    spans = cells[cells.index("Running total of spans made") : cells.index("Agreement")]
     assert spans[-8:] == ["2026-11-30", "2026-12-01", "ali", "2", "2", "منى", "0", "2"]
+    assert cells[-1] == "No document is marked done by two annotators yet."  # منى's in progress
+
+
+def test_agreement_at_a_glance_in_every_format(tmp_path: Path) -> None:
+    """Once منى has done the article too: her PER is ali's, her QUOTE is not his LOC."""
+    project = two_annotators(tmp_path)
+    conn = sqlite3.connect(project)
+    with conn:
+        conn.execute("UPDATE document_status SET status = 'done'")
+    conn.close()
+    data = json.loads(run("stats", project, "--format", "json").stdout)["agreement"]
+    (pair,) = data["pairs"]
+    assert pair["annotators"] == ["ali", "منى"] and pair["documents"] == 1
+    assert pair["exact_f1"] == 0.5 and data["alpha_documents"] == 1
+    full = json.loads(run("agreement", project, "--format", "json").stdout)
+    assert full["pairs"][0]["exact"]["f1"] == pair["exact_f1"]  # the same figure
+    table = run("stats", project).stdout
+    assert "  ali – منى: 0.500, 0.500," in table and "on 1 document(s)" in table
+    page = run("stats", project, "--format", "html").stdout
+    assert "<bdi>ali</bdi> – <bdi>منى</bdi></th><td class=n>1</td><td class=n>0.500</td>" in page
 
 
 def test_table_is_the_default(tmp_path: Path) -> None:
@@ -83,6 +103,7 @@ def test_table_is_the_default(tmp_path: Path) -> None:
     result = run("stats", project)
     assert "documents by annotator:" in result.stdout
     assert "  ali: new 0, in_progress 0, done 1" in result.stdout
+    assert "agreement: no document marked done by two annotators yet" in result.stdout
 
 
 def test_out_writes_the_whole_file_or_nothing(tmp_path: Path) -> None:

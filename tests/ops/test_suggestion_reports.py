@@ -71,6 +71,6 @@ def test_the_quality_table_is_evaluates_with_what_it_was_computed_on(tmp_path: P
         documents, table = suggesting.evaluate(repo, ["memory", "quotes"])
     assert (report.documents, report.table) == (documents, table) == (2, table)
     assert report.spans == 3  # two LOC, one QUOTE: the places gold holds
-    assert set(report.left_out) == {"gazetteer", "model"}  # no list, no trained model
+    assert set(report.left_out) == {"gazetteer", "model", "spacy"}  # no list, model, pipeline
     memory_loc = next(q for q in table if (q.recommender, q.label) == ("memory", "LOC"))
     assert (memory_loc.right, memory_loc.gold) == (2, 2)

@@ -29,7 +29,9 @@ OLD_KEYS = {
     SortKey.TITLE: "d.title COLLATE NOCASE",
     SortKey.STATUS: "CASE s.status WHEN 'in_progress' THEN 1 WHEN 'done' THEN 2 ELSE 0 END",
     SortKey.SPANS: "(SELECT count(*) FROM spans WHERE spans.document_id = d.id)",
+    SortKey.CERTAINTY: "c.certainty",  # after (c.certainty IS NULL): the unscored last
 }
+CERTAINTIES = (0.1, 0.25, 0.25, 0.5, 0.9)  # ties: the id breaks them
 
 
 def old_list(path: Path, view: ListView, *, offset: int = 0, limit: int = -1) -> list[int]:
@@ -45,9 +47,12 @@ def old_list(path: Path, view: ListView, *, offset: int = 0, limit: int = -1) ->
     direction = " DESC" if view.order.descending else ""
     key = OLD_KEYS[view.order.key]
     order = f"{key}{direction}, d.id{direction}" if key else f"d.id{direction}"
+    if view.order.key is SortKey.CERTAINTY:
+        order = f"(c.certainty IS NULL){direction}, {order}"
     sql = (
         "SELECT d.id FROM documents d INDEXED BY documents_list LEFT JOIN document_status s"
         " ON s.document_id = d.id AND s.annotator = ?"
+        " LEFT JOIN document_certainty c ON c.document_id = d.id"
         + (" WHERE " + " AND ".join(where) if where else "")
         + f" ORDER BY {order} LIMIT ? OFFSET ?"
     )
@@ -60,7 +65,8 @@ def old_list(path: Path, view: ListView, *, offset: int = 0, limit: int = -1) ->
 
 @pytest.fixture(scope="module")
 def listed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Repository]:
-    """2,500 documents: ten titles (case variants, empty ones), 0-3 spans, three statuses."""
+    """2,500 documents: ten titles (case variants, empty ones), 0-3 spans, three statuses,
+    two in three with a certainty (five values)."""
     path = tmp_path_factory.mktemp("list") / "list.annot.db"
     rnd = random.Random(10)
     docs = []
@@ -71,6 +77,8 @@ def listed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Repository]:
         docs.append(AnnotatedDocument(Document(None, rnd.choice(TITLES), text), spans, (), status))
     with open_project(path) as repo:
         repo.add_documents(docs, annotator=ME)
+        scored = [(i, rnd.choice(CERTAINTIES)) for i in repo.document_ids() if i % 3]
+        repo.save_certainties("model of a day", scored)
         yield repo
 
 

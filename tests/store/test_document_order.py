@@ -33,6 +33,8 @@ def listed(repo: Repository) -> Repository:
         status = rnd.choice(list(Status))
         if status is not Status.NEW:
             repo.apply(SetStatus(added.id, ME, status))
+        if n % 4:
+            repo.save_certainties("a model", [(added.id, (0.2, 0.5, 0.5)[n % 3])])
     return repo
 
 
@@ -43,6 +45,7 @@ def python_order(rows: list[DocumentSummary], order: DocumentOrder) -> list[int]
         SortKey.TITLE: lambda s: (s.title.lower() if s.title.isascii() else s.title, s.id),
         SortKey.STATUS: lambda s: (rank[s.status], s.id),
         SortKey.SPANS: lambda s: (s.span_count, s.id),
+        SortKey.CERTAINTY: lambda s: (s.certainty is None, s.certainty or 0.0, s.id),
     }[order.key]
     return [s.id for s in sorted(rows, key=key, reverse=order.descending)]
 

@@ -71,6 +71,7 @@ def test_new_project_is_migrated_with_default_labels(project_path: Path) -> None
         "text_search_idx",
         "text_search_config",
         "trained_models",  # the project's own trained models (schema 9)
+        "document_certainty",  # how sure the model is of each document (schema 10)
     }
     conn.close()
 

@@ -84,7 +84,15 @@ def test_ten_thousand_names_in_one_transaction(repo: Repository) -> None:
 
 def test_settings_round_trip(repo: Repository, project_path: Path) -> None:
     assert repo.recommender_settings(KNOWN).settings == RecommenderSettings()
-    changed = RecommenderSettings(("quotes", "memory"), 0.5, True, retrain_every=50)
+    changed = RecommenderSettings(
+        ("quotes", "memory"),
+        0.5,
+        True,
+        retrain_every=50,
+        pipeline="ner-pipeline",
+        label_map=(("PERSON", "PER"), ("GPE", "LOC")),
+        spans_key="ents",
+    )
     repo.save_recommender_settings(changed)
     with open_project(project_path, create=False, read_only=True) as other:
         read = other.recommender_settings(KNOWN)
@@ -106,6 +114,11 @@ def test_settings_round_trip(repo: Repository, project_path: Path) -> None:
         ("retrain_every", "2.5", "'retrain_every' is not a whole number in [0, 100000]"),
         ("retrain_every", "-1", "'retrain_every' is not a whole number in [0, 100000]"),
         ("retrain_every", "true", "'retrain_every' is not a whole number in [0, 100000]"),
+        ("spacy_pipeline", "3", "'spacy_pipeline' is not a directory name"),
+        ("spacy_labels", '"PERSON"', "'spacy_labels' is not a label map (A=B,C=D)"),
+        ("spacy_labels", '["PERSON=PER"]', "'spacy_labels' is not a label map (A=B,C=D)"),
+        ("spacy_labels", '"A=B,A=C"', "'spacy_labels' is not a label map (A=B,C=D)"),
+        ("spacy_spans_key", '""', "'spacy_spans_key' is not a name: 'sc' is used"),
     ],
 )
 def test_a_hostile_value_reads_as_the_default_and_check_names_it(
@@ -128,6 +141,9 @@ def test_a_hostile_value_reads_as_the_default_and_check_names_it(
         "run_on_open": RecommenderSettings(("memory",), 0.5, default.run_on_open),
         "colour": RecommenderSettings(("memory",), 0.5, True),
         "retrain_every": RecommenderSettings(("memory",), 0.5, True),  # 0: never
+        "spacy_pipeline": RecommenderSettings(("memory",), 0.5, True),  # none
+        "spacy_labels": RecommenderSettings(("memory",), 0.5, True),  # no map
+        "spacy_spans_key": RecommenderSettings(("memory",), 0.5, True),  # sc
     }.get(key, RecommenderSettings(("memory",) if "model" in value else default.enabled, 0.5, True))
     assert read.settings == expected
 

@@ -97,7 +97,7 @@ def setup_snapshot(repo: Repository) -> dict[str, Any]:
 
 
 def model_snapshot(repo: Repository) -> list[Any] | None:
-    """The stored model as make_schema_10.py wrote it (its bytes by their sha256)."""
+    """The stored model as make_schema_9.py wrote it (its bytes by their sha256)."""
     stored = repo.trained_model("model")
     if stored is None:
         return None
@@ -108,6 +108,12 @@ def model_snapshot(repo: Repository) -> list[Any] | None:
         *(stored.in_progress, stored.trained, stored.seconds),
         *(stored.lexicon, stored.evaluation, stored.extra),
     ]
+
+
+def certainty_snapshot(repo: Repository) -> list[Any]:
+    """Every document's certainty as make_schema_10.py wrote it."""
+    found = ((d, repo.certainty(d)) for d in repo.document_ids())
+    return [[d, None if c is None else list(c)] for d, c in found]
 
 
 NO_SETUP = {  # an older file, upgraded: no list, the default settings
@@ -145,11 +151,15 @@ def test_an_old_project_upgrades_with_every_value_kept(version: int, tmp_path: P
     expected_setup = {key: expected.pop(key, empty) for key, empty in NO_SETUP.items()}
     # since schema 9: the trained model (none in an older file, upgraded)
     expected_model = expected.pop("trained_model", None)
+    # since schema 10: the documents' certainty (none in an older file, upgraded)
+    expected_certainties = expected.pop("certainties", None)
     with open_project(path, create=False) as repo:
         assert snapshot(repo) == expected
         assert setup_snapshot(repo) == expected_setup
         assert suggestion_snapshot(repo) == (expected_suggestions, expected_links)
         assert model_snapshot(repo) == expected_model
+        certain = certainty_snapshot(repo)
+        assert certain == (expected_certainties or [[d, None] for d, _ in certain])
         assert model_store.check(repo) == []
         assert repo.check() == []
         assert schema_version(repo.db) == len(MIGRATIONS)

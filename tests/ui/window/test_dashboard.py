@@ -19,13 +19,18 @@ from annotator.core.edits import AddSpan, SetStatus
 from annotator.core.model import Span, Status
 from annotator.store import open_project
 from annotator.ui import i18n
-from annotator.ui.dashboard_dialog import DashboardDialog
+from annotator.ui.dashboard_dialog import TABS, DashboardDialog
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import UserSettings
 from tests.ui.window.dialog_driver import click_button, click_menus
 from tests.ui.window_helpers import ANNOTATOR, find, make_project, open_window
 
 OTHER = "منى"
+
+
+def strip_marks(text: str) -> str:
+    """Without the direction marks and isolates the window wraps names and numbers in."""
+    return "".join(c for c in text if c not in "\u200e\u200f\u2066\u2067\u2068\u2069")
 
 
 def team_project(folder: Path) -> Path:
@@ -41,6 +46,20 @@ def team_project(folder: Path) -> Path:
         repo.apply(SetStatus(article, ANNOTATOR, Status.DONE), actor=ANNOTATOR)
         start, end = find(repo.document(paragraph).text, "أنقرة")
         repo.apply(AddSpan(Span(None, paragraph, start, end, "ORG", OTHER)), actor=OTHER)
+    return path
+
+
+def agreeing_project(folder: Path) -> Path:
+    """``team_project``, and منى has done the article too: أنقرة as LOC as the tester has it,
+    واشنطن as PER where the tester has nothing."""
+    path = team_project(folder)
+    with open_project(path, create=False) as repo:
+        article = repo.document_ids()[0]
+        text = repo.document(article).text
+        for word, label in (("أنقرة", "LOC"), ("واشنطن", "PER")):
+            start, end = find(text, word)
+            repo.apply(AddSpan(Span(None, article, start, end, label, OTHER)), actor=OTHER)
+        repo.apply(SetStatus(article, OTHER, Status.DONE), actor=OTHER)
     return path
 
 
@@ -98,6 +117,37 @@ def test_the_dashboard_shows_the_numbers_of_annotator_stats(
     dialog.close()
 
 
+def test_the_agreement_at_a_glance_is_annotator_stats_agreement(
+    qtbot: QtBot, tmp_path: Path, user_settings: UserSettings
+) -> None:
+    path = agreeing_project(tmp_path)
+    window = open_window(qtbot, path, user_settings)
+    dialog = open_dashboard(qtbot, window, "Project", "Dashboard…")
+    data = json.loads(CliRunner().invoke(cli, ["stats", str(path), "--format", "json"]).stdout)
+    (pair,) = data["agreement"]["pairs"]
+    assert pair["documents"] == 1 and pair["exact_f1"] == pytest.approx(0.5)  # 2·1 / (2 + 2)
+
+    dialog.tabs.setCurrentIndex(TABS.index("agreement"))
+    ((name, row),) = cells(dialog.tables["agreement"]).items()
+    assert strip_marks(name) == " – ".join(pair["annotators"])
+    assert [strip_marks(c) for c in row[:3]] == ["1", "0.500", "0.500"]
+    assert dialog.views["agreement"].chart().series()
+    assert dialog.glance.isVisible() and "α" in dialog.glance.text()
+    assert not dialog.note.isVisible()
+    dialog.close()
+
+
+def test_the_agreement_tab_says_why_it_is_empty(
+    qtbot: QtBot, tmp_path: Path, user_settings: UserSettings
+) -> None:
+    window = open_window(qtbot, team_project(tmp_path), user_settings)  # no document done twice
+    dialog = open_dashboard(qtbot, window, "Project", "Dashboard…")
+    dialog.tabs.setCurrentIndex(TABS.index("agreement"))
+    assert dialog.tables["agreement"].rowCount() == 0
+    assert "No document is marked done by two annotators yet" in dialog.glance.text()
+    dialog.close()
+
+
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_dashboard_screenshot(
     qtbot: QtBot, tmp_path: Path, settings: QSettings, screenshot_dir: Path, language: str
@@ -105,7 +155,7 @@ def test_dashboard_screenshot(
     user = UserSettings(settings)
     user.set_annotator(ANNOTATOR)
     user.set_language(language)
-    window = open_window(qtbot, team_project(tmp_path), user)
+    window = open_window(qtbot, agreeing_project(tmp_path), user)
     try:
         menus = ("Project", "Dashboard…") if language == "en" else ("مشروع", "لوحة المتابعة…")
         dialog = open_dashboard(qtbot, window, *menus)

@@ -122,7 +122,7 @@ def test_both_tables_share_the_read_only_header_and_flags(window: MainWindow) ->
         " import"
     )
     for table, headers, tip in (
-        (window.documents.table, ["Title", "Status", "Spans"], sort_hint),
+        (window.documents.table, ["Title", "Status", "Spans", "Sure"], sort_hint),
         (window.side.table, ["Label", "Text", "Offsets", "Speaker", "Annotator"], None),
     ):
         model = table.model()

@@ -48,7 +48,8 @@ def test_a_minimum_score_hides_suggestions_and_the_list_says_how_many(
     assert quotes and all(s.score < 0.95 for s in quotes)
     assert note(window) == (
         "gazetteer: no gazetteer in the project (Suggestions ▸ Suggestion settings…)\n"
-        "model: switched off in the project's settings"  # until a model is trained
+        "model: switched off in the project's settings\n"  # until a model is trained
+        "spacy: switched off in the project's settings"  # until a pipeline is set
     )
 
     def act(dialog: SuggestionSettingsDialog) -> None:

@@ -130,3 +130,34 @@ def test_the_span_list_names_the_annotator(window: MainWindow) -> None:
     header = model.headerData(SpanListModel.ANNOTATOR, Qt.Orientation.Horizontal)
     assert header == "Annotator"
     assert model.data(model.index(0, SpanListModel.ANNOTATOR), Qt.ItemDataRole.DecorationRole)
+
+
+def test_annotators_whose_names_pick_one_colour_are_told_apart(
+    qtbot: QtBot, tmp_path: Path, user_settings: UserSettings
+) -> None:
+    """ "tester" and "منى" have the same CRC colour; shown together they must differ, in the
+    span list as in the viewer's frames (the same colour_of), and stay so on the next key."""
+    from annotator.ui.annotator_colours import COLOURS, _hashed
+
+    assert _hashed(ANNOTATOR) == _hashed("منى")  # the case this test is about
+    project = with_other(make_project(tmp_path))
+    with open_project(project) as repo:
+        (doc_id,) = repo.document_ids()
+        text = repo.document(doc_id).text
+        repo.apply(AddSpan(Span(None, doc_id, *find(text, "الرقة"), "LOC", "منى")), actor="منى")
+        repo.apply(AddSpan(Span(None, doc_id, *find(text, "أنقرة"), "LOC", ANNOTATOR)))
+    window = open_window(qtbot, project, user_settings)
+    try:
+        key(window, "Ctrl+Shift+O")  # everyone's spans
+        model = window.controller.span_model
+        colours = {
+            model.data(model.index(r, SpanListModel.ANNOTATOR)): model.data(
+                model.index(r, SpanListModel.ANNOTATOR), Qt.ItemDataRole.DecorationRole
+            ).name()
+            for r in range(model.rowCount(QModelIndex()))
+        }
+        assert set(colours) == {ANNOTATOR, OTHER, "منى"}
+        assert len(set(colours.values())) == 3
+        assert set(colours.values()) <= set(COLOURS)
+    finally:
+        i18n.install("en")
