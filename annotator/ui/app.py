@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QtMsgType,
     qInstallMessageHandler,
 )
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from annotator.core.errors import AnnotatorError, ProjectLockedError
@@ -169,6 +170,8 @@ def main(project_path: str | Path | None = None, seed_dir: str | Path | None = N
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
+    if paths.ICON.is_file():  # the task bar's and the window's (the desktop entry has its own)
+        app.setWindowIcon(QIcon(str(paths.ICON)))
     log_path = setup_logging()
     install_excepthook(log_path)
     settings = UserSettings(QSettings())
