@@ -14,7 +14,7 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from annotator.core.edges import edges_problem
 from annotator.core.edits import AddSpan, Composite, Edit, RemoveSpan, SetStatus, StatusWas
@@ -49,6 +49,18 @@ def place(span: Span) -> Place:
 def chunks(items: Sequence[T]) -> Iterator[Sequence[T]]:
     for at in range(0, len(items), CHUNK):
         yield items[at : at + CHUNK]
+
+
+def ids_in(
+    conn: sqlite3.Connection, table: Literal["documents", "spans"], ids: Sequence[int]
+) -> set[int]:
+    """Which of ``ids`` are rows of ``table``."""
+    out: set[int] = set()
+    for chunk in chunks(ids):
+        marks = ",".join("?" * len(chunk))
+        query = f"SELECT id FROM {table} WHERE id IN ({marks})"
+        out.update(int(r[0]) for r in conn.execute(query, tuple(chunk)))
+    return out
 
 
 def add_spans(conn: sqlite3.Connection, spans: list[Span]) -> Edit:

@@ -35,10 +35,9 @@ from annotator.store.rows import (
     relation_from_row,
     span_from_row,
 )
-from annotator.store.spans_bulk import SMALLEST, chunks
+from annotator.store.spans_bulk import SMALLEST, chunks, ids_in
 from annotator.store.spans_bulk_status import (
     bump,
-    existing,
     flatten,
     read_statuses,
     set_status,
@@ -77,7 +76,7 @@ def remove_spans(conn: sqlite3.Connection, steps: list[Step], actor: str | None)
     documents = sorted({s.document_id for s in spans.values()} | _status_documents(steps))
     before = read_statuses(conn, documents)
     statuses = dict(before)  # followed step by step
-    known = existing(conn, documents)
+    known = ids_in(conn, "documents", documents)
     stamp = now()
     taken: set[int] = set()  # links removed by an earlier step
     inverses: list[Edit] = []

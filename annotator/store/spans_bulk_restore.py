@@ -30,7 +30,7 @@ from annotator.store.rows import dump_json
 from annotator.store.spans_bulk import (
     SMALLEST,
     check_span,
-    chunks,
+    ids_in,
     place,
     read_lengths,
     span_texts,
@@ -38,7 +38,6 @@ from annotator.store.spans_bulk import (
 )
 from annotator.store.spans_bulk_status import (
     bump,
-    existing,
     flatten,
     read_statuses,
     set_status,
@@ -100,10 +99,10 @@ def restore_spans(conn: sqlite3.Connection, steps: list[Step], actor: str | None
     lengths = read_lengths(conn, documents)
     texts = dict(zip((s.id for s in spans), span_texts(conn, spans, lengths), strict=True))
     there = spans_there(conn, documents)
-    used = _used(conn, [s.id for s in spans if s.id is not None])
+    used = ids_in(conn, "spans", [s.id for s in spans if s.id is not None])
     before = read_statuses(conn, documents)
     statuses = dict(before)  # followed step by step
-    known = existing(conn, documents)
+    known = ids_in(conn, "documents", documents)
     labels: set[str] = set()
     stamp = now()
     rows: list[tuple[Any, ...]] = []
@@ -148,14 +147,3 @@ def _row(span: Span, created: str, updated: str, text: str | None) -> tuple[Any,
     attributes = dump_json(span.attributes) if span.attributes else dump_json({})
     return (span.id, span.document_id, span.start, span.end, span.label, span.annotator,
             created, updated, attributes, text or "")  # fmt: skip
-
-
-def _used(conn: sqlite3.Connection, ids: Sequence[int]) -> set[int]:
-    out: set[int] = set()
-    for chunk in chunks(ids):
-        marks = ",".join("?" * len(chunk))
-        out.update(
-            int(r[0])
-            for r in conn.execute(f"SELECT id FROM spans WHERE id IN ({marks})", tuple(chunk))
-        )
-    return out

@@ -30,18 +30,6 @@ def read_statuses(conn: sqlite3.Connection, documents: Sequence[int]) -> Statuse
     return out
 
 
-def existing(conn: sqlite3.Connection, documents: Sequence[int]) -> set[int]:
-    """Which of ``documents`` exist."""
-    out: set[int] = set()
-    for chunk in chunks(documents):
-        marks = ",".join("?" * len(chunk))
-        out.update(
-            int(r[0])
-            for r in conn.execute(f"SELECT id FROM documents WHERE id IN ({marks})", tuple(chunk))
-        )
-    return out
-
-
 def bump(statuses: Statuses, key: StatusKey, stamp: str) -> list[Edit]:
     """``edits_apply.bump_status`` in memory: NEW -> IN_PROGRESS; the inverse to append."""
     if statuses.get(key, (Status.NEW, None))[0] is not Status.NEW:
