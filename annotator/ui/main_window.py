@@ -49,7 +49,6 @@ from annotator.ui.viewer import ArticleView
 from annotator.ui.window_actions import WindowActions
 
 if TYPE_CHECKING:  # the dialog is imported when first opened
-    from annotator.ui.clitic_report_dialog import CliticReportDialog
     from annotator.ui.settings_dialog import SettingsValues
 
 
@@ -75,7 +74,6 @@ class MainWindow(QMainWindow):
         self.find_bar.hide()
         self.banner = ErrorBanner(self)
         self.details: DocumentDetails | None = None  # View → Document details…, made when asked
-        self.clitics: CliticReportDialog | None = None  # View → Clitic report…
         self.reports = SuggestionReports(self, self)  # Suggestions → Consistency report…
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -182,7 +180,6 @@ class MainWindow(QMainWindow):
         a["zoom_out"].triggered.connect(v.zoom_out)
         a["zoom_reset"].triggered.connect(v.zoom_reset)
         a["document_details"].triggered.connect(self.show_document_details)
-        a["clitic_report"].triggered.connect(self.show_clitic_report)
         wire_suggestions(self)  # the Suggestions menu
         self.team = TeamReports(self.repo, self.action_set, self.reports, self)  # Project → Team
         self.curation = CurationMenu(self)  # Project ▸ Curation and the Disagreements dock
@@ -303,17 +300,6 @@ class MainWindow(QMainWindow):
     def _on_match(self, start: int, end: int) -> None:
         self.controller.select_found(start, end)
         self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def show_clitic_report(self) -> None:
-        """Open (or raise, read anew) the project's clitic report (docs/adr/0045)."""
-        if self.clitics is None:
-            from annotator.ui.clitic_report_dialog import CliticReportDialog
-
-            self.clitics = CliticReportDialog(self.project, self)
-        else:
-            self.clitics.read()
-        self.clitics.show()
-        self.clitics.raise_()
 
     def show_document_details(self) -> None:
         """Open (or raise) the details of the document on screen; they follow the document."""
@@ -436,8 +422,8 @@ class MainWindow(QMainWindow):
         self._show_title()
         if self.window_actions.map is not None:
             self.window_actions.map.refresh()
-        if self.clitics is not None:
-            self.clitics.retranslate()
+        if self.window_actions.clitics is not None:
+            self.window_actions.clitics.retranslate()
         self.reports.retranslate()
         self.team.retranslate()
         if self.details is not None:  # its row names were made in the old language

@@ -18,6 +18,7 @@ from annotator.ui.settings import UserSettings
 from annotator.ui.text import isolate
 
 if TYPE_CHECKING:  # dialogs are imported when first opened
+    from annotator.ui.clitic_report_dialog import CliticReportDialog
     from annotator.ui.dashboard_dialog import DashboardDialog
     from annotator.ui.help import EmptyProjectHint, KeyboardMap
     from annotator.ui.label_dialog import LabelEdits
@@ -91,6 +92,19 @@ class WindowActions:
         self.window.hint.sampleRequested.connect(self.window.sampleRequested)
         self.map: KeyboardMap | None = None
         self.dashboard: DashboardDialog | None = None
+        self.clitics: CliticReportDialog | None = None  # View → Clitic report…
+        a["clitic_report"].triggered.connect(self.show_clitic_report)
+
+    def show_clitic_report(self) -> None:
+        """Open (or raise, read anew) the project's clitic report (docs/adr/0045)."""
+        if self.clitics is None:
+            from annotator.ui.clitic_report_dialog import CliticReportDialog
+
+            self.clitics = CliticReportDialog(self.window.project, self.parent)
+        else:
+            self.clitics.read()
+        self.clitics.show()
+        self.clitics.raise_()
 
     def show_dashboard(self) -> None:
         """Project → Dashboard (docs/adr/0072): made when first asked for, read anew after."""

@@ -169,7 +169,7 @@ def test_the_clitic_report_dialog_shows_split_and_corrected_words(
         window.view.set_selection(*find(text, "والرقة"))
         key(window, "Alt+3")
         click_menus(window, menu, item)
-        dialog = window.clitics
+        dialog = window.window_actions.clitics
         assert dialog is not None and dialog.isVisible()
         qtbot.waitUntil(lambda: dialog.report is not None, timeout=30_000)
         assert dialog.tabs.tabText(0) == split_tab
