@@ -262,7 +262,7 @@ class AnnotationController(QObject):
             if found.relations and self.document_id is not None:
                 self.open.set_relations(self.repo.relations(self.document_id))
             if found.suggestion_ids:
-                self.suggestion_keys.refresh_some(found.suggestion_ids)
+                self.suggestion_keys.refresh_some(found.suggestion_ids, found.closed)
             elif found.suggestions:
                 self.suggestion_keys.refresh()
         present = [s for s in found.spans if self.open.span(s) is not None]

@@ -11,8 +11,8 @@ say here what it redraws (DESIGN.md §8).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import assert_never
 
 from annotator.core.edits import (
@@ -32,6 +32,7 @@ from annotator.core.edits import (
     SetStatus,
     SetSuggestionState,
 )
+from annotator.core.suggestions import SuggestionState
 
 
 def flatten(edit: Edit) -> Iterator[Edit]:
@@ -52,6 +53,9 @@ class Effects:
     dropped: int = 0  # speaker links the store removed because the edit broke the rule
     suggestions: bool = False  # a suggestion's state changed: re-read the document's suggestions
     suggestion_ids: tuple[int, ...] = ()  # the suggestions it changed (the twins included)
+    closed: Mapping[int, SuggestionState] = field(default_factory=dict, hash=False)
+    # those of them it accepted or rejected (the inverse opens them again), with their state
+    # now: the open document drops them without reading them again
 
 
 def effects(edit: Edit, inverse: Edit) -> Effects:
@@ -63,6 +67,7 @@ def effects(edit: Edit, inverse: Edit) -> Effects:
     suggestions = False
     touched: list[int] = []  # suggestion ids
     removed: set[int] = set()  # relations the edit itself removes
+    closed: dict[int, SuggestionState] = {}
 
     noted: set[int] = set()  # spans' ids as a set: a project-wide label-all adds thousands
     made: set[int] = set()  # added's
@@ -94,8 +99,9 @@ def effects(edit: Edit, inverse: Edit) -> Effects:
             case AddLabel() | ChangeLabel() | RemoveLabel():
                 labels = relations = True
             case AcceptSuggestion(suggestion_id=suggestion_id):
-                # a span added (its id is in the inverse's RemoveSpan) and maybe a speaker link
-                relations = suggestions = True
+                # a span added (its id is in the inverse's RemoveSpan); a speaker link it made
+                # is a RemoveRelation of the inverse, which says so below
+                suggestions = True
                 touched.append(suggestion_id)
             case (
                 RejectSuggestion(suggestion_id=suggestion_id)
@@ -130,9 +136,11 @@ def effects(edit: Edit, inverse: Edit) -> Effects:
                 note(span_id)
             case AddLabel() | ChangeLabel() | RemoveLabel():
                 labels = relations = True
-            case SetSuggestionState(suggestion_id=suggestion_id):
+            case SetSuggestionState(suggestion_id=suggestion_id, state=state, expect=now):
                 suggestions = True
                 touched.append(suggestion_id)  # a twin of the same place and label, too
+                if state is SuggestionState.OPEN and now not in (None, SuggestionState.OPEN):
+                    closed[suggestion_id] = now
             case AcceptSuggestion() | RejectSuggestion():
                 pass  # never in an inverse: the store answers with SetSuggestionState
             case Composite():
@@ -143,4 +151,6 @@ def effects(edit: Edit, inverse: Edit) -> Effects:
     took_spans = any(isinstance(part, RemoveSpan) for part in flatten(edit))
     dropped = 0 if took_spans else len([r for r in restored if r not in removed])
     ids = tuple(dict.fromkeys(touched))
-    return Effects(tuple(spans), tuple(added), relations, status, labels, dropped, suggestions, ids)
+    return Effects(
+        tuple(spans), tuple(added), relations, status, labels, dropped, suggestions, ids, closed
+    )

@@ -10,7 +10,9 @@ own; the window keeps answering and the suggestions appear when it is done.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+from types import MappingProxyType
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
@@ -20,7 +22,7 @@ from annotator.core.edits import AcceptSuggestion, Composite, Edit, RejectSugges
 from annotator.core.errors import AnnotatorError, Cancelled, NotFoundError
 from annotator.core.open_document import OpenDocument
 from annotator.core.recommender_settings import RecommenderSettings
-from annotator.core.suggestions import Suggestion
+from annotator.core.suggestions import Suggestion, SuggestionState
 from annotator.ops import model_suggestions, spacy_pipeline, spacy_suggestions, suggesting
 from annotator.store import Repository, open_project
 from annotator.ui.background import Job, Step
@@ -127,14 +129,24 @@ class SuggestionKeys:
             lines.append(f"{isolate(name)}: {why}")
         return "\n".join(lines)
 
-    def refresh_some(self, suggestion_ids: Sequence[int]) -> None:
+    def refresh_some(
+        self,
+        suggestion_ids: Sequence[int],
+        closed: Mapping[int, SuggestionState] = MappingProxyType({}),
+    ) -> None:
         """Only these suggestions read again (what an accept or reject changed): a document
-        with a thousand open suggestions is not read whole after each key."""
+        with a thousand open suggestions is not read whole after each key. Those ``closed``
+        (accepted or rejected, the edit's inverse says) that the document shows go without
+        being read."""
         doc = self.host.open
         if doc.document_id is None:
             return
+        shown = {s.id: s for s in doc.suggestions if s.id in closed}
         try:
-            changed = [self.host.repo.suggestion(i) for i in suggestion_ids]
+            changed = [
+                replace(shown[i], state=closed[i]) if i in shown else self.host.repo.suggestion(i)
+                for i in suggestion_ids
+            ]
         except NotFoundError:  # gone (another program): read them all
             self.refresh()
             return

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotator.core.edits import AcceptSuggestion, RejectSuggestion
-from annotator.core.suggestions import Suggestion
+from annotator.core.suggestions import Suggestion, SuggestionState
 from annotator.core.text import canonical_text
 from annotator.store import open_project
 from annotator.ui.effects import effects
@@ -31,9 +31,13 @@ def test_the_window_is_told_what_an_accept_and_a_reject_redraw(tmp_path: Path) -
     (span,) = [s for s in repo.spans(doc) if (s.start, s.end) == (first.start, first.end)]
     told = effects(edit, inverse)
     assert told.added == (span.id,) and told.spans == (span.id,) and told.suggestions
+    # no speaker link was made: the relations are not read again; the accepted one is closed
+    assert not told.relations and told.closed == {first.id: SuggestionState.ACCEPTED}
     undone = effects(inverse, repo.apply(inverse))
     assert undone.spans == (span.id,) and undone.suggestions
+    assert undone.closed == {}  # opened again: the window reads it
     reject = RejectSuggestion(second.id or 0)
     told = effects(reject, repo.apply(reject))
     assert told.suggestions and told.spans == () and not told.relations
+    assert told.closed == {second.id: SuggestionState.REJECTED}
     repo.close()

@@ -13,6 +13,7 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from annotator.core.suggestions import SuggestedLink, Suggestion
 from annotator.ops import import_paths
 from annotator.store import open_project
 from annotator.ui.main_window import MainWindow
@@ -161,3 +162,46 @@ def test_the_suggestions_list_follows_and_a_click_selects(
     assert [model.suggestion_at_row(r) for r in range(count)] == before
     texts = [model.index(r, 1).data() for r in range(count)]
     assert all(texts)
+
+
+def test_accepting_a_quote_draws_its_speaker_link_and_undo_takes_it_away(
+    window: MainWindow,
+) -> None:
+    """The speaker link an accept makes is drawn from the accept's own inverse (the window does
+    not read the relations again after an accept that made none: ui/effects.py)."""
+    doc = window.controller.open
+    text, doc_id = doc.text, doc.document_id
+    assert doc_id is not None
+    line = text.index("وقال كارتر في حديث")
+    name = (text.index("كارتر", line), text.index("كارتر", line) + len("كارتر"))
+    opening = text.index("إن «", line) + len("إن «")
+    quote = (opening, text.index("»", opening))
+    with open_project(window.project, create=False) as repo:
+        repo.add_suggestions(
+            [
+                Suggestion(doc_id, *name, "PER", "quotes", 0.9),
+                Suggestion(doc_id, *quote, "QUOTE", "quotes", 0.9),
+            ],
+            [SuggestedLink(doc_id, "speaker", quote, name, "quotes", 0.9)],
+        )
+    window.controller.suggestion_keys.refresh()
+    by_place = {(s.start, s.end): s for s in doc.suggestions}
+    keys = window.controller.suggestion_keys
+    keys.select(by_place[name].id or 0)
+    key(window, "A")  # the speaker: a span, no link yet
+    assert doc.relations == []
+    keys.select(by_place[quote].id or 0)
+    key(window, "A")  # the quote: a span and its speaker link, drawn
+    spans = {(s.start, s.end): s.id for s in doc.spans.values()}
+    assert [(r.type, r.source_id, r.target_id) for r in doc.relations] == [
+        ("speaker", spans[quote], spans[name])
+    ]
+    with open_project(window.project, create=False, read_only=True) as repo:
+        assert [(r.source_id, r.target_id) for r in repo.relations(doc_id)] == [
+            (spans[quote], spans[name])
+        ]
+    key(window, "Ctrl+Z")  # the quote and its link go; the speaker's span stays
+    assert doc.relations == [] and (quote[0], quote[1]) not in {
+        (s.start, s.end) for s in doc.spans.values()
+    }
+    assert quote in {(s.start, s.end) for s in doc.suggestions}
