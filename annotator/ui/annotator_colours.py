@@ -46,8 +46,13 @@ def assign(names: Iterable[str]) -> None:
         _assigned[name] = COLOURS[index]
 
 
+def colour_name(name: str) -> str:
+    """The annotator's colour, ``#rrggbb``."""
+    return _assigned.get(name) or COLOURS[_hashed(name)]
+
+
 def colour_of(name: str) -> QColor:
-    return QColor(_assigned.get(name) or COLOURS[_hashed(name)])
+    return QColor(colour_name(name))
 
 
 def badge(name: str, size: int = 12) -> QIcon:

@@ -7,17 +7,37 @@ the picture depends on (the cell's text and colour, its size, its state: selecte
 hovered, active; its row's alternate colour; the font, the direction, the palette), and copies
 it on the next paint: a repaint of the span list costs 2.4 ms instead of 8 (bench: a 26-row
 list, docs/adr/0048).
+
+Making the key is most of what is left of a cell's paint, so it is made cheaply: a model with a
+``cell_key(row, column)`` gives the cell's text and colour straight from its Python values (two
+``index.data`` calls through Qt cost about 12 µs a cell), and the view's font and direction (the
+same for every cell; reading them off the option costs 8 µs) are read once, again after the view
+says they changed (FontChange, LayoutDirectionChange, StyleChange: the pictures go too).
 Cells of ``rtl_columns`` are laid out right to left whatever the interface language.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from collections.abc import Callable, Hashable
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 CACHE_SIZE = 512  # pictures kept (a screenful of the span list is about a hundred cells)
 Key = tuple[object, ...]
+CellKey = Callable[[int, int], Hashable]  # a model's cell_key: (row, column) -> text and colour
+_DISPLAY, _DECORATION = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole
+_VIEW_CHANGES = frozenset(
+    (QEvent.Type.FontChange, QEvent.Type.LayoutDirectionChange, QEvent.Type.StyleChange)
+)
 
 
 class RightToLeftCells(QStyledItemDelegate):
@@ -45,6 +65,16 @@ class CachedCells(RightToLeftCells):
     def __init__(self, rtl_columns: tuple[int, ...], parent: QWidget) -> None:
         super().__init__(rtl_columns, parent)
         self._pictures: dict[Key, QPixmap] = {}
+        self._view: tuple[str, Qt.LayoutDirection] | None = None  # font key, direction
+        self._model: QAbstractItemModel | None = None
+        self._cell_key: CellKey | None = None
+        parent.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _VIEW_CHANGES:  # another font or direction: read them again
+            self._view = None
+            self._pictures.clear()
+        return False
 
     def paint(
         self,
@@ -53,17 +83,23 @@ class CachedCells(RightToLeftCells):
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         rect = option.rect
-        decoration = index.data(Qt.ItemDataRole.DecorationRole)
+        view = self._view
+        if view is None:
+            view = self._view = (option.font.key(), option.direction)
+        model = index.model()
+        if model is not self._model:
+            self._model, self._cell_key = model, getattr(model, "cell_key", None)
+        column = index.column()
+        cell_key = self._cell_key
+        content = cell_key(index.row(), column) if cell_key is not None else _content(index)
         key: Key = (
-            index.column(),
-            index.data(Qt.ItemDataRole.DisplayRole),
-            decoration.rgba() if isinstance(decoration, QColor) else None,
+            column,
+            content,
             rect.width(),
             rect.height(),
             int(option.state.value),
             int(option.features.value),
-            option.font.key(),
-            option.direction,
+            view,
             option.palette.cacheKey(),  # another palette (theme, active window): new pictures
         )
         picture = self._pictures.get(key)
@@ -100,3 +136,10 @@ class CachedCells(RightToLeftCells):
         finally:
             into.end()
         return picture
+
+
+def _content(index: QModelIndex | QPersistentModelIndex) -> Hashable:
+    """What a cell's picture shows of its model, through Qt: its text and its colour (what a
+    model's ``cell_key`` gives without Qt)."""
+    decoration = index.data(_DECORATION)
+    return (index.data(_DISPLAY), decoration.name() if isinstance(decoration, QColor) else None)

@@ -12,7 +12,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from annotator.core.model import SPEAKER, Kind, LabelSet, Relation, StoredSpan, reading_order
-from annotator.ui.annotator_colours import colour_of
+from annotator.ui.annotator_colours import colour_name
 from annotator.ui.table_model import Index, ReadOnlyTableModel
 from annotator.ui.text import QT_TRANSLATE_NOOP
 
@@ -148,31 +148,49 @@ class SpanListModel(ReadOnlyTableModel):
         span = self._spans[row]
         column = index.column()
         if role == _DISPLAY:
-            if column == self.LABEL:
-                return span.label
-            if column == self.TEXT:
-                return cell_text(span.text_in(self._text))
-            if column == self.OFFSETS:
-                return f"\u2066{span.start}–{span.end}\u2069"  # LRI…PDI: 77–83 in Arabic too
-            if column == self.ANNOTATOR:
-                return span.annotator
-            return self._speaker_text(span)
+            return self._display(span, column)
         if role == _TOOLTIP:
             if column == self.TEXT:
                 return span.text_in(self._text)
             if column == self.LABEL:
                 label = self._labels.get(span.label)
                 return None if label is None else kind_text(label.kind)
-        if role == _DECORATION and column == self.LABEL:
-            label = self._labels.get(span.label)
-            return None if label is None else QColor(label.colour)
-        if role == _DECORATION and column == self.ANNOTATOR:
-            return colour_of(span.annotator)  # the colour of its frame in the viewer
+        if role == _DECORATION:
+            colour = self._colour(span, column)
+            return None if colour is None else QColor(colour)
         if role == _ALIGNMENT and column in (self.TEXT, self.SPEAKER):
             # Arabic cells stay right-aligned in the English interface too
             return int(RIGHT)
         if role == _SPAN_ID:
             return span.id
+        return None
+
+    def cell_key(self, row: int, column: int) -> tuple[str, str | None] | None:
+        """A cell's text and colour as ``data`` gives them (its picture's key: ui/cells.py)."""
+        if not 0 <= row < len(self._spans):
+            return None
+        span = self._spans[row]
+        return self._display(span, column), self._colour(span, column)
+
+    def _display(self, span: StoredSpan, column: int) -> str:
+        if column == self.LABEL:
+            return span.label
+        if column == self.TEXT:
+            return cell_text(span.text_in(self._text))
+        if column == self.OFFSETS:
+            return f"\u2066{span.start}–{span.end}\u2069"  # LRI…PDI: 77–83 in Arabic too
+        if column == self.ANNOTATOR:
+            return span.annotator
+        return self._speaker_text(span)
+
+    def _colour(self, span: StoredSpan, column: int) -> str | None:
+        """The cell's decoration: its label's colour, or its annotator's (the colour of its
+        frame in the viewer)."""
+        if column == self.LABEL:
+            label = self._labels.get(span.label)
+            return None if label is None else label.colour
+        if column == self.ANNOTATOR:
+            return colour_name(span.annotator)
         return None
 
     def _speaker_text(self, span: StoredSpan) -> str:

@@ -143,20 +143,36 @@ class SuggestionListModel(ReadOnlyTableModel):
             return None
         role, column = int(role), index.column()
         if role == _DISPLAY:
-            if column == self.LABEL:
-                return s.label
-            if column == self.TEXT:
-                return cell_text(self._doc.text[s.start : s.end])
-            if column == self.RECOMMENDER:
-                return s.recommender
-            return f"\u2066{s.score:.2f}\u2069"
+            return self._display(self._doc, s, column)
         if role == _TOOLTIP and column == self.TEXT:
             return self._doc.text[s.start : s.end]
         if role == _TOOLTIP and column in (self.RECOMMENDER, self.SCORE):
             return self._quality_tip(s)
-        if role == _DECORATION and column == self.LABEL:
-            label = self._doc.labels.get(s.label)
-            return None if label is None else QColor(label.colour)
+        if role == _DECORATION:
+            colour = self._colour(self._doc, s, column)
+            return None if colour is None else QColor(colour)
         if role == _ALIGNMENT and column == self.TEXT:
             return int(RIGHT)  # Arabic cells stay right-aligned in the English interface too
         return None
+
+    def cell_key(self, row: int, column: int) -> tuple[str, str | None] | None:
+        """A cell's text and colour as ``data`` gives them (its picture's key: ui/cells.py)."""
+        s = self.suggestion_at_row(row)
+        if s is None or self._doc is None:
+            return None
+        return self._display(self._doc, s, column), self._colour(self._doc, s, column)
+
+    def _display(self, doc: OpenDocument, s: Suggestion, column: int) -> str:
+        if column == self.LABEL:
+            return s.label
+        if column == self.TEXT:
+            return cell_text(doc.text[s.start : s.end])
+        if column == self.RECOMMENDER:
+            return s.recommender
+        return f"\u2066{s.score:.2f}\u2069"
+
+    def _colour(self, doc: OpenDocument, s: Suggestion, column: int) -> str | None:
+        if column != self.LABEL:
+            return None
+        label = doc.labels.get(s.label)
+        return None if label is None else label.colour

@@ -56,3 +56,21 @@ def test_cached_cells_look_exactly_like_qts_own(qtbot: QtBot) -> None:
     plain.resize(300, 200)
     qtbot.wait(10)
     assert shot(cached) == shot(plain)
+
+
+def test_after_a_font_or_direction_change_the_cells_follow(qtbot: QtBot) -> None:
+    """The view's font and direction are read once; FontChange / LayoutDirectionChange make
+    the delegate read them again and paint new pictures."""
+    plain, _ = table(qtbot, RightToLeftCells)
+    cached, _ = table(qtbot, CachedCells)
+    assert shot(cached) == shot(plain)
+    for view in (plain, cached):
+        font = view.font()
+        font.setPointSize(font.pointSize() + 4)
+        view.setFont(font)
+    qtbot.wait(10)
+    assert shot(cached) == shot(plain)
+    for view in (plain, cached):
+        view.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    qtbot.wait(10)
+    assert shot(cached) == shot(plain)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtCore import QAbstractTableModel, QEvent, QSettings, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -135,3 +135,20 @@ def window_in(qtbot: QtBot, tmp_path: Path, settings: QSettings, language: str) 
     user.set_annotator(ANNOTATOR)
     user.set_language(language)
     return open_window(qtbot, make_project(tmp_path), user)
+
+
+def cell_keys_agree_with_data(model: QAbstractTableModel) -> int:
+    """Every cell's ``cell_key`` (what ui/cells.py keys its pictures by) is its text and colour
+    as ``data`` gives them through Qt; returns the cells compared."""
+    compared = 0
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            colour = model.data(index, Qt.ItemDataRole.DecorationRole)
+            text, name = model.cell_key(row, column)  # type: ignore[attr-defined]
+            assert text == model.data(index, Qt.ItemDataRole.DisplayRole), (row, column)
+            assert (None if name is None else QColor(name).name()) == (
+                None if colour is None else colour.name()
+            ), (row, column)
+            compared += 1
+    return compared

@@ -18,7 +18,14 @@ from annotator.ops import import_paths
 from annotator.store import open_project
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import UserSettings
-from tests.ui.window_helpers import ANNOTATOR, db_spans, key, make_project, open_window
+from tests.ui.window_helpers import (
+    ANNOTATOR,
+    cell_keys_agree_with_data,
+    db_spans,
+    key,
+    make_project,
+    open_window,
+)
 
 TEXTS = ("قال كارتر في لندن إن الرقة محاصرة.", "وصل كارتر إلى أنقرة.")
 
@@ -129,6 +136,7 @@ def test_the_suggestions_list_follows_and_a_click_selects(
     assert count == len(suggested(window))
     assert f"Suggestions in this document: {count}" in panel.suggestions_title.text()
     model = panel.suggestions
+    assert cell_keys_agree_with_data(model) == count * model.columnCount()
     starts = [model.suggestion_at_row(r).start for r in range(count)]  # type: ignore[union-attr]
     assert starts == sorted(starts)  # reading order
     header = panel.suggestion_table.horizontalHeader()

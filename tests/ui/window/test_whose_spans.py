@@ -21,7 +21,14 @@ from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import UserSettings
 from annotator.ui.span_model import SpanListModel
 from tests.store.conftest import dump
-from tests.ui.window_helpers import ANNOTATOR, find, key, make_project, open_window
+from tests.ui.window_helpers import (
+    ANNOTATOR,
+    cell_keys_agree_with_data,
+    find,
+    key,
+    make_project,
+    open_window,
+)
 
 OTHER = "amal"
 
@@ -74,6 +81,8 @@ def test_only_my_spans_until_others_are_asked_for(window: MainWindow) -> None:
     assert len(window.view.text_edit.others()) == 2  # framed in amal's colour
     assert documents.data(documents.index(0, documents.SPANS)) == 2
     assert window.status.action.text() == "Showing everyone's spans"
+    # the span list's pictures are keyed by the same texts and colours (annotators' too)
+    assert cell_keys_agree_with_data(window.controller.span_model) == 2 * len(SpanListModel.HEADERS)
 
     key(window, "Ctrl+Shift+O")
     assert rows(window) == []
