@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 
-from annotator.core.edits import AddSpan, Composite
+from annotator.core.edits import AddSpan, Composite, Edit
 from annotator.core.model import LabelSet, Span
 from annotator.core.occurrences import occurrences
 from annotator.core.search_near import find_words_in
 from annotator.store import Repository
+from annotator.store.spans_bulk import ReadTexts
 
 Step = Callable[[int, int, str], None]  # done, total, what
 BATCH = 200
@@ -110,16 +111,58 @@ def label_everywhere(
 ) -> Labelling:
     """A span labelled ``label`` on every occurrence of ``query`` in every document that no
     span of the label's kind overlaps (``core.occurrences``): one edit for the whole project."""
+    return _found(repo, query, label, annotator, labels, step)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Labelled:
+    """``label_everywhere``'s edit, applied: its inverse is the undo."""
+
+    labelling: Labelling
+    inverse: Edit
+
+
+def label_everywhere_now(
+    repo: Repository,
+    query: str,
+    label: str,
+    annotator: str,
+    labels: LabelSet,
+    step: Step | None = None,
+) -> Labelled:
+    """``label_everywhere`` and its edit applied (the annotator's, ``actor``), in one write
+    transaction: the spans' texts come from the texts the find read (the store does not read
+    them again, docs/adr/0080), and a window running this on a Job does not wait for the
+    write. A cancel (``step`` raising) before the end writes nothing."""
+    with repo.transaction():
+        made, read = _found(repo, query, label, annotator, labels, step)
+        inverse = repo.apply(made.edit, actor=annotator, read=read) if made.spans else made.edit
+    return Labelled(made, inverse)
+
+
+def _found(
+    repo: Repository,
+    query: str,
+    label: str,
+    annotator: str,
+    labels: LabelSet,
+    step: Step | None,
+) -> tuple[Labelling, ReadTexts]:
     kinds = same_kind(labels, label)
     adds: list[AddSpan] = []
+    texts: list[str] = []
+    lengths: dict[int, int] = {}
     documents = 0
     for doc_id, _, text, spans, words in _texts(repo, query, step):
         taken = [(a, b) for a, b, lb in spans if lb in kinds]
         found = occurrences(text, query, taken, words=words)
         if found:
             documents += 1
+            lengths[doc_id] = len(text)
             adds.extend(AddSpan(Span(None, doc_id, a, b, label, annotator)) for a, b in found)
-    return Labelling(Composite(tuple(adds)), len(adds), documents)
+            texts.extend(text[a:b] for a, b in found)
+    made = Labelling(Composite(tuple(adds)), len(adds), documents)
+    return made, ReadTexts(tuple(texts), lengths)
 
 
 def label_hits(hits: Collection[Hit], label: str, annotator: str, labels: LabelSet) -> Composite:

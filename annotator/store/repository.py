@@ -342,20 +342,26 @@ class Repository(
 
     # -- edits ------------------------------------------------------------------------------
 
-    def apply(self, edit: Edit, *, actor: str | None = None) -> Edit:
+    def apply(
+        self, edit: Edit, *, actor: str | None = None, read: spans_bulk.ReadTexts | None = None
+    ) -> Edit:
         """Apply ``edit`` in one committed transaction; return the inverse edit.
 
         ``actor``: the annotator making it (the window's, from Settings). A step touching
         another annotator's span, link or status is refused with NotYoursError naming them,
         and nothing is written; the statuses that move are the actor's (docs/adr/0071).
-        Undo and redo pass the same actor: the inverse touches only the actor's work too."""
+        Undo and redo pass the same actor: the inverse touches only the actor's work too.
+        ``read``: the new spans' texts as the caller read them inside the ``transaction()`` it
+        holds around this call (project-wide label-all); refused outside one."""
+        if read is not None and not self.db.conn.in_transaction:
+            raise ValueError("texts read outside the transaction cannot be taken as read")
         with self._write():
             spans = spans_bulk.new_spans(edit)
             if spans is not None:  # project-wide label-all: thousands of new spans
                 if actor is not None:  # each the actor's own (no reads: the spans say whose)
                     for span in spans:
                         actor_rules.check(self.db.conn, AddSpan(span), actor)
-                return spans_bulk.add_spans(self.db.conn, spans)
+                return spans_bulk.add_spans(self.db.conn, spans, read)
             steps = spans_bulk_remove.removals(edit)
             if steps is not None:  # its undo, or many spans deleted at once
                 return spans_bulk_remove.remove_spans(self.db.conn, steps, actor)

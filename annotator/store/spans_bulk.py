@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
 from annotator.core.edges import edges_problem
@@ -63,12 +64,26 @@ def ids_in(
     return out
 
 
-def add_spans(conn: sqlite3.Connection, spans: list[Span]) -> Edit:
+@dataclass(frozen=True, slots=True)
+class ReadTexts:
+    """The texts of an edit's new spans (in its order) and the lengths of their documents, as
+    the caller read them from the documents in the transaction it holds (project-wide
+    label-all finds them in the texts it reads: the store need not read them again)."""
+
+    spans: tuple[str, ...]
+    lengths: Mapping[int, int]
+
+
+def add_spans(conn: sqlite3.Connection, spans: list[Span], read: ReadTexts | None = None) -> Edit:
     """Add ``spans`` (from ``new_spans``, inside the caller's transaction) and return the
-    inverse, as ``check_edges`` and ``apply_edit`` would for their Composite."""
+    inverse, as ``check_edges`` and ``apply_edit`` would for their Composite; with ``read``,
+    the texts and lengths are not read again (ValueError when they cannot be these spans')."""
     documents = sorted({s.document_id for s in spans})
-    lengths = read_lengths(conn, documents)
-    texts = span_texts(conn, spans, lengths)
+    if read is None:
+        lengths = read_lengths(conn, documents)
+        texts = span_texts(conn, spans, lengths)
+    else:
+        lengths, texts = dict(read.lengths), _checked(spans, read)
     for span, text in zip(spans, texts, strict=True):  # check_edges: before anything is written
         problem = None if text is None else edges_problem(text[0], text[-1])
         if problem is not None:
@@ -136,6 +151,16 @@ def _write(
         inverse.append(RemoveSpan(new_id, expect=updated))
         inverse.extend(bump)
     return Composite(tuple(inverse))
+
+
+def _checked(spans: Sequence[Span], read: ReadTexts) -> list[str | None]:
+    """The texts ``read`` gives, each as long as its span, of a document it gives a length of."""
+    if len(read.spans) != len(spans):
+        raise ValueError(f"{len(read.spans)} texts given for {len(spans)} spans")
+    for span, text in zip(spans, read.spans, strict=True):
+        if span.document_id not in read.lengths or len(text) != span.end - span.start:
+            raise ValueError(f"the text given for {describe(span)} is not its text")
+    return list(read.spans)
 
 
 def read_lengths(conn: sqlite3.Connection, documents: Sequence[int]) -> dict[int, int]:

@@ -33,13 +33,22 @@ class EditRunner(Protocol):
 
     def run(self, edit: Edit) -> Edit: ...
 
+    def show_applied(self, edit: Edit, inverse: Edit) -> None:
+        """Update the view for an edit already applied (elsewhere) with this inverse."""
+
 
 class EditCommand(QUndoCommand):
-    def __init__(self, runner: EditRunner, edit: Edit, text: str) -> None:
+    """``applied``: the inverse of ``edit`` when it was applied already (project-wide
+    label-all writes on its Job's connection): the first redo only shows it."""
+
+    def __init__(
+        self, runner: EditRunner, edit: Edit, text: str, applied: Edit | None = None
+    ) -> None:
         super().__init__(text)
         self._runner = runner
         self.edit: Edit = edit
         self.inverse: Edit | None = None
+        self._applied = applied
         self.error: AnnotatorError | None = None
         self._done_ahead = False  # set by undo()/redo() below: the work is already done
         self._error_args: tuple[object, ...] = ()
@@ -48,6 +57,10 @@ class EditCommand(QUndoCommand):
     def redo(self) -> None:
         if self._done_ahead:
             self._done_ahead = False
+            return
+        if self._applied is not None:
+            self.inverse, self._applied = self._applied, None
+            self._runner.show_applied(self.edit, self.inverse)
             return
         first = self.inverse is None
         try:

@@ -225,13 +225,20 @@ class AnnotationController(QObject):
         """Apply ``edit`` (committed when apply returns), then draw what it touched."""
         target = self.repo.document_of(edit)
         inverse = self.repo.apply(edit, actor=self.annotator)
+        self._show(edit, inverse, target)
+        return inverse
+
+    def show_applied(self, edit: Edit, inverse: Edit) -> None:
+        """Draw an edit applied elsewhere (a Job's connection), ``inverse`` its undo."""
+        self._show(edit, inverse, self.repo.document_of(edit))
+
+    def _show(self, edit: Edit, inverse: Edit, target: int | None) -> None:
         try:
             self._draw(edit, inverse, target)
         except AnnotatorError as exc:  # the edit is saved; only drawing it failed: reload
             log.warning("redrawing after an edit failed (%s); reloading the document", exc)
             if self.document_id is not None:
                 self.open_document(self.document_id)
-        return inverse
 
     def _draw(self, edit: Edit, inverse: Edit, target: int | None) -> None:
         found = self.last_effects = effects(edit, inverse)
@@ -318,6 +325,11 @@ class AnnotationController(QObject):
             self._failed(error)
             return False
         return True
+
+    def push_applied(self, edit: Edit, inverse: Edit, text: str, *, select: int | None) -> bool:
+        """``push`` for an edit a Job applied already (``inverse``: its undo)."""
+        command = commands.EditCommand(self, edit, text, applied=inverse)
+        return self.push(edit, text, select=select, command=command)
 
     def try_push(
         self,

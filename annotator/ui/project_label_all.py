@@ -3,9 +3,10 @@ span's text in every document gets the span's label, as ONE undoable edit (issue
 docs/adr/0060).
 
 The same rules as Ctrl+L in one document (ui/label_all.py, core.occurrences): by the search key,
-through proclitics, never over a span of the label's kind. Finding runs on a Job with a
-connection of its own (ops.project_search, over the texts' index); the edit is pushed on the
-window's undo stack, so one undo removes every span it made.
+through proclitics, never over a span of the label's kind. Finding and writing run on a Job
+with a connection of its own, in one transaction (ops.project_search, over the texts' index;
+docs/adr/0080): the window waits for neither, and a cancel writes nothing. The edit, already
+applied, goes on the window's undo stack, so one undo removes every span it made.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from annotator.core.edits import AddSpan, Edit, SetStatus
 from annotator.core.errors import AnnotatorError, Cancelled
-from annotator.ops.project_search import Labelling, label_everywhere
+from annotator.ops.project_search import Labelled, label_everywhere_now
 from annotator.store import Repository, open_project
 from annotator.ui.background import Job, Step
 from annotator.ui.effects import flatten
@@ -30,6 +31,8 @@ class ProjectLabeller(Labeller, Protocol):
 
     @property
     def repo(self) -> Repository: ...
+
+    def push_applied(self, edit: Edit, inverse: Edit, text: str, *, select: int | None) -> bool: ...
 
 
 def documents_touched(edit: Edit, inverse: Edit) -> set[int]:
@@ -55,19 +58,20 @@ def label_all_in_project(ctrl: ProjectLabeller, parent: QWidget) -> int:
     project, timeout = ctrl.repo.path, ctrl.repo.timeout
     labels, annotator = ctrl.labels, ctrl.annotator
 
-    def work(step: Step) -> Labelling:
+    def work(step: Step) -> Labelled:  # found and written on the Job's connection
         with open_project(project, create=False, timeout=timeout) as repo:
-            return label_everywhere(repo, query, span.label, annotator, labels, step)
+            return label_everywhere_now(repo, query, span.label, annotator, labels, step)
 
     words = isolate(short(query))
     searching = QCoreApplication.translate("ProjectLabelAll", "Finding {text} in every article…")
     try:
-        made = Job("label-all", work, parent).run_modal(parent, searching.format(text=words))
+        done = Job("label-all", work, parent).run_modal(parent, searching.format(text=words))
     except Cancelled:
         return 0
     except AnnotatorError as exc:
         ctrl.say(str(exc))
         return 0
+    made = done.labelling
     if not made.spans:
         ctrl.say(
             QCoreApplication.translate(
@@ -81,7 +85,7 @@ def label_all_in_project(ctrl: ProjectLabeller, parent: QWidget) -> int:
     ).format(
         n=ltr(str(made.spans)), text=words, label=isolate(span.label), m=ltr(str(made.documents))
     )
-    if not ctrl.push(made.edit, action, select=span.id):
+    if not ctrl.push_applied(made.edit, done.inverse, action, select=span.id):
         return 0
     ctrl.say(
         QCoreApplication.translate(

@@ -10,10 +10,16 @@ from pathlib import Path
 import pytest
 
 from annotator.core.edits import AddSpan
+from annotator.core.errors import Cancelled
 from annotator.core.model import AnnotatedDocument, Document, Span
 from annotator.core.occurrences import occurrences
 from annotator.core.search import SearchIndex, find_words
-from annotator.ops.project_search import label_everywhere, label_hits, search_project
+from annotator.ops.project_search import (
+    label_everywhere,
+    label_everywhere_now,
+    label_hits,
+    search_project,
+)
 from annotator.store import Repository, open_project
 
 from .anercorp_articles import articles, names
@@ -96,6 +102,49 @@ def test_one_apply_labels_every_document_and_its_inverse_removes_them(
     assert sum(len(project.spans(d)) for d in before) == sum(before.values()) + made.spans
     project.apply(inverse)
     assert {d: len(project.spans(d)) for d in before} == before
+
+
+def _spans(repo: Repository) -> list[tuple[int, int, int, str, str, str]]:
+    return [
+        (d, s.start, s.end, s.label, s.annotator, s.text_in(repo.document(d).text))
+        for d in repo.document_ids()
+        for s in repo.spans(d)
+    ]
+
+
+def test_label_everywhere_now_writes_what_the_edit_writes_in_one_go(project: Repository) -> None:
+    """Found and applied in one transaction (the texts read once): the spans of
+    ``label_everywhere``'s edit applied, and its inverse is the undo."""
+    query = next(n for n in NAMES if sum(bool(find_words(t, n)) for t in TEXTS[1:]) >= 3)
+    labels = project.labels()
+    before = _spans(project)
+    made = label_everywhere(project, query, "PER", "amal", labels)
+    project.apply(project.apply(made.edit, actor="amal"))
+    assert _spans(project) == before
+    done = label_everywhere_now(project, query, "PER", "amal", labels)
+    assert done.labelling == made
+    after = _spans(project)
+    assert len(after) == len(before) + made.spans
+    stored = project.db.conn.execute('SELECT document_id, start, "end", text FROM spans')
+    for d, a, b, text in stored:  # the text column: what the find read, each span's own
+        assert text == TEXTS[d - 1][a:b]
+    project.apply(done.inverse)
+    assert _spans(project) == before
+
+
+def test_a_cancelled_label_everywhere_now_writes_nothing(project: Repository) -> None:
+    query = next(n for n in NAMES if sum(bool(find_words(t, n)) for t in TEXTS) >= 3)
+    before = _spans(project)
+    calls = []
+
+    def step(done: int, total: int, what: str) -> None:
+        calls.append(done)
+        if len(calls) == 1:
+            raise Cancelled("cancelled")
+
+    with pytest.raises(Cancelled):
+        label_everywhere_now(project, query, "PER", "amal", project.labels(), step)
+    assert _spans(project) == before and calls == [0]
 
 
 # ANERcorp articles respelt: tashkeel, ة as ه, hamza dropped from alef, presentation forms,

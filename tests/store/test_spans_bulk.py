@@ -15,6 +15,7 @@ from annotator.core.model import AnnotatedDocument, Document, Span, Status
 from annotator.core.search import find_words
 from annotator.store import Repository, edits_apply, open_project, span_edges
 from annotator.store.connection import write
+from annotator.store.spans_bulk import ReadTexts
 from tests.ops.anercorp_articles import articles, names
 
 TEXTS = articles(8, 200)
@@ -123,3 +124,39 @@ def test_the_same_new_span_twice_goes_the_usual_way(tmp_path: Path) -> None:
     twice = AddSpan(Span(None, 5, 0, 3, "LOC", "amal"))
     message = _refusal(tmp_path, "twice", Composite((twice, *_edit().edits[:5], twice)))
     assert "the same span already exists" in message
+
+
+def _read(edit: Composite) -> ReadTexts:
+    """The texts of the edit's spans and their documents' lengths, as a caller reads them."""
+    spans = [e.span for e in edit.edits if isinstance(e, AddSpan)]
+    return ReadTexts(
+        tuple(TEXTS[s.document_id - 1][s.start : s.end] for s in spans),
+        {s.document_id: len(TEXTS[s.document_id - 1]) for s in spans},
+    )
+
+
+def test_texts_read_by_the_caller_write_the_same_rows_and_inverse(tmp_path: Path) -> None:
+    """A label-all that read the texts in its own transaction hands them over: the same rows,
+    statuses, counts and inverse as the store reading them itself."""
+    edit = _edit()
+    with _project(tmp_path / "a.annot.db") as read, _project(tmp_path / "b.annot.db") as itself:
+        with read.transaction():
+            inverse = read.apply(edit, read=_read(edit))
+        expected = itself.apply(edit)
+        assert _state(read) == _state(itself)
+        assert _shape(inverse) == _shape(expected)
+
+
+def test_texts_given_outside_a_transaction_or_wrong_are_refused(tmp_path: Path) -> None:
+    edit = _edit()
+    read = _read(edit)
+    with _project(tmp_path / "p.annot.db") as repo:
+        before = _state(repo)
+        with pytest.raises(ValueError, match="outside the transaction"):
+            repo.apply(edit, read=read)
+        short = ReadTexts((read.spans[0][:-1], *read.spans[1:]), read.lengths)
+        with pytest.raises(ValueError, match="is not its text"), repo.transaction():
+            repo.apply(edit, read=short)
+        with pytest.raises(ValueError, match="texts given for"), repo.transaction():
+            repo.apply(edit, read=ReadTexts(read.spans[1:], read.lengths))
+        assert _state(repo) == before  # nothing written
