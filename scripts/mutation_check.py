@@ -311,6 +311,21 @@ MUTATIONS = (
         "        pass\n",
         ("tests/ui/window/test_curation.py",),
     ),
+    Mutation(
+        "label-all: a text handed to the store that is not its span's is taken",
+        "annotator/store/spans_bulk.py",
+        "        if span.document_id not in read.lengths or len(text) != span.end - span.start:\n",
+        "        if span.document_id not in read.lengths:\n",
+        ("tests/store/test_spans_bulk.py",),
+    ),
+    Mutation(
+        "an accept that made a speaker link does not draw it",
+        "annotator/ui/effects.py",
+        "            case RemoveRelation():\n                relations = True\n"
+        "            case SetStatus():",
+        "            case RemoveRelation():\n                pass\n            case SetStatus():",
+        ("tests/ui/window/test_suggestions.py",),
+    ),
 )
 
 

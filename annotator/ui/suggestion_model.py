@@ -129,6 +129,8 @@ class SuggestionListModel(ReadOnlyTableModel):
         return self._doc.selected_suggestion if self._doc is not None else None
 
     def row_of(self, suggestion_id: int | None) -> int:
+        if suggestion_id is None:  # none selected (after every accept): no row to look for
+            return -1
         return next((i for i, s in enumerate(self._rows) if s.id == suggestion_id), -1)
 
     # -- Qt ---------------------------------------------------------------------------------
