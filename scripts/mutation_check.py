@@ -55,11 +55,11 @@ MUTATIONS = (
     ),
     Mutation(
         "the document list row never refreshed after an edit",
-        "annotator/ui/controller.py",
-        "            self.document_model.refresh_document(\n"
-        "                target, membership=found.status, counts=bool(found.added) or gone\n"
-        "            )\n",
-        "            pass\n",
+        "annotator/ui/edit_drawing.py",
+        "        c.document_model.refresh_document(\n"
+        "            target, membership=found.status, counts=bool(found.added) or gone\n"
+        "        )\n",
+        "        pass\n",
         (W,),
     ),
     Mutation(

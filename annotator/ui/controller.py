@@ -21,22 +21,21 @@ from annotator.core.edits import (
     RemoveSpan,
     Resize,
 )
-from annotator.core.errors import AnnotatorError, ConflictError, NotFoundError
+from annotator.core.errors import AnnotatorError, ConflictError
 from annotator.core.model import SPEAKER, Document, LabelSet, Relation, StoredSpan
 from annotator.core.open_document import OpenDocument
 from annotator.store import Repository
 from annotator.store.guard import ProjectDetachedError
-from annotator.ui import annotator_colours, commands, labelling
+from annotator.ui import annotator_colours, commands, edit_drawing, labelling
 from annotator.ui.clitic_snap import Snapper
 from annotator.ui.document_model import DocumentListModel
 from annotator.ui.document_views import SnapperOf, SpanListOf, SuggestionListOf, ViewerOf
 from annotator.ui.edge_text import move_refused
-from annotator.ui.effects import Effects, effects
+from annotator.ui.effects import Effects
 from annotator.ui.error_text import step_refused, write_failed
 from annotator.ui.evidence import EvidenceWorker, SpanSnapshot
 from annotator.ui.first_start import PLACEHOLDER
 from annotator.ui.label_all import label_all_occurrences
-from annotator.ui.project_label_all import documents_touched
 from annotator.ui.settings import UserSettings
 from annotator.ui.span_model import SpanListModel
 from annotator.ui.speakers import SpeakerLinks
@@ -110,7 +109,7 @@ class AnnotationController(QObject):
         self.evidence.spansReady.connect(self._take_span_evidence)
         self.evidence.countsReady.connect(self._take_count_evidence)
         self.evidence.finished.connect(self._evidence_finished)
-        self._select_after: int | None = None
+        self.select_after: int | None = None
         self.closed = False  # the window closed the project: no more reading
         self.before_switch: Callable[[], None] | None = None  # the navigator saves the place
         self.speakers = SpeakerLinks(self, self)
@@ -185,7 +184,7 @@ class AnnotationController(QObject):
                 annotator_colours.assign([self.annotator, *self.repo.annotators()])
         self.others = others
         self.document_model.set_counted(self.shown())
-        self._reread_document()
+        self.reread_document()
 
     def set_annotator(self, name: str) -> None:
         """The annotator named in Settings: from now on the owner of new spans, and one of the
@@ -198,7 +197,7 @@ class AnnotationController(QObject):
             self._failed(exc)
         self.document_model.set_annotator(self.annotator, self.shown())
         if self.document_id is not None:
-            self._reread_document()  # their spans, not the last annotator's
+            self.reread_document()  # their spans, not the last annotator's
             self.documentEdited.emit(self.document_id)
 
     def reload_labels(self, *, renamed: bool = False) -> None:
@@ -208,11 +207,11 @@ class AnnotationController(QObject):
         self.labels = self.repo.labels()
         self.labelsChanged.emit()
         if renamed:
-            self._reread_document()
+            self.reread_document()
             return
         self.open.set_labels(self.labels)
 
-    def _reread_document(self) -> None:
+    def reread_document(self) -> None:
         """Read the open document again, keeping the selected span and the scroll."""
         if self.document_id is not None:
             place = (self.view.selected_span(), self.view.scroll_value())
@@ -234,56 +233,11 @@ class AnnotationController(QObject):
 
     def _show(self, edit: Edit, inverse: Edit, target: int | None) -> None:
         try:
-            self._draw(edit, inverse, target)
+            edit_drawing.draw(self, edit, inverse, target)
         except AnnotatorError as exc:  # the edit is saved; only drawing it failed: reload
             log.warning("redrawing after an edit failed (%s); reloading the document", exc)
             if self.document_id is not None:
                 self.open_document(self.document_id)
-
-    def _draw(self, edit: Edit, inverse: Edit, target: int | None) -> None:
-        found = self.last_effects = effects(edit, inverse)
-        if len(documents_touched(edit, inverse)) > 1:  # project-wide label-all and its undo
-            self._reread_document()
-            self.document_model.reload()
-            if self.document_id is not None:
-                self.documentEdited.emit(self.document_id)
-            return
-        if found.labels:  # the label set changed: every span's look, a rename their labels
-            self.labels = self.repo.labels()
-            self.labelsChanged.emit()
-            self._reread_document()
-            return
-        gone = False  # a span of the open document went: its count in the list changed
-        if target is not None and target != self.document_id:
-            self.open_document(target)
-            gone = bool(found.spans)  # whatever went there, the document is read again
-        else:
-            for span_id in found.spans:
-                try:
-                    span = self.repo.span(span_id)
-                except NotFoundError:
-                    gone = True
-                    self.open.remove_span(span_id)
-                    continue
-                self.open.put_span(span)
-            if found.relations and self.document_id is not None:
-                self.open.set_relations(self.repo.relations(self.document_id))
-            if found.suggestion_ids:
-                self.suggestion_keys.refresh_some(found.suggestion_ids, found.closed)
-            elif found.suggestions:
-                self.suggestion_keys.refresh()
-        present = [s for s in found.spans if self.open.span(s) is not None]
-        if self._select_after is not None:
-            self.view.select_span(self._select_after)
-        elif found.added and found.added[0] in present:
-            self.view.select_span(found.added[0])
-        elif present and not found.relations:
-            self.view.select_span(present[0])
-        if target is not None:
-            self.document_model.refresh_document(
-                target, membership=found.status, counts=bool(found.added) or gone
-            )
-            self.documentEdited.emit(target)
 
     # -- clitic evidence from the worker (docs/adr/0025) ------------------------------------
     def _take_span_evidence(self, found: SpanSnapshot) -> None:
@@ -340,12 +294,12 @@ class AnnotationController(QObject):
         command: commands.EditCommand | None = None,
     ) -> AnnotatorError | None:
         """``push`` for a caller that shows the error itself (a dialog): the error, or None."""
-        self._select_after = select
+        self.select_after = select
         self.last_effects = None
         try:
             return commands.push(self.stack, command or commands.EditCommand(self, edit, text))
         finally:
-            self._select_after = None
+            self.select_after = None
 
     def push_labels(self, edit: Edit, text: str) -> AnnotatorError | None:
         """The Labels dialog's one edit, undoable like the others; the status bar says what it
