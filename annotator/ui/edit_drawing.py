@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from annotator.core.edits import Edit
 from annotator.core.errors import NotFoundError
 from annotator.ui.effects import effects
-from annotator.ui.project_label_all import documents_touched
+from annotator.ui.project_label_all import touches_several
 
 if TYPE_CHECKING:
     from annotator.ui.controller import AnnotationController
@@ -19,13 +19,14 @@ if TYPE_CHECKING:
 
 def draw(c: AnnotationController, edit: Edit, inverse: Edit, target: int | None) -> None:
     """Draw what ``edit`` (applied, ``inverse`` its undo) touched: only what changed."""
-    found = c.last_effects = effects(edit, inverse)
-    if len(documents_touched(edit, inverse)) > 1:  # project-wide label-all and its undo
+    if touches_several(edit, inverse):  # project-wide label-all and its undo: read again
+        c.last_effects = None  # (what a one-document edit's caller asks of it: none of these)
         c.reread_document()
         c.document_model.reload()
         if c.document_id is not None:
             c.documentEdited.emit(c.document_id)
         return
+    found = c.last_effects = effects(edit, inverse)
     if found.labels:  # the label set changed: every span's look, a rename their labels
         c.labels = c.repo.labels()
         c.labelsChanged.emit()

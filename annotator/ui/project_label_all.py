@@ -11,6 +11,7 @@ applied, goes on the window's undo stack, so one undo removes every span it made
 
 from __future__ import annotations
 
+from itertools import chain
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
@@ -35,16 +36,23 @@ class ProjectLabeller(Labeller, Protocol):
     def push_applied(self, edit: Edit, inverse: Edit, text: str, *, select: int | None) -> bool: ...
 
 
-def documents_touched(edit: Edit, inverse: Edit) -> set[int]:
-    """The documents an edit's spans or statuses were added to or set in (its inverse names
-    those of the spans it removed)."""
-    found: set[int] = set()
-    for part in (*flatten(edit), *flatten(inverse)):
+def touches_several(edit: Edit, inverse: Edit) -> bool:
+    """Whether an edit's spans or statuses were added to or set in more than one document (its
+    inverse names those of the spans it removed): project-wide label-all and its undo. Stops at
+    the second document (a label-all of thousands of spans is told at once)."""
+    first: int | None = None
+    for part in chain(flatten(edit), flatten(inverse)):
         if isinstance(part, AddSpan):
-            found.add(part.span.document_id)
+            found = part.span.document_id
         elif isinstance(part, SetStatus):
-            found.add(part.document_id)
-    return found
+            found = part.document_id
+        else:
+            continue
+        if first is None:
+            first = found
+        elif found != first:
+            return True
+    return False
 
 
 def label_all_in_project(ctrl: ProjectLabeller, parent: QWidget) -> int:
