@@ -64,10 +64,11 @@ def label_all_in_project(ctrl: ProjectLabeller, parent: QWidget) -> int:
     document, span = chosen
     query = document.text[span.start : span.end]
     project, timeout = ctrl.repo.path, ctrl.repo.timeout
+    read_only = ctrl.repo.read_only  # the Job writes as the window would, or is refused
     labels, annotator = ctrl.labels, ctrl.annotator
 
     def work(step: Step) -> Labelled:  # found and written on the Job's connection
-        with open_project(project, create=False, timeout=timeout) as repo:
+        with open_project(project, create=False, timeout=timeout, read_only=read_only) as repo:
             return label_everywhere_now(repo, query, span.label, annotator, labels, step)
 
     words = isolate(short(query))

@@ -77,3 +77,23 @@ def test_ctrl_alt_l_labels_every_document_and_one_undo_removes_all(
     assert _all_spans(window) == expected
     assert shown_spans(window) == expected[1]
     assert db_spans(window) == expected[1]
+
+
+def test_a_read_only_project_labels_nothing(
+    qtbot: QtBot, tmp_path: Path, settings: QSettings
+) -> None:
+    """The Job writes as the window would: the window's project read-only, it is refused,
+    nothing is written nor recorded (a cancel: tests/ops/test_project_search.py)."""
+    path, _ = _project(tmp_path)
+    user = UserSettings(settings)
+    user.set_annotator(ANNOTATOR)
+    window = open_window(qtbot, path, user)
+    start, end = find(text_of(window), "الرقة")
+    drag(window.view, start, end)
+    key(window, "3")
+    first = {1: [(start, end, "LOC")], 2: [], 3: [], 4: []}
+    window.controller.repo.set_read_only()
+    key(window, "Ctrl+Alt+L")
+    assert _all_spans(window) == first
+    assert "read-only" in window.status.action.text()
+    assert window.controller.stack.count() == 1  # the label key only
