@@ -256,8 +256,8 @@ MUTATIONS = (
     Mutation(
         "two annotators whose names hash to one colour drawn alike (issue 13, ADR 0071)",
         "annotator/ui/annotator_colours.py",
-        "    return QColor(_assigned.get(name) or COLOURS[_hashed(name)])\n",
-        "    return QColor(COLOURS[_hashed(name)])\n",
+        "    return _assigned.get(name) or COLOURS[_hashed(name)]\n",
+        "    return COLOURS[_hashed(name)]\n",
         ("tests/ui/window/test_whose_spans.py",),
     ),
     Mutation(
