@@ -12,9 +12,11 @@ costs its imports (about half a second), nothing next to a training.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import multiprocessing
 import os
 import pickle
+import sys
 from multiprocessing.connection import Connection
 
 from annotator.core.crf_features import Lexicon
@@ -24,18 +26,28 @@ from annotator.ops.crf_model import Example, Scores, TrainedModel
 
 WAIT = 0.05  # seconds between two looks at the pipe (and at a cancel)
 NICE = 10  # the training process's lower priority (Unix)
+BELOW_NORMAL_PRIORITY_CLASS = 0x4000  # the same on Windows (SetPriorityClass)
 
 
 class TrainingStopped(AnnotatorError):
     """The training process died without saying why."""
 
 
+def _lower_priority() -> None:
+    """The window's process first when the cores are few: this process at a lower priority,
+    ``nice`` on Unix, the below-normal class on Windows; where neither can be set, as it is."""
+    if sys.platform == "win32":
+        kernel = ctypes.windll.kernel32
+        kernel.SetPriorityClass(kernel.GetCurrentProcess(), BELOW_NORMAL_PRIORITY_CLASS)
+    elif hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(NICE)
+
+
 def _child(pipe: Connection, examples: list[Example], lexicon: Lexicon, folds: int) -> None:
     from annotator.ops.model_store import learn
 
-    if hasattr(os, "nice"):  # the window's process first when the cores are few
-        with contextlib.suppress(OSError):
-            os.nice(NICE)
+    _lower_priority()
 
     def step(done: int, total: int, what: str) -> None:
         pipe.send(("step", (done, total, what)))

@@ -5,13 +5,15 @@ its errors raised here as they were."""
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
+import os
 
 import pytest
 
 from annotator.core.crf_features import Lexicon
 from annotator.core.errors import Cancelled
 from annotator.ops.model_store import learn
-from annotator.ops.training_apart import learn_apart
+from annotator.ops.training_apart import NICE, learn_apart
 from tests.ops.test_crf_model import _examples
 
 NO_NAMES = Lexicon()
@@ -46,3 +48,22 @@ def test_a_cancel_ends_the_process_at_once() -> None:
 def test_its_errors_are_raised_here_as_they_were() -> None:
     with pytest.raises(ValueError, match="no entity spans"):
         learn_apart([("قال أوباما إن واشنطن ستواصل.", [])], NO_NAMES, 2)
+
+
+def _priority_after_lowering(pipe: multiprocessing.connection.Connection) -> None:
+    from annotator.ops.training_apart import _lower_priority
+
+    before = os.getpriority(os.PRIO_PROCESS, 0)
+    _lower_priority()
+    pipe.send((before, os.getpriority(os.PRIO_PROCESS, 0)))
+
+
+@pytest.mark.skipif(not hasattr(os, "getpriority"), reason="Unix process priorities")
+def test_the_training_process_runs_below_the_window() -> None:
+    context = multiprocessing.get_context("spawn")
+    mine, theirs = context.Pipe(duplex=False)
+    process = context.Process(target=_priority_after_lowering, args=(theirs,))
+    process.start()
+    before, after = mine.recv()
+    process.join()
+    assert after == min(before + NICE, 19)
