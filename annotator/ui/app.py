@@ -29,6 +29,7 @@ from annotator.ops.importing import seed_project
 from annotator.store import open_project
 from annotator.ui import file_dialogs, first_start, i18n, paths
 from annotator.ui.error_text import project_not_opened
+from annotator.ui.file_open import AnnotatorApplication
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import UserSettings
 from annotator.ui.text import isolate
@@ -166,7 +167,7 @@ def main(project_path: str | Path | None = None, seed_dir: str | Path | None = N
     """Run the application (the `annotator gui` command)."""
     # no native file dialogs: they read the files they list in this process (docs/adr/0016)
     QApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or AnnotatorApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
@@ -179,6 +180,10 @@ def main(project_path: str | Path | None = None, seed_dir: str | Path | None = N
     first_start.ask_name(settings)  # once: while no name is stored
     seeds = Path(seed_dir) if seed_dir else None
     create = False
+    if project_path is None and isinstance(app, AnnotatorApplication):
+        app.processEvents()  # macOS: the project double-clicked to start the program
+        asked = app.relay.take_waiting()
+        project_path = asked[-1] if asked else None
     if project_path is None:
         recent = [p for p in settings.recent_projects() if Path(p).is_file()]
         path = Path(recent[0]) if recent else default_project(seeds)
@@ -193,7 +198,16 @@ def main(project_path: str | Path | None = None, seed_dir: str | Path | None = N
         return 1
     _windows.append(window)
     window.show()
+    if isinstance(app, AnnotatorApplication):
+        app.relay.set_target(open_in_window)
     return int(app.exec())
+
+
+def open_in_window(path: str) -> None:
+    """Open the project at ``path`` in place of the current window, as Project ▸ Open does
+    (a project that cannot be opened: the window stays and says why)."""
+    if _windows:
+        _windows[-1].projectRequested.emit(path)
 
 
 def first_window(

@@ -38,7 +38,34 @@ sys.exit(app.main(args[0], args[1]))
 """
 
 
-def run_main(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+# macOS hands a double-clicked project to the running program as a QFileOpenEvent (ui/file_open.py):
+# one posted before main() runs (the double click that started the program), one sent to the
+# application while a window is open (a second double click).
+RUN_OPENED = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtWidgets import QApplication
+import annotator.ui.app as app
+from annotator.ui.file_open import AnnotatorApplication
+
+qapp = AnnotatorApplication(sys.argv[:1])
+first, second = sys.argv[1], sys.argv[2]
+QApplication.postEvent(qapp, QFileOpenEvent(first))
+def again():
+    print("FIRST", app._windows[-1].project)
+    print("TAKEN", QApplication.sendEvent(qapp, QFileOpenEvent(second)))
+    QTimer.singleShot(300, close)
+def close():
+    print("NOW", app._windows[-1].project, len(app._windows))
+    for window in list(app._windows):
+        window.close()
+QTimer.singleShot(300, again)
+sys.exit(app.main(None, None))
+"""
+
+
+def run_main(home: Path, *args: str, script: str = RUN) -> subprocess.CompletedProcess[str]:
     named(home)  # the first-start name question is tests/ui/test_first_start.py's
     env = dict(
         os.environ,
@@ -49,7 +76,7 @@ def run_main(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
         PYTHONPATH=str(REPO),
     )
     return subprocess.run(
-        [sys.executable, "-c", RUN, *args],
+        [sys.executable, "-c", script, *args],
         env=env,
         cwd=REPO,
         capture_output=True,
@@ -83,3 +110,15 @@ def test_main_without_a_project_opens_the_default_project_from_the_seeds(tmp_pat
     assert "واشنطن" in done.stdout  # the sample article's title
     default = list((tmp_path / "data").rglob("default.annot.db"))
     assert len(default) == 1
+
+
+def test_a_project_the_desktop_asks_to_open_is_opened_at_start_and_later(tmp_path: Path) -> None:
+    first, second = tmp_path / "first.annot.db", tmp_path / "second.annot.db"
+    for path in (first, second):
+        open_project(path).close()
+    done = run_main(tmp_path, str(first), str(second), script=RUN_OPENED)
+    assert done.returncode == 0, done.stderr
+    assert f"FIRST {first}" in done.stdout  # not the default project: the one asked for
+    assert "TAKEN True" in done.stdout
+    assert f"NOW {second} 1" in done.stdout  # in place of the first window
+    assert list((tmp_path / "data").rglob("default.annot.db")) == []
