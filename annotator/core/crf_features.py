@@ -75,29 +75,16 @@ def is_nisba(key: str) -> bool:
     return len(key) >= 4 and key.endswith(("ي", "يه", "يون", "يين", "يات"))
 
 
-VOWEL_LETTERS = frozenset("اويى")
 PROCLITIC_LETTERS = frozenset("وفبكلس")  # a word starting otherwise has no proclitic split
 
 
-def vowel_pattern(key: str) -> str:
-    """The folded stem without its article as consonants and long-vowel letters (``CVCVVCVV``
-    for ليتوانيا): borrowed names have more long vowels than Arabic patterns allow."""
-    bare = key[2:] if key.startswith("ال") and len(key) > 4 else key
-    return "".join("V" if ch in VOWEL_LETTERS else "C" for ch in bare)
-
-
 def subword_features(key: str) -> list[str]:
-    """Affixes, letter trigrams and the vowel pattern of a folded stem: what an unseen
-    transliterated name (مولدوفا, فيدرر) shares with known ones. The first and last trigrams
-    (``<ال``, ``يه>``) are the two-letter prefix and suffix."""
-    out = [f"pre1={key[:1]}", f"suf1={key[-1:]}", f"pre3={key[:3]}", f"suf3={key[-3:]}"]
-    if len(key) < 3 or not key.isalpha():
-        return [*out, f"pre2={key[:2]}", f"suf2={key[-2:]}"]
-    padded = f"<{key}>"
-    out += [f"c3={padded[i : i + 3]}" for i in range(len(padded) - 2)]
-    pattern = vowel_pattern(key)
-    out += [f"cv={pattern}", f"vowels={min(pattern.count('V'), 5)}/{min(len(pattern), 9)}"]
-    if len(key) >= 5:
+    """The 1-4-letter prefixes and suffixes of a folded stem (4 from 5 letters): what an unseen
+    name shares with known ones. Its letters as a whole are ``core.crf_evidence``'s vote (which
+    made the letter trigrams and vowel pattern once here redundant: ADR 0066)."""
+    out = [f"pre1={key[:1]}", f"suf1={key[-1:]}", f"pre2={key[:2]}", f"suf2={key[-2:]}"]
+    out += [f"pre3={key[:3]}", f"suf3={key[-3:]}"]
+    if len(key) >= 5 and key.isalpha():
         out += [f"pre4={key[:4]}", f"suf4={key[-4:]}"]
     return out
 
