@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 OUTSIDE = "O"
@@ -30,6 +30,7 @@ SURE = 0.2  # a label's probability bucket is a feature above this
 EDGE = "<e>"
 
 Counts = dict[str, list[int]]
+Rows = Mapping[str, Sequence[int]]  # what a model keeps: tuples once read back (gc untracks them)
 
 
 def stem_grams(stem: str) -> list[str]:
@@ -126,7 +127,7 @@ class EvidenceCounts:
         return Evidence(self.labels, grams, contexts, types, tokens)
 
 
-def _log_table(counts: Counts, smoothing: float) -> tuple[dict[str, Row], Row]:
+def _log_table(counts: Rows, smoothing: float) -> tuple[dict[str, Row], Row]:
     """Per item its log-probabilities per label, and those of an unseen item."""
     width = len(next(iter(counts.values()), []))
     totals = [sum(row[k] for row in counts.values()) for k in range(width)]
@@ -223,13 +224,13 @@ class Evidence:
     letter votes of the stems seen are made when first asked."""
 
     labels: tuple[str, ...]
-    grams: Counts
-    contexts: Counts
+    grams: Rows
+    contexts: Rows
     types: list[int]
     tokens: list[int]
     _votes: _Votes | None = None
     # per stem: its letter vote, and the best label as the words before and after it have it
-    _stems: dict[str, tuple[list[str], str, str]] = field(default_factory=dict)
+    _stems: dict[str, tuple[tuple[str, ...], str, str]] = field(default_factory=dict)
 
     def to_json(self) -> str:
         data = [list(self.labels), self.grams, self.contexts, self.types, self.tokens]
@@ -238,21 +239,28 @@ class Evidence:
     @staticmethod
     def from_json(text: str) -> Evidence:
         labels, grams, contexts, types, tokens = json.loads(text)
-        return Evidence(tuple(labels), grams, contexts, types, tokens)
+        # tuples, not the lists JSON gives: the garbage collector stops following them
+        return Evidence(
+            tuple(labels),
+            {k: tuple(v) for k, v in grams.items()},
+            {k: tuple(v) for k, v in contexts.items()},
+            types,
+            tokens,
+        )
 
     def _prepared(self) -> _Votes:
         if self._votes is None:
             self._votes = _votes(self)
         return self._votes
 
-    def letters_vote(self, stem: str) -> tuple[list[str], str, str]:
+    def letters_vote(self, stem: str) -> tuple[tuple[str, ...], str, str]:
         """The stem's letter vote, and its best label as ``+1nb=`` and ``-1nb=`` (what the
         word gives the words before and after it); empty for no vote."""
         found = self._stems.get(stem)
         if found is not None:
             return found
         if not has_letters_vote(stem):
-            found = ([], "", "")
+            found = ((), "", "")
         else:
             votes = self._prepared()
             sums = list(votes.types)
@@ -264,7 +272,7 @@ class Evidence:
                 for p, column in zip(sums, zip(*rows, strict=True), strict=True)
             ]
             own = _vote(votes, "nb", sums)
-            found = (own, f"+1{own[0]}", f"-1{own[0]}")
+            found = (tuple(own), f"+1{own[0]}", f"-1{own[0]}")
         self._stems[stem] = found
         return found
 
