@@ -42,6 +42,9 @@ C1 = 0.05  # L-BFGS only
 C2 = 0.05
 MEMORY_FOLDS = 5  # a training document's known names come from the other folds' spans
 NO_LEXICON = Lexicon()
+# The feature set's version, kept with a model: 1 had letter trigrams and vowel patterns, 2 has
+# the naive Bayes votes instead (ADR 0066). A model of other features would be read wrong.
+FEATURES = 2
 
 # (text, spans as (start, end, label))
 Example = tuple[str, Sequence[tuple[int, int, str]]]
@@ -73,6 +76,7 @@ class TrainedModel:
     lexicon: Lexicon
     algorithm: str = ALGORITHM  # how the weights were learned: how to read the marginals
     evidence: str = ""  # the naive Bayes votes' counts (Evidence.to_json); "" for none
+    features: int = 1  # FEATURES when trained (stored models without it: the first features)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +169,7 @@ def train(
         lexicon,
         algorithm,
         full.to_json(),
+        FEATURES,
     )
 
 

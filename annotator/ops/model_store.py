@@ -185,7 +185,13 @@ def stored_model(repo: Repository) -> Model | None:
 
 
 def suggester(model: Model) -> Suggester:
-    """The model loaded for predicting (ModelUnreadable for bytes pycrfsuite cannot open)."""
+    """The model loaded for predicting (ModelUnreadable for bytes pycrfsuite cannot open, or
+    a model of other features than this version's)."""
+    if model.trained.features != crf_model.FEATURES:
+        raise ModelUnreadable(
+            f"it was made with features of version {model.trained.features}, "
+            f"these are version {crf_model.FEATURES}"
+        )
     try:
         return Suggester(model.trained)
     except (ValueError, OSError) as exc:
