@@ -26,6 +26,9 @@ MAX_ENTITY_WORDS = 6  # the longest known name looked for in a sentence
 MEMORY, GAZETTEER = "MEM", "GAZ"  # the labels of the caller's unlabelled names
 MIN_REPEATED_LETTERS = 3
 WORD_SHAPE = "word"  # the shape of most tokens: no feature says it
+# The feature set's version, kept with a model: 1 had letter trigrams and vowel patterns where 2
+# has core.crf_evidence's votes (ADR 0066). A model stored with version 1 is fed version 1.
+FEATURES = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +92,25 @@ def subword_features(key: str) -> list[str]:
     return out
 
 
+VOWEL_LETTERS = frozenset("اويى")
+
+
+def first_subword_features(key: str) -> list[str]:
+    """Version 1's affixes, letter trigrams (with the edges: ``<ال``, ``يه>``) and vowel pattern
+    (``CVCVVCVV`` for ليتوانيا, without the article), for models stored with it."""
+    out = [f"pre1={key[:1]}", f"suf1={key[-1:]}", f"pre3={key[:3]}", f"suf3={key[-3:]}"]
+    if len(key) < 3 or not key.isalpha():
+        return [*out, f"pre2={key[:2]}", f"suf2={key[-2:]}"]
+    padded = f"<{key}>"
+    out += [f"c3={padded[i : i + 3]}" for i in range(len(padded) - 2)]
+    bare = key[2:] if key.startswith("ال") and len(key) > 4 else key
+    pattern = "".join("V" if ch in VOWEL_LETTERS else "C" for ch in bare)
+    out += [f"cv={pattern}", f"vowels={min(pattern.count('V'), 5)}/{min(len(pattern), 9)}"]
+    if len(key) >= 5:
+        out += [f"pre4={key[:4]}", f"suf4={key[-4:]}"]
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class WordFeatures:
     """A word's own features and, per offset ``d`` in ±WINDOW, those it gives a word ``d``
@@ -100,7 +122,7 @@ class WordFeatures:
     near: tuple[tuple[str, ...], ...]
 
 
-def word_features(word: str) -> WordFeatures:
+def word_features(word: str, version: int = FEATURES) -> WordFeatures:
     """Features of the word alone. The stem stands for the word when there is no proclitic
     (``s=`` always, ``k=`` and ``p=`` only after a proclitic, ``w=`` only if folding changed
     the word): fewer strings for crfsuite to read, the same information."""
@@ -118,7 +140,7 @@ def word_features(word: str) -> WordFeatures:
     nisba = is_nisba(stem_key)
     if nisba:
         own.append("nisba")
-    own += subword_features(stem_key)
+    own += subword_features(stem_key) if version >= FEATURES else first_subword_features(stem_key)
     near: list[tuple[str, ...]] = []
     for d in range(-WINDOW, WINDOW + 1):
         item = [f"{d:+d}s={stem_key}"] if d else []
@@ -188,16 +210,20 @@ def name_features(keys: Sequence[str], stems: Sequence[str], lexicon: Lexicon) -
 
 
 def sentence_features(
-    words: Sequence[str], lexicon: Lexicon, cache: dict[str, WordFeatures] | None = None
+    words: Sequence[str],
+    lexicon: Lexicon,
+    cache: dict[str, WordFeatures] | None = None,
+    version: int = FEATURES,
 ) -> list[list[str]]:
     """One feature list per word: its own, its ±``WINDOW`` neighbours', the word pairs, the
-    known names it and its neighbours are in. ``cache`` keeps ``word_features`` between calls."""
+    known names it and its neighbours are in. ``cache`` keeps ``word_features`` between calls
+    (of one ``version``)."""
     cache = {} if cache is None else cache
     own: list[WordFeatures] = []
     for word in words:
         found = cache.get(word)
         if found is None:
-            found = cache[word] = word_features(word)
+            found = cache[word] = word_features(word, version)
         own.append(found)
     names = name_features([w.key for w in own], [w.stem for w in own], lexicon)
     pad = [_EDGE] * WINDOW

@@ -20,6 +20,7 @@ import pycrfsuite  # type: ignore[import-untyped]
 from annotator.core.certainty import margin
 from annotator.core.crf_evidence import OUTSIDE, Evidence, EvidenceCounts
 from annotator.core.crf_features import (
+    FEATURES,
     Lexicon,
     WordFeatures,
     entity_key,
@@ -42,9 +43,6 @@ C1 = 0.05  # L-BFGS only
 C2 = 0.05
 MEMORY_FOLDS = 5  # a training document's known names come from the other folds' spans
 NO_LEXICON = Lexicon()
-# The feature set's version, kept with a model: 1 had letter trigrams and vowel patterns, 2 has
-# the naive Bayes votes instead (ADR 0066). A model of other features would be read wrong.
-FEATURES = 2
 
 # (text, spans as (start, end, label))
 Example = tuple[str, Sequence[tuple[int, int, str]]]
@@ -178,8 +176,9 @@ def _features(
     lexicon: Lexicon,
     cache: dict[str, WordFeatures],
     evidence: Evidence | None,
+    version: int = FEATURES,
 ) -> list[list[str]]:
-    features = sentence_features(words, lexicon, cache)
+    features = sentence_features(words, lexicon, cache, version)
     if evidence is not None:
         for mine, more in zip(
             features, evidence.features([cache[w].stem for w in words]), strict=True
@@ -224,6 +223,7 @@ class Suggester:
         self._labels: list[str] = self._tagger.labels()
         self._temperature = TEMPERATURE.get(trained.algorithm, 1.0)
         self._evidence = Evidence.from_json(trained.evidence) if trained.evidence else None
+        self._version = trained.features  # a model stored with version 1 is fed version 1
 
     def predict(self, text: str) -> list[Predicted]:
         """Entity spans of ``text`` with scores; with ``repeats``, also the other places of
@@ -236,7 +236,9 @@ class Suggester:
         cache: dict[str, WordFeatures] = {}
         for tokens in sentences:
             words = [t.text for t in tokens]
-            tags = self._tagger.tag(_features(words, self._lexicon, cache, self._evidence))
+            tags = self._tagger.tag(
+                _features(words, self._lexicon, cache, self._evidence, self._version)
+            )
             keys.append([cache[w].key for w in words])
             found.append(spans_of(tokens, tags))
             for start, end, label, first, last in found[-1]:
@@ -261,7 +263,7 @@ class Suggester:
         t = self._temperature
         for tokens in sentences_of(text):
             words = [tok.text for tok in tokens]
-            self._tagger.set(_features(words, self._lexicon, cache, self._evidence))
+            self._tagger.set(_features(words, self._lexicon, cache, self._evidence, self._version))
             for i in range(len(tokens)):
                 sharp = [self._tagger.marginal(y, i) ** t for y in self._labels]
                 total = sum(sharp)

@@ -32,6 +32,17 @@ def test_a_token_after_a_proclitic_has_its_stem_features() -> None:
     assert "pre2=ال" in raqqa and "suf3=رقه" in raqqa and "pre4=الرق" in raqqa
 
 
+def test_version_1_features_have_letter_trigrams_and_vowel_pattern() -> None:
+    # what a model stored before the naive Bayes votes was trained on (ADR 0066)
+    old = set(word_features("مولدوفا", version=1).own)
+    assert {"c3=<مو", "c3=فا>", "cv=CVCCVCV", "vowels=3/7"} <= old
+    new = set(word_features("مولدوفا").own)
+    assert not any(f.startswith(("c3=", "cv=", "vowels=")) for f in new)
+    assert old - new == {f for f in old if f.startswith(("c3=", "cv=", "vowels="))}
+    words = _words()
+    assert sentence_features(words, Lexicon(), version=1) != sentence_features(words, Lexicon())
+
+
 def test_a_word_without_proclitic_gives_its_stem_only() -> None:
     own = word_features("تركيا").own
     assert "s=تركيا" in own and not any(f.startswith(("k=", "p=", "w=")) for f in own)
