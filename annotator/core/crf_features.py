@@ -26,6 +26,9 @@ MAX_ENTITY_WORDS = 6  # the longest known name looked for in a sentence
 MEMORY, GAZETTEER = "MEM", "GAZ"  # the labels of the caller's unlabelled names
 MIN_REPEATED_LETTERS = 3
 WORD_SHAPE = "word"  # the shape of most tokens: no feature says it
+# The feature set's version, kept with a model: 1 had letter trigrams and vowel patterns where 2
+# has core.crf_evidence's votes (ADR 0066). A model stored with version 1 is fed version 1.
+FEATURES = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,27 +78,33 @@ def is_nisba(key: str) -> bool:
     return len(key) >= 4 and key.endswith(("ي", "يه", "يون", "يين", "يات"))
 
 
-VOWEL_LETTERS = frozenset("اويى")
 PROCLITIC_LETTERS = frozenset("وفبكلس")  # a word starting otherwise has no proclitic split
 
 
-def vowel_pattern(key: str) -> str:
-    """The folded stem without its article as consonants and long-vowel letters (``CVCVVCVV``
-    for ليتوانيا): borrowed names have more long vowels than Arabic patterns allow."""
-    bare = key[2:] if key.startswith("ال") and len(key) > 4 else key
-    return "".join("V" if ch in VOWEL_LETTERS else "C" for ch in bare)
-
-
 def subword_features(key: str) -> list[str]:
-    """Affixes, letter trigrams and the vowel pattern of a folded stem: what an unseen
-    transliterated name (مولدوفا, فيدرر) shares with known ones. The first and last trigrams
-    (``<ال``, ``يه>``) are the two-letter prefix and suffix."""
+    """The 1-4-letter prefixes and suffixes of a folded stem (4 from 5 letters): what an unseen
+    name shares with known ones. Its letters as a whole are ``core.crf_evidence``'s vote (which
+    made the letter trigrams and vowel pattern once here redundant: ADR 0066)."""
+    out = [f"pre1={key[:1]}", f"suf1={key[-1:]}", f"pre2={key[:2]}", f"suf2={key[-2:]}"]
+    out += [f"pre3={key[:3]}", f"suf3={key[-3:]}"]
+    if len(key) >= 5 and key.isalpha():
+        out += [f"pre4={key[:4]}", f"suf4={key[-4:]}"]
+    return out
+
+
+VOWEL_LETTERS = frozenset("اويى")
+
+
+def first_subword_features(key: str) -> list[str]:
+    """Version 1's affixes, letter trigrams (with the edges: ``<ال``, ``يه>``) and vowel pattern
+    (``CVCVVCVV`` for ليتوانيا, without the article), for models stored with it."""
     out = [f"pre1={key[:1]}", f"suf1={key[-1:]}", f"pre3={key[:3]}", f"suf3={key[-3:]}"]
     if len(key) < 3 or not key.isalpha():
         return [*out, f"pre2={key[:2]}", f"suf2={key[-2:]}"]
     padded = f"<{key}>"
     out += [f"c3={padded[i : i + 3]}" for i in range(len(padded) - 2)]
-    pattern = vowel_pattern(key)
+    bare = key[2:] if key.startswith("ال") and len(key) > 4 else key
+    pattern = "".join("V" if ch in VOWEL_LETTERS else "C" for ch in bare)
     out += [f"cv={pattern}", f"vowels={min(pattern.count('V'), 5)}/{min(len(pattern), 9)}"]
     if len(key) >= 5:
         out += [f"pre4={key[:4]}", f"suf4={key[-4:]}"]
@@ -113,7 +122,7 @@ class WordFeatures:
     near: tuple[tuple[str, ...], ...]
 
 
-def word_features(word: str) -> WordFeatures:
+def word_features(word: str, version: int = FEATURES) -> WordFeatures:
     """Features of the word alone. The stem stands for the word when there is no proclitic
     (``s=`` always, ``k=`` and ``p=`` only after a proclitic, ``w=`` only if folding changed
     the word): fewer strings for crfsuite to read, the same information."""
@@ -131,7 +140,7 @@ def word_features(word: str) -> WordFeatures:
     nisba = is_nisba(stem_key)
     if nisba:
         own.append("nisba")
-    own += subword_features(stem_key)
+    own += subword_features(stem_key) if version >= FEATURES else first_subword_features(stem_key)
     near: list[tuple[str, ...]] = []
     for d in range(-WINDOW, WINDOW + 1):
         item = [f"{d:+d}s={stem_key}"] if d else []
@@ -201,16 +210,20 @@ def name_features(keys: Sequence[str], stems: Sequence[str], lexicon: Lexicon) -
 
 
 def sentence_features(
-    words: Sequence[str], lexicon: Lexicon, cache: dict[str, WordFeatures] | None = None
+    words: Sequence[str],
+    lexicon: Lexicon,
+    cache: dict[str, WordFeatures] | None = None,
+    version: int = FEATURES,
 ) -> list[list[str]]:
     """One feature list per word: its own, its ±``WINDOW`` neighbours', the word pairs, the
-    known names it and its neighbours are in. ``cache`` keeps ``word_features`` between calls."""
+    known names it and its neighbours are in. ``cache`` keeps ``word_features`` between calls
+    (of one ``version``)."""
     cache = {} if cache is None else cache
     own: list[WordFeatures] = []
     for word in words:
         found = cache.get(word)
         if found is None:
-            found = cache[word] = word_features(word)
+            found = cache[word] = word_features(word, version)
         own.append(found)
     names = name_features([w.key for w in own], [w.stem for w in own], lexicon)
     pad = [_EDGE] * WINDOW

@@ -18,7 +18,9 @@ from dataclasses import dataclass, replace
 import pycrfsuite  # type: ignore[import-untyped]
 
 from annotator.core.certainty import margin
+from annotator.core.crf_evidence import OUTSIDE, Evidence, EvidenceCounts
 from annotator.core.crf_features import (
+    FEATURES,
     Lexicon,
     WordFeatures,
     entity_key,
@@ -27,6 +29,7 @@ from annotator.core.crf_features import (
     sentences_of,
     spans_of,
     tags_for,
+    word_features,
 )
 
 PASSIVE_AGGRESSIVE, LBFGS = "pa", "lbfgs"
@@ -70,6 +73,8 @@ class TrainedModel:
     seconds: float
     lexicon: Lexicon
     algorithm: str = ALGORITHM  # how the weights were learned: how to read the marginals
+    evidence: str = ""  # the naive Bayes votes' counts (Evidence.to_json); "" for none
+    features: int = 1  # FEATURES when trained (stored models without it: the first features)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,11 +135,17 @@ def train(
     else:
         per_doc = [lexicon] * len(examples)
     cache: dict[str, WordFeatures] = {}
-    for (text, spans), known in zip(examples, per_doc, strict=True):
+    documents: list[list[tuple[list[str], list[str]]]] = []
+    for text, spans in examples:
         labels.update(label for _s, _e, label in spans)
+        documents.append([])
         for tokens in sentences_of(text):
-            words = [t.text for t in tokens]
-            trainer.append(sentence_features(words, known, cache), tags_for(tokens, spans))
+            documents[-1].append(([t.text for t in tokens], tags_for(tokens, spans)))
+    classes = (OUTSIDE, *sorted(labels))
+    votes, full = _evidence(documents, classes, MEMORY_FOLDS, cache)
+    for i, (sentences, known) in enumerate(zip(documents, per_doc, strict=True)):
+        for words, tags in sentences:
+            trainer.append(_features(words, known, cache, votes[i % len(votes)]), tags)
     if not labels:
         raise ValueError("no entity spans to learn from")
     params: dict[str, float] = {"max_iterations": ITERATIONS[algorithm]}
@@ -155,7 +166,46 @@ def train(
         time.perf_counter() - began,
         lexicon,
         algorithm,
+        full.to_json(),
+        FEATURES,
     )
+
+
+def _features(
+    words: Sequence[str],
+    lexicon: Lexicon,
+    cache: dict[str, WordFeatures],
+    evidence: Evidence | None,
+    version: int = FEATURES,
+) -> list[list[str]]:
+    features = sentence_features(words, lexicon, cache, version)
+    if evidence is not None:
+        for mine, more in zip(
+            features, evidence.features([cache[w].stem for w in words]), strict=True
+        ):
+            mine += more
+    return features
+
+
+def _evidence(
+    documents: Sequence[Sequence[tuple[list[str], list[str]]]],
+    classes: tuple[str, ...],
+    folds: int,
+    cache: dict[str, WordFeatures],
+) -> tuple[list[Evidence], Evidence]:
+    """Per fold (document ``i`` in fold ``i % folds``) the votes of the other folds' documents,
+    and the votes of all (for prediction). One document: its own votes (nothing else to use)."""
+    folds = max(1, min(folds, len(documents)))
+    parts = [EvidenceCounts(classes) for _ in range(folds)]
+    for i, sentences in enumerate(documents):
+        for words, tags in sentences:
+            stems = [(cache.get(w) or cache.setdefault(w, word_features(w))).stem for w in words]
+            parts[i % folds].add(stems, [OUTSIDE if t == OUTSIDE else t[2:] for t in tags])
+    every = EvidenceCounts(classes)
+    for part in parts:
+        every.update(part)
+    full = every.table()
+    return ([every.table(part) for part in parts] if folds > 1 else [full]), full
 
 
 class Suggester:
@@ -172,6 +222,8 @@ class Suggester:
         self._tagger.open(path)
         self._labels: list[str] = self._tagger.labels()
         self._temperature = TEMPERATURE.get(trained.algorithm, 1.0)
+        self._evidence = Evidence.from_json(trained.evidence) if trained.evidence else None
+        self._version = trained.features  # a model stored with version 1 is fed version 1
 
     def predict(self, text: str) -> list[Predicted]:
         """Entity spans of ``text`` with scores; with ``repeats``, also the other places of
@@ -184,7 +236,9 @@ class Suggester:
         cache: dict[str, WordFeatures] = {}
         for tokens in sentences:
             words = [t.text for t in tokens]
-            tags = self._tagger.tag(sentence_features(words, self._lexicon, cache))
+            tags = self._tagger.tag(
+                _features(words, self._lexicon, cache, self._evidence, self._version)
+            )
             keys.append([cache[w].key for w in words])
             found.append(spans_of(tokens, tags))
             for start, end, label, first, last in found[-1]:
@@ -208,7 +262,8 @@ class Suggester:
         cache: dict[str, WordFeatures] = {}
         t = self._temperature
         for tokens in sentences_of(text):
-            self._tagger.set(sentence_features([tok.text for tok in tokens], self._lexicon, cache))
+            words = [tok.text for tok in tokens]
+            self._tagger.set(_features(words, self._lexicon, cache, self._evidence, self._version))
             for i in range(len(tokens)):
                 sharp = [self._tagger.marginal(y, i) ** t for y in self._labels]
                 total = sum(sharp)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from annotator.core.crf_features import Lexicon
+from annotator.core.crf_features import FEATURES, Lexicon
 from annotator.core.errors import AnnotatorError, ValidationError
 from annotator.ops import crf_model, training
 from annotator.ops.crf_model import Example, Scores, Suggester, TrainedModel
@@ -185,7 +185,13 @@ def stored_model(repo: Repository) -> Model | None:
 
 
 def suggester(model: Model) -> Suggester:
-    """The model loaded for predicting (ModelUnreadable for bytes pycrfsuite cannot open)."""
+    """The model loaded for predicting (ModelUnreadable for bytes pycrfsuite cannot open, or
+    features of a version this program does not know: a newer program's model)."""
+    if not 1 <= model.trained.features <= FEATURES:
+        raise ModelUnreadable(
+            f"it was made with features of version {model.trained.features}, "
+            f"this program knows versions 1 to {FEATURES}"
+        )
     try:
         return Suggester(model.trained)
     except (ValueError, OSError) as exc:

@@ -138,6 +138,20 @@ def test_a_corrupt_model_is_reported_and_training_again_mends_it(tmp_path: Path)
     assert re.search(r"^model: \d+ suggestions?", result.output, re.M)
 
 
+def test_a_model_of_unknown_features_says_to_train_again(tmp_path: Path) -> None:
+    path = anercorp_project(tmp_path)
+    assert run("train", path, "--folds", "2").exit_code == 0
+    _corrupt(path, "UPDATE trained_models SET extra = json_set(extra, '$.features', 3)")
+    result = run("suggest", path, "--recommender", "model")
+    assert result.output.splitlines() == [
+        "model: nothing suggested: the stored model cannot be read: it was made with features "
+        "of version 3, this program knows versions 1 to 2; train it again with annotator train"
+    ]
+    assert run("check", path).exit_code == 1
+    assert run("train", path, "--folds", "2").exit_code == 0
+    assert run("check", path).exit_code == 0
+
+
 def test_evaluate_measures_the_model_on_models_trained_per_fold(tmp_path: Path) -> None:
     path = anercorp_project(tmp_path)
     assert run("train", path, "--folds", "2").exit_code == 0

@@ -13,7 +13,6 @@ from annotator.core.crf_features import (
     spans_of,
     stem_of,
     tags_for,
-    vowel_pattern,
     word_features,
 )
 
@@ -30,7 +29,18 @@ def test_a_token_after_a_proclitic_has_its_stem_features() -> None:
     raqqa = set(features[words.index("والرقة")])
     assert stem_of("والرقة") == ("و", "الرقة")
     assert {"s=الرقه", "k=والرقه", "p=و", "-1s=الطاءرات", "+1s=امس"} <= raqqa
-    assert "c3=<ال" in raqqa and "suf3=رقه" in raqqa
+    assert "pre2=ال" in raqqa and "suf3=رقه" in raqqa and "pre4=الرق" in raqqa
+
+
+def test_version_1_features_have_letter_trigrams_and_vowel_pattern() -> None:
+    # what a model stored before the naive Bayes votes was trained on (ADR 0066)
+    old = set(word_features("مولدوفا", version=1).own)
+    assert {"c3=<مو", "c3=فا>", "cv=CVCCVCV", "vowels=3/7"} <= old
+    new = set(word_features("مولدوفا").own)
+    assert not any(f.startswith(("c3=", "cv=", "vowels=")) for f in new)
+    assert old - new == {f for f in old if f.startswith(("c3=", "cv=", "vowels="))}
+    words = _words()
+    assert sentence_features(words, Lexicon(), version=1) != sentence_features(words, Lexicon())
 
 
 def test_a_word_without_proclitic_gives_its_stem_only() -> None:
@@ -62,10 +72,8 @@ def test_a_known_name_after_a_proclitic_is_marked_at_its_stem() -> None:
     assert names[words.index("والرقة")] == ["m=B+-GAZ"]
 
 
-def test_nisba_and_vowel_pattern_of_real_words() -> None:
+def test_nisba_of_real_words() -> None:
     assert is_nisba("المصريه") and is_nisba("السوريين") and not is_nisba("علي")
-    assert vowel_pattern("ليتوانيا") == "CVCVVCVV"
-    assert vowel_pattern("الرقه") == "CCC"  # the article left out
     assert "nisba" in word_features("الأمريكية").own
 
 
