@@ -39,6 +39,13 @@ class Mutation:
 W = "tests/ui/window/test_list_and_evidence_follow_edits.py"
 MUTATIONS = (
     Mutation(
+        "a training document's naive Bayes votes counted with its own spans (in fold; ADR 0066)",
+        "annotator/ops/crf_model.py",
+        "    return ([every.table(part) for part in parts] if folds > 1 else [full]), full\n",
+        "    return [full] * len(parts), full\n",
+        ("tests/ops/test_crf_model.py",),
+    ),
+    Mutation(
         "an export's worker reports lose what they could not express",
         "annotator/formats/base.py",
         "        self.not_expressed += part.not_expressed\n",

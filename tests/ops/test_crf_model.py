@@ -9,7 +9,7 @@ import pytest
 from annotator.core.crf_features import Lexicon, entity_key
 from annotator.core.model import DEFAULT_LABELS
 from annotator.formats import conll
-from annotator.ops.crf_model import Example, Suggester, out_of_fold, score, train
+from annotator.ops.crf_model import Example, Suggester, _evidence, out_of_fold, score, train
 
 ANERCORP = Path(__file__).parent.parent / "fixtures" / "ANERCorp.txt"
 F1_FLOOR = 0.35  # measured 0.51 on this slice (L-BFGS, before issue 12's second part)
@@ -64,3 +64,17 @@ def test_a_training_is_a_function_of_its_data() -> None:
     examples = _examples()[:2]
     first, second = train(examples), train(examples)
     assert first.model == second.model
+
+
+def test_a_training_document_votes_with_the_other_folds_counts_not_its_own() -> None:
+    """The naive Bayes votes (ADR 0066) are out of fold, like the known names: a word only one
+    document has is unknown to that document's votes and known to the others'."""
+    documents = [
+        [(["قال", "الرئيس", "ميدفيديف", "امس"], ["O", "O", "B-PERS", "O"])],
+        [(["وصل", "الرئيس", "بوتين", "الي", "كينيا"], ["O", "O", "B-PERS", "O", "B-LOC"])],
+        [(["فاز", "فيدرر", "في", "مولدوفا"], ["O", "B-PERS", "O", "B-LOC"])],
+    ]
+    per_fold, full = _evidence(documents, ("O", "LOC", "PERS"), 3, {})
+    assert "+1ميدفيديف" not in per_fold[0].contexts and "+1ميدفيديف" in per_fold[1].contexts
+    assert "+1مولدوفا" in full.contexts and "+1مولدوفا" not in per_fold[2].contexts
+    assert sum(per_fold[0].tokens) == 9 and sum(full.tokens) == 13
