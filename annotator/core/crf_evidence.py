@@ -28,6 +28,7 @@ CONTEXT_SMOOTHING = 0.1
 GRAM_WEIGHT = 3.0  # the letter vote: prior + mean gram log-probability times this
 SURE = 0.2  # a label's probability bucket is a feature above this
 EDGE = "<e>"
+MEMO_LIMIT = 200_000  # letter votes kept per loaded model (distinct stems; a few tens of MB)
 
 Counts = dict[str, list[int]]
 Rows = Mapping[str, Sequence[int]]  # what a model keeps: tuples once read back (gc untracks them)
@@ -273,6 +274,8 @@ class Evidence:
             ]
             own = _vote(votes, "nb", sums)
             found = (tuple(own), f"+1{own[0]}", f"-1{own[0]}")
+        if len(self._stems) >= MEMO_LIMIT:  # a long session over a big project: start again
+            self._stems.clear()
         self._stems[stem] = found
         return found
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from annotator.core import crf_evidence
 from annotator.core.crf_evidence import Evidence, EvidenceCounts, stem_grams
 
 LABELS = ("O", "LOC", "PERS")
@@ -48,3 +51,14 @@ def test_the_votes_go_through_json_unchanged() -> None:
     again = Evidence.from_json(evidence.to_json())
     stems = ["وصل", "الرئيس", "فيدرر", "الي", "مولدوفا"]
     assert again.features(stems) == evidence.features(stems)
+
+
+def test_the_letter_votes_kept_are_bounded_and_the_same_once_forgotten(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(crf_evidence, "MEMO_LIMIT", 3)
+    evidence, fresh = _counts().table(), _counts().table()
+    stems = ["فيدرر", "مولدوفا", "نادال", "كينيا", "ساركوزي", "فيدرر"]
+    votes = [evidence.letters_vote(s) for s in stems]
+    assert len(evidence._stems) <= 3
+    assert votes == [fresh.letters_vote(s) for s in stems]
