@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 import pycrfsuite  # type: ignore[import-untyped]
 
 from annotator.core.certainty import margin
-from annotator.core.crf_evidence import OUTSIDE, Evidence, EvidenceCounts
+from annotator.core.crf_evidence import OUTSIDE, BadEvidence, Evidence, EvidenceCounts
 from annotator.core.crf_features import (
     FEATURES,
     Lexicon,
@@ -212,6 +212,11 @@ class Suggester:
     """A loaded model: ``predict(text)`` gives entity spans with scores."""
 
     def __init__(self, trained: TrainedModel, *, repeats: bool = True) -> None:
+        if trained.features >= FEATURES and not trained.evidence:
+            raise BadEvidence(f"features of version {trained.features} without their votes")
+        # read first: BadEvidence for votes that are not what was written
+        self._evidence = Evidence.from_json(trained.evidence) if trained.evidence else None
+        self._version = trained.features  # a model stored with version 1 is fed version 1
         self._lexicon = trained.lexicon
         self._repeats = repeats
         self._folder = tempfile.TemporaryDirectory()
@@ -222,8 +227,6 @@ class Suggester:
         self._tagger.open(path)
         self._labels: list[str] = self._tagger.labels()
         self._temperature = TEMPERATURE.get(trained.algorithm, 1.0)
-        self._evidence = Evidence.from_json(trained.evidence) if trained.evidence else None
-        self._version = trained.features  # a model stored with version 1 is fed version 1
 
     def predict(self, text: str) -> list[Predicted]:
         """Entity spans of ``text`` with scores; with ``repeats``, also the other places of

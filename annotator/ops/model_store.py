@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from annotator.core.crf_evidence import BadEvidence
 from annotator.core.crf_features import FEATURES, Lexicon
 from annotator.core.errors import AnnotatorError, ValidationError
 from annotator.ops import crf_model, training
@@ -194,6 +195,8 @@ def suggester(model: Model) -> Suggester:
         )
     try:
         return Suggester(model.trained)
+    except BadEvidence as exc:
+        raise ModelUnreadable(f"its naive Bayes votes are not what was written: {exc}") from exc
     except (ValueError, OSError) as exc:
         raise ModelUnreadable(f"its {len(model.trained.model)} bytes are no CRF model") from exc
 

@@ -152,6 +152,24 @@ def test_a_model_of_unknown_features_says_to_train_again(tmp_path: Path) -> None
     assert run("check", path).exit_code == 0
 
 
+def test_a_model_whose_votes_are_damaged_says_so_in_a_line(tmp_path: Path) -> None:
+    path = anercorp_project(tmp_path)
+    assert run("train", path, "--folds", "2").exit_code == 0
+    _corrupt(path, "UPDATE trained_models SET extra = json_set(extra, '$.evidence', '5')")
+    result = run("suggest", path, "--recommender", "model")
+    assert result.exit_code == 0
+    assert result.output.splitlines() == [
+        "model: nothing suggested: the stored model cannot be read: its naive Bayes votes are "
+        "not what was written: not the five parts written; train it again with annotator train"
+    ]
+    _corrupt(path, "UPDATE trained_models SET extra = json_remove(extra, '$.evidence')")
+    checked = run("check", path)
+    assert checked.exit_code == 1
+    assert "features of version 2 without their votes" in checked.output
+    assert run("train", path, "--folds", "2").exit_code == 0
+    assert run("check", path).exit_code == 0
+
+
 def test_evaluate_measures_the_model_on_models_trained_per_fold(tmp_path: Path) -> None:
     path = anercorp_project(tmp_path)
     assert run("train", path, "--folds", "2").exit_code == 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from annotator.core import crf_evidence
-from annotator.core.crf_evidence import Evidence, EvidenceCounts, stem_grams
+from annotator.core.crf_evidence import BadEvidence, Evidence, EvidenceCounts, stem_grams
 
 LABELS = ("O", "LOC", "PERS")
 SENTENCES = [
@@ -62,3 +62,27 @@ def test_the_letter_votes_kept_are_bounded_and_the_same_once_forgotten(
     votes = [evidence.letters_vote(s) for s in stems]
     assert len(evidence._stems) <= 3
     assert votes == [fresh.letters_vote(s) for s in stems]
+
+
+@pytest.mark.parametrize(
+    ("stored", "says"),
+    [
+        ("not json", "not JSON"),
+        ("5", "not the five parts written"),
+        ('[["LOC", "O"], {}, {}, [0, 0], [0, 0]]', "labels are not O and the entity labels"),
+        ('[["O", "LOC"], {"<فا": [1]}, {}, [1, 1], [1, 1]]', "grams '<فا': not 2 counts"),
+        ('[["O", "LOC"], {"<فا": [1, true]}, {}, [1, 1], [1, 1]]', "grams hold other things"),
+        ('[["O", "LOC"], {}, {"-1فاز": [1, -3]}, [1, 1], [1, 1]]', "contexts hold other things"),
+        ('[["O", "LOC"], {}, {"فاز": [1, 3]}, [1, 1], [1, 1]]', "context 'فاز' has no offset"),
+        ('[["O", "LOC"], {}, {}, [1], [1, 1]]', "types: not 2 counts"),
+    ],
+)
+def test_stored_votes_that_are_not_what_was_written_are_refused(stored: str, says: str) -> None:
+    with pytest.raises(BadEvidence, match=says):
+        Evidence.from_json(stored)
+
+
+def test_votes_of_no_letters_and_no_contexts_still_vote() -> None:
+    evidence = Evidence.from_json('[["O", "LOC"], {}, {}, [0, 0], [3, 1]]')
+    features = evidence.features(["فاز", "فيدرر"])
+    assert len(features) == 2 and all(f for f in features)
