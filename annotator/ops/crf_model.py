@@ -141,13 +141,13 @@ def train(
         documents.append([])
         for tokens in sentences_of(text):
             documents[-1].append(([t.text for t in tokens], tags_for(tokens, spans)))
+    if not labels:  # before the votes are counted: nothing to count them for
+        raise ValueError("no entity spans to learn from")
     classes = (OUTSIDE, *sorted(labels))
     votes, full = _evidence(documents, classes, MEMORY_FOLDS, cache)
     for i, (sentences, known) in enumerate(zip(documents, per_doc, strict=True)):
         for words, tags in sentences:
             trainer.append(_features(words, known, cache, votes[i % len(votes)]), tags)
-    if not labels:
-        raise ValueError("no entity spans to learn from")
     params: dict[str, float] = {"max_iterations": ITERATIONS[algorithm]}
     if algorithm == LBFGS:
         params |= {"c1": c1, "c2": c2}
