@@ -100,9 +100,18 @@ def _hashable(value: Any) -> Any:
     return tuple(_hashable(v) for v in value) if isinstance(value, list) else value
 
 
+SCALARS: dict[str, tuple[type, ...]] = {"int": (int,), "float": (int, float), "str": (str,)}
+
+
 def _like(field: dataclasses.Field[Any], value: Any) -> Any:
-    """``value`` read from JSON as the field's type: a list for a tuple or frozenset field."""
+    """``value`` read from JSON as the field's type: a list for a tuple or frozenset field;
+    ValueError for a number or text field holding something else (a damaged file)."""
     kind = str(field.type)
+    expected = SCALARS.get(kind)
+    if expected is not None and (isinstance(value, bool) or not isinstance(value, expected)):
+        raise ValueError(f"{field.name} is {value!r}, not of type {kind}")
+    if kind.startswith(("frozenset", "tuple")) and not isinstance(value, list):
+        raise ValueError(f"{field.name} is {value!r}, not a list")
     if isinstance(value, list):
         if "frozenset" in kind:
             return frozenset(_hashable(v) for v in value)

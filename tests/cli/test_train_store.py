@@ -8,6 +8,7 @@ import re
 import sqlite3
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 
 from annotator.cli.main import cli
@@ -168,6 +169,28 @@ def test_a_model_whose_votes_are_damaged_says_so_in_a_line(tmp_path: Path) -> No
     assert "features of version 2 without their votes" in checked.output
     assert run("train", path, "--folds", "2").exit_code == 0
     assert run("check", path).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("damage", "says"),
+    [
+        ("extra = json_set(extra, '$.features', 'abc')", "features is 'abc', not of type int"),
+        ("extra = json_set(extra, '$.evidence', 5)", "evidence is 5, not of type str"),
+        ("lexicon = json_set(lexicon, '$.memory', 5)", "memory is 5, not a list"),
+    ],
+)
+def test_a_stored_value_of_the_wrong_type_is_bad_json_in_a_line(
+    tmp_path: Path, damage: str, says: str
+) -> None:
+    path = anercorp_project(tmp_path)
+    assert run("train", path, "--folds", "2").exit_code == 0
+    _corrupt(path, f"UPDATE trained_models SET {damage}")
+    result = run("suggest", path, "--recommender", "model")
+    assert result.exit_code == 0
+    assert result.output.splitlines() == [
+        f"model: nothing suggested: the stored model cannot be read: bad JSON ({says}); "
+        "train it again with annotator train"
+    ]
 
 
 def test_evaluate_measures_the_model_on_models_trained_per_fold(tmp_path: Path) -> None:
