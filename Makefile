@@ -32,8 +32,15 @@ types: $(STAMP)
 contracts: $(STAMP)
 	$(VENV)/bin/lint-imports
 
+# a crash of the process (SIGSEGV 139, SIGABRT 134) runs the suite once more, saying so: a rare
+# offscreen Qt segfault after a dialog's nested event loop (docs/adr/0013); a failure never does
+PYTEST = QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider tests
 pytest: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider tests; rc=$$?; \
+	$(PYTEST); rc=$$?; \
+	if [ $$rc -eq 139 ] || [ $$rc -eq 134 ]; then \
+		echo "pytest crashed (exit code $$rc, see docs/adr/0013): running the whole suite once more"; \
+		$(PYTEST); rc=$$?; \
+	fi; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
 
 # one-line breaks of behaviour the tests must notice (scripts/mutation_check.py --list)
