@@ -116,13 +116,20 @@ def _corrupt(path: Path, sql: str) -> None:
     conn.close()
 
 
-def test_a_corrupt_model_is_reported_and_training_again_mends_it(tmp_path: Path) -> None:
+def _damaged(tmp_path: Path, sql: str) -> tuple[Path, list[str]]:
+    """A project trained on ANERcorp whose stored model ``sql`` then damages, and the lines
+    ``annotator suggest --recommender model`` prints for it (exit code 0: the others run)."""
     path = anercorp_project(tmp_path)
     assert run("train", path, "--folds", "2").exit_code == 0
-    _corrupt(path, "UPDATE trained_models SET model = x'00ff00ff'")
+    _corrupt(path, sql)
     result = run("suggest", path, "--recommender", "model")
     assert result.exit_code == 0
-    assert result.output.splitlines() == [
+    return path, result.output.splitlines()
+
+
+def test_a_corrupt_model_is_reported_and_training_again_mends_it(tmp_path: Path) -> None:
+    path, lines = _damaged(tmp_path, "UPDATE trained_models SET model = x'00ff00ff'")
+    assert lines == [
         "model: nothing suggested: the stored model cannot be read: its 4 bytes are no CRF "
         "model; train it again with annotator train"
     ]
@@ -140,11 +147,10 @@ def test_a_corrupt_model_is_reported_and_training_again_mends_it(tmp_path: Path)
 
 
 def test_a_model_of_unknown_features_says_to_train_again(tmp_path: Path) -> None:
-    path = anercorp_project(tmp_path)
-    assert run("train", path, "--folds", "2").exit_code == 0
-    _corrupt(path, "UPDATE trained_models SET extra = json_set(extra, '$.features', 3)")
-    result = run("suggest", path, "--recommender", "model")
-    assert result.output.splitlines() == [
+    path, lines = _damaged(
+        tmp_path, "UPDATE trained_models SET extra = json_set(extra, '$.features', 3)"
+    )
+    assert lines == [
         "model: nothing suggested: the stored model cannot be read: it was made with features "
         "of version 3, this program knows versions 1 to 2; train it again with annotator train"
     ]
@@ -154,12 +160,10 @@ def test_a_model_of_unknown_features_says_to_train_again(tmp_path: Path) -> None
 
 
 def test_a_model_whose_votes_are_damaged_says_so_in_a_line(tmp_path: Path) -> None:
-    path = anercorp_project(tmp_path)
-    assert run("train", path, "--folds", "2").exit_code == 0
-    _corrupt(path, "UPDATE trained_models SET extra = json_set(extra, '$.evidence', '5')")
-    result = run("suggest", path, "--recommender", "model")
-    assert result.exit_code == 0
-    assert result.output.splitlines() == [
+    path, lines = _damaged(
+        tmp_path, "UPDATE trained_models SET extra = json_set(extra, '$.evidence', '5')"
+    )
+    assert lines == [
         "model: nothing suggested: the stored model cannot be read: its naive Bayes votes are "
         "not what was written: not the five parts written; train it again with annotator train"
     ]
