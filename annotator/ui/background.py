@@ -93,6 +93,36 @@ class Watch(QObject):
         self.deleteLater()
 
 
+# Jobs started and not yet let go of: only the GUI thread adds and removes (docs/adr/0081)
+_started: set[Job[Any]] = set()
+
+
+class _Reaper(QObject):
+    """Lets go of the jobs whose work has ended, on the GUI thread, once their thread is over.
+
+    A job's thread holds the job, and through its work all the work's closure holds, until
+    the thread's very end, a moment after it emitted ``finished``. Were its owner to forget
+    the run before, the thread would drop the last reference, and a Qt object deleted there
+    leaves its timers registered with the GUI thread's event loop, which fires them on freed
+    memory later (``QTimerInfoList::activateTimers``: a segfault seen in CI)."""
+
+    @Slot()
+    def reap(self) -> None:
+        for job in [job for job in _started if job._ended.is_set()]:
+            job._thread.join()  # short: emitting ``finished`` was the thread's last act
+            _started.discard(job)
+
+
+_reaper: _Reaper | None = None
+
+
+def _reaper_here() -> _Reaper:
+    global _reaper
+    if _reaper is None:  # made by the first start, on the GUI thread, where it stays
+        _reaper = _Reaper()
+    return _reaper
+
+
 class Job(Generic[T]):
     """``work(step)`` on a thread of its own; ``result()`` is its value or raises its error."""
 
@@ -104,9 +134,13 @@ class Job(Generic[T]):
         self._value: T | None = None
         self._error: BaseException | None = None
         self._done = False
+        self._ended = threading.Event()  # set by the thread just before it emits ``finished``
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
 
     def start(self) -> None:
+        """Start the work (on the GUI thread): the job is kept until its thread is over."""
+        _started.add(self)
+        self.signals.finished.connect(_reaper_here().reap)
         self._thread.start()
 
     def cancel(self) -> None:
@@ -137,6 +171,7 @@ class Job(Generic[T]):
         except BaseException as exc:  # handed to the GUI thread, which shows it
             self._error = exc
         finally:
+            self._ended.set()
             self.signals.finished.emit()
 
     def run_modal(
