@@ -44,10 +44,18 @@ class ModelScoring(QObject):
         self.project, self.timeout, self.annotator, self.say = project, timeout, annotator, say
         self.watch: Watch | None = None
         self._again = False
+        # after a training: the scoring's own message would replace the training's ("the
+        # model recommender is switched on") a moment after it shows; the list says it
+        self._quiet = False
 
     @property
     def running(self) -> bool:
         return self.watch is not None
+
+    def start_after_training(self) -> None:
+        """``start``, saying nothing when it succeeds: the training's message stays."""
+        self._quiet = True
+        self.start()
 
     def start(self) -> None:
         if self.watch is not None:
@@ -74,13 +82,16 @@ class ModelScoring(QObject):
         except AnnotatorError as exc:  # an unreadable model, a locked file
             self.say(self.tr("The documents were not scored: {reason}").format(reason=str(exc)))
             scored = None
+        quiet = self._quiet
+        self._quiet = quiet and self._again  # the run asked meanwhile came after a training
         if scored is not None and scored.documents:
             self.scored.emit(scored.documents)
-            self.say(
-                self.tr("The model scored {count} documents for Open the most useful").format(
-                    count=ltr(str(scored.documents))
+            if not quiet:
+                self.say(
+                    self.tr("The model scored {count} documents for Open the most useful").format(
+                        count=ltr(str(scored.documents))
+                    )
                 )
-            )
         if self._again:
             self.start()
 
@@ -117,7 +128,7 @@ def wire_active_learning(window: MainWindow) -> None:
         c.say(text.format(key=ltr(window.action_set.key_text("done_next"))))
 
     toggle.toggled.connect(toggled)
-    window.training.stored.connect(scoring.start)
+    window.training.stored.connect(scoring.start_after_training)
     table, column = window.documents.table, DocumentListModel.CERTAINTY
 
     def shown(_count: int) -> None:

@@ -18,6 +18,7 @@ from annotator.core.model import Span, Status
 from annotator.core.recommender_settings import RecommenderSettings
 from annotator.ops import model_store
 from annotator.store import open_project
+from annotator.ui.document_model import DocumentListModel
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import UserSettings
 from tests.ui.window_helpers import ANNOTATOR, db_spans, key, make_project, open_window
@@ -75,6 +76,10 @@ def test_train_in_the_window_while_the_keys_keep_working(window: MainWindow, qtb
     trained(window, qtbot)
     assert state(window).startswith("Model: trained on ")
     assert " spans in 1 documents at " in state(window) and "(F1 " in state(window)
+    # the documents scored after the training fill the list's Certainty column and leave the
+    # training's message in the status bar (it said nothing else a moment later)
+    qtbot.waitUntil(lambda: not window.scoring.running, timeout=30_000)
+    assert not window.documents.table.isColumnHidden(DocumentListModel.CERTAINTY)
     assert "the model recommender is switched on" in window.status.action.text()
     assert not window.action_set["cancel_training"].isEnabled()
     with open_project(window.project, create=False, read_only=True) as repo:
